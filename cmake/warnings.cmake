@@ -1,0 +1,21 @@
+# Warnings are set per target (never in global flags) so third-party code is
+# untouched; CI turns them into errors with -DPLAINSIGHT_WERROR=ON.
+function(plainsight_warnings target)
+  target_compile_options(${target} PRIVATE
+    -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
+    -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual)
+  if(PLAINSIGHT_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()
+
+# One library per module: plainsight_<name>, aliased plainsight::<name>.
+# Sources are the module folder's *.cc files.
+function(plainsight_module name)
+  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cc)
+  list(FILTER sources EXCLUDE REGEX "_test\\.cc$")
+  add_library(plainsight_${name} STATIC ${sources})
+  add_library(plainsight::${name} ALIAS plainsight_${name})
+  target_include_directories(plainsight_${name} PUBLIC ${PROJECT_SOURCE_DIR})
+  plainsight_warnings(plainsight_${name})
+endfunction()
