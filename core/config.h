@@ -45,6 +45,7 @@ struct SiteConfig {
   std::string region;                // optional default location
   FieldSelectors fields;
   CrawlSettings crawl;               // [crawl] with this site's overrides applied
+  int line = 0;                      // where its [[sites]] table starts
 };
 
 struct StoreSettings {

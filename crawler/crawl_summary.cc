@@ -1,0 +1,57 @@
+#include "crawler/crawl_summary.h"
+
+#include <cstdio>
+#include <sstream>
+
+namespace plainsight {
+
+bool CrawlSummary::AnyFailed() const {
+  for (const SiteSummary& s : sites) {
+    if (s.failed) return true;
+  }
+  return false;
+}
+
+int CrawlSummary::TotalPages() const {
+  int total = 0;
+  for (const SiteSummary& s : sites) total += s.pages_fetched;
+  return total;
+}
+
+int CrawlSummary::TotalNewAdverts() const {
+  int total = 0;
+  for (const SiteSummary& s : sites) total += s.adverts_new;
+  return total;
+}
+
+std::string CrawlSummary::ToText() const {
+  std::ostringstream out;
+  int changed = 0, unchanged = 0, errors = 0, blocked = 0;
+  for (const SiteSummary& s : sites) {
+    changed += s.adverts_changed;
+    unchanged += s.adverts_unchanged + s.adverts_not_modified;
+    errors += s.fetch_errors + s.http_errors;
+    blocked += s.robots_blocked;
+  }
+  char rate[32];
+  std::snprintf(rate, sizeof rate, "%.1f", seconds > 0 ? TotalPages() / seconds : 0.0);
+  out << "crawl: " << TotalPages() << " pages in " << static_cast<long long>(seconds + 0.5)
+      << " s (" << rate << " pages/s), adverts " << TotalNewAdverts() << " new, " << changed
+      << " changed, " << unchanged << " unchanged; " << errors << " errors, " << blocked
+      << " blocked by robots.txt";
+  if (stopped_at_max_pages) out << "; stopped at max_pages";
+  out << "\n";
+  for (const SiteSummary& s : sites) {
+    out << "  " << s.name << ": " << s.pages_fetched << " pages, " << s.adverts_new << " new, "
+        << s.adverts_changed << " changed, " << (s.adverts_unchanged + s.adverts_not_modified)
+        << " unchanged, " << (s.fetch_errors + s.http_errors) << " errors, " << s.robots_blocked
+        << " robots-blocked";
+    if (s.skipped_content > 0) out << ", " << s.skipped_content << " not HTML";
+    if (s.truncated > 0) out << ", " << s.truncated << " truncated";
+    if (s.failed) out << " -- FAILED: " << s.failure;
+    out << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace plainsight

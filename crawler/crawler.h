@@ -1,0 +1,58 @@
+// Crawler: one crawl run over every configured site.
+//
+// Shape (the way fast crawlers are built): the calling thread runs the fetch
+// event loop (a Fetcher, many transfers in flight, per-host politeness and
+// robots.txt), and a pool of worker threads parses, extracts, matches and
+// stores what comes back. The two meet at a bounded queue; the fetch loop
+// starts no new transfer while the workers are behind, so memory stays flat
+// whatever the speed of the network.
+//
+// Ownership: the Crawler borrows the Config, Store, Clock and Fetcher; they
+// must outlive Run(). A Crawler runs once.
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/status.h"
+#include "crawler/crawl_summary.h"
+#include "crawler/fetcher.h"
+#include "patterns/pattern_set.h"
+#include "store/store.h"
+
+namespace plainsight {
+
+struct CrawlerOptions {
+  int workers = 0;            // 0 = one per core
+  size_t queue_capacity = 0;  // 0 = 2 × workers + concurrency
+  // Called from the fetch thread about once a second, for a progress line.
+  std::function<void(const CrawlSummary&)> progress;
+};
+
+class Crawler {
+ public:
+  // `fetcher` may be null: a libcurl fetcher is created.
+  Crawler(const Config& config, std::shared_ptr<const PatternSet> patterns, Store* store,
+          const Clock& clock, Fetcher* fetcher = nullptr, CrawlerOptions options = {});
+  ~Crawler();
+  Crawler(const Crawler&) = delete;
+  Crawler& operator=(const Crawler&) = delete;
+
+  // InvalidArgument if a site's rules do not compile; otherwise the summary
+  // (sites that failed are marked in it, not returned as an error).
+  Result<CrawlSummary> Run();
+
+ private:
+  class Run_;
+  const Config& config_;
+  std::shared_ptr<const PatternSet> patterns_;
+  Store* store_;
+  const Clock& clock_;
+  Fetcher* fetcher_;
+  std::unique_ptr<Fetcher> owned_fetcher_;
+  CrawlerOptions options_;
+};
+
+}  // namespace plainsight

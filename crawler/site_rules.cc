@@ -1,0 +1,47 @@
+#include "crawler/site_rules.h"
+
+namespace plainsight {
+
+PageRole SiteRules::Classify(const std::string& url) const {
+  for (const auto& re : adverts) {
+    if (RE2::FullMatch(url, *re)) return PageRole::kAdvert;
+  }
+  for (const auto& re : follow) {
+    if (RE2::FullMatch(url, *re)) return PageRole::kFollow;
+  }
+  return PageRole::kNone;
+}
+
+Result<std::vector<SiteRules>> CompileSiteRules(const Config& config,
+                                                std::shared_ptr<const PatternSet> patterns) {
+  std::vector<SiteRules> all;
+  for (const SiteConfig& site : config.sites) {
+    SiteRules rules;
+    rules.site = &site;
+    std::string where = config.source_path + ":" + std::to_string(site.line) + ": site " + site.name;
+    auto compile = [&](const std::vector<std::string>& sources,
+                       std::vector<std::unique_ptr<RE2>>* out) -> Status {
+      for (const std::string& source : sources) {
+        auto re = std::make_unique<RE2>(source, RE2::Quiet);
+        if (!re->ok()) return Status::InvalidArgument(where + ": bad pattern '" + source + "': " + re->error());
+        out->push_back(std::move(re));
+      }
+      return Status::OK();
+    };
+    Status s = compile(site.follow, &rules.follow);
+    if (s.ok()) s = compile(site.adverts, &rules.adverts);
+    if (!s.ok()) return s;
+    ExtractorOptions options;
+    options.kind = site.kind;
+    options.fields = site.fields;
+    options.phone_region = config.default_region;
+    options.default_town = "";
+    auto extractor = AdvertExtractor::Create(options, patterns);
+    if (!extractor.ok()) return Status::InvalidArgument(where + ": " + extractor.status().message());
+    rules.extractor = *extractor;
+    all.push_back(std::move(rules));
+  }
+  return all;
+}
+
+}  // namespace plainsight

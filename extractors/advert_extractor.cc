@@ -1,0 +1,196 @@
+#include "extractors/advert_extractor.h"
+
+#include <cctype>
+#include <cstdio>
+#include <set>
+
+#include "extractors/addresses.h"
+#include "extractors/charset.h"
+#include "extractors/emails.h"
+#include "extractors/html_page.h"
+#include "extractors/minimum_wage.h"
+#include "extractors/pay.h"
+#include "extractors/phones.h"
+#include "extractors/postcodes.h"
+
+namespace plainsight {
+
+struct AdvertExtractor::Impl {
+  std::vector<FieldSelectorSpec> fields;
+  MinimumWageTable minimum_wage = MinimumWageTable::UkDefault();
+};
+
+namespace {
+
+// "2026-11-03", "3 November 2026" etc. are left to the table's caller; here we
+// only need an ISO day when the page gives one, else `fallback`.
+std::string IsoDay(std::string_view posted, std::string_view fallback) {
+  for (size_t i = 0; i + 10 <= posted.size(); ++i) {
+    int y = 0, m = 0, d = 0;
+    std::string candidate(posted.substr(i, 10));
+    if (std::sscanf(candidate.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 && y > 1990 && m >= 1 &&
+        m <= 12 && d >= 1 && d <= 31) {
+      return candidate;
+    }
+  }
+  return std::string(fallback);
+}
+
+std::string Trim(std::string s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+std::string FormatMoney(double value) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", value);
+  return buf;
+}
+
+}  // namespace
+
+AdvertExtractor::AdvertExtractor(ExtractorOptions options,
+                                 std::shared_ptr<const PatternSet> patterns,
+                                 std::unique_ptr<Impl> impl)
+    : options_(std::move(options)), patterns_(std::move(patterns)), impl_(std::move(impl)) {}
+
+AdvertExtractor::~AdvertExtractor() = default;
+
+Result<std::shared_ptr<const AdvertExtractor>> AdvertExtractor::Create(
+    ExtractorOptions options, std::shared_ptr<const PatternSet> patterns) {
+  auto impl = std::make_unique<Impl>();
+  const std::pair<const char*, const std::string*> named[] = {
+      {"title", &options.fields.title},
+      {"body", &options.fields.body},
+      {"location", &options.fields.location},
+      {"posted", &options.fields.posted}};
+  for (const auto& [name, selector] : named) {
+    if (selector->empty()) continue;
+    Status s = ValidateSelector(*selector);
+    if (!s.ok()) {
+      return Status::InvalidArgument(std::string("fields.") + name + ": " + s.message());
+    }
+    impl->fields.push_back({name, *selector});
+  }
+  return std::shared_ptr<const AdvertExtractor>(
+      new AdvertExtractor(std::move(options), std::move(patterns), std::move(impl)));
+}
+
+std::vector<std::string> AdvertExtractor::ExtractLinks(std::string_view body,
+                                                       std::string_view content_type,
+                                                       std::string* base_href,
+                                                       std::string* canonical) const {
+  ParsedPage page = ParseHtml(ToUtf8(body, content_type));
+  std::vector<std::string> links;
+  links.reserve(page.links.size());
+  for (PageLink& link : page.links) links.push_back(std::move(link.href));
+  if (base_href != nullptr) *base_href = page.base_href;
+  if (canonical != nullptr) *canonical = page.canonical;
+  return links;
+}
+
+AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_view content_type,
+                                          std::string_view today) const {
+  AdvertExtraction out;
+  std::string html = ToUtf8(body, content_type, &out.charset);
+  ParsedPage page = ParseHtml(html, impl_->fields);
+
+  out.canonical = page.canonical;
+  out.base_href = page.base_href;
+  for (PageLink& link : page.links) out.links.push_back(std::move(link.href));
+
+  // Structured data first (it is what the site itself says), then selectors,
+  // then page-wide heuristics.
+  const StructuredAdvert* structured = page.structured.empty() ? nullptr : &page.structured.front();
+  auto field = [&](const char* name) -> std::string {
+    auto it = page.fields.find(name);
+    return it == page.fields.end() ? std::string() : Trim(it->second);
+  };
+  out.title = structured != nullptr && !structured->title.empty() ? structured->title : field("title");
+  if (out.title.empty()) out.title = Trim(page.title);
+  out.location = field("location");
+  if (out.location.empty() && structured != nullptr) out.location = structured->locality;
+  out.posted = structured != nullptr && !structured->date_posted.empty() ? structured->date_posted
+                                                                         : field("posted");
+
+  // Match over the whole visible text: a selector for the body narrows what
+  // is shown, but contacts often sit outside it (a sidebar "call me" box).
+  out.text = page.text;
+  if (structured != nullptr && !structured->description.empty() &&
+      out.text.find(structured->description.substr(0, 40)) == std::string::npos) {
+    out.text += "\n" + structured->description;
+  }
+  std::string matched_text = out.title + "\n" + out.text;
+
+  std::set<std::string> seen;
+  for (const PhoneMatch& p : FindPhones(matched_text, options_.phone_region)) {
+    if (seen.insert(p.e164).second) out.phones.push_back({p.e164, p.match, p.obfuscated});
+  }
+  if (structured != nullptr && !structured->telephone.empty()) {
+    for (const PhoneMatch& p : FindPhones(structured->telephone, options_.phone_region)) {
+      if (seen.insert(p.e164).second) out.phones.push_back({p.e164, p.match, p.obfuscated});
+    }
+  }
+  for (const EmailMatch& e : FindEmails(matched_text)) {
+    if (seen.insert(e.email).second) out.emails.push_back({e.email, e.match, e.obfuscated});
+  }
+  for (const PostcodeMatch& pc : FindPostcodes(matched_text)) {
+    if (seen.insert(pc.postcode).second) out.postcodes.push_back(pc.postcode);
+  }
+  if (structured != nullptr && !structured->postal_code.empty()) {
+    for (const PostcodeMatch& pc : FindPostcodes(structured->postal_code)) {
+      if (seen.insert(pc.postcode).second) out.postcodes.push_back(pc.postcode);
+    }
+  }
+  for (const AddressMatch& a : FindStreetAddresses(matched_text)) {
+    if (seen.insert(a.address).second) out.addresses.push_back(a.address);
+  }
+  if (!out.location.empty()) {
+    out.towns.push_back(out.location);
+  } else if (!options_.default_town.empty()) {
+    out.towns.push_back(options_.default_town);
+  }
+  for (const PayMatch& p : FindPay(matched_text)) {
+    out.pay.push_back({p.amount, p.per, p.hourly, p.match});
+  }
+
+  if (patterns_ != nullptr) out.indicators = patterns_->Match(matched_text, options_.kind);
+
+  // Hiding a contact is itself a sign: an obscured phone number predicted
+  // trafficking in adverts with known outcomes (JRSA 2024).
+  for (const auto& phone : out.phones) {
+    if (!phone.obfuscated) continue;
+    out.indicators.push_back({options_.kind + ".obfuscated_contact", "obscured_contact", 1.5,
+                              phone.match, 0});
+    break;
+  }
+  if (out.indicators.empty() || out.indicators.back().category != "obscured_contact") {
+    for (const auto& email : out.emails) {
+      if (!email.obfuscated) continue;
+      out.indicators.push_back({options_.kind + ".obfuscated_contact", "obscured_contact", 1.5,
+                                email.match, 0});
+      break;
+    }
+  }
+
+  // Pay below the legal minimum (National Living Wage; GLAA and ILO: wages
+  // withheld or below the legal minimum). The advert's date picks the rate.
+  if (options_.kind == "jobs") {
+    std::optional<double> rate = impl_->minimum_wage.RateOn(IsoDay(out.posted, today));
+    if (rate) {
+      for (const ExtractedPay& p : out.pay) {
+        if (p.hourly && *p.hourly > 0 && *p.hourly < *rate) {
+          out.indicators.push_back({"jobs.pay_below_minimum_wage", "pay_below_minimum_wage", 3.0,
+                                    p.match + " (£" + FormatMoney(*p.hourly) + "/h < £" +
+                                        FormatMoney(*rate) + "/h)",
+                                    0});
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace plainsight

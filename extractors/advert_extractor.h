@@ -1,0 +1,97 @@
+// AdvertExtractor: everything one fetched page yields, in one call. The same
+// path serves the crawler (every advert page) and `plainsight extract`, so
+// an analyst sees exactly what the crawl saw.
+//
+// An AdvertExtractor is built once per site (it holds the site's parsed
+// field selectors and a shared, read-only PatternSet) and is then safe to
+// call from many threads at once: Extract() keeps no state between calls.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/config.h"
+#include "core/status.h"
+#include "patterns/pattern_set.h"
+
+namespace plainsight {
+
+struct ExtractedPhone {
+  std::string e164;
+  std::string match;
+  bool obfuscated = false;
+};
+
+struct ExtractedEmail {
+  std::string email;
+  std::string match;
+  bool obfuscated = false;
+};
+
+struct ExtractedPay {
+  double amount = 0;
+  std::string per;
+  std::optional<double> hourly;
+  std::string match;
+};
+
+struct AdvertExtraction {
+  std::string charset;
+  std::string title;
+  std::string text;  // the visible text that patterns ran over
+  std::string location;
+  std::string posted;
+  std::string canonical;
+  std::vector<std::string> links;  // raw hrefs, document order
+  std::string base_href;
+  std::vector<ExtractedPhone> phones;
+  std::vector<ExtractedEmail> emails;
+  std::vector<std::string> postcodes;
+  std::vector<std::string> addresses;
+  std::vector<std::string> towns;
+  std::vector<ExtractedPay> pay;
+  std::vector<IndicatorHit> indicators;
+};
+
+struct ExtractorOptions {
+  std::string kind;  // "jobs" | "adult": which indicators apply
+  FieldSelectors fields;
+  std::string phone_region = "GB";
+  std::string default_town;  // the site's region, used when a page names none
+};
+
+class AdvertExtractor {
+ public:
+  // Fails with InvalidArgument if a field selector does not parse.
+  static Result<std::shared_ptr<const AdvertExtractor>> Create(
+      ExtractorOptions options, std::shared_ptr<const PatternSet> patterns);
+
+  // `body` as received; `content_type` is the HTTP header (charset source).
+  // `today` (YYYY-MM-DD) picks the minimum wage when the advert has no date.
+  AdvertExtraction Extract(std::string_view body, std::string_view content_type,
+                           std::string_view today) const;
+
+  // Links only, for listing pages: cheaper than Extract().
+  std::vector<std::string> ExtractLinks(std::string_view body, std::string_view content_type,
+                                        std::string* base_href, std::string* canonical) const;
+
+  const ExtractorOptions& options() const { return options_; }
+
+  ~AdvertExtractor();
+  AdvertExtractor(const AdvertExtractor&) = delete;
+  AdvertExtractor& operator=(const AdvertExtractor&) = delete;
+
+ private:
+  struct Impl;
+  AdvertExtractor(ExtractorOptions options, std::shared_ptr<const PatternSet> patterns,
+                  std::unique_ptr<Impl> impl);
+
+  ExtractorOptions options_;
+  std::shared_ptr<const PatternSet> patterns_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace plainsight

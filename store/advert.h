@@ -1,0 +1,67 @@
+// AdvertRecord: one stored advert with what was extracted from it, and the
+// LeadRecord that groups adverts. Plain values; no behaviour beyond identity.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace plainsight {
+
+struct IndicatorRecord {
+  std::string id;
+  std::string category;
+  double weight = 0;
+  std::string match;  // the text that matched, as written in the advert
+};
+
+struct PayRecord {
+  double amount = 0;
+  std::string per;  // hour, day, shift, week, month, year, total
+  std::optional<double> hourly;
+  std::string match;
+};
+
+struct AdvertRecord {
+  std::string id;  // AdvertIdForUrl(url)
+  std::string url;
+  std::string site;
+  std::string kind;  // "jobs" | "adult"
+  std::string title;
+  std::string text;      // visible text used for matching
+  std::string location;  // from a field selector or structured data
+  std::string posted;    // as the page gives it
+  std::int64_t first_seen = 0;  // unix seconds
+  std::int64_t last_seen = 0;
+  std::string sha256;  // of the fetched body, as received
+  std::vector<std::string> phones;     // E.164
+  std::vector<std::string> emails;     // lower-case
+  std::vector<std::string> postcodes;  // "NN1 1AA"
+  std::vector<std::string> addresses;  // "14 MILL ROAD"
+  std::vector<std::string> towns;
+  std::vector<IndicatorRecord> indicators;
+  std::vector<PayRecord> pay;
+  bool removed = false;
+  std::int64_t removed_at = 0;
+};
+
+// Stable, URL-derived advert identity: "A-" + 16 hex digits of SHA-256(url).
+std::string AdvertIdForUrl(const std::string& normalized_url);
+
+struct LeadRecord {
+  std::string id;  // "L-…"
+  double score = 0;
+  std::string status = "new";  // new, updated, reviewed, escalated, dismissed
+  std::vector<std::string> reasons;
+  std::vector<double> reason_points;  // parallel to reasons; they sum to score
+  std::vector<std::string> advert_ids;
+  std::vector<std::string> phones;
+  std::vector<std::string> emails;
+  std::vector<std::string> postcodes;
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;
+  std::vector<std::string> merged_from;  // earlier lead ids folded into this one
+};
+
+}  // namespace plainsight

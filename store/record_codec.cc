@@ -1,0 +1,125 @@
+#include "store/record_codec.h"
+
+#include <nlohmann/json.hpp>
+
+namespace plainsight {
+namespace {
+
+using nlohmann::json;
+
+json IndicatorsToJson(const std::vector<IndicatorRecord>& indicators) {
+  json out = json::array();
+  for (const IndicatorRecord& hit : indicators) {
+    out.push_back({{"id", hit.id}, {"category", hit.category}, {"weight", hit.weight},
+                   {"match", hit.match}});
+  }
+  return out;
+}
+
+json PayToJson(const std::vector<PayRecord>& pay) {
+  json out = json::array();
+  for (const PayRecord& p : pay) {
+    out.push_back({{"amount", p.amount},
+                   {"per", p.per},
+                   {"hourly", p.hourly ? json(*p.hourly) : json(nullptr)},
+                   {"match", p.match}});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string EncodeAdvert(const AdvertRecord& a) {
+  json j = {{"id", a.id},
+            {"url", a.url},
+            {"site", a.site},
+            {"kind", a.kind},
+            {"title", a.title},
+            {"text", a.text},
+            {"location", a.location},
+            {"posted", a.posted},
+            {"first_seen", a.first_seen},
+            {"last_seen", a.last_seen},
+            {"sha256", a.sha256},
+            {"phones", a.phones},
+            {"emails", a.emails},
+            {"postcodes", a.postcodes},
+            {"addresses", a.addresses},
+            {"towns", a.towns},
+            {"indicators", IndicatorsToJson(a.indicators)},
+            {"pay", PayToJson(a.pay)},
+            {"removed", a.removed},
+            {"removed_at", a.removed_at}};
+  return j.dump();
+}
+
+Status DecodeAdvert(const std::string& bytes, AdvertRecord* a) {
+  try {
+    json j = json::parse(bytes);
+    a->id = j.at("id").get<std::string>();
+    a->url = j.at("url").get<std::string>();
+    a->site = j.value("site", "");
+    a->kind = j.value("kind", "");
+    a->title = j.value("title", "");
+    a->text = j.value("text", "");
+    a->location = j.value("location", "");
+    a->posted = j.value("posted", "");
+    a->first_seen = j.value("first_seen", std::int64_t{0});
+    a->last_seen = j.value("last_seen", std::int64_t{0});
+    a->sha256 = j.value("sha256", "");
+    a->phones = j.value("phones", std::vector<std::string>{});
+    a->emails = j.value("emails", std::vector<std::string>{});
+    a->postcodes = j.value("postcodes", std::vector<std::string>{});
+    a->addresses = j.value("addresses", std::vector<std::string>{});
+    a->towns = j.value("towns", std::vector<std::string>{});
+    a->indicators.clear();
+    for (const json& hit : j.value("indicators", json::array())) {
+      a->indicators.push_back({hit.value("id", ""), hit.value("category", ""),
+                               hit.value("weight", 0.0), hit.value("match", "")});
+    }
+    a->pay.clear();
+    for (const json& p : j.value("pay", json::array())) {
+      PayRecord record{p.value("amount", 0.0), p.value("per", ""), std::nullopt,
+                       p.value("match", "")};
+      if (p.contains("hourly") && p["hourly"].is_number()) record.hourly = p["hourly"].get<double>();
+      a->pay.push_back(record);
+    }
+    a->removed = j.value("removed", false);
+    a->removed_at = j.value("removed_at", std::int64_t{0});
+  } catch (const json::exception& e) {
+    return Status::Corruption(std::string("advert record: ") + e.what());
+  }
+  return Status::OK();
+}
+
+std::string EncodeLead(const LeadRecord& l) {
+  json j = {{"id", l.id},           {"score", l.score},         {"status", l.status},
+            {"reasons", l.reasons}, {"reason_points", l.reason_points},
+            {"merged_from", l.merged_from}, {"advert_ids", l.advert_ids}, {"phones", l.phones},
+            {"emails", l.emails},   {"postcodes", l.postcodes}, {"created_at", l.created_at},
+            {"updated_at", l.updated_at}};
+  return j.dump();
+}
+
+Status DecodeLead(const std::string& bytes, LeadRecord* l) {
+  try {
+    json j = json::parse(bytes);
+    l->id = j.at("id").get<std::string>();
+    l->score = j.value("score", 0.0);
+    l->status = j.value("status", "new");
+    l->reasons = j.value("reasons", std::vector<std::string>{});
+    l->reason_points = j.value("reason_points", std::vector<double>{});
+    l->merged_from = j.value("merged_from", std::vector<std::string>{});
+    l->advert_ids = j.value("advert_ids", std::vector<std::string>{});
+    l->phones = j.value("phones", std::vector<std::string>{});
+    l->emails = j.value("emails", std::vector<std::string>{});
+    l->postcodes = j.value("postcodes", std::vector<std::string>{});
+    l->created_at = j.value("created_at", std::int64_t{0});
+    l->updated_at = j.value("updated_at", std::int64_t{0});
+  } catch (const json::exception& e) {
+    return Status::Corruption(std::string("lead record: ") + e.what());
+  }
+  return Status::OK();
+}
+
+}  // namespace plainsight

@@ -1,0 +1,17 @@
+// JSON encoding of stored records. Internal to the store module and the CLI's
+// JSON output, which share one field layout (the contract's advert object).
+#pragma once
+
+#include <string>
+
+#include "core/status.h"
+#include "store/advert.h"
+
+namespace plainsight {
+
+std::string EncodeAdvert(const AdvertRecord& advert);
+Status DecodeAdvert(const std::string& bytes, AdvertRecord* advert);
+std::string EncodeLead(const LeadRecord& lead);
+Status DecodeLead(const std::string& bytes, LeadRecord* lead);
+
+}  // namespace plainsight

@@ -1,0 +1,365 @@
+// The RocksDB implementation of Store.
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <mutex>
+#include <rocksdb/db.h>
+#include <rocksdb/options.h>
+#include <rocksdb/write_batch.h>
+#include <set>
+
+#include "store/record_codec.h"
+#include "store/store.h"
+
+namespace plainsight {
+namespace {
+
+constexpr char kSep = '\x1f';
+const char* const kFamilies[] = {rocksdb::kDefaultColumnFamilyName.c_str(), "adverts", "entities",
+                                 "leads", "pages"};
+enum Family { kMeta = 0, kAdverts, kEntities, kLeads, kPages, kFamilyCount };
+
+Status FromRocks(const rocksdb::Status& s, const std::string& context) {
+  if (s.ok()) return Status::OK();
+  std::string message = context + ": " + s.ToString();
+  // RocksDB reports a held LOCK file as an IOError; callers need to tell
+  // "someone else is running" from "the disk is broken".
+  if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
+    return Status::Busy(context + ": the store is locked by another plainsight process");
+  }
+  if (s.IsCorruption()) return Status::Corruption(message);
+  if (s.IsNotFound()) return Status::NotFound(message);
+  return Status::IoError(message);
+}
+
+std::string EntityKey(EntityType type, const std::string& value, const std::string& advert_id) {
+  std::string key = EntityTypeName(type);
+  key += kSep;
+  key += value;
+  key += kSep;
+  key += advert_id;
+  return key;
+}
+
+void ForEachEntity(const AdvertRecord& a,
+                   const std::function<void(EntityType, const std::string&)>& visit) {
+  for (const auto& v : a.phones) visit(EntityType::kPhone, v);
+  for (const auto& v : a.emails) visit(EntityType::kEmail, v);
+  for (const auto& v : a.postcodes) visit(EntityType::kPostcode, v);
+  for (const auto& v : a.addresses) visit(EntityType::kAddress, v);
+}
+
+// Owns the DB and its column family handles; handles must go before the DB.
+class RocksHandles {
+ public:
+  RocksHandles() = default;
+  RocksHandles(const RocksHandles&) = delete;
+  RocksHandles& operator=(const RocksHandles&) = delete;
+  RocksHandles(RocksHandles&& other) noexcept
+      : db_(std::exchange(other.db_, nullptr)), families_(std::move(other.families_)) {}
+  RocksHandles& operator=(RocksHandles&& other) noexcept {
+    if (this != &other) {
+      Close();
+      db_ = std::exchange(other.db_, nullptr);
+      families_ = std::move(other.families_);
+    }
+    return *this;
+  }
+  ~RocksHandles() { Close(); }
+
+  rocksdb::DB** db_out() { return &db_; }
+  std::vector<rocksdb::ColumnFamilyHandle*>* families_out() { return &families_; }
+  rocksdb::DB* db() const { return db_; }
+  rocksdb::ColumnFamilyHandle* family(Family f) const { return families_[f]; }
+
+ private:
+  void Close() {
+    if (db_ == nullptr) return;
+    for (auto* handle : families_) db_->DestroyColumnFamilyHandle(handle);
+    families_.clear();
+    delete db_;
+    db_ = nullptr;
+  }
+
+  rocksdb::DB* db_ = nullptr;
+  std::vector<rocksdb::ColumnFamilyHandle*> families_;
+};
+
+class RocksStore final : public Store {
+ public:
+  explicit RocksStore(RocksHandles handles) : handles_(std::move(handles)) {}
+
+  Result<UpsertOutcome> UpsertAdvert(const AdvertRecord& record) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    auto existing = GetAdvert(record.id);
+    if (!existing.ok()) return existing.status();
+    rocksdb::WriteBatch batch;
+    AdvertRecord merged = record;
+    UpsertOutcome outcome = UpsertOutcome::kNew;
+    if (existing->has_value()) {
+      const AdvertRecord& old = **existing;
+      merged.first_seen = old.first_seen != 0 ? std::min(old.first_seen, record.first_seen)
+                                              : record.first_seen;
+      merged.last_seen = std::max(old.last_seen, record.last_seen);
+      if (old.sha256 == record.sha256) {
+        // Same capture: keep the stored content, only the sighting moves.
+        AdvertRecord touched = old;
+        touched.last_seen = merged.last_seen;
+        touched.removed = false;
+        touched.removed_at = 0;
+        batch.Put(family(kAdverts), record.id, EncodeAdvert(touched));
+        Status s = Write(batch, "upsert advert " + record.id);
+        if (!s.ok()) return s;
+        return UpsertOutcome::kUnchanged;
+      }
+      outcome = UpsertOutcome::kChanged;
+      ForEachEntity(old, [&](EntityType type, const std::string& value) {
+        batch.Delete(family(kEntities), EntityKey(type, value, old.id));
+      });
+    }
+    ForEachEntity(merged, [&](EntityType type, const std::string& value) {
+      batch.Put(family(kEntities), EntityKey(type, value, merged.id), "");
+    });
+    batch.Put(family(kAdverts), merged.id, EncodeAdvert(merged));
+    Status s = Write(batch, "upsert advert " + record.id);
+    if (!s.ok()) return s;
+    return outcome;
+  }
+
+  Status TouchAdvert(const std::string& id, std::int64_t when) override {
+    return Modify(id, [when](AdvertRecord* a) { a->last_seen = std::max(a->last_seen, when); });
+  }
+
+  Status MarkAdvertRemoved(const std::string& id, std::int64_t when) override {
+    return Modify(id, [when](AdvertRecord* a) {
+      if (!a->removed) {
+        a->removed = true;
+        a->removed_at = when;
+      }
+    });
+  }
+
+  Status DeleteAdvert(const std::string& id) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    auto existing = GetAdvert(id);
+    if (!existing.ok()) return existing.status();
+    if (!existing->has_value()) return Status::OK();
+    rocksdb::WriteBatch batch;
+    ForEachEntity(**existing, [&](EntityType type, const std::string& value) {
+      batch.Delete(family(kEntities), EntityKey(type, value, id));
+    });
+    batch.Delete(family(kAdverts), id);
+    return Write(batch, "delete advert " + id);
+  }
+
+  Result<std::optional<AdvertRecord>> GetAdvert(const std::string& id) const override {
+    std::string bytes;
+    rocksdb::Status s = db()->Get(rocksdb::ReadOptions(), family(kAdverts), id, &bytes);
+    if (s.IsNotFound()) return std::optional<AdvertRecord>();
+    if (!s.ok()) return FromRocks(s, "read advert " + id);
+    AdvertRecord record;
+    Status decoded = DecodeAdvert(bytes, &record);
+    if (!decoded.ok()) return decoded;
+    return std::optional<AdvertRecord>(std::move(record));
+  }
+
+  Status ForEachAdvert(const std::function<bool(const AdvertRecord&)>& visit) const override {
+    std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), family(kAdverts)));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      AdvertRecord record;
+      Status s = DecodeAdvert(it->value().ToString(), &record);
+      if (!s.ok()) return s;
+      if (!visit(record)) break;
+    }
+    return FromRocks(it->status(), "scan adverts");
+  }
+
+  Result<std::vector<std::string>> AdvertIdsForEntity(EntityType type,
+                                                      const std::string& value) const override {
+    std::string prefix = EntityTypeName(type);
+    prefix += kSep;
+    prefix += value;
+    prefix += kSep;
+    std::vector<std::string> ids;
+    std::unique_ptr<rocksdb::Iterator> it(
+        db()->NewIterator(rocksdb::ReadOptions(), family(kEntities)));
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      ids.push_back(it->key().ToString().substr(prefix.size()));
+    }
+    Status s = FromRocks(it->status(), "scan entity index");
+    if (!s.ok()) return s;
+    return ids;
+  }
+
+  Result<std::uint64_t> CountAdverts() const override {
+    std::uint64_t count = 0;
+    std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), family(kAdverts)));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) ++count;
+    Status s = FromRocks(it->status(), "count adverts");
+    if (!s.ok()) return s;
+    return count;
+  }
+
+  Status ReplaceLeads(const std::vector<LeadRecord>& leads) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    rocksdb::WriteBatch batch;
+    std::set<std::string> keep;
+    for (const LeadRecord& lead : leads) {
+      keep.insert(lead.id);
+      batch.Put(family(kLeads), lead.id, EncodeLead(lead));
+    }
+    std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), family(kLeads)));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      if (keep.count(it->key().ToString()) == 0) batch.Delete(family(kLeads), it->key());
+    }
+    return Write(batch, "replace leads");
+  }
+
+  Status PutLead(const LeadRecord& lead) override {
+    return FromRocks(db()->Put(WriteOpts(), family(kLeads), lead.id, EncodeLead(lead)), "write lead");
+  }
+
+  Result<std::optional<LeadRecord>> GetLead(const std::string& id) const override {
+    std::string bytes;
+    rocksdb::Status s = db()->Get(rocksdb::ReadOptions(), family(kLeads), id, &bytes);
+    if (s.IsNotFound()) return std::optional<LeadRecord>();
+    if (!s.ok()) return FromRocks(s, "read lead " + id);
+    LeadRecord lead;
+    Status decoded = DecodeLead(bytes, &lead);
+    if (!decoded.ok()) return decoded;
+    return std::optional<LeadRecord>(std::move(lead));
+  }
+
+  Status ForEachLead(const std::function<bool(const LeadRecord&)>& visit) const override {
+    std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), family(kLeads)));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      LeadRecord lead;
+      Status s = DecodeLead(it->value().ToString(), &lead);
+      if (!s.ok()) return s;
+      if (!visit(lead)) break;
+    }
+    return FromRocks(it->status(), "scan leads");
+  }
+
+  Status PutPage(const std::string& url, const std::string& value) override {
+    return FromRocks(db()->Put(WriteOpts(), family(kPages), url, value), "write page");
+  }
+
+  Result<std::optional<std::string>> GetPage(const std::string& url) const override {
+    return Get(kPages, url, "read page");
+  }
+
+  Status PutMeta(const std::string& key, const std::string& value) override {
+    return FromRocks(db()->Put(WriteOpts(), family(kMeta), key, value), "write meta");
+  }
+
+  Result<std::optional<std::string>> GetMeta(const std::string& key) const override {
+    return Get(kMeta, key, "read meta");
+  }
+
+  Status ForEachMeta(const std::string& prefix,
+                     const std::function<bool(const std::string&, const std::string&)>& visit)
+      const override {
+    std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), family(kMeta)));
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      if (!visit(it->key().ToString(), it->value().ToString())) break;
+    }
+    return FromRocks(it->status(), "scan meta");
+  }
+
+  Status DeleteMeta(const std::string& key) override {
+    return FromRocks(db()->Delete(WriteOpts(), family(kMeta), key), "delete meta");
+  }
+
+  Status Flush() override {
+    return FromRocks(db()->FlushWAL(true), "flush");
+  }
+
+ private:
+  rocksdb::DB* db() const { return handles_.db(); }
+  rocksdb::ColumnFamilyHandle* family(Family f) const { return handles_.family(f); }
+
+  static rocksdb::WriteOptions WriteOpts() {
+    // The WAL (not fsync per write) is what makes a killed run lose nothing
+    // that RocksDB acknowledged; Flush() syncs it at the end of a run.
+    return rocksdb::WriteOptions();
+  }
+
+  Status Write(rocksdb::WriteBatch& batch, const std::string& context) {
+    return FromRocks(db()->Write(WriteOpts(), &batch), context);
+  }
+
+  Result<std::optional<std::string>> Get(Family f, const std::string& key,
+                                         const std::string& context) const {
+    std::string value;
+    rocksdb::Status s = db()->Get(rocksdb::ReadOptions(), family(f), key, &value);
+    if (s.IsNotFound()) return std::optional<std::string>();
+    if (!s.ok()) return FromRocks(s, context);
+    return std::optional<std::string>(std::move(value));
+  }
+
+  Status Modify(const std::string& id, const std::function<void(AdvertRecord*)>& change) {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    auto existing = GetAdvert(id);
+    if (!existing.ok()) return existing.status();
+    if (!existing->has_value()) return Status::NotFound("advert " + id);
+    AdvertRecord record = **existing;
+    change(&record);
+    return FromRocks(db()->Put(WriteOpts(), family(kAdverts), id, EncodeAdvert(record)),
+                     "update advert " + id);
+  }
+
+  RocksHandles handles_;
+  std::mutex write_mutex_;  // serialises read-modify-write of adverts and leads
+};
+
+}  // namespace
+
+const char* EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kPhone: return "phone";
+    case EntityType::kEmail: return "email";
+    case EntityType::kPostcode: return "postcode";
+    case EntityType::kAddress: return "address";
+  }
+  return "?";
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const StoreOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) {
+    if (!options.create_if_missing || options.read_only) {
+      return Status::NotFound("store " + dir + " does not exist");
+    }
+    fs::create_directories(dir, ec);
+    if (ec) return Status::IoError("cannot create store " + dir + ": " + ec.message());
+  }
+  if (!options.read_only) {
+    // Adverts and analysts' notes are sensitive: owner-only, always.
+    if (::chmod(dir.c_str(), 0700) != 0) {
+      return Status::IoError("cannot set mode 0700 on store " + dir);
+    }
+  }
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = options.create_if_missing;
+  db_options.create_missing_column_families = true;
+  db_options.keep_log_file_num = 3;
+  db_options.max_background_jobs = 2;
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const char* name : kFamilies) {
+    descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+  }
+  RocksHandles handles;
+  rocksdb::Status s;
+  if (options.read_only) {
+    s = rocksdb::DB::OpenForReadOnly(db_options, dir, descriptors, handles.families_out(),
+                                     handles.db_out());
+  } else {
+    s = rocksdb::DB::Open(db_options, dir, descriptors, handles.families_out(), handles.db_out());
+  }
+  if (!s.ok()) return FromRocks(s, "open store " + dir);
+  return std::unique_ptr<Store>(new RocksStore(std::move(handles)));
+}
+
+}  // namespace plainsight

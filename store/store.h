@@ -1,0 +1,85 @@
+// Store: plainsight's persistent state in one RocksDB directory.
+//
+// Column families:
+//   adverts   advert id -> AdvertRecord (JSON)
+//   entities  "<type>\x1f<value>\x1f<advert id>" -> "" (phone/email/postcode/
+//             address -> adverts), kept in step with adverts in one WriteBatch
+//   leads     lead id -> LeadRecord (JSON)
+//   pages     normalised URL -> fetch metadata (JSON, owned by the crawler)
+//   meta      small named values (schema version, robots cache, …)
+//
+// Thread safety: every method may be called from any thread. Upserts are
+// serialised internally (read-modify-write of one advert and its index).
+// Ownership: the Store owns the RocksDB handles; destroy it to close.
+// Only one process may open a store for writing: a second Open() fails with
+// Status::Busy, which the CLI maps to exit code 2.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "store/advert.h"
+
+namespace plainsight {
+
+enum class EntityType { kPhone, kEmail, kPostcode, kAddress };
+const char* EntityTypeName(EntityType type);  // "phone", "email", …
+
+struct StoreOptions {
+  bool create_if_missing = true;
+  // Opens without taking the write lock, for analyst reads while a run holds
+  // it. Writes then fail.
+  bool read_only = false;
+};
+
+enum class UpsertOutcome { kNew, kChanged, kUnchanged };
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Opens (creating with mode 0700 if allowed) the store at `dir`.
+  static Result<std::unique_ptr<Store>> Open(const std::string& dir, const StoreOptions& options);
+
+  // Inserts or merges an advert keyed by record.id: first_seen is kept from
+  // the stored copy, last_seen taken from `record`; the content and the
+  // entity index are replaced only when the body's sha256 changed.
+  virtual Result<UpsertOutcome> UpsertAdvert(const AdvertRecord& record) = 0;
+  // Marks a stored advert seen at `when` without reparsing (HTTP 304).
+  virtual Status TouchAdvert(const std::string& id, std::int64_t when) = 0;
+  virtual Status MarkAdvertRemoved(const std::string& id, std::int64_t when) = 0;
+  virtual Status DeleteAdvert(const std::string& id) = 0;
+
+  virtual Result<std::optional<AdvertRecord>> GetAdvert(const std::string& id) const = 0;
+  // Visits adverts in id order until `visit` returns false.
+  virtual Status ForEachAdvert(const std::function<bool(const AdvertRecord&)>& visit) const = 0;
+  virtual Result<std::vector<std::string>> AdvertIdsForEntity(EntityType type,
+                                                              const std::string& value) const = 0;
+  virtual Result<std::uint64_t> CountAdverts() const = 0;
+
+  // Replaces every stored lead with `leads` in one atomic batch.
+  virtual Status ReplaceLeads(const std::vector<LeadRecord>& leads) = 0;
+  virtual Status PutLead(const LeadRecord& lead) = 0;
+  virtual Result<std::optional<LeadRecord>> GetLead(const std::string& id) const = 0;
+  virtual Status ForEachLead(const std::function<bool(const LeadRecord&)>& visit) const = 0;
+
+  virtual Status PutPage(const std::string& url, const std::string& value) = 0;
+  virtual Result<std::optional<std::string>> GetPage(const std::string& url) const = 0;
+
+  virtual Status PutMeta(const std::string& key, const std::string& value) = 0;
+  virtual Result<std::optional<std::string>> GetMeta(const std::string& key) const = 0;
+  // Visits meta keys that start with `prefix`, in order, until false.
+  virtual Status ForEachMeta(const std::string& prefix,
+                             const std::function<bool(const std::string& key,
+                                                      const std::string& value)>& visit) const = 0;
+  virtual Status DeleteMeta(const std::string& key) = 0;
+
+  // Forces buffered writes to disk (end of a run).
+  virtual Status Flush() = 0;
+};
+
+}  // namespace plainsight
