@@ -1,1 +1,49 @@
-int main() { return 0; }
+// plainsight: finds signs of modern slavery in online adverts and puts the
+// strongest leads, with their reasons, in front of an analyst.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/cli_common.h"
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace plainsight::cli;
+  CLI::App app{"plainsight: flags adverts that show signs of modern slavery for an analyst to review"};
+  app.set_version_flag("--version", std::string("plainsight ") + PLAINSIGHT_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  GlobalOptions& g = Globals();
+  app.add_option("--config", g.config_path,
+                 "config file (default: $PLAINSIGHT_CONFIG, else config/plainsight.toml)");
+  app.add_option("--db", g.db, "store directory (overrides store.path)");
+  app.add_flag_function("-v,--verbose", [&](std::int64_t n) { g.verbosity += static_cast<int>(n); },
+                        "more log output (repeatable)");
+  app.add_flag_function("-q,--quiet", [&](std::int64_t n) { g.verbosity -= static_cast<int>(n); },
+                        "less log output");
+  app.add_option("--log-format", g.log_format, "log format on stderr")
+      ->check(CLI::IsMember({"text", "json"}));
+
+  RegisterCrawl(app);
+  RegisterCorrelate(app);
+  RegisterLeads(app);
+  RegisterShow(app);
+  RegisterQuery(app);
+  RegisterExtract(app);
+  RegisterPatterns(app);
+  RegisterDemo(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    std::cerr << "plainsight: " << e.what() << "\n";
+    return kExitBadInput;
+  } catch (const CliError& e) {
+    std::cerr << "plainsight: " << e.what() << "\n";
+    return e.code;
+  } catch (const std::exception& e) {
+    std::cerr << "plainsight: internal error: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  return g.exit_code;
+}

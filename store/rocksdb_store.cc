@@ -15,7 +15,7 @@ namespace plainsight {
 namespace {
 
 constexpr char kSep = '\x1f';
-const char* const kFamilies[] = {rocksdb::kDefaultColumnFamilyName.c_str(), "adverts", "entities",
+const char* const kFamilies[] = {"default", "adverts", "entities",
                                  "leads", "pages"};
 enum Family { kMeta = 0, kAdverts, kEntities, kLeads, kPages, kFamilyCount };
 

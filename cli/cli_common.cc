@@ -1,0 +1,77 @@
+#include "cli/cli_common.h"
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace plainsight::cli {
+
+GlobalOptions& Globals() {
+  static GlobalOptions options;
+  return options;
+}
+
+void SetUpLogging(const GlobalOptions& options) {
+  auto logger = spdlog::get("plainsight");
+  if (!logger) logger = spdlog::stderr_color_mt("plainsight");
+  if (options.log_format == "json") {
+    logger->set_pattern(
+        R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","message":"%v"})", spdlog::pattern_time_type::utc);
+  } else {
+    logger->set_pattern("%Y-%m-%dT%H:%M:%S %^%l%$ %v");
+  }
+  spdlog::level::level_enum level = spdlog::level::info;
+  if (options.verbosity >= 2) level = spdlog::level::trace;
+  else if (options.verbosity == 1) level = spdlog::level::debug;
+  else if (options.verbosity == -1) level = spdlog::level::warn;
+  else if (options.verbosity <= -2) level = spdlog::level::err;
+  logger->set_level(level);
+  spdlog::set_default_logger(logger);
+}
+
+std::string ResolveConfigPath(const GlobalOptions& options) {
+  if (!options.config_path.empty()) return options.config_path;
+  if (const char* env = std::getenv("PLAINSIGHT_CONFIG"); env != nullptr && *env != '\0') return env;
+  return "config/plainsight.toml";
+}
+
+Config LoadConfigOrThrow(const GlobalOptions& options) {
+  auto config = LoadConfig(ResolveConfigPath(options));
+  if (!config.ok()) throw CliError(kExitBadInput, config.status().ToString());
+  if (!options.db.empty()) config->store.path = options.db;
+  return std::move(config).value();
+}
+
+std::shared_ptr<const PatternSet> LoadPatternsOrThrow(const Config& config) {
+  auto patterns = PatternSet::LoadFiles(config.pattern_paths);
+  if (!patterns.ok()) throw CliError(kExitBadInput, patterns.status().ToString());
+  return *patterns;
+}
+
+std::unique_ptr<Store> OpenStoreOrThrow(const Config& config, const GlobalOptions& options,
+                                        bool read_only) {
+  (void)options;
+  StoreOptions store_options;
+  store_options.read_only = read_only;
+  auto store = Store::Open(config.store.path, store_options);
+  if (!store.ok()) throw CliError(kExitStore, store.status().ToString());
+  return std::move(store).value();
+}
+
+std::string ReadInput(const std::string& path) {
+  std::ostringstream buffer;
+  if (path == "-") {
+    buffer << std::cin.rdbuf();
+    return buffer.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw CliError(kExitBadInput, path + ": cannot read file");
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace plainsight::cli

@@ -1,0 +1,49 @@
+// What every subcommand shares: global options, loading config/patterns,
+// opening the store, and CliError, the one exception this program throws.
+// Exceptions stop here, at the CLI edge: main() turns a CliError into one
+// line on stderr and its exit code.
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "core/config.h"
+#include "patterns/pattern_set.h"
+#include "store/store.h"
+
+namespace plainsight::cli {
+
+// Exit codes (README, "Exit codes").
+enum ExitCode { kExitOk = 0, kExitBadInput = 1, kExitStore = 2, kExitSitesFailed = 3 };
+
+struct CliError : std::runtime_error {
+  CliError(int exit_code, const std::string& message)
+      : std::runtime_error(message), code(exit_code) {}
+  int code;
+};
+
+struct GlobalOptions {
+  std::string config_path;  // empty: $PLAINSIGHT_CONFIG, else config/plainsight.toml
+  std::string db;           // overrides store.path
+  int verbosity = 0;        // -v: +1, -q: -1
+  std::string log_format = "text";
+  int exit_code = kExitOk;  // set by a command that finished with a warning status (3)
+};
+
+GlobalOptions& Globals();
+
+// Sets up spdlog on stderr from -v/-q/--log-format. Every command calls it
+// first; calling it again is harmless.
+void SetUpLogging(const GlobalOptions& options);
+
+std::string ResolveConfigPath(const GlobalOptions& options);
+Config LoadConfigOrThrow(const GlobalOptions& options);
+std::shared_ptr<const PatternSet> LoadPatternsOrThrow(const Config& config);
+std::unique_ptr<Store> OpenStoreOrThrow(const Config& config, const GlobalOptions& options,
+                                        bool read_only);
+
+// Reads a file or "-" for stdin.
+std::string ReadInput(const std::string& path);
+
+}  // namespace plainsight::cli

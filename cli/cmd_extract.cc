@@ -1,0 +1,129 @@
+// `extract` (what one saved page yields) and `patterns check`.
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_common.h"
+#include "cli/commands.h"
+#include "core/clock.h"
+#include "extractors/advert_extractor.h"
+
+namespace plainsight::cli {
+namespace {
+
+using nlohmann::json;
+
+json ExtractionJson(const AdvertExtraction& x) {
+  json phones = json::array(), phone_matches = json::array();
+  for (const auto& p : x.phones) {
+    phones.push_back(p.e164);
+    phone_matches.push_back({{"e164", p.e164}, {"match", p.match}, {"obfuscated", p.obfuscated}});
+  }
+  json emails = json::array(), email_matches = json::array();
+  for (const auto& e : x.emails) {
+    emails.push_back(e.email);
+    email_matches.push_back({{"email", e.email}, {"match", e.match}, {"obfuscated", e.obfuscated}});
+  }
+  json pay = json::array();
+  for (const auto& p : x.pay) {
+    pay.push_back({{"amount", p.amount},
+                   {"per", p.per},
+                   {"hourly", p.hourly ? json(*p.hourly) : json(nullptr)},
+                   {"match", p.match}});
+  }
+  json indicators = json::array();
+  for (const auto& hit : x.indicators) {
+    indicators.push_back(
+        {{"id", hit.id}, {"category", hit.category}, {"weight", hit.weight}, {"match", hit.match}});
+  }
+  return {{"title", x.title},         {"text", x.text},
+          {"location", x.location},   {"posted", x.posted},
+          {"charset", x.charset},     {"phones", phones},
+          {"phone_matches", phone_matches}, {"emails", emails},
+          {"email_matches", email_matches}, {"postcodes", x.postcodes},
+          {"addresses", x.addresses}, {"towns", x.towns},
+          {"pay", pay},               {"indicators", indicators}};
+}
+
+void PrintExtractionText(const AdvertExtraction& x) {
+  std::cout << "title:      " << x.title << "\n";
+  if (!x.location.empty()) std::cout << "location:   " << x.location << "\n";
+  if (!x.posted.empty()) std::cout << "posted:     " << x.posted << "\n";
+  for (const auto& p : x.phones) {
+    std::cout << "phone:      " << p.e164 << "  \"" << p.match << "\"" << (p.obfuscated ? "  (obfuscated)" : "") << "\n";
+  }
+  for (const auto& e : x.emails) {
+    std::cout << "email:      " << e.email << "  \"" << e.match << "\"" << (e.obfuscated ? "  (obfuscated)" : "") << "\n";
+  }
+  for (const auto& pc : x.postcodes) std::cout << "postcode:   " << pc << "\n";
+  for (const auto& a : x.addresses) std::cout << "address:    " << a << "\n";
+  for (const auto& p : x.pay) {
+    std::cout << "pay:        \"" << p.match << "\"";
+    if (p.hourly) std::cout << "  = £" << *p.hourly << "/h";
+    std::cout << "\n";
+  }
+  for (const auto& hit : x.indicators) {
+    std::cout << "indicator:  " << hit.id << " [" << hit.category << "] \"" << hit.match << "\"\n";
+  }
+}
+
+}  // namespace
+
+void RegisterExtract(CLI::App& app) {
+  static std::string file, site, kind, format = "table";
+  CLI::App* cmd = app.add_subcommand("extract", "Show what one saved page yields (fields, contacts, pay, indicators)");
+  cmd->footer("Examples:\n  plainsight extract saved.html --kind jobs --format json\n  curl -s URL | plainsight extract - --site example-jobs");
+  cmd->add_option("FILE", file, "saved HTML page, or - for stdin")->required();
+  cmd->add_option("--site", site, "use this configured site's rules (kind, field selectors)");
+  cmd->add_option("--kind", kind, "which indicator packs apply")->check(CLI::IsMember({"jobs", "adult"}));
+  cmd->add_option("--format", format, "table or json")->check(CLI::IsMember({"table", "json"}));
+  cmd->callback([] {
+    GlobalOptions& g = Globals();
+    SetUpLogging(g);
+    Config config = LoadConfigOrThrow(g);
+    ExtractorOptions options;
+    options.kind = kind;
+    options.phone_region = config.default_region;
+    if (!site.empty()) {
+      const SiteConfig* s = config.FindSite(site);
+      if (s == nullptr) throw CliError(kExitBadInput, "--site: no site named '" + site + "' in " + config.source_path);
+      options.fields = s->fields;
+      if (options.kind.empty()) options.kind = s->kind;
+    }
+    auto extractor = AdvertExtractor::Create(options, LoadPatternsOrThrow(config));
+    if (!extractor.ok()) throw CliError(kExitBadInput, extractor.status().ToString());
+    std::string body = ReadInput(file);
+    std::string today = FormatIso8601(SystemClock::Get().NowUnixSeconds()).substr(0, 10);
+    AdvertExtraction x = (*extractor)->Extract(body, "", today);
+    if (format == "json") {
+      std::cout << ExtractionJson(x).dump(2) << "\n";
+    } else {
+      PrintExtractionText(x);
+    }
+  });
+}
+
+void RegisterPatterns(CLI::App& app) {
+  CLI::App* cmd = app.add_subcommand("patterns", "Work with indicator pattern packs");
+  cmd->require_subcommand(1);
+  CLI::App* check = cmd->add_subcommand("check", "Compile every pack and run every example and counter-example");
+  check->footer("Example:\n  plainsight patterns check --config config/plainsight.toml");
+  check->callback([] {
+    GlobalOptions& g = Globals();
+    SetUpLogging(g);
+    Config config = LoadConfigOrThrow(g);
+    auto patterns = LoadPatternsOrThrow(config);
+    std::vector<std::string> failures = patterns->Check();
+    for (const std::string& failure : failures) std::cerr << failure << "\n";
+    if (!failures.empty()) {
+      throw CliError(kExitBadInput, std::to_string(failures.size()) + " pattern check(s) failed");
+    }
+    size_t examples = 0;
+    for (const Indicator& i : patterns->indicators()) examples += i.examples.size() + i.counter_examples.size();
+    std::cout << "patterns: " << patterns->indicators().size() << " indicators in "
+              << config.pattern_paths.size() << " packs, " << examples
+              << " examples and counter-examples, all pass\n";
+  });
+}
+
+}  // namespace plainsight::cli

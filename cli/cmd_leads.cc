@@ -1,0 +1,136 @@
+// `leads` and `show`.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/cli_common.h"
+#include "cli/commands.h"
+#include "cli/json_output.h"
+#include "cli/lead_table.h"
+#include "core/clock.h"
+
+namespace plainsight::cli {
+namespace {
+
+struct LeadsArgs {
+  std::string format = "table";
+  double min_score = -1;
+  int limit = 0;
+  std::string status;
+};
+
+void PrintAdvertText(std::ostream& out, const AdvertRecord& a) {
+  out << a.id << "  " << a.title << "\n"
+      << "  url:        " << a.url << "\n"
+      << "  site:       " << a.site << " (" << a.kind << ")\n"
+      << "  seen:       " << FormatIso8601(a.first_seen) << " .. " << FormatIso8601(a.last_seen)
+      << (a.removed ? "  REMOVED " + FormatIso8601(a.removed_at) : "") << "\n"
+      << "  sha256:     " << a.sha256 << "\n";
+  auto list = [&](const char* name, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    out << "  " << name;
+    for (const auto& v : values) out << " " << v;
+    out << "\n";
+  };
+  list("phones:    ", a.phones);
+  list("emails:    ", a.emails);
+  list("postcodes: ", a.postcodes);
+  list("addresses: ", a.addresses);
+  list("towns:     ", a.towns);
+  for (const PayRecord& p : a.pay) {
+    out << "  pay:        " << p.match;
+    if (p.hourly) out << "  (= £" << *p.hourly << "/h)";
+    out << "\n";
+  }
+  for (const IndicatorRecord& hit : a.indicators) {
+    out << "  indicator:  " << hit.id << " [" << hit.category << "] \"" << hit.match << "\"\n";
+  }
+}
+
+}  // namespace
+
+void RegisterLeads(CLI::App& app) {
+  static LeadsArgs args;
+  CLI::App* cmd = app.add_subcommand("leads", "List leads, strongest first");
+  cmd->footer("Example:\n  plainsight leads --min-score 5 --format json");
+  cmd->add_option("--format", args.format, "table or json")->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("--min-score", args.min_score, "only leads scoring at least this (default: leads.min_score)");
+  cmd->add_option("--limit", args.limit, "at most this many leads");
+  cmd->add_option("--status", args.status, "only leads with this status")
+      ->check(CLI::IsMember({"new", "updated", "reviewed", "escalated", "dismissed"}));
+  cmd->callback([] {
+    GlobalOptions& g = Globals();
+    SetUpLogging(g);
+    Config config = LoadConfigOrThrow(g);
+    auto store = OpenStoreOrThrow(config, g, true);
+    double min_score = args.min_score >= 0 ? args.min_score : config.leads.min_score;
+    std::vector<LeadRecord> leads;
+    Status s = store->ForEachLead([&](const LeadRecord& lead) {
+      if (lead.score < min_score) return true;
+      if (!args.status.empty() && lead.status != args.status) return true;
+      leads.push_back(lead);
+      return true;
+    });
+    if (!s.ok()) throw CliError(kExitStore, s.ToString());
+    std::sort(leads.begin(), leads.end(), [](const LeadRecord& a, const LeadRecord& b) {
+      return a.score != b.score ? a.score > b.score : a.id < b.id;
+    });
+    if (args.limit > 0 && leads.size() > static_cast<size_t>(args.limit)) {
+      leads.resize(static_cast<size_t>(args.limit));
+    }
+    if (args.format == "json") {
+      nlohmann::json out = {{"leads", nlohmann::json::array()}};
+      for (const LeadRecord& lead : leads) out["leads"].push_back(LeadJson(lead, *store));
+      std::cout << out.dump(2) << "\n";
+    } else {
+      PrintLeadTable(std::cout, leads, *store);
+    }
+  });
+}
+
+void RegisterShow(CLI::App& app) {
+  static std::string id;
+  static std::string format = "table";
+  CLI::App* cmd = app.add_subcommand("show", "Show one lead (L-…) or advert (A-…) with its evidence");
+  cmd->footer("Example:\n  plainsight show L-3f2a9c0d11aa");
+  cmd->add_option("ID", id, "lead or advert id")->required();
+  cmd->add_option("--format", format, "table or json")->check(CLI::IsMember({"table", "json"}));
+  cmd->callback([] {
+    GlobalOptions& g = Globals();
+    SetUpLogging(g);
+    Config config = LoadConfigOrThrow(g);
+    auto store = OpenStoreOrThrow(config, g, true);
+    if (id.rfind("A-", 0) == 0) {
+      auto advert = store->GetAdvert(id);
+      if (!advert.ok()) throw CliError(kExitStore, advert.status().ToString());
+      if (!advert->has_value()) throw CliError(kExitBadInput, "no advert " + id);
+      if (format == "json") {
+        std::cout << AdvertJson(**advert).dump(2) << "\n";
+      } else {
+        PrintAdvertText(std::cout, **advert);
+      }
+      return;
+    }
+    auto lead = store->GetLead(id);
+    if (!lead.ok()) throw CliError(kExitStore, lead.status().ToString());
+    if (!lead->has_value()) throw CliError(kExitBadInput, "no lead " + id);
+    const LeadRecord& l = **lead;
+    if (format == "json") {
+      std::cout << LeadJson(l, *store).dump(2) << "\n";
+      return;
+    }
+    std::printf("%s  score %.1f  status %s  (%zu adverts)\n", l.id.c_str(), l.score,
+                l.status.c_str(), l.advert_ids.size());
+    std::cout << "Why it scored:\n";
+    for (size_t i = 0; i < l.reasons.size(); ++i) {
+      std::printf("  %+6.1f  %s\n", i < l.reason_points.size() ? l.reason_points[i] : 0.0,
+                  l.reasons[i].c_str());
+    }
+    std::cout << "\nAdverts:\n";
+    for (const std::string& advert_id : l.advert_ids) {
+      auto advert = store->GetAdvert(advert_id);
+      if (advert.ok() && advert->has_value()) PrintAdvertText(std::cout, **advert);
+    }
+  });
+}
+
+}  // namespace plainsight::cli

@@ -1,0 +1,66 @@
+#include "cli/json_output.h"
+
+#include "core/clock.h"
+
+namespace plainsight::cli {
+
+using nlohmann::json;
+
+json AdvertJson(const AdvertRecord& a) {
+  json indicators = json::array();
+  for (const IndicatorRecord& hit : a.indicators) {
+    indicators.push_back(
+        {{"id", hit.id}, {"category", hit.category}, {"weight", hit.weight}, {"match", hit.match}});
+  }
+  json pay = json::array();
+  for (const PayRecord& p : a.pay) {
+    pay.push_back({{"amount", p.amount},
+                   {"per", p.per},
+                   {"hourly", p.hourly ? json(*p.hourly) : json(nullptr)},
+                   {"match", p.match}});
+  }
+  json out = {{"id", a.id},
+              {"url", a.url},
+              {"site", a.site},
+              {"kind", a.kind},
+              {"title", a.title},
+              {"first_seen", FormatIso8601(a.first_seen)},
+              {"last_seen", FormatIso8601(a.last_seen)},
+              {"sha256", a.sha256},
+              {"phones", a.phones},
+              {"emails", a.emails},
+              {"postcodes", a.postcodes},
+              {"addresses", a.addresses},
+              {"towns", a.towns},
+              {"location", a.location},
+              {"posted", a.posted},
+              {"pay", pay},
+              {"indicators", indicators},
+              {"removed", a.removed}};
+  if (a.removed) out["removed_at"] = FormatIso8601(a.removed_at);
+  return out;
+}
+
+json LeadJson(const LeadRecord& lead, const Store& store) {
+  json adverts = json::array();
+  for (const std::string& id : lead.advert_ids) {
+    auto advert = store.GetAdvert(id);
+    if (advert.ok() && advert->has_value()) adverts.push_back(AdvertJson(**advert));
+  }
+  json terms = json::array();
+  for (size_t i = 0; i < lead.reasons.size() && i < lead.reason_points.size(); ++i) {
+    terms.push_back({{"reason", lead.reasons[i]}, {"points", lead.reason_points[i]}});
+  }
+  return {{"id", lead.id},
+          {"score", lead.score},
+          {"status", lead.status},
+          {"reasons", lead.reasons},
+          {"score_terms", terms},
+          {"entities", {{"phones", lead.phones}, {"emails", lead.emails}, {"postcodes", lead.postcodes}}},
+          {"created_at", FormatIso8601(lead.created_at)},
+          {"updated_at", FormatIso8601(lead.updated_at)},
+          {"merged_from", lead.merged_from},
+          {"adverts", adverts}};
+}
+
+}  // namespace plainsight::cli

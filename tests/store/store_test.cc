@@ -1,0 +1,147 @@
+// Store: a real RocksDB in a temporary directory.
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "store/store.h"
+
+namespace plainsight {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct TempDir {
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "plainsight-store-XXXXXX").string();
+    path = ::mkdtemp(tmpl.data());
+  }
+  ~TempDir() { fs::remove_all(path); }
+  std::string path;
+};
+
+AdvertRecord Advert(const std::string& url, const std::string& sha, std::int64_t seen) {
+  AdvertRecord a;
+  a.url = url;
+  a.id = AdvertIdForUrl(url);
+  a.site = "farm-jobs";
+  a.kind = "jobs";
+  a.title = "Warehouse operative";
+  a.sha256 = sha;
+  a.first_seen = seen;
+  a.last_seen = seen;
+  a.phones = {"+447700900123"};
+  a.postcodes = {"NN1 1AB"};
+  a.indicators = {{"jobs.accommodation_provided", "living_and_working_same_address", 2.0,
+                   "Accommodation provided"}};
+  return a;
+}
+
+TEST_CASE("Store_Directory_IsOwnerOnly") {
+  TempDir tmp;
+  std::string dir = tmp.path + "/db";
+  auto store = Store::Open(dir, {});
+  REQUIRE(store.ok());
+  struct stat info {};
+  REQUIRE(::stat(dir.c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == 0700);
+}
+
+TEST_CASE("Store_Upsert_RecrawlUpdatesLastSeenAndNeverDuplicates") {
+  TempDir tmp;
+  auto store = Store::Open(tmp.path + "/db", {});
+  REQUIRE(store.ok());
+  Store& s = **store;
+  static const struct {
+    const char* sha;
+    std::int64_t seen;
+    UpsertOutcome outcome;
+    std::int64_t first_seen;
+    std::int64_t last_seen;
+  } kSteps[] = {
+      {"aaa", 100, UpsertOutcome::kNew, 100, 100},
+      {"aaa", 200, UpsertOutcome::kUnchanged, 100, 200},
+      {"bbb", 300, UpsertOutcome::kChanged, 100, 300},
+  };
+  for (const auto& step : kSteps) {
+    CAPTURE(step.sha, step.seen);
+    auto outcome = s.UpsertAdvert(Advert("http://a.example.org/job/1", step.sha, step.seen));
+    REQUIRE(outcome.ok());
+    CHECK(*outcome == step.outcome);
+    auto stored = s.GetAdvert(AdvertIdForUrl("http://a.example.org/job/1"));
+    REQUIRE(stored.ok());
+    REQUIRE(stored->has_value());
+    CHECK((*stored)->first_seen == step.first_seen);
+    CHECK((*stored)->last_seen == step.last_seen);
+    CHECK((*stored)->sha256 == step.sha);
+  }
+  CHECK(*s.CountAdverts() == 1);
+  auto ids = s.AdvertIdsForEntity(EntityType::kPhone, "+447700900123");
+  REQUIRE(ids.ok());
+  CHECK(ids->size() == 1);
+}
+
+TEST_CASE("Store_EntityIndex_FollowsContentChanges") {
+  TempDir tmp;
+  auto store = Store::Open(tmp.path + "/db", {});
+  REQUIRE(store.ok());
+  Store& s = **store;
+  AdvertRecord a = Advert("http://a.example.org/job/1", "v1", 10);
+  REQUIRE(s.UpsertAdvert(a).ok());
+  REQUIRE(s.UpsertAdvert(Advert("http://a.example.org/job/2", "v1", 10)).ok());
+  CHECK(s.AdvertIdsForEntity(EntityType::kPhone, "+447700900123")->size() == 2);
+  a.sha256 = "v2";
+  a.phones = {"+447700900999"};
+  REQUIRE(s.UpsertAdvert(a).ok());
+  CHECK(s.AdvertIdsForEntity(EntityType::kPhone, "+447700900123")->size() == 1);
+  CHECK(s.AdvertIdsForEntity(EntityType::kPhone, "+447700900999")->size() == 1);
+  REQUIRE(s.DeleteAdvert(a.id).ok());
+  CHECK(s.AdvertIdsForEntity(EntityType::kPhone, "+447700900999")->empty());
+  CHECK(*s.CountAdverts() == 1);
+}
+
+TEST_CASE("Store_SecondWriter_IsBusy") {
+  TempDir tmp;
+  auto first = Store::Open(tmp.path + "/db", {});
+  REQUIRE(first.ok());
+  auto second = Store::Open(tmp.path + "/db", {});
+  REQUIRE_FALSE(second.ok());
+  CHECK(second.status().IsBusy());
+  // Readers still get in while a run holds the lock.
+  StoreOptions read_only;
+  read_only.read_only = true;
+  CHECK(Store::Open(tmp.path + "/db", read_only).ok());
+}
+
+TEST_CASE("Store_Reopen_KeepsEverything") {
+  TempDir tmp;
+  {
+    auto store = Store::Open(tmp.path + "/db", {});
+    REQUIRE(store.ok());
+    REQUIRE((*store)->UpsertAdvert(Advert("http://a.example.org/job/7", "x", 5)).ok());
+    LeadRecord lead;
+    lead.id = "L-1";
+    lead.score = 4.5;
+    lead.reasons = {"phone +447700900123 in 2 adverts on 1 site"};
+    lead.reason_points = {4.5};
+    lead.advert_ids = {AdvertIdForUrl("http://a.example.org/job/7")};
+    REQUIRE((*store)->ReplaceLeads({lead}).ok());
+    REQUIRE((*store)->MarkAdvertRemoved(AdvertIdForUrl("http://a.example.org/job/7"), 99).ok());
+  }
+  auto store = Store::Open(tmp.path + "/db", {});
+  REQUIRE(store.ok());
+  auto advert = (*store)->GetAdvert(AdvertIdForUrl("http://a.example.org/job/7"));
+  REQUIRE(advert.ok());
+  REQUIRE(advert->has_value());
+  CHECK((*advert)->removed);
+  CHECK((*advert)->removed_at == 99);
+  CHECK((*advert)->indicators.size() == 1);
+  auto lead = (*store)->GetLead("L-1");
+  REQUIRE(lead.ok());
+  REQUIRE(lead->has_value());
+  CHECK((*lead)->score == 4.5);
+  CHECK((*lead)->reason_points == std::vector<double>{4.5});
+}
+
+}  // namespace
+}  // namespace plainsight
