@@ -1,0 +1,74 @@
+// The generated farm before it is served: sites, adverts and planted groups
+// with site-relative paths. Built once by GenerateFarm (site_generator.h),
+// then read-only, so the serving threads share it without locks.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace plainsight::farm {
+
+// Site names, stable across seeds.
+inline constexpr char kVelvetRooms[] = "velvet-rooms";
+inline constexpr char kSilkCompanions[] = "silk-companions";
+inline constexpr char kShireJobs[] = "shire-jobs";
+inline constexpr char kCountyWorkBoard[] = "county-work-board";
+
+// Which HTML template and URL shape a site uses (site_template.h).
+enum class Layout { kVelvetTable, kSilkCards, kShireList, kCountyRows };
+
+struct AdvertSpec {
+  std::string site;  // SiteSpec::name
+  int id = 0;        // appears in the URL
+  std::string path;  // site-relative, "/ad/1234" or "/vacancies/view?id=12"
+  std::string title;
+  std::string town;
+  std::string posted;  // "2026-11-14"
+  std::vector<std::string> paragraphs;  // body text, plain (not HTML)
+  // Adult adverts.
+  std::string name;
+  int age = 0;
+  std::string price;  // "£80 per hour"
+  // Job adverts.
+  std::string employer;
+  std::string pay;  // "£13.50 per hour"
+  // Contacts as written on the page, and what they normalise to. The
+  // paragraphs already contain them; templates may show them again.
+  std::string phone_written;
+  std::string phone_e164;
+  std::string email;
+  std::string address;   // one line, ends with the postcode, or ""
+  std::string postcode;
+  std::string group;     // planted group name or ""
+  bool disallowed = false;  // under the site's robots-disallowed prefix
+};
+
+struct SiteSpec {
+  std::string name;          // [a-z0-9-]+
+  std::string display_name;  // "Velvet Rooms"
+  std::string kind;          // "adult" | "jobs"
+  Layout layout = Layout::kVelvetTable;
+  std::string charset;       // "utf-8" | "windows-1252"
+  std::string footer_phone_written;
+  std::string footer_phone_e164;
+  std::string footer_email;
+  std::string disallowed_prefix;  // "/private/" or ""
+  bool has_field_selectors = false;
+  int adverts_per_page = 8;
+  std::vector<AdvertSpec> adverts;  // in listing order
+};
+
+struct GroupSpec {
+  std::string name;
+  std::string description;
+  std::vector<std::string> phones_e164;  // shared by the group's adverts
+  std::vector<std::string> emails;
+  std::vector<std::string> postcodes;
+};
+
+struct FarmSpec {
+  std::vector<SiteSpec> sites;
+  std::vector<GroupSpec> groups;
+};
+
+}  // namespace plainsight::farm
