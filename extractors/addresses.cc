@@ -1,0 +1,163 @@
+#include "extractors/addresses.h"
+
+#include <re2/re2.h>
+
+#include <array>
+#include <cctype>
+#include <utility>
+
+#include "extractors/text_normalize.h"
+
+namespace plainsight {
+namespace {
+
+struct Suffix {
+  std::string_view written;  // lower case, as matched
+  std::string_view full;     // normalised
+};
+
+constexpr std::array<Suffix, 48> kSuffixes = {{
+    {"road", "ROAD"},
+    {"rd", "ROAD"},
+    {"street", "STREET"},
+    {"st", "STREET"},
+    {"lane", "LANE"},
+    {"ln", "LANE"},
+    {"avenue", "AVENUE"},
+    {"ave", "AVENUE"},
+    {"av", "AVENUE"},
+    {"close", "CLOSE"},
+    {"cl", "CLOSE"},
+    {"drive", "DRIVE"},
+    {"dr", "DRIVE"},
+    {"way", "WAY"},
+    {"court", "COURT"},
+    {"ct", "COURT"},
+    {"crescent", "CRESCENT"},
+    {"cres", "CRESCENT"},
+    {"place", "PLACE"},
+    {"pl", "PLACE"},
+    {"terrace", "TERRACE"},
+    {"terr", "TERRACE"},
+    {"tce", "TERRACE"},
+    {"grove", "GROVE"},
+    {"gr", "GROVE"},
+    {"gardens", "GARDENS"},
+    {"gdns", "GARDENS"},
+    {"park", "PARK"},
+    {"pk", "PARK"},
+    {"square", "SQUARE"},
+    {"sq", "SQUARE"},
+    {"hill", "HILL"},
+    {"row", "ROW"},
+    {"walk", "WALK"},
+    {"mews", "MEWS"},
+    {"parade", "PARADE"},
+    {"pde", "PARADE"},
+    {"green", "GREEN"},
+    {"rise", "RISE"},
+    {"view", "VIEW"},
+    {"yard", "YARD"},
+    {"wharf", "WHARF"},
+    {"boulevard", "BOULEVARD"},
+    {"gate", "GATE"},
+    {"end", "END"},
+    {"vale", "VALE"},
+    {"broadway", "BROADWAY"},
+    {"circus", "CIRCUS"},
+}};
+
+// First words that make "5 Minute Walk" or "2 Bed Close" a phrase, not a street.
+bool IsStopWord(std::string_view lower) {
+  static constexpr std::array<std::string_view, 16> kStop = {
+      "minute", "minutes", "min",  "mins", "hour",  "hours", "mile", "miles",
+      "bed",    "bedroom", "days", "day",  "weeks", "week",  "am",   "pm"};
+  for (std::string_view w : kStop) {
+    if (w == lower) return true;
+  }
+  return false;
+}
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view FullSuffix(std::string_view lower) {
+  for (const Suffix& s : kSuffixes) {
+    if (s.written == lower) return s.full;
+  }
+  return {};
+}
+
+// Number (optionally "14a" or "14-16"), one to three capitalised name words,
+// then a suffix in any case. The fewest name words win, so in
+// "14 St Mary's Road" the "St" is read as part of the name.
+std::string AddressPattern() {
+  std::string suffixes;
+  for (const Suffix& s : kSuffixes) {
+    if (!suffixes.empty()) suffixes += '|';
+    suffixes += s.written;
+  }
+  return R"((?:^|[^\w])(\d{1,4}(?: ?[A-Za-z]\b)?(?:-\d{1,4})?),? ((?:[A-Z][A-Za-z']* ){1,3}?)((?i:)" +
+         suffixes + R"())\b(\.)?)";
+}
+
+}  // namespace
+
+std::vector<AddressMatch> FindStreetAddresses(std::string_view text) {
+  // Number (optionally "14a" or "14-16"), then one to three capitalised name
+  // words, then a capitalised suffix. Word edges are checked by hand below.
+  static const RE2 kAddress(AddressPattern());
+  std::vector<AddressMatch> out;
+  const NormalizedText norm = NormalizeForMatching(text);
+  re2::StringPiece input(norm.text);
+  re2::StringPiece g[5];
+  size_t pos = 0;
+  while (pos < norm.text.size() &&
+         kAddress.Match(input, pos, norm.text.size(), RE2::UNANCHORED, g, 5)) {
+    const size_t begin = static_cast<size_t>(g[1].data() - norm.text.data());
+    const size_t suffix_end = static_cast<size_t>(g[3].data() + g[3].size() - norm.text.data());
+    std::string_view suffix_full = FullSuffix(Lower(std::string_view(g[3].data(), g[3].size())));
+    std::string_view name(g[2].data(), g[2].size());
+    while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back()))) {
+      name.remove_suffix(1);
+    }
+    const std::string first_word = Lower(name.substr(0, name.find(' ')));
+    if (suffix_full.empty() || IsStopWord(first_word)) {
+      // Retry from just after the number so "10 Days In Mill Road" can still match later.
+      pos = begin + g[1].size();
+      continue;
+    }
+    const size_t end = g[4].empty() ? suffix_end : suffix_end + 1;
+    pos = end;
+
+    std::string number;
+    for (char c : std::string_view(g[1].data(), g[1].size())) {
+      if (!std::isspace(static_cast<unsigned char>(c))) number.push_back(c);
+    }
+    std::string collapsed_name;
+    for (char c : name) {
+      if (std::isspace(static_cast<unsigned char>(c))) {
+        if (!collapsed_name.empty() && collapsed_name.back() != ' ') collapsed_name.push_back(' ');
+      } else {
+        collapsed_name.push_back(c);
+      }
+    }
+    AddressMatch match;
+    match.address = Upper(number) + " " + Upper(collapsed_name) + " " + std::string(suffix_full);
+    match.match = std::string(norm.OriginalSpan(text, begin, end));
+    match.offset = norm.ToOriginal(begin);
+    out.push_back(std::move(match));
+  }
+  return out;
+}
+
+}  // namespace plainsight

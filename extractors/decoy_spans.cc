@@ -1,0 +1,95 @@
+#include "extractors/decoy_spans.h"
+
+#include <re2/re2.h>
+
+#include <cctype>
+#include <cstddef>
+#include <string>
+
+#include "extractors/postcodes.h"
+
+namespace plainsight {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsDateSeparator(char c) { return c == '/' || c == '.' || c == '-'; }
+
+void Mark(std::vector<bool>* blocked, size_t begin, size_t end) {
+  for (size_t i = begin; i < end && i < blocked->size(); ++i) (*blocked)[i] = true;
+}
+
+// Runs `re` over `text` and calls accept(begin, end, submatches) for each hit;
+// marks the hit when accept returns true.
+constexpr int kMaxGroups = 6;
+
+template <typename Accept>
+void MarkMatches(const RE2& re, std::string_view text, std::vector<bool>* blocked, Accept accept) {
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece groups[kMaxGroups];
+  const int ngroups = re.NumberOfCapturingGroups() + 1;
+  size_t pos = 0;
+  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, groups,
+                                        ngroups > kMaxGroups ? kMaxGroups : ngroups)) {
+    const size_t begin = static_cast<size_t>(groups[0].data() - text.data());
+    const size_t end = begin + groups[0].size();
+    if (accept(begin, end, groups)) Mark(blocked, begin, end);
+    pos = end > begin ? end : begin + 1;
+  }
+}
+
+int ToInt(re2::StringPiece s) {
+  int value = 0;
+  for (char c : s) value = value * 10 + (c - '0');
+  return value;
+}
+
+// A date is left alone when it continues into more digit groups: then it is
+// more likely a phone written with dots or dashes ("077.00.12.03.23").
+bool StandsAlone(std::string_view text, size_t begin, size_t end) {
+  if (begin >= 2 && IsDateSeparator(text[begin - 1]) && IsDigit(text[begin - 2])) return false;
+  if (begin >= 1 && IsDigit(text[begin - 1])) return false;
+  if (end + 1 < text.size() && IsDateSeparator(text[end]) && IsDigit(text[end + 1])) return false;
+  if (end < text.size() && IsDigit(text[end])) return false;
+  return true;
+}
+
+}  // namespace
+
+std::vector<bool> FindDecoySpans(std::string_view normalized) {
+  std::vector<bool> blocked(normalized.size(), false);
+
+  static const RE2 kMoney(R"((?i)(?:£|\$|€|\bgbp|\beur|\busd)\s?\d[\d,]*(?:\.\d+)?k?)");
+  MarkMatches(kMoney, normalized, &blocked, [](size_t, size_t, re2::StringPiece*) { return true; });
+
+  static const RE2 kDecimal(R"(\d{1,4}\.\d{2})");
+  MarkMatches(kDecimal, normalized, &blocked,
+              [&](size_t b, size_t e, re2::StringPiece*) { return StandsAlone(normalized, b, e); });
+
+  static const RE2 kDayFirst(R"((\d{1,2})([/.\-])(\d{1,2})([/.\-])(?:\d{4}|\d{2}))");
+  MarkMatches(kDayFirst, normalized, &blocked, [&](size_t b, size_t e, re2::StringPiece* g) {
+    const int day = ToInt(g[1]);
+    const int month = ToInt(g[3]);
+    if (g[2] != g[4] || !StandsAlone(normalized, b, e)) return false;
+    // Day/month either way round (US order appears on some sites).
+    return day >= 1 && month >= 1 && ((day <= 31 && month <= 12) || (day <= 12 && month <= 31));
+  });
+
+  static const RE2 kYearFirst(R"((?:19|20)\d\d([/.\-])(\d{1,2})([/.\-])(\d{1,2}))");
+  MarkMatches(kYearFirst, normalized, &blocked, [&](size_t b, size_t e, re2::StringPiece* g) {
+    const int month = ToInt(g[2]);
+    const int day = ToInt(g[4]);
+    if (g[1] != g[3]) return false;
+    return StandsAlone(normalized, b, e) && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  });
+
+  static const RE2 kAllWeek(R"(\b24\s?/\s?7\b)");
+  MarkMatches(kAllWeek, normalized, &blocked,
+              [](size_t, size_t, re2::StringPiece*) { return true; });
+
+  for (const PostcodeMatch& postcode : FindPostcodes(normalized)) {
+    Mark(&blocked, postcode.offset, postcode.offset + postcode.match.size());
+  }
+  return blocked;
+}
+
+}  // namespace plainsight

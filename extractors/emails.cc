@@ -1,0 +1,112 @@
+#include "extractors/emails.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <unordered_set>
+
+#include "extractors/text_normalize.h"
+
+namespace plainsight {
+namespace {
+
+// Top-level domains accepted after a spelled-out "dot". Plain addresses
+// accept any alphabetic TLD.
+bool IsKnownTld(std::string_view tld) {
+  static constexpr std::array<std::string_view, 40> kTlds = {
+      "com", "org", "net", "uk", "co", "io",    "info",   "biz", "me", "eu", "de", "fr", "pl", "ro",
+      "lt",  "lv",  "bg",  "es", "it", "nl",    "ie",     "ru",  "ua", "cz", "sk", "hu", "gr", "pt",
+      "in",  "cn",  "au",  "ca", "us", "email", "online", "xyz", "vn", "al", "ng", "br"};
+  return std::find(kTlds.begin(), kTlds.end(), tld) != kTlds.end();
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// An "at" between local part and domain, and a "dot" between labels, in
+// every accepted spelling; bare '@' and '.' come first.
+#define PLAINSIGHT_AT R"((?:@|\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+@\s*|\s*@\s+|\s+at\s+))"
+#define PLAINSIGHT_DOT \
+  R"((?:\.|\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+\.\s*|\s*\.\s+|\s+dot\s+))"
+
+}  // namespace
+
+std::vector<EmailMatch> FindEmails(std::string_view text) {
+  static const RE2 kEmail(R"((?i)\b([a-z0-9][a-z0-9._%+\-]*))" PLAINSIGHT_AT
+                          R"(((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)" PLAINSIGHT_DOT
+                          R"()+[a-z]{2,})\b)");
+  // Spaced and spelled dots first, so splitting takes "org. call" as one dot.
+  static const RE2 kDot(
+      R"((?i)\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+\.\s*|\s*\.\s+|\s+dot\s+|\.)");
+
+  std::vector<EmailMatch> out;
+  std::unordered_set<std::string> seen;
+  const NormalizedText norm = NormalizeForMatching(text);
+  re2::StringPiece input(norm.text);
+  size_t pos = 0;
+  re2::StringPiece groups[3];
+  while (pos < norm.text.size() &&
+         kEmail.Match(input, pos, norm.text.size(), RE2::UNANCHORED, groups, 3)) {
+    const size_t begin = static_cast<size_t>(groups[0].data() - norm.text.data());
+    size_t end = begin + groups[0].size();
+    pos = end;
+
+    const std::string_view local(groups[1].data(), groups[1].size());
+    const std::string_view at(
+        groups[1].data() + groups[1].size(),
+        static_cast<size_t>(groups[2].data() - groups[1].data()) - groups[1].size());
+    // Split the domain into labels at each "dot", remembering where each ends.
+    std::vector<std::string> labels;
+    std::vector<size_t> label_ends;
+    std::vector<bool> spelled_dots;  // spelled_dots[k]: the dot after labels[k]
+    re2::StringPiece domain = groups[2];
+    re2::StringPiece dot;
+    while (true) {
+      re2::StringPiece rest = domain;
+      if (!kDot.Match(rest, 0, rest.size(), RE2::UNANCHORED, &dot, 1)) {
+        labels.push_back(Lower(std::string_view(domain.data(), domain.size())));
+        label_ends.push_back(static_cast<size_t>(domain.data() + domain.size() - norm.text.data()));
+        break;
+      }
+      const size_t label_len = static_cast<size_t>(dot.data() - domain.data());
+      labels.push_back(Lower(std::string_view(domain.data(), label_len)));
+      label_ends.push_back(static_cast<size_t>(dot.data() - norm.text.data()));
+      spelled_dots.push_back(dot != ".");
+      domain.remove_prefix(label_len + dot.size());
+    }
+    // Drop trailing words joined by a spaced or spelled dot that are not a
+    // TLD ("anna@example.org . Call me").
+    while (labels.size() > 2 && spelled_dots[labels.size() - 2] && !IsKnownTld(labels.back())) {
+      labels.pop_back();
+      label_ends.pop_back();
+    }
+    end = label_ends.back();
+    pos = end;
+    bool obfuscated = at != "@";
+    for (size_t k = 0; k + 1 < labels.size(); ++k) obfuscated = obfuscated || spelled_dots[k];
+    if (obfuscated && !IsKnownTld(labels.back())) continue;
+    std::string email = Lower(local) + "@";
+    for (size_t k = 0; k < labels.size(); ++k) {
+      if (k > 0) email += '.';
+      email += labels[k];
+    }
+    if (!seen.insert(email).second) continue;
+    EmailMatch match;
+    match.email = std::move(email);
+    match.match = std::string(norm.OriginalSpan(text, begin, end));
+    match.offset = norm.ToOriginal(begin);
+    match.obfuscated = obfuscated;
+    out.push_back(std::move(match));
+  }
+  return out;
+}
+
+#undef PLAINSIGHT_AT
+#undef PLAINSIGHT_DOT
+
+}  // namespace plainsight

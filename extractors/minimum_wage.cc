@@ -1,0 +1,41 @@
+#include "extractors/minimum_wage.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace plainsight {
+namespace {
+
+bool IsIsoDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+MinimumWageTable MinimumWageTable::UkDefault() {
+  return MinimumWageTable({{"2024-04-01", 11.44}, {"2025-04-01", 12.21}, {"2026-04-01", 12.71}});
+}
+
+MinimumWageTable::MinimumWageTable(std::vector<MinimumWageRate> rates) : rates_(std::move(rates)) {
+  std::sort(rates_.begin(), rates_.end(), [](const MinimumWageRate& a, const MinimumWageRate& b) {
+    return a.effective_from < b.effective_from;
+  });
+}
+
+std::optional<double> MinimumWageTable::RateOn(std::string_view iso_date) const {
+  std::string_view date = iso_date.substr(0, 10);
+  if (!IsIsoDate(date)) return std::nullopt;
+  std::optional<double> rate;
+  // ISO dates of one length order as strings.
+  for (const MinimumWageRate& r : rates_) {
+    if (r.effective_from > date) break;
+    rate = r.hourly;
+  }
+  return rate;
+}
+
+}  // namespace plainsight

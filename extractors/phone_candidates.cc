@@ -1,0 +1,237 @@
+#include "extractors/phone_candidates.h"
+
+#include <array>
+#include <cctype>
+#include <optional>
+#include <utility>
+
+namespace plainsight {
+namespace {
+
+// Separators that may sit between pieces of one number.
+bool IsSeparator(char c) {
+  switch (c) {
+    case ' ':
+    case '\n':
+    case '.':
+    case '-':
+    case '/':
+    case '(':
+    case ')':
+    case '+':
+    case ',':
+    case '_':
+    case '*':
+    case '|':
+    case '~':
+    case '\\':
+    case '[':
+    case ']':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+constexpr size_t kMaxGap = 3;  // " - ", ") (", " / "
+
+struct NumberWord {
+  std::string_view word;
+  char digit;  // '\0' for a repeat word
+  int repeat;  // "double" = 2, "treble"/"triple" = 3
+};
+
+constexpr std::array<NumberWord, 18> kNumberWords = {{
+    {"zero", '0', 0},
+    {"nought", '0', 0},
+    {"naught", '0', 0},
+    {"oh", '0', 0},
+    {"o", '0', 0},
+    {"one", '1', 0},
+    {"two", '2', 0},
+    {"three", '3', 0},
+    {"four", '4', 0},
+    {"five", '5', 0},
+    {"six", '6', 0},
+    {"seven", '7', 0},
+    {"eight", '8', 0},
+    {"nine", '9', 0},
+    {"double", '\0', 2},
+    {"treble", '\0', 3},
+    {"triple", '\0', 3},
+    {"dbl", '\0', 2},
+}};
+
+// Letters that follow digits in measurements, times, ordinals and prices:
+// "180cm", "9am", "2nd", "25k". Such digits are never part of a phone.
+bool IsUnitSuffix(std::string_view lower) {
+  static constexpr std::array<std::string_view, 36> kUnits = {
+      "am",   "pm",  "cm", "mm", "m",  "km", "kg",  "g",   "lb",    "lbs",  "ft",  "in",
+      "st",   "nd",  "rd", "th", "k",  "hr", "hrs", "h",   "x",     "yo",   "yrs", "y",
+      "mins", "min", "ml", "p",  "pw", "ph", "pa",  "pcm", "hours", "days", "s",   "mph"};
+  for (std::string_view unit : kUnits) {
+    if (lower == unit) return true;
+  }
+  return false;
+}
+
+// Splits a lower-case letter run entirely into number words
+// ("ohsevenseven"); false when some part is not a number word.
+bool SegmentNumberWords(std::string_view lower,
+                        std::vector<std::pair<size_t, const NumberWord*>>* out) {
+  if (lower.empty()) return true;
+  const size_t base = out->size();
+  for (const NumberWord& w : kNumberWords) {
+    if (lower.substr(0, w.word.size()) != w.word) continue;
+    out->emplace_back(0, &w);
+    std::vector<std::pair<size_t, const NumberWord*>> rest;
+    if (SegmentNumberWords(lower.substr(w.word.size()), &rest)) {
+      for (auto& [offset, word] : rest) out->emplace_back(offset + w.word.size(), word);
+      return true;
+    }
+    out->resize(base);
+  }
+  return false;
+}
+
+bool AllOf(std::string_view s, std::string_view allowed) {
+  for (char c : s) {
+    if (allowed.find(c) == std::string_view::npos) return false;
+  }
+  return !s.empty();
+}
+
+class RunBuilder {
+ public:
+  RunBuilder(std::string_view text, std::vector<DigitRun>* runs) : text_(text), runs_(runs) {}
+
+  void AddAtom(size_t begin, size_t end, std::string digits, DigitAtom::Kind kind) {
+    if (repeat_) {
+      digits.insert(0, static_cast<size_t>(repeat_->count - 1), digits[0]);
+      begin = repeat_->begin;
+      kind = DigitAtom::Kind::kWord;
+      repeat_.reset();
+    }
+    DigitAtom atom;
+    atom.begin = begin;
+    atom.end = end;
+    atom.digits = std::move(digits);
+    atom.kind = kind;
+    const size_t gap_begin = current_.empty() ? run_start_ : current_.back().end;
+    atom.gap_before = text_.substr(gap_begin, begin - gap_begin);
+    current_.push_back(std::move(atom));
+    gap_ = 0;
+  }
+
+  void SetRepeat(size_t begin, int count) {
+    if (!repeat_) repeat_ = Repeat{begin, count};
+  }
+
+  void AddSeparator(size_t pos) {
+    if (++gap_ > kMaxGap) Break(pos + 1);
+  }
+
+  // Ends the current run; the next one may start at `next_start`.
+  void Break(size_t next_start) {
+    if (!current_.empty()) runs_->push_back(std::move(current_));
+    current_.clear();
+    repeat_.reset();
+    gap_ = 0;
+    run_start_ = next_start;
+  }
+
+ private:
+  struct Repeat {
+    size_t begin;
+    int count;
+  };
+  std::string_view text_;
+  std::vector<DigitRun>* runs_;
+  DigitRun current_;
+  std::optional<Repeat> repeat_;
+  size_t gap_ = 0;
+  size_t run_start_ = 0;
+};
+
+}  // namespace
+
+std::vector<DigitRun> SplitDigitRuns(std::string_view text, const std::vector<bool>& blocked) {
+  std::vector<DigitRun> runs;
+  RunBuilder builder(text, &runs);
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const char c = text[pos];
+    if (pos < blocked.size() && blocked[pos]) {
+      size_t end = pos;
+      while (end < text.size() && end < blocked.size() && blocked[end]) ++end;
+      builder.Break(end);
+      pos = end;
+      continue;
+    }
+    if (IsDigit(c)) {
+      size_t end = pos;
+      while (end < text.size() && IsDigit(text[end]) && !(end < blocked.size() && blocked[end]))
+        ++end;
+      size_t letters_end = end;
+      while (letters_end < text.size() && IsAlpha(text[letters_end])) ++letters_end;
+      std::string lower;
+      for (size_t i = end; i < letters_end; ++i) lower.push_back(Lower(text[i]));
+      if (!lower.empty() && IsUnitSuffix(lower)) {
+        builder.Break(letters_end);
+        pos = letters_end;
+        continue;
+      }
+      builder.AddAtom(pos, end, std::string(text.substr(pos, end - pos)), DigitAtom::Kind::kDigits);
+      pos = end;
+      continue;
+    }
+    if (IsAlpha(c)) {
+      size_t end = pos;
+      while (end < text.size() && IsAlpha(text[end])) ++end;
+      std::string_view word = text.substr(pos, end - pos);
+      std::string lower;
+      for (char w : word) lower.push_back(Lower(w));
+      const bool touches_digit =
+          (pos > 0 && IsDigit(text[pos - 1])) || (end < text.size() && IsDigit(text[end]));
+      std::vector<std::pair<size_t, const NumberWord*>> parts;
+      if (AllOf(word, "oO") && word.size() > 1) {
+        builder.AddAtom(pos, end, std::string(word.size(), '0'), DigitAtom::Kind::kLookalike);
+      } else if (SegmentNumberWords(lower, &parts)) {
+        for (size_t i = 0; i < parts.size(); ++i) {
+          const size_t part_begin = pos + parts[i].first;
+          const size_t part_end = i + 1 < parts.size() ? pos + parts[i + 1].first : end;
+          const NumberWord& w = *parts[i].second;
+          if (w.repeat > 0) {
+            builder.SetRepeat(part_begin, w.repeat);
+          } else {
+            builder.AddAtom(part_begin, part_end, std::string(1, w.digit), DigitAtom::Kind::kWord);
+          }
+        }
+      } else if (touches_digit && AllOf(word, "oOlIi")) {
+        std::string digits;
+        for (char w : word) digits.push_back(w == 'o' || w == 'O' ? '0' : '1');
+        builder.AddAtom(pos, end, std::move(digits), DigitAtom::Kind::kLookalike);
+      } else {
+        builder.Break(end);
+      }
+      pos = end;
+      continue;
+    }
+    if (IsSeparator(c)) {
+      builder.AddSeparator(pos);
+      ++pos;
+      continue;
+    }
+    // Anything else (':', '£', '@', letters of other scripts...) ends a run.
+    ++pos;
+    builder.Break(pos);
+  }
+  builder.Break(text.size());
+  return runs;
+}
+
+}  // namespace plainsight

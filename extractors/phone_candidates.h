@@ -1,0 +1,30 @@
+// Internal to phones.cc: splits normalized text into runs of digit "atoms"
+// (digit groups, number words, look-alike letters) joined by separators.
+// A run never crosses a non-number word, a blocked span (see decoy_spans.h)
+// or a long stretch of punctuation, so only nearby pieces combine.
+//
+// Thread safety: pure function; safe from any thread.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plainsight {
+
+struct DigitAtom {
+  enum class Kind { kDigits, kWord, kLookalike };
+  size_t begin = 0;  // normalized byte offsets
+  size_t end = 0;
+  std::string digits;
+  Kind kind = Kind::kDigits;
+  std::string_view gap_before;  // separators since the previous atom (or run start)
+};
+
+using DigitRun = std::vector<DigitAtom>;
+
+// `blocked[i]` marks bytes of `text` that must not contribute digits.
+std::vector<DigitRun> SplitDigitRuns(std::string_view text, const std::vector<bool>& blocked);
+
+}  // namespace plainsight

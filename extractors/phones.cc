@@ -1,0 +1,179 @@
+#include "extractors/phones.h"
+
+#include <phonenumbers/phonenumber.pb.h>
+#include <phonenumbers/phonenumberutil.h>
+
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extractors/decoy_spans.h"
+#include "extractors/phone_candidates.h"
+#include "extractors/text_normalize.h"
+
+namespace plainsight {
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+constexpr size_t kMinDigits = 9;   // shorter runs are references, not phones
+constexpr size_t kMaxDigits = 17;  // "00" + country code + 15 digits
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// What a number written without "+" looks like in the region.
+struct RegionInfo {
+  std::string region;
+  std::string country;  // "44"; "0" when the region is unknown
+  std::string trunk;    // "0"; empty where there is no trunk prefix
+};
+
+RegionInfo LookUpRegion(const std::string& region) {
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  RegionInfo info;
+  info.region = region;
+  info.country = std::to_string(util.GetCountryCodeForRegion(region));
+  util.GetNddPrefixForRegion(region, true, &info.trunk);
+  return info;
+}
+
+// Validates one digit string; returns E.164 when it is a phone number.
+std::optional<std::string> Validate(const std::string& digits, bool plus, const RegionInfo& info) {
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  const std::string& region = info.region;
+  const std::string& country = info.country;
+  const std::string& trunk = info.trunk;
+  std::string candidate;
+  if (plus) {
+    candidate = "+" + digits;
+  } else if (StartsWith(digits, "00")) {
+    candidate = "+" + digits.substr(2);
+  } else {
+    if (country != "0" && StartsWith(digits, country) && digits.size() >= country.size() + 9) {
+      candidate = "+" + digits;  // "44 7700 900123" written without the plus
+    } else if (trunk.empty() || StartsWith(digits, trunk)) {
+      candidate = digits;
+    } else {
+      return std::nullopt;
+    }
+  }
+
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    PhoneNumber number;
+    if (util.Parse(candidate, region, &number) == PhoneNumberUtil::NO_PARSING_ERROR) {
+      std::string e164;
+      util.Format(number, PhoneNumberUtil::E164, &e164);
+      if (util.IsValidNumber(number) ||
+          (util.IsPossibleNumber(number) && IsOfcomDramaNumber(e164))) {
+        return e164;
+      }
+    }
+    // "+44 (0)7700 900123": drop the bracketed trunk zero after the country code.
+    if (attempt > 0 || candidate[0] != '+') break;
+    PhoneNumber probe;
+    if (util.Parse(candidate, region, &probe) != PhoneNumberUtil::NO_PARSING_ERROR) break;
+    const size_t zero = 1 + std::to_string(probe.country_code()).size();
+    if (candidate.size() <= zero || candidate[zero] != '0') break;
+    candidate.erase(zero, 1);
+  }
+  return std::nullopt;
+}
+
+bool IsPlainGap(std::string_view gap) {
+  int dashes = 0;
+  for (char c : gap) {
+    if (c == '-') {
+      ++dashes;
+    } else if (c != ' ' && c != '(' && c != ')' && c != '+') {
+      return false;
+    }
+  }
+  return dashes <= 1;
+}
+
+bool IsAsciiDigits(std::string_view s) {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+bool IsObfuscated(const NormalizedText& norm, std::string_view original, const DigitRun& run,
+                  size_t first, size_t last) {
+  int single_digits = 0;
+  for (size_t k = first; k <= last; ++k) {
+    const DigitAtom& atom = run[k];
+    if (atom.kind != DigitAtom::Kind::kDigits) return true;
+    if (k > first && !IsPlainGap(atom.gap_before)) return true;
+    if (!IsAsciiDigits(norm.OriginalSpan(original, atom.begin, atom.end))) return true;
+    if (atom.digits.size() == 1) ++single_digits;
+  }
+  return single_digits >= 3 || last - first + 1 >= 6;
+}
+
+}  // namespace
+
+bool IsOfcomDramaNumber(std::string_view e164) {
+  if (e164.size() != 13) return false;
+  return StartsWith(e164, "+447700900") || StartsWith(e164, "+441632960") ||
+         StartsWith(e164, "+442079460");
+}
+
+std::vector<PhoneMatch> FindPhones(std::string_view text, const std::string& region) {
+  std::vector<PhoneMatch> out;
+  std::unordered_set<std::string> seen;
+  const NormalizedText norm = NormalizeForMatching(text);
+  const std::vector<bool> blocked = FindDecoySpans(norm.text);
+  const RegionInfo info = LookUpRegion(region);
+  // Pages repeat numbers; parse each digit string once.
+  std::unordered_map<std::string, std::optional<std::string>> validated;
+
+  for (const DigitRun& run : SplitDigitRuns(norm.text, blocked)) {
+    size_t i = 0;
+    while (i < run.size()) {
+      const bool plus = run[i].gap_before.find('+') != std::string_view::npos;
+      std::string digits;
+      std::optional<std::string> best;
+      size_t best_last = i;
+      for (size_t j = i; j < run.size(); ++j) {
+        digits += run[j].digits;
+        if (digits.size() > kMaxDigits) break;
+        if (digits.size() < kMinDigits) continue;
+        const std::string key = (plus ? "+" : "") + digits;
+        auto [it, inserted] = validated.try_emplace(key);
+        if (inserted) it->second = Validate(digits, plus, info);
+        if (it->second) {
+          best = it->second;
+          best_last = j;
+        }
+      }
+      if (!best) {
+        ++i;
+        continue;
+      }
+      size_t begin = run[i].begin;
+      // Keep a leading '+' or '(' inside the reported span.
+      std::string_view gap = run[i].gap_before;
+      while (!gap.empty() && (gap.back() == '+' || gap.back() == '(')) {
+        --begin;
+        gap.remove_suffix(1);
+      }
+      const size_t end = run[best_last].end;
+      if (seen.insert(*best).second) {
+        PhoneMatch match;
+        match.e164 = std::move(*best);
+        match.match = std::string(norm.OriginalSpan(text, begin, end));
+        match.offset = norm.ToOriginal(begin);
+        match.obfuscated = IsObfuscated(norm, text, run, i, best_last);
+        out.push_back(std::move(match));
+      }
+      i = best_last + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace plainsight

@@ -1,0 +1,41 @@
+// Phone numbers in advert text, including the forms posters use to dodge
+// filters: separators of every kind ("07700.900.123", "+44 (0)7700 900123",
+// "0044 ..."), look-alike letters inside digit runs ("O77OO 9OO l23"), digits
+// as words ("oh seven seven double oh nine ..."), mixtures ("seven7OO"),
+// spaced-out digits and numbers split across lines. Fullwidth, circled and
+// keycap digits are folded first (text_normalize.h).
+//
+// Candidates are validated with libphonenumber for `region` (numbers without
+// an international prefix must start with the region's trunk prefix, "0" for
+// GB). A number is accepted when it is valid, or when it is possible and lies
+// in one of Ofcom's drama ranges (used by all test data). Dates, times,
+// prices, measurements, "24/7" and postcodes never feed a candidate.
+//
+// Thread safety: FindPhones may be called from many threads at once; the
+// patterns it uses are compiled once and shared read-only.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plainsight {
+
+struct PhoneMatch {
+  std::string e164;   // "+447700900123"
+  std::string match;  // the span of the ORIGINAL text the number came from
+  size_t offset = 0;  // byte offset of `match` in the original text
+  // True when words, look-alike letters, folded characters, unusual
+  // separators or spaced-out single digits were needed to read the number.
+  bool obfuscated = false;
+};
+
+// Unique by e164, in order of first occurrence.
+std::vector<PhoneMatch> FindPhones(std::string_view text, const std::string& region = "GB");
+
+// True for Ofcom's drama ranges: +44 7700 900xxx, +44 1632 960xxx,
+// +44 20 7946 0xxx. `e164` must be in E.164 form.
+bool IsOfcomDramaNumber(std::string_view e164);
+
+}  // namespace plainsight

@@ -1,0 +1,79 @@
+#include "extractors/postcodes.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "extractors/text_normalize.h"
+
+namespace plainsight {
+namespace {
+
+// Royal Mail's 121 geographic areas plus the Crown dependencies (GY, JE, IM).
+constexpr std::array<std::string_view, 124> kAreas = {
+    "AB", "AL", "B",  "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "BT", "CA", "CB", "CF", "CH",
+    "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL", "DN", "DT", "DY", "E",
+    "EC", "EH", "EN", "EX", "FK", "FY", "G",  "GL", "GU", "GY", "HA", "HD", "HG", "HP", "HR", "HS",
+    "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA", "KT", "KW", "KY", "L",  "LA", "LD", "LE", "LL",
+    "LN", "LS", "LU", "M",  "ME", "MK", "ML", "N",  "NE", "NG", "NN", "NP", "NR", "NW", "OL", "OX",
+    "PA", "PE", "PH", "PL", "PO", "PR", "RG", "RH", "RM", "S",  "SA", "SE", "SG", "SK", "SL", "SM",
+    "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW",
+    "UB", "W",  "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE"};
+
+bool IsKnownArea(std::string_view area) {
+  return std::find(kAreas.begin(), kAreas.end(), area) != kAreas.end();
+}
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+std::vector<PostcodeMatch> FindPostcodes(std::string_view text) {
+  // Outward code, optional space, inward code (digit + two letters from the
+  // set Royal Mail uses: no C, I, K, M, O, V). Edges must not touch other
+  // letters or digits.
+  static const RE2 kPostcode(
+      R"((?i)(?:^|[^a-z0-9])((GIR) ?(0AA)|(([A-PR-UWYZ][A-HK-Y]?)[0-9](?:[0-9]|[A-HJKPSTUW]|[ABEHMNPRVWXY])?) ?([0-9][ABD-HJLNP-UW-Z]{2}))(?:[^a-z0-9]|$))");
+  std::vector<PostcodeMatch> out;
+  NormalizedText norm = NormalizeForMatching(text);
+  re2::StringPiece input(norm.text);
+  size_t pos = 0;
+  while (pos < norm.text.size()) {
+    re2::StringPiece groups[7];
+    if (!kPostcode.Match(input, pos, norm.text.size(), RE2::UNANCHORED, groups, 7)) break;
+    const size_t begin = static_cast<size_t>(groups[1].data() - norm.text.data());
+    const size_t end = begin + groups[1].size();
+    // Resume at the end of the postcode so a shared separator can start the next.
+    pos = end;
+    std::string postcode;
+    if (!groups[2].empty()) {
+      postcode = "GIR 0AA";
+    } else {
+      std::string area_code = Upper(std::string_view(groups[5].data(), groups[5].size()));
+      if (!IsKnownArea(area_code)) continue;
+      postcode = Upper(std::string_view(groups[4].data(), groups[4].size())) + " " +
+                 Upper(std::string_view(groups[6].data(), groups[6].size()));
+    }
+    const size_t original_begin = norm.ToOriginal(begin);
+    out.push_back(
+        {std::move(postcode), std::string(norm.OriginalSpan(text, begin, end)), original_begin});
+  }
+  return out;
+}
+
+std::string PostcodeArea(std::string_view postcode) {
+  std::string area;
+  for (char c : postcode) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) break;
+    area.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  }
+  return area;
+}
+
+}  // namespace plainsight
