@@ -1,6 +1,7 @@
 #include "cli/lead_table.h"
 
 #include <cstdio>
+#include <ctime>
 #include <set>
 
 namespace plainsight::cli {

@@ -133,9 +133,13 @@ class ConfigReader {
   }
 
   std::string Resolve(const std::string& path) const {
+    // Absolute, so a config handed to another process (demo, systemd) still
+    // points at the same files whatever its working directory.
     fs::path p(path);
-    if (p.is_absolute() || base_dir_.empty()) return p.lexically_normal().string();
-    return (fs::path(base_dir_) / p).lexically_normal().string();
+    if (!p.is_absolute()) p = fs::path(base_dir_) / p;
+    std::error_code ec;
+    fs::path absolute = fs::absolute(p, ec);
+    return (ec ? p : absolute).lexically_normal().string();
   }
 
  private:

@@ -102,7 +102,7 @@ class Crawler::Run_ {
       SiteSummary& s = summary_.sites[i];
       if (s.pages_ok == 0 && (s.fetch_errors + s.http_errors) > 0) {
         s.failed = true;
-        s.failure = "no page could be fetched (" + last_error_[i] + ")";
+        s.failure = "no page could be fetched (" + last_error_[static_cast<int>(i)] + ")";
       }
     }
     return summary_;

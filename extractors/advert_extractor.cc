@@ -151,8 +151,9 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
   } else if (!options_.default_town.empty()) {
     out.towns.push_back(options_.default_town);
   }
+  std::set<std::string> pay_seen;  // the same offer is often repeated on one page
   for (const PayMatch& p : FindPay(matched_text)) {
-    out.pay.push_back({p.amount, p.per, p.hourly, p.match});
+    if (pay_seen.insert(p.match).second) out.pay.push_back({p.amount, p.per, p.hourly, p.match});
   }
 
   if (patterns_ != nullptr) out.indicators = patterns_->Match(matched_text, options_.kind);
