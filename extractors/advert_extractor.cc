@@ -12,11 +12,12 @@
 #include "extractors/pay.h"
 #include "extractors/phones.h"
 #include "extractors/postcodes.h"
+#include "extractors/selector.h"
 
 namespace plainsight {
 
 struct AdvertExtractor::Impl {
-  std::vector<FieldSelectorSpec> fields;
+  std::vector<std::pair<std::string, Selector>> fields;  // parsed once per site
   MinimumWageTable minimum_wage = MinimumWageTable::UkDefault();
 };
 
@@ -67,11 +68,11 @@ Result<std::shared_ptr<const AdvertExtractor>> AdvertExtractor::Create(
       {"posted", &options.fields.posted}};
   for (const auto& [name, selector] : named) {
     if (selector->empty()) continue;
-    Status s = ValidateSelector(*selector);
-    if (!s.ok()) {
-      return Status::InvalidArgument(std::string("fields.") + name + ": " + s.message());
+    auto parsed = Selector::Parse(*selector);
+    if (!parsed.ok()) {
+      return Status::InvalidArgument(std::string("fields.") + name + ": " + parsed.status().message());
     }
-    impl->fields.push_back({name, *selector});
+    impl->fields.emplace_back(name, std::move(parsed).value());
   }
   return std::shared_ptr<const AdvertExtractor>(
       new AdvertExtractor(std::move(options), std::move(patterns), std::move(impl)));

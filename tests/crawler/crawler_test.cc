@@ -69,7 +69,7 @@ TEST_CASE("Crawler_MaxPages_BoundsTheRun") {
   CHECK(summary.TotalPages() == 5);
   CHECK(summary.stopped_at_max_pages);
   size_t page_requests = 0;
-  for (const auto& r : s.farm.requests()) page_requests += r.path == "/robots.txt" ? 0 : 1;
+  for (const auto& r : s.farm.requests()) page_requests += r.path == "/robots.txt" ? 0u : 1u;
   CHECK(page_requests == 5);
 }
 

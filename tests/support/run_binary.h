@@ -2,6 +2,7 @@
 // exit code, stdout and stderr. Header-only so any test suite can use it.
 #pragma once
 
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
