@@ -6,6 +6,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
 #include <rocksdb/write_batch.h>
+#include <cstdlib>
 #include <set>
 
 #include "store/record_codec.h"
@@ -15,9 +16,31 @@ namespace plainsight {
 namespace {
 
 constexpr char kSep = '\x1f';
-const char* const kFamilies[] = {"default", "adverts", "entities",
-                                 "leads", "pages"};
-enum Family { kMeta = 0, kAdverts, kEntities, kLeads, kPages, kFamilyCount };
+const char* const kFamilies[] = {"default", "adverts", "entities", "leads", "pages", "frontier"};
+enum Family { kMeta = 0, kAdverts, kEntities, kLeads, kPages, kFrontier, kFamilyCount };
+
+// Frontier keys: "f\x1f<url>" holds the entry, "d\x1f<url>" marks it done.
+std::string FrontierKey(char kind, const std::string& url) {
+  std::string key(1, kind);
+  key += kSep;
+  key += url;
+  return key;
+}
+
+std::string EncodeFrontier(const FrontierEntry& e) {
+  return e.site + kSep + std::to_string(e.depth) + kSep + (e.advert ? "a" : "f");
+}
+
+bool DecodeFrontier(const std::string& url, const std::string& value, FrontierEntry* e) {
+  size_t a = value.find(kSep);
+  size_t b = a == std::string::npos ? a : value.find(kSep, a + 1);
+  if (b == std::string::npos) return false;
+  e->url = url;
+  e->site = value.substr(0, a);
+  e->depth = std::atoi(value.substr(a + 1, b - a - 1).c_str());
+  e->advert = value.substr(b + 1) == "a";
+  return true;
+}
 
 Status FromRocks(const rocksdb::Status& s, const std::string& context) {
   if (s.ok()) return Status::OK();
@@ -90,10 +113,15 @@ class RocksStore final : public Store {
   explicit RocksStore(RocksHandles handles) : handles_(std::move(handles)) {}
 
   Result<UpsertOutcome> UpsertAdvert(const AdvertRecord& record) override {
+    return UpsertAdvert(record, PageCommit{});
+  }
+
+  Result<UpsertOutcome> UpsertAdvert(const AdvertRecord& record, const PageCommit& commit) override {
     std::lock_guard<std::mutex> lock(write_mutex_);
     auto existing = GetAdvert(record.id);
     if (!existing.ok()) return existing.status();
     rocksdb::WriteBatch batch;
+    AddCommit(commit, &batch);
     AdvertRecord merged = record;
     UpsertOutcome outcome = UpsertOutcome::kNew;
     if (existing->has_value()) {
@@ -241,6 +269,50 @@ class RocksStore final : public Store {
     return FromRocks(it->status(), "scan leads");
   }
 
+  Status AddToFrontier(const std::vector<FrontierEntry>& entries) override {
+    rocksdb::WriteBatch batch;
+    for (const FrontierEntry& e : entries) {
+      batch.Put(family(kFrontier), FrontierKey('f', e.url), EncodeFrontier(e));
+    }
+    return Write(batch, "add to frontier");
+  }
+
+  Status CommitPage(const PageCommit& commit) override {
+    rocksdb::WriteBatch batch;
+    AddCommit(commit, &batch);
+    return Write(batch, "commit page " + commit.url);
+  }
+
+  Status ForEachFrontierEntry(
+      const std::function<bool(const FrontierEntry&, bool)>& visit) const override {
+    std::unique_ptr<rocksdb::Iterator> done_it(
+        db()->NewIterator(rocksdb::ReadOptions(), family(kFrontier)));
+    std::set<std::string> done;
+    std::string done_prefix = FrontierKey('d', "");
+    for (done_it->Seek(done_prefix); done_it->Valid() && done_it->key().starts_with(done_prefix);
+         done_it->Next()) {
+      done.insert(done_it->key().ToString().substr(done_prefix.size()));
+    }
+    std::unique_ptr<rocksdb::Iterator> it(
+        db()->NewIterator(rocksdb::ReadOptions(), family(kFrontier)));
+    std::string prefix = FrontierKey('f', "");
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      FrontierEntry entry;
+      std::string url = it->key().ToString().substr(prefix.size());
+      if (!DecodeFrontier(url, it->value().ToString(), &entry)) {
+        return Status::Corruption("frontier entry for " + url);
+      }
+      if (!visit(entry, done.count(url) != 0)) break;
+    }
+    return FromRocks(it->status(), "scan frontier");
+  }
+
+  Status ClearFrontier() override {
+    std::string begin(1, '\0'), end(1, '\x7f');
+    return FromRocks(db()->DeleteRange(WriteOpts(), family(kFrontier), begin, end),
+                     "clear frontier");
+  }
+
   Status PutPage(const std::string& url, const std::string& value) override {
     return FromRocks(db()->Put(WriteOpts(), family(kPages), url, value), "write page");
   }
@@ -283,6 +355,15 @@ class RocksStore final : public Store {
     // The WAL (not fsync per write) is what makes a killed run lose nothing
     // that RocksDB acknowledged; Flush() syncs it at the end of a run.
     return rocksdb::WriteOptions();
+  }
+
+  void AddCommit(const PageCommit& commit, rocksdb::WriteBatch* batch) {
+    if (commit.url.empty()) return;
+    for (const FrontierEntry& e : commit.discovered) {
+      batch->Put(family(kFrontier), FrontierKey('f', e.url), EncodeFrontier(e));
+    }
+    batch->Put(family(kFrontier), FrontierKey('d', commit.url), "");
+    if (!commit.page_meta.empty()) batch->Put(family(kPages), commit.url, commit.page_meta);
   }
 
   Status Write(rocksdb::WriteBatch& batch, const std::string& context) {

@@ -38,6 +38,25 @@ struct StoreOptions {
 
 enum class UpsertOutcome { kNew, kChanged, kUnchanged };
 
+// One URL the current crawl run must still fetch (see "Crash-safe frontier"
+// in crawler/crawler.h). Sites are named, not numbered, so a resumed run
+// survives a reordered config.
+struct FrontierEntry {
+  std::string url;
+  std::string site;
+  int depth = 0;
+  bool advert = false;
+};
+
+// What finishing one page commits, atomically with its advert (if any): the
+// links it added to the frontier, the page's fetch metadata, and the fact
+// that it is done, so a resumed run neither loses nor refetches it.
+struct PageCommit {
+  std::string url;
+  std::vector<FrontierEntry> discovered;
+  std::string page_meta;  // for the pages family; empty = leave as is
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -49,6 +68,9 @@ class Store {
   // the stored copy, last_seen taken from `record`; the content and the
   // entity index are replaced only when the body's sha256 changed.
   virtual Result<UpsertOutcome> UpsertAdvert(const AdvertRecord& record) = 0;
+  // The same, committing `commit` in the same atomic write.
+  virtual Result<UpsertOutcome> UpsertAdvert(const AdvertRecord& record,
+                                             const PageCommit& commit) = 0;
   // Marks a stored advert seen at `when` without reparsing (HTTP 304).
   virtual Status TouchAdvert(const std::string& id, std::int64_t when) = 0;
   virtual Status MarkAdvertRemoved(const std::string& id, std::int64_t when) = 0;
@@ -66,6 +88,14 @@ class Store {
   virtual Status PutLead(const LeadRecord& lead) = 0;
   virtual Result<std::optional<LeadRecord>> GetLead(const std::string& id) const = 0;
   virtual Status ForEachLead(const std::function<bool(const LeadRecord&)>& visit) const = 0;
+
+  // The crawl frontier of the run in progress.
+  virtual Status AddToFrontier(const std::vector<FrontierEntry>& entries) = 0;
+  virtual Status CommitPage(const PageCommit& commit) = 0;
+  // Visits every frontier entry with whether it is done.
+  virtual Status ForEachFrontierEntry(
+      const std::function<bool(const FrontierEntry&, bool done)>& visit) const = 0;
+  virtual Status ClearFrontier() = 0;
 
   virtual Status PutPage(const std::string& url, const std::string& value) = 0;
   virtual Result<std::optional<std::string>> GetPage(const std::string& url) const = 0;
