@@ -12,20 +12,35 @@
 // tests/farm/README.md for the sites and the planted groups a correlator
 // ought to find.
 //
+// A fifth site, "hostile-board", is served too but kept apart: it is not
+// in sites() or adverts(), and ConfigToml names it only when asked
+// (ConfigOptions::include_hostile_site). Its listings link to fault
+// endpoints (a gzip bomb, an endless reply, redirect loops, ...; see
+// HostileUrls()) and it has crawler traps.
+//
+// AdvanceDay() moves the farm one day on: some adverts are edited, some
+// removed (404 or 410), some added; see tests/farm/README.md.
+//
 // Every phone number is in Ofcom's drama ranges and every email is at
 // example.org or example.com.
 //
-// Thread safety: requests() and ClearRequests() may be called from any
-// thread while the farm serves. Start(), Stop() and the destructor must not
-// race with each other or with the other accessors. The references returned
-// by sites(), adverts() and planted() stay valid until the next Start() or
-// the Farm's destruction.
+// Thread safety: requests(), ClearRequests(), day(), changes() and
+// open_streams() may be called from any thread while the farm serves.
+// AdvanceDay() may run while requests are being answered (each site
+// switches to the new day at once; a request in flight finishes with the
+// old day), but it must not race with Start(), Stop(), the destructor, or
+// readers of sites(), adverts(), planted() and hostile_site(): it rebuilds
+// what they refer to. Start(), Stop() and the destructor must not race
+// with each other or with the other accessors. The references returned by
+// sites(), adverts(), planted() and hostile_site() stay valid until the
+// next Start(), AdvanceDay() or the Farm's destruction.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -55,6 +70,8 @@ struct FarmAdvert {
   std::vector<std::string> postcodes;    // upper case, one space
   std::string group;  // planted group name, or "" for ordinary
   bool disallowed_by_robots = false;
+  int added_day = 0;    // farm day it appeared (0 = there from the start)
+  int changed_day = 0;  // farm day its text last changed (0 = never)
 };
 
 struct FarmSite {
@@ -82,6 +99,41 @@ struct PlantedGroup {
   std::vector<std::string> postcodes;
 };
 
+// hostile-board's URLs (absolute once serving). Every fault endpoint looks
+// like a vacancy URL (/job/NAME) and matches the site's adverts pattern.
+struct HostileEndpoints {
+  std::string bomb;        // gzip bomb: ~0.5 MB that inflates to 500 MiB of zero bytes
+  std::string huge;        // 20 MiB of HTML, Content-Length set
+  std::string endless;     // chunked, a chunk every 50 ms for up to 5 minutes
+  std::string slow;        // Content-Length 150, then one byte every 2 s
+  std::string truncated;   // Content-Length 10000, 3000 bytes, then closed
+  std::string loop1;       // 302 -> loop2 -> 302 -> loop1 ...
+  std::string loop2;
+  std::string redirect_chain;      // 7 redirects, then redirect_chain_end
+  std::string redirect_chain_end;  // a 200 page
+  std::string pdf;         // application/pdf
+  std::string latin1;      // ISO-8859-1 named only in <meta charset>
+  std::string broken;      // broken HTML with 07700 900777 and "£5 per hour, 60 hours a week"
+  std::string rate_limited;      // 429 + Retry-After: 2 the first time per farm, then 200
+  std::string flaky;             // 503 twice per farm, then 200
+  std::string private_redirect;  // 302 to http://169.254.169.254/latest/meta-data/
+  std::string listing;     // /list?page=1; every page N links to N+1, adverts only on 1-3
+  std::string path_trap;   // /a/, linking to /a/a/, /a/a/a/, ...
+  std::vector<std::string> adverts;  // ordinary vacancies, 200 with ETag
+  // Every fault endpoint above (not loop2 or the chain's end) as
+  // {name, url}, in listing order; names as in the paths ("rate-limited").
+  std::vector<std::pair<std::string, std::string>> faults;
+};
+
+// What one AdvanceDay() did, as absolute URLs (once serving).
+struct DayChanges {
+  int day = 0;
+  std::vector<std::string> edited;       // new text, new ETag, still listed
+  std::vector<std::string> added;        // on listing page 1
+  std::vector<std::string> removed_404;  // unlisted, then 404
+  std::vector<std::string> removed_410;  // unlisted, then 410 Gone
+};
+
 struct FarmOptions {
   std::uint64_t seed = 42;
   // Adverts on each site, planted ones included; raised to fit the planted
@@ -96,6 +148,9 @@ struct ConfigOptions {
   int per_host_delay_ms = 100;
   int concurrency = 8;
   bool respect_robots = true;
+  // Adds a [[sites]] entry for hostile-board (its follow patterns include
+  // both traps).
+  bool include_hostile_site = false;
 };
 
 class Farm {
@@ -117,8 +172,21 @@ class Farm {
   const std::vector<FarmAdvert>& adverts() const;    // URLs valid after Start()
   const std::vector<PlantedGroup>& planted() const;  // URLs valid after Start()
 
+  // hostile-board; port and URLs valid after Start().
+  const FarmSite& hostile_site() const;
+  HostileEndpoints HostileUrls() const;
+
+  // One day on (see the file comment). Deterministic: the same seed after
+  // the same number of days serves the same pages. Works before Start().
+  void AdvanceDay();
+  int day() const;  // 0 until the first AdvanceDay()
+  std::vector<DayChanges> changes() const;  // one per day, in order
+
   std::vector<FarmRequest> requests() const;  // snapshot, in arrival order
   void ClearRequests();
+  // Streamed fault bodies (endless, slow, ...) still being sent; drops to
+  // 0 soon after their clients disconnect.
+  int open_streams() const;
 
   // A complete plainsight.toml for crawling the farm (valid after Start()).
   std::string ConfigToml(const ConfigOptions& options) const;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "tests/farm/generation_context.h"
+#include "tests/farm/hostile_site.h"
 #include "tests/farm/ordinary_adverts.h"
 #include "tests/farm/planted_groups.h"
 #include "tests/farm/site_template.h"
@@ -34,6 +35,44 @@ SiteSpec MakeSite(GenerationContext& ctx, const char* name, const char* display_
   ctx.ReserveEmail(footer_email);
   site.disallowed_prefix = layout == Layout::kVelvetTable ? "/private/" : "";
   site.has_field_selectors = !TemplateFor(layout).Fields().empty();
+  site.has_sitemap = layout == Layout::kCountyRows;
+  return site;
+}
+
+struct IdRange {
+  int lo;
+  int hi;
+};
+
+IdRange IdRangeFor(const std::string& site) {
+  if (site == kVelvetRooms) return {1000, 9999};
+  if (site == kSilkCompanions) return {100, 999};
+  if (site == kShireJobs) return {40000, 89999};
+  if (site == kCountyWorkBoard) return {1, 4999};
+  return {500, 999};  // hostile-board
+}
+
+constexpr int kHostileOrdinaryAdverts = 6;
+
+SiteSpec MakeHostileSite(GenerationContext& ctx) {
+  SiteSpec site;
+  site.name = kHostileBoard;
+  site.display_name = "Hostile Board";
+  site.kind = "jobs";
+  site.layout = Layout::kShireList;  // unused: HostileRouter draws its own pages
+  site.charset = "utf-8";
+  const std::string phone = ctx.phones().TakeLandline();
+  site.footer_phone_written = WritePhone(phone, PhoneStyle::kSpaced);
+  site.footer_phone_e164 = PhoneE164(phone);
+  site.footer_email = "abuse.hostileboard@example.org";
+  ctx.ReserveEmail(site.footer_email);
+  for (int k = 0; k < kHostileOrdinaryAdverts; ++k) {
+    site.adverts.push_back(OrdinaryJobAdvert(ctx, site.name));
+  }
+  for (AdvertSpec& ad : site.adverts) {
+    ad.id = FreshAdvertId(ctx, site);
+    ad.path = "/job/" + std::to_string(ad.id);
+  }
   return site;
 }
 
@@ -51,9 +90,27 @@ void AssignIdsAndPaths(GenerationContext& ctx, int lo, int hi, SiteSpec* site) {
 
 }  // namespace
 
+int FreshAdvertId(GenerationContext& ctx, const SiteSpec& site) {
+  const IdRange range = IdRangeFor(site.name);
+  std::set<int> used(site.retired_ids.begin(), site.retired_ids.end());
+  for (const AdvertSpec& ad : site.adverts) used.insert(ad.id);
+  for (;;) {
+    const int id = ctx.rng().Between(range.lo, range.hi);
+    if (used.count(id) == 0) return id;
+  }
+}
+
 FarmSpec GenerateFarm(const FarmOptions& options) {
   GenerationContext ctx(options.seed);
+  return GenerateFarm(options, &ctx);
+}
+
+FarmSpec GenerateFarm(const FarmOptions& options, GenerationContext* context) {
+  GenerationContext& ctx = *context;
   FarmSpec farm;
+  // The fault pages' own numbers must never turn up on an ordinary advert.
+  ctx.phones().Reserve(kBrokenPagePhone);
+  ctx.phones().Reserve(kLatin1PagePhone);
   // Planted contacts are reserved before anything else draws from the pools.
   PlantedAdverts planted = PlantGroups(ctx);
   farm.groups = std::move(planted.groups);
@@ -66,11 +123,6 @@ FarmSpec GenerateFarm(const FarmOptions& options) {
                                 "advertise.shirejobs@example.org", PhoneStyle::kBracketed));
   farm.sites.push_back(MakeSite(ctx, kCountyWorkBoard, "County Work Board", "jobs",
                                 Layout::kCountyRows, "help.countywork@example.com", PhoneStyle::kIntl));
-
-  static const struct {
-    int id_lo;
-    int id_hi;
-  } kIdRanges[] = {{1000, 9999}, {100, 999}, {40000, 89999}, {1, 4999}};
 
   for (std::size_t i = 0; i < farm.sites.size(); ++i) {
     SiteSpec& site = farm.sites[i];
@@ -94,8 +146,11 @@ FarmSpec GenerateFarm(const FarmOptions& options) {
                                    : OrdinaryJobAdvert(ctx, site.name));
     }
     ctx.rng().Shuffle(site.adverts);
-    AssignIdsAndPaths(ctx, kIdRanges[i].id_lo, kIdRanges[i].id_hi, &site);
+    const IdRange range = IdRangeFor(site.name);
+    AssignIdsAndPaths(ctx, range.lo, range.hi, &site);
   }
+  // After the four sites, so adding it changed none of their adverts.
+  farm.hostile = MakeHostileSite(ctx);
   return farm;
 }
 

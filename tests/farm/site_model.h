@@ -1,6 +1,8 @@
 // The generated farm before it is served: sites, adverts and planted groups
-// with site-relative paths. Built once by GenerateFarm (site_generator.h),
-// then read-only, so the serving threads share it without locks.
+// with site-relative paths. Built by GenerateFarm (site_generator.h) and
+// changed only by AdvanceFarmDay (farm_days.h) under the Farm's lock; the
+// serving threads read immutable copies (shared_ptr<const SiteSpec>), so
+// they need no lock.
 #pragma once
 
 #include <string>
@@ -13,6 +15,8 @@ inline constexpr char kVelvetRooms[] = "velvet-rooms";
 inline constexpr char kSilkCompanions[] = "silk-companions";
 inline constexpr char kShireJobs[] = "shire-jobs";
 inline constexpr char kCountyWorkBoard[] = "county-work-board";
+// The fault site (hostile_site.h); served, but not in Farm::sites().
+inline constexpr char kHostileBoard[] = "hostile-board";
 
 // Which HTML template and URL shape a site uses (site_template.h).
 enum class Layout { kVelvetTable, kSilkCards, kShireList, kCountyRows };
@@ -41,6 +45,8 @@ struct AdvertSpec {
   std::string postcode;
   std::string group;     // planted group name or ""
   bool disallowed = false;  // under the site's robots-disallowed prefix
+  int added_day = 0;    // farm day it appeared (0 = generated)
+  int changed_day = 0;  // farm day its text last changed (0 = never)
 };
 
 struct SiteSpec {
@@ -55,7 +61,10 @@ struct SiteSpec {
   std::string disallowed_prefix;  // "/private/" or ""
   bool has_field_selectors = false;
   int adverts_per_page = 8;
+  bool has_sitemap = false;  // robots.txt names /sitemap.xml, which lists the adverts
   std::vector<AdvertSpec> adverts;  // in listing order
+  std::vector<std::string> gone_paths;  // removed adverts answered with 410
+  std::vector<int> retired_ids;         // ids of removed adverts, never reused
 };
 
 struct GroupSpec {
@@ -66,9 +75,25 @@ struct GroupSpec {
   std::vector<std::string> postcodes;
 };
 
+// What one AdvanceFarmDay changed, as site-relative paths per site.
+struct DayChangeSpec {
+  int day = 0;
+  struct Entry {
+    std::string site;
+    std::string path;
+  };
+  std::vector<Entry> edited;
+  std::vector<Entry> added;
+  std::vector<Entry> removed_404;
+  std::vector<Entry> removed_410;
+};
+
 struct FarmSpec {
-  std::vector<SiteSpec> sites;
+  std::vector<SiteSpec> sites;  // the four ordinary sites
+  SiteSpec hostile;             // hostile-board's ordinary adverts and footer
   std::vector<GroupSpec> groups;
+  int day = 0;
+  std::vector<DayChangeSpec> history;  // one per AdvanceFarmDay, in order
 };
 
 }  // namespace plainsight::farm

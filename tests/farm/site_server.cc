@@ -4,9 +4,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <mutex>
 #include <thread>
+#include <utility>
 
-#include "tests/farm/site_router.h"
+#include "tests/farm/streamed_bodies.h"
 
 namespace plainsight::farm {
 
@@ -16,6 +18,9 @@ namespace {
 // so this bounds the connections one site serves at once.
 constexpr std::size_t kWorkersPerSite = 8;
 constexpr auto kStartTimeout = std::chrono::seconds(5);
+// httplib's workers wait this long on an idle keep-alive connection, and
+// Stop() waits for the workers: one second keeps Stop() prompt.
+constexpr time_t kKeepAliveSeconds = 1;
 
 std::int64_t UnixMillisNow() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -26,43 +31,68 @@ std::int64_t UnixMillisNow() {
 }  // namespace
 
 struct SiteServer::Impl {
-  Impl(const SiteSpec& s, RequestLog* l) : site(s), router(s), log(l) {}
+  Impl(std::shared_ptr<const Router> r, RequestLog* l) : router(std::move(r)), log(l) {}
+
+  std::shared_ptr<const Router> CurrentRouter() const {
+    std::lock_guard<std::mutex> lock(router_mutex);
+    return router;
+  }
 
   void Serve(const httplib::Request& req, httplib::Response& res) {
     FarmRequest entry;
     entry.unix_ms = UnixMillisNow();
     entry.received = std::chrono::steady_clock::now();
-    SiteReply reply = router.Handle(req.method, req.target, base_url);
+    const std::shared_ptr<const Router> current = CurrentRouter();
+    SiteRequest request{req.method, req.target, base_url, req.get_header_value("If-None-Match"),
+                        req.get_header_value("If-Modified-Since")};
+    SiteReply reply = current->Handle(request);
     res.status = reply.status;
-    res.set_content(std::move(reply.body), reply.content_type.c_str());
+    for (const auto& [header, value] : reply.headers) res.set_header(header.c_str(), value);
+    if (reply.mode == BodyMode::kEndless) {
+      // httplib gzips a chunked body whenever the client accepts gzip, and
+      // its compressor holds back a trickle of small chunks, so the client
+      // would see nothing. The request object is not const where httplib
+      // made it; hiding the header keeps the chunks flowing as sent.
+      const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
+    }
+    if (reply.mode != BodyMode::kFixed) {
+      SetStreamedBody(reply, &streams, &res);
+    } else if (reply.status != 304) {
+      res.set_content(std::move(reply.body), reply.content_type.c_str());
+    }
     entry.responded = std::chrono::steady_clock::now();
     entry.port = port;
-    entry.site = site.name;
+    entry.site = current->site_name();
     entry.method = req.method;
     entry.path = req.target;
     entry.user_agent = req.get_header_value("User-Agent");
     log->Add(std::move(entry));
   }
 
-  const SiteSpec& site;
-  const SiteRouter router;
+  mutable std::mutex router_mutex;
+  std::shared_ptr<const Router> router;  // guarded by router_mutex
   RequestLog* const log;
+  StreamControl streams;
   httplib::Server server;
   std::thread thread;
   std::atomic<bool> finished{false};  // the accept loop has returned
   int port = 0;
   std::string base_url;
+  std::string name;  // for error messages
 };
 
-SiteServer::SiteServer(const SiteSpec& site, RequestLog* log)
-    : impl_(std::make_unique<Impl>(site, log)) {}
+SiteServer::SiteServer(std::shared_ptr<const Router> router, RequestLog* log)
+    : impl_(std::make_unique<Impl>(std::move(router), log)) {
+  impl_->name = impl_->router->site_name();
+}
 
 SiteServer::~SiteServer() { Stop(); }
 
 Status SiteServer::Start() {
   Impl& s = *impl_;
-  if (s.thread.joinable()) return Status::InvalidArgument("site " + s.site.name + " already started");
+  if (s.thread.joinable()) return Status::InvalidArgument("site " + s.name + " already started");
   s.server.new_task_queue = [] { return new httplib::ThreadPool(kWorkersPerSite); };
+  s.server.set_keep_alive_timeout(kKeepAliveSeconds);
   const auto handler = [&s](const httplib::Request& req, httplib::Response& res) { s.Serve(req, res); };
   // Route every method to one handler so that nothing escapes the log.
   s.server.Get(".*", handler);
@@ -73,10 +103,11 @@ Status SiteServer::Start() {
   s.server.Options(".*", handler);
 
   const int port = s.server.bind_to_any_port("127.0.0.1");
-  if (port <= 0) return Status::IoError("site " + s.site.name + ": cannot bind 127.0.0.1");
+  if (port <= 0) return Status::IoError("site " + s.name + ": cannot bind 127.0.0.1");
   s.port = port;
   s.base_url = "http://127.0.0.1:" + std::to_string(port);
   s.finished = false;
+  s.streams.stopping = false;
   s.thread = std::thread([&s] {
     s.server.listen_after_bind();
     s.finished = true;
@@ -88,7 +119,7 @@ Status SiteServer::Start() {
   while (!s.server.is_running()) {
     if (s.finished || std::chrono::steady_clock::now() > deadline) {
       Stop();
-      return Status::IoError("site " + s.site.name + ": server did not start on port " +
+      return Status::IoError("site " + s.name + ": server did not start on port " +
                              std::to_string(port));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -96,20 +127,34 @@ Status SiteServer::Start() {
   return Status::OK();
 }
 
-void SiteServer::Stop() {
+void SiteServer::BeginStop() {
   Impl& s = *impl_;
   if (!s.thread.joinable()) return;
+  // Streamed bodies see this between steps and drop their connections, so
+  // the workers are free by the time httplib joins them.
+  s.streams.stopping = true;
   // httplib's stop() does nothing until the accept loop runs, so wait for
   // it (or for the loop to have given up) before asking it to end.
   while (!s.server.is_running() && !s.finished) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   s.server.stop();
-  s.thread.join();
+}
+
+void SiteServer::Stop() {
+  BeginStop();
+  if (impl_->thread.joinable()) impl_->thread.join();
+}
+
+void SiteServer::SetRouter(std::shared_ptr<const Router> router) {
+  std::lock_guard<std::mutex> lock(impl_->router_mutex);
+  impl_->router = std::move(router);
 }
 
 int SiteServer::port() const { return impl_->port; }
 
 const std::string& SiteServer::base_url() const { return impl_->base_url; }
+
+int SiteServer::open_streams() const { return impl_->streams.active; }
 
 }  // namespace plainsight::farm

@@ -1,6 +1,10 @@
 // shire-jobs: a jobs board with a <ul> listing whose links are relative
 // ("job/123" from /search), field selectors in the config, and a
-// schema.org JobPosting JSON-LD block on every vacancy page.
+// schema.org JobPosting JSON-LD block on every vacancy page. Vacancy pages
+// name their clean URL in <link rel="canonical">, and every third listing
+// entry's title link carries tracking parameters
+// ("job/123?utm_source=x&ref=list") next to a clean "Details" link, so a
+// crawler meets the same advert under two URLs.
 #include <string>
 
 #include "tests/farm/html_text.h"
@@ -9,6 +13,9 @@
 namespace plainsight::farm {
 
 namespace {
+
+// Appended to some listing links, as ad-tracking sites do.
+constexpr char kTrackingQuery[] = "?utm_source=x&ref=list";
 
 std::string EmployerOrAgency(const AdvertSpec& ad) {
   return ad.employer.empty() ? "Recruitment agency" : ad.employer;
@@ -52,12 +59,17 @@ class ShireList final : public SiteTemplate {
     // Relative links on purpose: "job/123" and "search?page=2" resolve
     // against /search?page=N.
     std::string main = "<h1>Jobs in Northamptonshire</h1>\n<ul class=\"results\">\n";
+    int position = 0;
     for (const AdvertSpec* ad : AdvertsOnPage(site, page)) {
-      main += "<li class=\"result\"><a class=\"result-title\" href=\"job/" + std::to_string(ad->id) +
-              "\">" + EscapeHtml(ad->title) + "</a> <span class=\"result-employer\">" +
-              EscapeHtml(EmployerOrAgency(*ad)) + "</span> <span class=\"result-location\">" +
-              EscapeHtml(ad->town) + "</span> <span class=\"result-pay\">" + EscapeHtml(ad->pay) +
-              "</span></li>\n";
+      const std::string clean = "job/" + std::to_string(ad->id);
+      const bool tracked = position++ % 3 == 2;
+      main += "<li class=\"result\"><a class=\"result-title\" href=\"" +
+              (tracked ? clean + kTrackingQuery : clean) + "\">" + EscapeHtml(ad->title) +
+              "</a> <span class=\"result-employer\">" + EscapeHtml(EmployerOrAgency(*ad)) +
+              "</span> <span class=\"result-location\">" + EscapeHtml(ad->town) +
+              "</span> <span class=\"result-pay\">" + EscapeHtml(ad->pay) + "</span>" +
+              (tracked ? " <a class=\"result-details\" href=\"" + clean + "\">Details</a>" : "") +
+              "</li>\n";
     }
     main += "</ul>\n<div class=\"pagination\">";
     for (int p = 1; p <= pages; ++p) {
@@ -68,10 +80,11 @@ class ShireList final : public SiteTemplate {
       main += "<a href=\"search?page=" + std::to_string(page + 1) + "\" rel=\"next\">Next page</a>";
     }
     main += "</div>\n";
-    return Frame(site, "Jobs - page " + std::to_string(page), main, "");
+    return Frame(site, "Jobs - page " + std::to_string(page), "", main, "");
   }
 
-  std::string Advert(const SiteSpec& site, const std::string&, const AdvertSpec& ad) const override {
+  std::string Advert(const SiteSpec& site, const std::string& base,
+                     const AdvertSpec& ad) const override {
     std::string main = "<div class=\"job\">\n<h1 class=\"job-title\">" + EscapeHtml(ad.title) +
                        "</h1>\n<div class=\"job-summary\"><span class=\"job-employer\">" +
                        EscapeHtml(EmployerOrAgency(ad)) + "</span> – <span class=\"job-location\">" +
@@ -80,21 +93,22 @@ class ShireList final : public SiteTemplate {
                        ad.posted + "\">" + ShortDate(ad.posted) +
                        "</time></p>\n<div class=\"job-description\">\n" + HtmlParagraphs(ad.paragraphs) +
                        "</div>\n</div>\n";
-    return Frame(site, ad.title, main, JobPostingJsonLd(ad));
+    return Frame(site, ad.title, "<link rel=\"canonical\" href=\"" + base + AdvertPath(ad) + "\">\n",
+                 main, JobPostingJsonLd(ad));
   }
 
   std::string Plain(const SiteSpec& site, const std::string&, const std::string& heading,
                     const std::string& body_html) const override {
-    return Frame(site, heading, "<h1>" + EscapeHtml(heading) + "</h1>\n" + body_html, "");
+    return Frame(site, heading, "", "<h1>" + EscapeHtml(heading) + "</h1>\n" + body_html, "");
   }
 
  private:
-  std::string Frame(const SiteSpec& site, const std::string& title, const std::string& main,
-                    const std::string& tail) const {
+  std::string Frame(const SiteSpec& site, const std::string& title, const std::string& head_extra,
+                    const std::string& main, const std::string& tail) const {
     return "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-           EscapeHtml(title) + " - " + site.display_name +
-           "</title>\n</head>\n<body>\n<div class=\"masthead\"><span class=\"site-name\">" +
+           EscapeHtml(title) + " - " + site.display_name + "</title>\n" + head_extra +
+           "</head>\n<body>\n<div class=\"masthead\"><span class=\"site-name\">" +
            site.display_name +
            "</span>\n<ul class=\"nav\"><li><a href=\"/\">Home</a></li><li><a href=\"" + ListingPath(1) +
            "\">Find a job</a></li><li><a href=\"/about\">About</a></li><li><a href=\"/contact\">"
