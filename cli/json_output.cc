@@ -38,6 +38,9 @@ json AdvertJson(const AdvertRecord& a) {
               {"indicators", indicators},
               {"removed", a.removed}};
   if (a.removed) out["removed_at"] = FormatIso8601(a.removed_at);
+  if (!a.warc_file.empty()) {
+    out["warc"] = {{"file", a.warc_file}, {"offset", a.warc_offset}, {"length", a.warc_length}};
+  }
   return out;
 }
 

@@ -24,6 +24,16 @@ struct CrawlSettings {
   int max_pages = 0;               // per run; 0 = no limit
   bool respect_robots = true;
   bool allow_private_addresses = false;
+  int max_retries = 2;               // per URL, for 429/503/5xx and network errors
+  int host_error_budget = 20;        // errors after which a host is skipped for the run
+  int max_crawl_delay_ms = 30000;    // cap on a robots.txt Crawl-delay
+  int max_url_length = 2048;
+  int max_pages_per_host = 0;        // 0 = no limit
+  int max_barren_listing_pages = 5;  // listing pages in a row that add no advert
+  std::vector<std::string> strip_params = {"utm_*", "ref", "sort"};
+  std::string proxy;                 // "http://host:port" or "socks5h://host:port"
+  std::vector<std::string> headers;  // extra request headers, "Name: value"
+  std::string cookies;               // "name=value; name2=value2"
 };
 
 // CSS-like selectors for advert fields (see extractors/selector.h).
@@ -43,6 +53,8 @@ struct SiteConfig {
   std::vector<std::string> adverts;  // RE2, full URL: advert pages
   int max_depth = 5;
   std::string region;                // optional default location
+  bool sitemaps = false;             // use robots.txt Sitemap: lines as extra seeds
+  int recrawl_after_hours = 24;      // revalidate an unchanged advert at most this often
   FieldSelectors fields;
   CrawlSettings crawl;               // [crawl] with this site's overrides applied
   int line = 0;                      // where its [[sites]] table starts
@@ -51,6 +63,8 @@ struct SiteConfig {
 struct StoreSettings {
   std::string path = "data/plainsight";  // resolved against the config file's folder
   int retention_days = 90;
+  bool warc = true;                      // keep every advert response as WARC evidence
+  int warc_max_file_mb = 1024;
 };
 
 // Correlation weights and thresholds ([leads] table; all optional).
@@ -79,6 +93,7 @@ struct Config {
   std::vector<SiteConfig> sites;
   LeadSettings leads;
   std::string default_region = "GB";       // phone numbering region
+  std::string gazetteer_path;              // UK places; default config/gazetteer.tsv beside the config
 
   const SiteConfig* FindSite(const std::string& name) const;
 };

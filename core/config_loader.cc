@@ -129,6 +129,22 @@ class ConfigReader {
     ReadInt(table, "max_pages", where, 0, std::int64_t{1} << 31, &crawl->max_pages);
     ReadBool(table, "respect_robots", where, &crawl->respect_robots);
     ReadBool(table, "allow_private_addresses", where, &crawl->allow_private_addresses);
+    ReadInt(table, "max_retries", where, 0, 20, &crawl->max_retries);
+    ReadInt(table, "host_error_budget", where, 1, 1000000, &crawl->host_error_budget);
+    ReadInt(table, "max_crawl_delay_ms", where, 0, 3600000, &crawl->max_crawl_delay_ms);
+    ReadInt(table, "max_url_length", where, 64, 65536, &crawl->max_url_length);
+    ReadInt(table, "max_pages_per_host", where, 0, std::int64_t{1} << 31, &crawl->max_pages_per_host);
+    ReadInt(table, "max_barren_listing_pages", where, 1, 1000000, &crawl->max_barren_listing_pages);
+    ReadStringArray(table, "strip_params", where, &crawl->strip_params);
+    ReadString(table, "proxy", where, &crawl->proxy);
+    ReadStringArray(table, "headers", where, &crawl->headers);
+    for (const std::string& header : crawl->headers) {
+      if (header.find(':') == std::string::npos || header.find_first_of("\r\n") != std::string::npos) {
+        Fail(table.get("headers"), where + ".headers: '" + header + "' is not \"Name: value\"");
+        break;
+      }
+    }
+    ReadString(table, "cookies", where, &crawl->cookies);
     (void)is_site;
   }
 
@@ -149,9 +165,11 @@ class ConfigReader {
 };
 
 const std::set<std::string> kCrawlKeys = {
-    "user_agent",     "concurrency", "per_host_delay_ms", "per_host_connections",
-    "timeout_ms",     "max_body_bytes", "max_pages",       "respect_robots",
-    "allow_private_addresses"};
+    "user_agent",         "concurrency",        "per_host_delay_ms",       "per_host_connections",
+    "timeout_ms",         "max_body_bytes",     "max_pages",               "respect_robots",
+    "allow_private_addresses", "max_retries",   "host_error_budget",       "max_crawl_delay_ms",
+    "max_url_length",     "max_pages_per_host", "max_barren_listing_pages", "strip_params",
+    "proxy",              "headers",            "cookies"};
 
 bool IsValidSiteName(const std::string& name) {
   if (name.empty()) return false;
@@ -164,7 +182,8 @@ bool IsValidSiteName(const std::string& name) {
 void ReadSite(ConfigReader& reader, const toml::table& table, const Config& config,
               SiteConfig* site) {
   std::set<std::string> known = kCrawlKeys;
-  known.insert({"name", "kind", "seeds", "follow", "adverts", "max_depth", "region", "fields"});
+  known.insert({"name", "kind", "seeds", "follow", "adverts", "max_depth", "region", "fields",
+                "sitemaps", "recrawl_after_hours"});
   reader.CheckKeys(table, "sites", known);
   reader.ReadString(table, "name", "sites", &site->name);
   std::string where = "sites." + (site->name.empty() ? std::string("?") : site->name);
@@ -190,6 +209,8 @@ void ReadSite(ConfigReader& reader, const toml::table& table, const Config& conf
     reader.Fail(&table, where + " has no adverts patterns");
   reader.ReadInt(table, "max_depth", where, 0, 100, &site->max_depth);
   reader.ReadString(table, "region", where, &site->region);
+  reader.ReadBool(table, "sitemaps", where, &site->sitemaps);
+  reader.ReadInt(table, "recrawl_after_hours", where, 0, 100000, &site->recrawl_after_hours);
   site->crawl = config.crawl;
   reader.ReadCrawl(table, where, true, &site->crawl);
   if (const toml::node* fields = table.get("fields")) {
@@ -245,14 +266,19 @@ Result<Config> ParseConfig(const std::string& text, const std::string& source_na
   Config config;
   config.source_path = source_name;
   ConfigReader reader(source_name, base_dir);
-  reader.CheckKeys(root, "", {"store", "crawl", "patterns", "sites", "leads", "region"});
+  reader.CheckKeys(root, "", {"store", "crawl", "patterns", "sites", "leads", "region", "gazetteer"});
 
   reader.ReadString(root, "region", "", &config.default_region);
+  std::string gazetteer = "gazetteer.tsv";
+  reader.ReadString(root, "gazetteer", "", &gazetteer);
+  config.gazetteer_path = reader.Resolve(gazetteer);
   if (const toml::node* store = root.get("store")) {
     if (const toml::table* table = store->as_table()) {
-      reader.CheckKeys(*table, "store", {"path", "retention_days"});
+      reader.CheckKeys(*table, "store", {"path", "retention_days", "warc", "warc_max_file_mb"});
       reader.ReadString(*table, "path", "store", &config.store.path);
       reader.ReadInt(*table, "retention_days", "store", 1, 100000, &config.store.retention_days);
+      reader.ReadBool(*table, "warc", "store", &config.store.warc);
+      reader.ReadInt(*table, "warc_max_file_mb", "store", 1, 1 << 20, &config.store.warc_max_file_mb);
     } else {
       reader.Fail(store, "[store] must be a table");
     }

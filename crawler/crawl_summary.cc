@@ -39,7 +39,11 @@ std::string CrawlSummary::ToText() const {
       << " s (" << rate << " pages/s), adverts " << TotalNewAdverts() << " new, " << changed
       << " changed, " << unchanged << " unchanged; " << errors << " errors, " << blocked
       << " blocked by robots.txt";
+  int removed = 0;
+  for (const SiteSummary& s : sites) removed += s.adverts_removed;
+  out << ", " << removed << " adverts removed";
   if (stopped_at_max_pages) out << "; stopped at max_pages";
+  if (resumed) out << "; resumed an interrupted run";
   out << "\n";
   for (const SiteSummary& s : sites) {
     out << "  " << s.name << ": " << s.pages_fetched << " pages, " << s.adverts_new << " new, "
@@ -48,6 +52,10 @@ std::string CrawlSummary::ToText() const {
         << " robots-blocked";
     if (s.skipped_content > 0) out << ", " << s.skipped_content << " not HTML";
     if (s.truncated > 0) out << ", " << s.truncated << " truncated";
+    if (s.adverts_removed > 0) out << ", " << s.adverts_removed << " removed";
+    if (s.retries > 0) out << ", " << s.retries << " retries";
+    if (s.traps_skipped > 0) out << ", " << s.traps_skipped << " trap URLs skipped";
+    for (const auto& host : s.skipped_hosts) out << ", host " << host << " skipped";
     if (s.failed) out << " -- FAILED: " << s.failure;
     out << "\n";
   }

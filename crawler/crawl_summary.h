@@ -20,6 +20,11 @@ struct SiteSummary {
   int skipped_content = 0;   // not HTML
   int truncated = 0;         // cut at max_body_bytes
   int pages_ok = 0;          // 2xx/304 answers
+  int adverts_removed = 0;   // 404/410 or gone from the listings
+  int retries = 0;
+  int traps_skipped = 0;     // URLs refused as traps (too long, repeated segments, barren listings)
+  int warc_records = 0;
+  std::vector<std::string> skipped_hosts;  // error budget exhausted
   bool failed = false;       // nothing of the site could be fetched
   std::string failure;       // why, for the summary
 };
@@ -28,6 +33,7 @@ struct CrawlSummary {
   std::vector<SiteSummary> sites;
   double seconds = 0;
   bool stopped_at_max_pages = false;
+  bool resumed = false;  // continued an interrupted run
 
   bool AnyFailed() const;
   int TotalPages() const;

@@ -7,15 +7,21 @@
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <set>
 #include <thread>
 #include <unordered_set>
 
 #include "core/sha256.h"
 #include "crawler/bounded_queue.h"
+#include "crawler/retry_policy.h"
+#include "crawler/robots_cache.h"
 #include "crawler/robots_rules.h"
 #include "crawler/site_rules.h"
+#include "crawler/sitemap.h"
 #include "crawler/url.h"
+#include "crawler/url_filter.h"
+#include "store/warc_writer.h"
 
 namespace plainsight {
 namespace {
@@ -28,11 +34,13 @@ struct Pending {
   int site = 0;
   int depth = 0;
   PageRole role = PageRole::kFollow;
+  int attempts = 0;
 };
 
 enum class RobotsState { kUnknown, kFetching, kReady };
 
 struct HostState {
+  std::string key;     // host:port
   std::string origin;  // scheme://host[:port]
   std::deque<Pending> queue;
   int in_flight = 0;
@@ -42,6 +50,9 @@ struct HostState {
   const CrawlSettings* settings = nullptr;  // of the first site that reached this host
   int site = 0;
   milliseconds delay{0};
+  int errors = 0;
+  int pages_started = 0;
+  bool skipped = false;  // error budget spent
 };
 
 struct InFlight {
@@ -50,61 +61,88 @@ struct InFlight {
   bool robots = false;
 };
 
+// What a worker gets: a finished fetch, or (not_fetched) an advert recently
+// fetched that only needs marking as seen again.
 struct Work {
   FetchResult result;
   Pending page;
+  bool not_fetched = false;
 };
 
-std::string Today(const Clock& clock) { return FormatIso8601(clock.NowUnixSeconds()).substr(0, 10); }
+struct PageMeta {
+  std::int64_t fetched_at = 0;
+  std::string etag;
+  std::string last_modified;
+};
+
+std::optional<PageMeta> ParsePageMeta(const std::string& bytes) {
+  try {
+    auto j = nlohmann::json::parse(bytes);
+    return PageMeta{j.value("fetched_at", std::int64_t{0}), j.value("etag", ""),
+                    j.value("last_modified", "")};
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;
+  }
+}
 
 bool IsHtml(const std::string& content_type) {
   if (content_type.empty()) return true;  // sniffing is gumbo's job
   std::string lower;
-  for (char c : content_type) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : content_type) {
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
   return lower.find("text/html") != std::string::npos ||
          lower.find("application/xhtml") != std::string::npos ||
          lower.find("text/plain") != std::string::npos;
 }
+
+// URLs already queued or done in this run. Shared by the fetch thread and
+// the workers.
+class SeenSet {
+ public:
+  bool Insert(const std::string& url) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return urls_.insert(url).second;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_set<std::string> urls_;  // guarded by mutex_
+};
+
+const char kRunStartedKey[] = "run\x1fstarted";
 
 }  // namespace
 
 class Crawler::Run_ {
  public:
   Run_(Crawler& crawler, std::vector<SiteRules> rules)
-      : c_(crawler), rules_(std::move(rules)), queue_(QueueCapacity(crawler)) {
+      : c_(crawler), rules_(std::move(rules)), queue_(QueueCapacity(crawler)), jitter_(12345) {
     summary_.sites.resize(rules_.size());
-    for (size_t i = 0; i < rules_.size(); ++i) summary_.sites[i].name = rules_[i].site->name;
-    today_ = Today(c_.clock_);
+    for (size_t i = 0; i < rules_.size(); ++i) {
+      summary_.sites[i].name = rules_[i].site->name;
+      site_index_[rules_[i].site->name] = static_cast<int>(i);
+    }
+    now_ = c_.clock_.NowUnixSeconds();
+    today_ = FormatIso8601(now_).substr(0, 10);
   }
 
-  CrawlSummary Execute() {
+  Result<CrawlSummary> Execute() {
     SteadyTime started = c_.clock_.Monotonic();
-    for (size_t i = 0; i < rules_.size(); ++i) {
-      for (const std::string& seed : rules_[i].site->seeds) {
-        auto url = NormalizeUrl(seed);
-        if (!url) {
-          spdlog::warn("site {}: seed is not an http(s) URL: {}", rules_[i].site->name, seed);
-          continue;
-        }
-        PageRole role = rules_[i].Classify(*url);
-        Enqueue({*url, static_cast<int>(i), 0, role == PageRole::kAdvert ? role : PageRole::kFollow});
-      }
-    }
-    int workers = c_.options_.workers > 0 ? c_.options_.workers
-                                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    Status s = OpenWarc();
+    if (!s.ok()) return s;
+    s = LoadOrStartFrontier();
+    if (!s.ok()) return s;
+    int workers = c_.options_.workers > 0
+                      ? c_.options_.workers
+                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::vector<std::thread> pool;
     for (int i = 0; i < workers; ++i) pool.emplace_back([this] { WorkerLoop(); });
     FetchLoop();
     queue_.Close();
     for (std::thread& t : pool) t.join();
+    Finish();
     summary_.seconds = std::chrono::duration<double>(c_.clock_.Monotonic() - started).count();
-    for (size_t i = 0; i < summary_.sites.size(); ++i) {
-      SiteSummary& s = summary_.sites[i];
-      if (s.pages_ok == 0 && (s.fetch_errors + s.http_errors) > 0) {
-        s.failed = true;
-        s.failure = "no page could be fetched (" + last_error_[static_cast<int>(i)] + ")";
-      }
-    }
     return summary_;
   }
 
@@ -115,21 +153,76 @@ class Crawler::Run_ {
            static_cast<size_t>(c.config_.crawl.concurrency);
   }
 
-  // Fetch thread only.
+  Status OpenWarc() {
+    if (!c_.config_.store.warc) return Status::OK();
+    WarcWriter::Options options;
+    options.dir = c_.options_.warc_dir.empty() ? c_.config_.store.path + "/warc" : c_.options_.warc_dir;
+    options.max_file_bytes = static_cast<std::uint64_t>(c_.config_.store.warc_max_file_mb) << 20;
+    auto writer = WarcWriter::Open(options);
+    if (!writer.ok()) return writer.status();
+    warc_ = std::move(writer).value();
+    warc_dir_ = options.dir;
+    return Status::OK();
+  }
+
+  // A non-empty frontier is a run that was interrupted: carry it on.
+  Status LoadOrStartFrontier() {
+    std::vector<Pending> pending;
+    bool any = false;
+    Status s = c_.store_->ForEachFrontierEntry([&](const FrontierEntry& e, bool done) {
+      any = true;
+      seen_.Insert(e.url);
+      auto site = site_index_.find(e.site);
+      if (done || site == site_index_.end()) return true;
+      pending.push_back({e.url, site->second, e.depth, e.advert ? PageRole::kAdvert : PageRole::kFollow});
+      return true;
+    });
+    if (!s.ok()) return s;
+    if (any) {
+      summary_.resumed = true;
+      auto started = c_.store_->GetMeta(kRunStartedKey);
+      if (started.ok() && started->has_value()) run_started_ = std::stoll(**started);
+      spdlog::info("resuming an interrupted crawl: {} URLs still to fetch", pending.size());
+      for (Pending& p : pending) Enqueue(std::move(p));
+      return Status::OK();
+    }
+    run_started_ = now_;
+    s = c_.store_->PutMeta(kRunStartedKey, std::to_string(run_started_));
+    if (!s.ok()) return s;
+    std::vector<FrontierEntry> seeds;
+    for (size_t i = 0; i < rules_.size(); ++i) {
+      for (const std::string& seed : rules_[i].site->seeds) {
+        auto url = NormalizeUrl(seed);
+        if (!url) {
+          spdlog::warn("site {}: seed is not an http(s) URL: {}", rules_[i].site->name, seed);
+          continue;
+        }
+        if (!seen_.Insert(*url)) continue;
+        bool advert = rules_[i].Classify(*url) == PageRole::kAdvert;
+        seeds.push_back({*url, rules_[i].site->name, 0, advert});
+        Enqueue({*url, static_cast<int>(i), 0, advert ? PageRole::kAdvert : PageRole::kFollow});
+      }
+    }
+    return c_.store_->AddToFrontier(seeds);
+  }
+
+  // --- fetch thread -------------------------------------------------------
+
   void Enqueue(Pending page) {
-    if (!seen_.insert(page.url).second) return;
     auto parsed = ParseUrl(page.url);
     if (!parsed) return;
     std::string key = parsed->HostPort();
     auto [it, inserted] = hosts_.try_emplace(key);
     HostState& host = it->second;
     if (inserted) {
+      host.key = key;
       host.origin = parsed->Origin();
       host.site = page.site;
       host.settings = &rules_[static_cast<size_t>(page.site)].site->crawl;
       host.delay = milliseconds(host.settings->per_host_delay_ms);
       if (!host.settings->respect_robots) host.robots_state = RobotsState::kReady;
     }
+    if (host.skipped) return;
     host.queue.push_back(std::move(page));
   }
 
@@ -141,15 +234,35 @@ class Crawler::Run_ {
     request.timeout_ms = host.settings->timeout_ms;
     request.max_body_bytes = host.settings->max_body_bytes;
     request.allow_private_addresses = host.settings->allow_private_addresses;
+    request.proxy = host.settings->proxy;
+    request.headers = host.settings->headers;
+    request.cookies = host.settings->cookies;
     return request;
   }
 
-  bool PageBudgetLeft(const Pending& page) {
+  bool PageBudgetLeft(const Pending& page, const HostState& host) {
     int global_max = c_.config_.crawl.max_pages;
     if (global_max > 0 && pages_started_ >= global_max) return false;
     int site_max = rules_[static_cast<size_t>(page.site)].site->crawl.max_pages;
     if (site_max > 0 && site_pages_started_[page.site] >= site_max) return false;
+    int host_max = host.settings->max_pages_per_host;
+    if (host_max > 0 && host.pages_started >= host_max) return false;
     return true;
+  }
+
+  SiteSummary& SiteOf(int site) { return summary_.sites[static_cast<size_t>(site)]; }
+
+  // Robots from the store's 24-hour cache, else a fetch.
+  void StartRobots(HostState& host) {
+    if (auto cached = LoadCachedRobots(*c_.store_, host.origin, now_)) {
+      ApplyRobots(host, cached->status, cached->body, "");
+      return;
+    }
+    FetchRequest request = MakeRequest(host, host.origin + "/robots.txt");
+    in_flight_[request.token] = {host.key, {}, true};
+    host.robots_state = RobotsState::kFetching;
+    ++host.in_flight;
+    c_.fetcher_->Start(std::move(request));
   }
 
   // Starts every transfer that politeness, concurrency and back-pressure
@@ -165,34 +278,39 @@ class Crawler::Run_ {
         if (host.in_flight >= host.settings->per_host_connections) break;
         if (host.robots_state == RobotsState::kFetching) break;
         if (now < host.next_allowed) {
-          wait = std::min(wait, std::chrono::duration_cast<milliseconds>(host.next_allowed - now) + milliseconds(1));
+          wait = std::min(wait, std::chrono::duration_cast<milliseconds>(host.next_allowed - now) +
+                                    milliseconds(1));
           break;
         }
         if (host.robots_state == RobotsState::kUnknown) {
-          FetchRequest request = MakeRequest(host, host.origin + "/robots.txt");
-          in_flight_[request.token] = {key, {}, true};
-          host.robots_state = RobotsState::kFetching;
-          ++host.in_flight;
-          c_.fetcher_->Start(std::move(request));
-          break;
+          StartRobots(host);
+          if (host.robots_state == RobotsState::kFetching) break;
+          continue;
         }
         Pending page = std::move(host.queue.front());
         host.queue.pop_front();
-        SiteSummary& site = summary_.sites[static_cast<size_t>(page.site)];
         auto parsed = ParseUrl(page.url);
-        if (!host.robots.Allowed(parsed->PathAndQuery())) {
-          ++site.robots_blocked;
+        if (page.role != PageRole::kSitemap && !host.robots.Allowed(parsed->PathAndQuery())) {
+          ++SiteOf(page.site).robots_blocked;
           spdlog::debug("robots.txt disallows {}", page.url);
+          CommitDone(page.url);
           continue;
         }
-        if (!PageBudgetLeft(page)) {
+        if (page.role == PageRole::kAdvert && page.attempts == 0 && RecentlyFetched(page)) {
+          ++outstanding_;
+          queue_.Push(Work{{}, std::move(page), true});
+          continue;
+        }
+        if (!PageBudgetLeft(page, host)) {
           summary_.stopped_at_max_pages = true;
           host.queue.clear();
           break;
         }
         ++pages_started_;
         ++site_pages_started_[page.site];
+        ++host.pages_started;
         FetchRequest request = MakeRequest(host, page.url);
+        AddConditionalHeaders(page, &request);
         in_flight_[request.token] = {key, page, false};
         ++host.in_flight;
         c_.fetcher_->Start(std::move(request));
@@ -201,25 +319,72 @@ class Crawler::Run_ {
     return wait;
   }
 
-  void OnRobots(HostState& host, const FetchResult& result) {
-    if (!result.error.empty() || result.status >= 500) {
+  // True when the advert was stored from a fetch younger than its site's
+  // recrawl_after_hours: it only needs marking as seen.
+  bool RecentlyFetched(const Pending& page) {
+    int hours = rules_[static_cast<size_t>(page.site)].site->recrawl_after_hours;
+    if (hours <= 0) return false;
+    auto bytes = c_.store_->GetPage(page.url);
+    if (!bytes.ok() || !bytes->has_value()) return false;
+    auto meta = ParsePageMeta(**bytes);
+    if (!meta || now_ - meta->fetched_at >= std::int64_t{hours} * 3600) return false;
+    auto advert = c_.store_->GetAdvert(AdvertIdForUrl(page.url));
+    return advert.ok() && advert->has_value() && !(*advert)->removed;
+  }
+
+  void AddConditionalHeaders(const Pending& page, FetchRequest* request) {
+    if (page.role != PageRole::kAdvert) return;
+    auto bytes = c_.store_->GetPage(page.url);
+    if (!bytes.ok() || !bytes->has_value()) return;
+    auto advert = c_.store_->GetAdvert(AdvertIdForUrl(page.url));
+    if (!advert.ok() || !advert->has_value()) return;  // nothing to revalidate against
+    if (auto meta = ParsePageMeta(**bytes)) {
+      request->if_none_match = meta->etag;
+      request->if_modified_since = meta->last_modified;
+    }
+  }
+
+  void ApplyRobots(HostState& host, long status, const std::string& body, const std::string& error) {
+    if (!error.empty() || status >= 500 || status == 0) {
       // RFC 9309 2.3.1.4: unreachable means assume complete disallow.
       host.robots = RobotsRules::DisallowAll();
       spdlog::warn("robots.txt for {} unreachable ({}): not crawling it this run", host.origin,
-                   result.error.empty() ? "HTTP " + std::to_string(result.status) : result.error);
-      auto& site = summary_.sites[static_cast<size_t>(host.site)];
+                   error.empty() ? "HTTP " + std::to_string(status) : error);
+      auto& site = SiteOf(host.site);
       ++site.fetch_errors;
+      std::lock_guard<std::mutex> lock(summary_mutex_);
       last_error_[host.site] = "robots.txt unreachable";
-    } else if (result.status >= 400) {
+    } else if (status >= 400) {
       host.robots = RobotsRules::AllowAll();  // RFC 9309 2.3.1.3
     } else {
-      host.robots = RobotsRules::Parse(result.body, host.settings->user_agent);
+      host.robots = RobotsRules::Parse(body, host.settings->user_agent);
       if (auto delay = host.robots.crawl_delay_seconds()) {
-        auto robots_delay = milliseconds(static_cast<long long>(*delay * 1000));
-        host.delay = std::max(host.delay, std::min(robots_delay, milliseconds(60000)));
+        auto asked = milliseconds(static_cast<long long>(*delay * 1000));
+        auto cap = milliseconds(host.settings->max_crawl_delay_ms);
+        if (asked > cap) {
+          spdlog::warn("{} asks Crawl-delay {} s; capped at max_crawl_delay_ms {}", host.origin,
+                       *delay, cap.count());
+          asked = cap;
+        }
+        host.delay = std::max(host.delay, asked);
+      }
+      const SiteConfig& site = *rules_[static_cast<size_t>(host.site)].site;
+      if (site.sitemaps) {
+        for (const std::string& sitemap : host.robots.sitemaps()) {
+          auto url = NormalizeUrl(sitemap);
+          if (url && seen_.Insert(*url)) host.queue.push_front({*url, host.site, 0, PageRole::kSitemap});
+        }
       }
     }
     host.robots_state = RobotsState::kReady;
+  }
+
+  void OnRobotsFetched(HostState& host, const FetchResult& result) {
+    if (result.error.empty() && result.status > 0 && result.status < 500) {
+      SaveCachedRobots(*c_.store_, host.origin, {now_, result.status, result.body});
+    }
+    if (result.error.empty()) WriteWarc(result);  // robots.txt is evidence of what we were allowed
+    ApplyRobots(host, result.status, result.body, result.error);
   }
 
   void FetchLoop() {
@@ -242,11 +407,12 @@ class Crawler::Run_ {
         // Politeness counts from the end of the previous response.
         host.next_allowed = now + host.delay;
         if (flight.robots) {
-          OnRobots(host, result);
+          OnRobotsFetched(host, result);
           continue;
         }
+        if (HandleRetry(host, flight.page, result, now)) continue;
         ++outstanding_;
-        queue_.Push(Work{std::move(result), std::move(flight.page)});
+        queue_.Push(Work{std::move(result), std::move(flight.page), false});
       }
       if (c_.options_.progress && now - last_progress > std::chrono::seconds(1)) {
         last_progress = now;
@@ -254,6 +420,34 @@ class Crawler::Run_ {
         c_.options_.progress(summary_);
       }
     }
+  }
+
+  // Requeues a throttled or failed fetch with back-off; spends the host's
+  // error budget. Returns true if the result was consumed here.
+  bool HandleRetry(HostState& host, Pending& page, const FetchResult& result, SteadyTime now) {
+    RetryDecision decision =
+        DecideRetry(result, page.attempts, host.settings->max_retries, c_.options_.retry_base,
+                    c_.options_.max_retry_wait, jitter_dist_(jitter_));
+    if (decision.counts_as_host_error && ++host.errors >= host.settings->host_error_budget &&
+        !host.skipped) {
+      host.skipped = true;
+      spdlog::error("host {} skipped for this run after {} errors (last: {})", host.key,
+                    host.errors, decision.reason);
+      std::lock_guard<std::mutex> lock(summary_mutex_);
+      SiteOf(host.site).skipped_hosts.push_back(host.key);
+      host.queue.clear();
+      return false;
+    }
+    if (!decision.retry || host.skipped) return false;
+    spdlog::info("retrying {} in {} ms ({})", page.url, decision.wait.count(), decision.reason);
+    {
+      std::lock_guard<std::mutex> lock(summary_mutex_);
+      ++SiteOf(page.site).retries;
+    }
+    ++page.attempts;
+    host.next_allowed = std::max(host.next_allowed, now + decision.wait);
+    host.queue.push_front(std::move(page));
+    return true;
   }
 
   bool Idle() {
@@ -277,7 +471,42 @@ class Crawler::Run_ {
     for (Pending& page : found) Enqueue(std::move(page));
   }
 
-  // Worker threads.
+  // After the loop: removed adverts, failed sites, the frontier closed.
+  void Finish() {
+    bool complete = !summary_.stopped_at_max_pages;
+    for (size_t i = 0; i < summary_.sites.size(); ++i) {
+      SiteSummary& s = summary_.sites[i];
+      if (!s.skipped_hosts.empty()) {
+        s.failed = true;
+        s.failure = "host " + s.skipped_hosts.front() + " skipped after too many errors";
+      } else if (s.pages_ok == 0 && (s.fetch_errors + s.http_errors) > 0) {
+        s.failed = true;
+        s.failure = "no page could be fetched (" + last_error_[static_cast<int>(i)] + ")";
+      }
+      if (complete && !s.failed) SweepRemoved(static_cast<int>(i));
+    }
+    Status s = c_.store_->ClearFrontier();
+    if (s.ok()) s = c_.store_->DeleteMeta(kRunStartedKey);
+    if (!s.ok()) spdlog::error("closing the crawl frontier: {}", s.ToString());
+  }
+
+  // Adverts of a fully crawled site that this run never saw again are gone
+  // from its listings: mark them removed (a taken-down advert is evidence).
+  void SweepRemoved(int site) {
+    const std::string& name = rules_[static_cast<size_t>(site)].site->name;
+    std::vector<std::string> gone;
+    Status s = c_.store_->ForEachAdvert([&](const AdvertRecord& a) {
+      if (a.site == name && !a.removed && a.last_seen < run_started_) gone.push_back(a.id);
+      return true;
+    });
+    for (const std::string& id : gone) {
+      if (c_.store_->MarkAdvertRemoved(id, now_).ok()) ++SiteOf(site).adverts_removed;
+    }
+    if (!s.ok()) spdlog::error("sweeping removed adverts: {}", s.ToString());
+  }
+
+  // --- workers ------------------------------------------------------------
+
   void WorkerLoop() {
     while (auto work = queue_.Pop()) {
       Process(*work);
@@ -286,70 +515,144 @@ class Crawler::Run_ {
     }
   }
 
+  void Count(int site, const std::function<void(SiteSummary&)>& change) {
+    std::lock_guard<std::mutex> lock(summary_mutex_);
+    change(summary_.sites[static_cast<size_t>(site)]);
+  }
+
+  void CommitDone(const std::string& url) {
+    Status s = c_.store_->CommitPage({url, {}, ""});
+    if (!s.ok()) spdlog::error("frontier: {}", s.ToString());
+  }
+
   void Process(Work& work) {
     const FetchResult& r = work.result;
-    const SiteRules& rules = rules_[static_cast<size_t>(work.page.site)];
-    auto count = [&](auto&& change) {
-      std::lock_guard<std::mutex> lock(summary_mutex_);
-      change(summary_.sites[static_cast<size_t>(work.page.site)]);
-    };
-    if (!r.error.empty()) {
-      spdlog::warn("fetch failed: {}: {}", r.url, r.error);
-      count([&](SiteSummary& s) {
-        ++s.fetch_errors;
-        last_error_[work.page.site] = r.error;
-      });
+    const int site = work.page.site;
+    const SiteRules& rules = rules_[static_cast<size_t>(site)];
+    std::int64_t now = c_.clock_.NowUnixSeconds();
+    if (work.not_fetched) {
+      (void)c_.store_->TouchAdvert(AdvertIdForUrl(work.page.url), now);
+      CommitDone(work.page.url);
+      Count(site, [](SiteSummary& s) { ++s.adverts_not_modified; });
       return;
     }
-    count([&](SiteSummary& s) { ++s.pages_fetched; });
-    std::int64_t now = c_.clock_.NowUnixSeconds();
+    if (!r.error.empty()) {
+      spdlog::warn("fetch failed: {}: {}", r.url, r.error);
+      Count(site, [&](SiteSummary& s) {
+        ++s.fetch_errors;
+        last_error_[site] = r.error;
+      });
+      CommitDone(work.page.url);
+      return;
+    }
+    Count(site, [](SiteSummary& s) { ++s.pages_fetched; });
     if (r.status == 304) {
-      count([&](SiteSummary& s) { ++s.pages_ok; ++s.adverts_not_modified; });
-      if (work.page.role == PageRole::kAdvert) (void)c_.store_->TouchAdvert(AdvertIdForUrl(work.page.url), now);
+      Count(site, [](SiteSummary& s) { ++s.pages_ok; ++s.adverts_not_modified; });
+      if (work.page.role == PageRole::kAdvert) {
+        (void)c_.store_->TouchAdvert(AdvertIdForUrl(work.page.url), now);
+      }
+      CommitDone(work.page.url);
       return;
     }
     if (r.status < 200 || r.status >= 300) {
       spdlog::warn("HTTP {} for {}", r.status, r.url);
-      count([&](SiteSummary& s) {
+      Count(site, [&](SiteSummary& s) {
         ++s.http_errors;
-        last_error_[work.page.site] = "HTTP " + std::to_string(r.status);
+        last_error_[site] = "HTTP " + std::to_string(r.status);
       });
       if ((r.status == 404 || r.status == 410) && work.page.role == PageRole::kAdvert) {
-        Status s = c_.store_->MarkAdvertRemoved(AdvertIdForUrl(work.page.url), now);
-        (void)s;  // NotFound: never stored, nothing to mark
+        if (c_.store_->MarkAdvertRemoved(AdvertIdForUrl(work.page.url), now).ok()) {
+          Count(site, [](SiteSummary& s) { ++s.adverts_removed; });
+        }
       }
+      CommitDone(work.page.url);
       return;
     }
-    count([&](SiteSummary& s) { ++s.pages_ok; });
+    Count(site, [](SiteSummary& s) { ++s.pages_ok; });
+    if (work.page.role == PageRole::kSitemap) {
+      ProcessSitemap(work);
+      return;
+    }
     if (!IsHtml(r.content_type)) {
       spdlog::info("skipping non-HTML {} ({})", r.url, r.content_type);
-      count([&](SiteSummary& s) { ++s.skipped_content; });
+      Count(site, [](SiteSummary& s) { ++s.skipped_content; });
+      CommitDone(work.page.url);
       return;
     }
     if (r.truncated) {
       spdlog::warn("body of {} cut at max_body_bytes ({} bytes)", r.url, r.body.size());
-      count([&](SiteSummary& s) { ++s.truncated; });
+      Count(site, [](SiteSummary& s) { ++s.truncated; });
     }
-    std::vector<std::string> links;
-    std::string base_href, canonical;
+    nlohmann::json meta = {{"status", r.status}, {"fetched_at", now}, {"etag", r.etag},
+                           {"last_modified", r.last_modified}};
+    PageCommit commit{work.page.url, {}, meta.dump()};
     if (work.page.role == PageRole::kAdvert) {
       AdvertExtraction x = rules.extractor->Extract(r.body, r.content_type, today_);
-      links = std::move(x.links);
-      base_href = x.base_href;
-      StoreAdvert(work, rules, std::move(x), now);
+      std::vector<Pending> found = Discover(work, x.links, x.base_href, &commit);
+      StoreAdvert(work, rules, std::move(x), now, commit);
+      Publish(std::move(found));
     } else {
-      links = rules.extractor->ExtractLinks(r.body, r.content_type, &base_href, &canonical);
+      std::string base_href, canonical;
+      auto links = rules.extractor->ExtractLinks(r.body, r.content_type, &base_href, &canonical);
+      std::vector<Pending> found = Discover(work, links, base_href, &commit);
+      Status s = c_.store_->CommitPage(commit);
+      if (!s.ok()) spdlog::error("storing {}: {}", r.url, s.ToString());
+      Publish(std::move(found));
     }
-    Discover(work, links, base_href);
-    nlohmann::json page = {{"status", r.status}, {"fetched_at", now},
-                           {"sha256", Sha256Hex(r.body)}, {"etag", r.etag},
-                           {"last_modified", r.last_modified}};
-    (void)c_.store_->PutPage(work.page.url, page.dump());
   }
 
-  void StoreAdvert(const Work& work, const SiteRules& rules, AdvertExtraction x, std::int64_t now) {
+  void ProcessSitemap(Work& work) {
+    SitemapUrls urls = ParseSitemap(work.result.body);
+    std::vector<std::string> links = std::move(urls.pages);
+    PageCommit commit{work.page.url, {}, ""};
+    std::vector<Pending> found = Discover(work, links, "", &commit);
+    for (const std::string& nested : urls.sitemaps) {
+      auto url = NormalizeUrl(nested);
+      if (url && seen_.Insert(*url)) found.push_back({*url, work.page.site, 0, PageRole::kSitemap});
+    }
+    (void)c_.store_->CommitPage(commit);
+    Publish(std::move(found));
+  }
+
+  void WriteWarc(const FetchResult& r, AdvertRecord* advert = nullptr) {
+    if (!warc_) return;
+    WarcCapture capture;
+    capture.target_uri = r.final_url.empty() ? r.url : r.final_url;
+    capture.request_headers = r.request_headers;
+    capture.response_headers = r.response_headers;
+    capture.payload = r.body;
+    capture.fetched_unix_ms = c_.clock_.NowUnixSeconds() * 1000;
+    capture.ip_address = r.ip_address;
+    capture.truncated = r.truncated;
+    auto location = warc_->Append(capture);
+    if (!location.ok()) {
+      spdlog::error("WARC: {}: {}", capture.target_uri, location.status().ToString());
+      return;
+    }
+    if (advert != nullptr) {
+      advert->warc_file = location->file;
+      advert->warc_offset = location->offset;
+      advert->warc_length = location->length;
+      advert->sha256 = location->payload_sha256;
+    }
+  }
+
+  void StoreAdvert(const Work& work, const SiteRules& rules, AdvertExtraction x, std::int64_t now,
+                   const PageCommit& commit) {
+    const FetchResult& r = work.result;
     AdvertRecord a;
     a.url = work.page.url;
+    // A canonical URL on the same site names the advert, so tracking
+    // variants of one page stay one advert.
+    if (!x.canonical.empty()) {
+      auto canonical = ResolveUrl(r.final_url.empty() ? a.url : r.final_url, x.canonical);
+      auto here = ParseUrl(a.url);
+      auto there = canonical ? ParseUrl(*canonical) : std::nullopt;
+      if (here && there && IsSameSite(*here, *there) &&
+          rules.Classify(*canonical) == PageRole::kAdvert) {
+        a.url = *canonical;
+      }
+    }
     a.id = AdvertIdForUrl(a.url);
     a.site = rules.site->name;
     a.kind = rules.site->kind;
@@ -359,7 +662,7 @@ class Crawler::Run_ {
     a.posted = std::move(x.posted);
     a.first_seen = now;
     a.last_seen = now;
-    a.sha256 = Sha256Hex(work.result.body);
+    a.sha256 = Sha256Hex(r.body);
     for (auto& p : x.phones) a.phones.push_back(p.e164);
     for (auto& e : x.emails) a.emails.push_back(e.email);
     a.postcodes = std::move(x.postcodes);
@@ -368,20 +671,26 @@ class Crawler::Run_ {
     if (a.towns.empty() && !rules.site->region.empty()) a.towns.push_back(rules.site->region);
     for (auto& hit : x.indicators) a.indicators.push_back({hit.id, hit.category, hit.weight, hit.match});
     for (auto& p : x.pay) a.pay.push_back({p.amount, p.per, p.hourly, p.match});
-    auto outcome = c_.store_->UpsertAdvert(a);
+    // Evidence is written once per distinct capture, not on every revisit.
+    auto stored = c_.store_->GetAdvert(a.id);
+    bool same_capture = stored.ok() && stored->has_value() && (*stored)->sha256 == a.sha256;
+    if (!same_capture) {
+      WriteWarc(r, &a);
+      if (!a.warc_file.empty()) Count(work.page.site, [](SiteSummary& s) { ++s.warc_records; });
+    }
+    auto outcome = c_.store_->UpsertAdvert(a, commit);
     if (!outcome.ok()) {
       spdlog::error("storing {}: {}", a.url, outcome.status().ToString());
-      std::lock_guard<std::mutex> lock(summary_mutex_);
-      ++summary_.sites[static_cast<size_t>(work.page.site)].fetch_errors;
+      Count(work.page.site, [](SiteSummary& s) { ++s.fetch_errors; });
       return;
     }
-    std::lock_guard<std::mutex> lock(summary_mutex_);
-    SiteSummary& s = summary_.sites[static_cast<size_t>(work.page.site)];
-    switch (*outcome) {
-      case UpsertOutcome::kNew: ++s.adverts_new; break;
-      case UpsertOutcome::kChanged: ++s.adverts_changed; break;
-      case UpsertOutcome::kUnchanged: ++s.adverts_unchanged; break;
-    }
+    Count(work.page.site, [&](SiteSummary& s) {
+      switch (*outcome) {
+        case UpsertOutcome::kNew: ++s.adverts_new; break;
+        case UpsertOutcome::kChanged: ++s.adverts_changed; break;
+        case UpsertOutcome::kUnchanged: ++s.adverts_unchanged; break;
+      }
+    });
   }
 
   std::vector<size_t> SiteOrder(size_t first) const {
@@ -392,28 +701,73 @@ class Crawler::Run_ {
     return order;
   }
 
-  void Discover(const Work& work, const std::vector<std::string>& links, const std::string& base_href) {
+  // Links worth fetching, new to this run; adds them to `commit` so they are
+  // persisted with the page.
+  std::vector<Pending> Discover(const Work& work, const std::vector<std::string>& links,
+                                const std::string& base_href, PageCommit* commit) {
     const std::string& page_url = work.result.final_url.empty() ? work.page.url : work.result.final_url;
     std::string base = page_url;
     if (!base_href.empty()) {
       if (auto resolved = ResolveUrl(page_url, base_href)) base = *resolved;
     }
-    std::vector<Pending> found;
+    const SiteConfig& own = *rules_[static_cast<size_t>(work.page.site)].site;
+    std::vector<Pending> candidates;
+    int traps = 0;
     const std::vector<size_t> order = SiteOrder(static_cast<size_t>(work.page.site));
     for (const std::string& href : links) {
-      auto url = ResolveUrl(base, href);
-      if (!url) continue;
+      auto resolved = ResolveUrl(base, href);
+      if (!resolved) continue;
+      std::string url = StripQueryParams(*resolved, own.crawl.strip_params);
+      UrlVerdict verdict = CheckUrlTraps(url, static_cast<size_t>(own.crawl.max_url_length));
+      if (verdict != UrlVerdict::kOk) {
+        ++traps;
+        spdlog::debug("skipping {}: {}", url, UrlVerdictName(verdict));
+        continue;
+      }
       // The page's own site first, then any other configured site.
       for (size_t i : order) {
-        PageRole role = rules_[i].Classify(*url);
+        PageRole role = rules_[i].Classify(url);
         if (role == PageRole::kNone) continue;
         int depth = work.page.depth + 1;
         if (depth <= rules_[i].site->max_depth) {
-          found.push_back({*url, static_cast<int>(i), depth, role});
+          candidates.push_back({url, static_cast<int>(i), depth, role});
         }
         break;
       }
     }
+    std::vector<Pending> fresh;
+    int new_adverts = 0;
+    for (Pending& p : candidates) {
+      if (!seen_.Insert(p.url)) continue;
+      if (p.role == PageRole::kAdvert) ++new_adverts;
+      fresh.push_back(std::move(p));
+    }
+    // Endless pagination: after N listing pages in a row that add no advert,
+    // stop following listing links for this site.
+    if (work.page.role == PageRole::kFollow) {
+      std::lock_guard<std::mutex> lock(summary_mutex_);
+      int& streak = barren_streak_[work.page.site];
+      streak = new_adverts > 0 ? 0 : streak + 1;
+      if (streak >= own.crawl.max_barren_listing_pages) {
+        auto end = std::remove_if(fresh.begin(), fresh.end(),
+                                  [](const Pending& p) { return p.role == PageRole::kFollow; });
+        traps += static_cast<int>(fresh.end() - end);
+        if (end != fresh.end()) {
+          spdlog::warn("site {}: {} listing pages in a row added no advert; not following more",
+                       own.name, streak);
+        }
+        fresh.erase(end, fresh.end());
+      }
+    }
+    if (traps > 0) Count(work.page.site, [&](SiteSummary& s) { s.traps_skipped += traps; });
+    for (const Pending& p : fresh) {
+      commit->discovered.push_back({p.url, rules_[static_cast<size_t>(p.site)].site->name, p.depth,
+                                    p.role == PageRole::kAdvert});
+    }
+    return fresh;
+  }
+
+  void Publish(std::vector<Pending> found) {
     if (found.empty()) return;
     std::lock_guard<std::mutex> lock(inbox_mutex_);
     for (Pending& p : found) inbox_.push_back(std::move(p));
@@ -421,23 +775,31 @@ class Crawler::Run_ {
 
   Crawler& c_;
   std::vector<SiteRules> rules_;
+  std::map<std::string, int> site_index_;
   BoundedQueue<Work> queue_;
+  std::int64_t now_ = 0;
+  std::int64_t run_started_ = 0;
   std::string today_;
+  std::unique_ptr<WarcWriter> warc_;  // thread-safe
+  std::string warc_dir_;
+  SeenSet seen_;
 
   // Fetch thread only.
   std::map<std::string, HostState> hosts_;
-  std::unordered_set<std::string> seen_;
   std::map<std::uint64_t, InFlight> in_flight_;
   std::uint64_t next_token_ = 1;
   int pages_started_ = 0;
   std::map<int, int> site_pages_started_;
+  std::mt19937 jitter_;
+  std::uniform_real_distribution<double> jitter_dist_{0.0, 1.0};
 
   std::atomic<size_t> outstanding_{0};  // results queued or being processed
   std::mutex inbox_mutex_;
   std::vector<Pending> inbox_;  // guarded by inbox_mutex_: links found by workers
   std::mutex summary_mutex_;
-  CrawlSummary summary_;                 // guarded by summary_mutex_ once workers run
+  CrawlSummary summary_;                   // guarded by summary_mutex_ once workers run
   std::map<int, std::string> last_error_;  // guarded by summary_mutex_
+  std::map<int, int> barren_streak_;       // guarded by summary_mutex_
 };
 
 Crawler::Crawler(const Config& config, std::shared_ptr<const PatternSet> patterns, Store* store,

@@ -7,10 +7,22 @@
 // starts no new transfer while the workers are behind, so memory stays flat
 // whatever the speed of the network.
 //
+// Crash-safe frontier: every URL the run still has to fetch, and every page
+// it has finished, is in the store, written in the same atomic batch as the
+// page's advert. A run that is killed at any moment and started again
+// resumes: nothing stored is lost, doubled or fetched again.
+//
+// Incremental: listing pages are fetched every run; an advert fetched less
+// than its site's recrawl_after_hours ago is only marked seen; older ones are
+// revalidated (ETag / If-Modified-Since, 304 = unchanged). Adverts that
+// answer 404/410, or that a complete run no longer finds in the listings,
+// are marked removed with the time.
+//
 // Ownership: the Crawler borrows the Config, Store, Clock and Fetcher; they
 // must outlive Run(). A Crawler runs once.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -29,6 +41,11 @@ struct CrawlerOptions {
   size_t queue_capacity = 0;  // 0 = 2 × workers + concurrency
   // Called from the fetch thread about once a second, for a progress line.
   std::function<void(const CrawlSummary&)> progress;
+  // WARC evidence directory; empty = <store.path>/warc when store.warc is on.
+  std::string warc_dir;
+  // Back-off base for retries (tests shorten it).
+  std::chrono::milliseconds retry_base{1000};
+  std::chrono::milliseconds max_retry_wait{300000};
 };
 
 class Crawler {

@@ -64,12 +64,25 @@ size_t OnHeader(char* line, size_t size, size_t count, void* user) {
   if (StartsWithNoCase(line, n, "HTTP/")) {  // a new response (after a redirect)
     t->result.etag.clear();
     t->result.last_modified.clear();
-  } else if (StartsWithNoCase(line, n, "etag:")) {
+    t->result.response_headers.clear();
+  }
+  t->result.response_headers.append(line, n);
+  if (StartsWithNoCase(line, n, "etag:")) {
     t->result.etag = HeaderValue(line, n, 5);
   } else if (StartsWithNoCase(line, n, "last-modified:")) {
     t->result.last_modified = HeaderValue(line, n, 14);
   }
   return n;
+}
+
+// Keeps the request headers libcurl actually sent (the last request wins,
+// so after redirects it is the final one): the WARC request record.
+int OnDebug(CURL*, curl_infotype type, char* data, size_t size, void* user) {
+  if (type == CURLINFO_HEADER_OUT) {
+    auto* t = static_cast<Transfer*>(user);
+    t->result.request_headers.assign(data, size);
+  }
+  return 0;
 }
 
 // Checked on the resolved address of every connection, redirects included,
@@ -122,11 +135,17 @@ class CurlFetcher final : public Fetcher {
     curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
     curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, OnOpenSocket);
     curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, t);
+    curl_easy_setopt(e, CURLOPT_DEBUGFUNCTION, OnDebug);
+    curl_easy_setopt(e, CURLOPT_DEBUGDATA, t);
+    curl_easy_setopt(e, CURLOPT_VERBOSE, 1L);  // only feeds OnDebug: request headers for WARC
+    if (!r.proxy.empty()) curl_easy_setopt(e, CURLOPT_PROXY, r.proxy.c_str());
+    if (!r.cookies.empty()) curl_easy_setopt(e, CURLOPT_COOKIE, r.cookies.c_str());
     curl_slist* list = nullptr;
     list = curl_slist_append(list, "Accept: text/html,application/xhtml+xml;q=0.9,*/*;q=0.5");
     if (!r.if_none_match.empty()) {
       list = curl_slist_append(list, ("If-None-Match: " + r.if_none_match).c_str());
     }
+    for (const std::string& header : r.headers) list = curl_slist_append(list, header.c_str());
     if (!r.if_modified_since.empty()) {
       list = curl_slist_append(list, ("If-Modified-Since: " + r.if_modified_since).c_str());
     }
@@ -178,6 +197,10 @@ class CurlFetcher final : public Fetcher {
       curl_off_t retry_after = 0;
       if (curl_easy_getinfo(e, CURLINFO_RETRY_AFTER, &retry_after) == CURLE_OK && retry_after > 0) {
         result.retry_after_seconds = static_cast<std::int64_t>(retry_after);
+      }
+      char* ip = nullptr;
+      if (curl_easy_getinfo(e, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip != nullptr) {
+        result.ip_address = ip;
       }
       double seconds = 0;
       curl_easy_getinfo(e, CURLINFO_TOTAL_TIME, &seconds);

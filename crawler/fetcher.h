@@ -27,6 +27,9 @@ struct FetchRequest {
   bool allow_private_addresses = false;
   std::string if_none_match;      // ETag of the stored copy
   std::string if_modified_since;  // Last-Modified of the stored copy
+  std::string proxy;              // empty = direct
+  std::vector<std::string> headers;  // extra "Name: value" lines
+  std::string cookies;
 };
 
 struct FetchResult {
@@ -35,6 +38,9 @@ struct FetchResult {
   std::string final_url;  // after redirects
   long status = 0;        // HTTP status; 0 when the transfer failed
   std::string content_type;
+  std::string response_headers;  // status line and fields of the final response, CRLF
+  std::string request_headers;   // as sent for the final request
+  std::string ip_address;        // the server's, as connected
   std::string etag;
   std::string last_modified;
   std::int64_t retry_after_seconds = -1;

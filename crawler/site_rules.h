@@ -14,7 +14,7 @@
 
 namespace plainsight {
 
-enum class PageRole { kNone, kFollow, kAdvert };
+enum class PageRole { kNone, kFollow, kAdvert, kSitemap };
 
 struct SiteRules {
   const SiteConfig* site = nullptr;

@@ -44,6 +44,10 @@ struct AdvertRecord {
   std::vector<PayRecord> pay;
   bool removed = false;
   std::int64_t removed_at = 0;
+  // Where the capture is kept as WARC evidence (under <store>/warc).
+  std::string warc_file;
+  std::uint64_t warc_offset = 0;
+  std::uint64_t warc_length = 0;
 };
 
 // Stable, URL-derived advert identity: "A-" + 16 hex digits of SHA-256(url).

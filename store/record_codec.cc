@@ -49,8 +49,11 @@ std::string EncodeAdvert(const AdvertRecord& a) {
             {"indicators", IndicatorsToJson(a.indicators)},
             {"pay", PayToJson(a.pay)},
             {"removed", a.removed},
-            {"removed_at", a.removed_at}};
-  return j.dump();
+            {"removed_at", a.removed_at},
+            {"warc_file", a.warc_file},
+            {"warc_offset", a.warc_offset},
+            {"warc_length", a.warc_length}};
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Status DecodeAdvert(const std::string& bytes, AdvertRecord* a) {
@@ -86,6 +89,9 @@ Status DecodeAdvert(const std::string& bytes, AdvertRecord* a) {
     }
     a->removed = j.value("removed", false);
     a->removed_at = j.value("removed_at", std::int64_t{0});
+    a->warc_file = j.value("warc_file", "");
+    a->warc_offset = j.value("warc_offset", std::uint64_t{0});
+    a->warc_length = j.value("warc_length", std::uint64_t{0});
   } catch (const json::exception& e) {
     return Status::Corruption(std::string("advert record: ") + e.what());
   }
@@ -98,7 +104,7 @@ std::string EncodeLead(const LeadRecord& l) {
             {"merged_from", l.merged_from}, {"advert_ids", l.advert_ids}, {"phones", l.phones},
             {"emails", l.emails},   {"postcodes", l.postcodes}, {"created_at", l.created_at},
             {"updated_at", l.updated_at}};
-  return j.dump();
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 Status DecodeLead(const std::string& bytes, LeadRecord* l) {
