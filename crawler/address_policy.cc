@@ -56,4 +56,22 @@ bool IsPrivateAddress(const struct sockaddr* address) {
   return true;  // unknown families are never crawled
 }
 
+bool IsLinkLocalAddress(const struct sockaddr* address) {
+  if (address == nullptr) return false;
+  if (address->sa_family == AF_INET) {
+    sockaddr_in v4;
+    std::memcpy(&v4, address, sizeof v4);
+    return (ntohl(v4.sin_addr.s_addr) & 0xFFFF0000u) == 0xA9FE0000u;
+  }
+  if (address->sa_family == AF_INET6) {
+    sockaddr_in6 v6;
+    std::memcpy(&v6, address, sizeof v6);
+    const unsigned char* b = v6.sin6_addr.s6_addr;
+    static const unsigned char kMappedPrefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    if (std::memcmp(b, kMappedPrefix, 12) == 0) return b[12] == 169 && b[13] == 254;
+    return b[0] == 0xfe && (b[1] & 0xc0) == 0x80;
+  }
+  return false;
+}
+
 }  // namespace plainsight

@@ -12,4 +12,9 @@ namespace plainsight {
 
 bool IsPrivateAddress(const struct sockaddr* address);
 
+// Link-local (169.254.0.0/16, fe80::/10), where cloud metadata services
+// live. Refused even when allow_private_addresses is on: no advert site is
+// ever there, and a redirect to one is an attack.
+bool IsLinkLocalAddress(const struct sockaddr* address);
+
 }  // namespace plainsight

@@ -30,12 +30,18 @@ using SteadyTime = std::chrono::steady_clock::time_point;
 using std::chrono::milliseconds;
 
 struct Pending {
-  std::string url;  // normalised
+  std::string url;  // normalised; the page's identity
   int site = 0;
   int depth = 0;
   PageRole role = PageRole::kFollow;
   int attempts = 0;
+  std::string fetch_url;  // where a redirect took it; empty = url
+  int redirects = 0;
+
+  const std::string& FetchUrl() const { return fetch_url.empty() ? url : fetch_url; }
 };
+
+constexpr int kMaxRedirects = 5;
 
 enum class RobotsState { kUnknown, kFetching, kReady };
 
@@ -172,6 +178,7 @@ class Crawler::Run_ {
     Status s = c_.store_->ForEachFrontierEntry([&](const FrontierEntry& e, bool done) {
       any = true;
       seen_.Insert(e.url);
+      if (done && e.advert) MarkAdvertSeen(AdvertIdForUrl(e.url));
       auto site = site_index_.find(e.site);
       if (done || site == site_index_.end()) return true;
       pending.push_back({e.url, site->second, e.depth, e.advert ? PageRole::kAdvert : PageRole::kFollow});
@@ -180,14 +187,11 @@ class Crawler::Run_ {
     if (!s.ok()) return s;
     if (any) {
       summary_.resumed = true;
-      auto started = c_.store_->GetMeta(kRunStartedKey);
-      if (started.ok() && started->has_value()) run_started_ = std::stoll(**started);
       spdlog::info("resuming an interrupted crawl: {} URLs still to fetch", pending.size());
       for (Pending& p : pending) Enqueue(std::move(p));
       return Status::OK();
     }
-    run_started_ = now_;
-    s = c_.store_->PutMeta(kRunStartedKey, std::to_string(run_started_));
+    s = c_.store_->PutMeta(kRunStartedKey, std::to_string(now_));
     if (!s.ok()) return s;
     std::vector<FrontierEntry> seeds;
     for (size_t i = 0; i < rules_.size(); ++i) {
@@ -209,7 +213,7 @@ class Crawler::Run_ {
   // --- fetch thread -------------------------------------------------------
 
   void Enqueue(Pending page) {
-    auto parsed = ParseUrl(page.url);
+    auto parsed = ParseUrl(page.FetchUrl());
     if (!parsed) return;
     std::string key = parsed->HostPort();
     auto [it, inserted] = hosts_.try_emplace(key);
@@ -259,6 +263,7 @@ class Crawler::Run_ {
       return;
     }
     FetchRequest request = MakeRequest(host, host.origin + "/robots.txt");
+    request.follow_redirects = true;
     in_flight_[request.token] = {host.key, {}, true};
     host.robots_state = RobotsState::kFetching;
     ++host.in_flight;
@@ -289,14 +294,15 @@ class Crawler::Run_ {
         }
         Pending page = std::move(host.queue.front());
         host.queue.pop_front();
-        auto parsed = ParseUrl(page.url);
+        auto parsed = ParseUrl(page.FetchUrl());
         if (page.role != PageRole::kSitemap && !host.robots.Allowed(parsed->PathAndQuery())) {
           ++SiteOf(page.site).robots_blocked;
           spdlog::debug("robots.txt disallows {}", page.url);
           CommitDone(page.url);
           continue;
         }
-        if (page.role == PageRole::kAdvert && page.attempts == 0 && RecentlyFetched(page)) {
+        if (page.role == PageRole::kAdvert && page.attempts == 0 && page.redirects == 0 &&
+            RecentlyFetched(page)) {
           ++outstanding_;
           queue_.Push(Work{{}, std::move(page), true});
           continue;
@@ -309,8 +315,8 @@ class Crawler::Run_ {
         ++pages_started_;
         ++site_pages_started_[page.site];
         ++host.pages_started;
-        FetchRequest request = MakeRequest(host, page.url);
-        AddConditionalHeaders(page, &request);
+        FetchRequest request = MakeRequest(host, page.FetchUrl());
+        if (page.redirects == 0) AddConditionalHeaders(page, &request);
         in_flight_[request.token] = {key, page, false};
         ++host.in_flight;
         c_.fetcher_->Start(std::move(request));
@@ -408,9 +414,11 @@ class Crawler::Run_ {
         host.next_allowed = now + host.delay;
         if (flight.robots) {
           OnRobotsFetched(host, result);
+          host.next_allowed = now + host.delay;  // Crawl-delay applies from now on
           continue;
         }
         if (HandleRetry(host, flight.page, result, now)) continue;
+        if (FollowRedirect(flight.page, result)) continue;
         ++outstanding_;
         queue_.Push(Work{std::move(result), std::move(flight.page), false});
       }
@@ -447,6 +455,28 @@ class Crawler::Run_ {
     ++page.attempts;
     host.next_allowed = std::max(host.next_allowed, now + decision.wait);
     host.queue.push_front(std::move(page));
+    return true;
+  }
+
+  // A 3xx becomes a new request for its target, queued under the target
+  // host's politeness and robots.txt. Returns true if it was followed.
+  bool FollowRedirect(Pending& page, FetchResult& result) {
+    if (result.status < 300 || result.status >= 400 || result.redirect_url.empty()) return false;
+    if (page.redirects >= kMaxRedirects) {
+      result.error = "too many redirects (limit " + std::to_string(kMaxRedirects) + ")";
+      result.status = 0;
+      return false;
+    }
+    auto target = NormalizeUrl(result.redirect_url);
+    if (!target) {
+      result.error = "redirect to a non-http(s) URL: " + result.redirect_url;
+      result.status = 0;
+      return false;
+    }
+    page.fetch_url = *target;
+    ++page.redirects;
+    page.attempts = 0;
+    Enqueue(std::move(page));
     return true;
   }
 
@@ -496,7 +526,7 @@ class Crawler::Run_ {
     const std::string& name = rules_[static_cast<size_t>(site)].site->name;
     std::vector<std::string> gone;
     Status s = c_.store_->ForEachAdvert([&](const AdvertRecord& a) {
-      if (a.site == name && !a.removed && a.last_seen < run_started_) gone.push_back(a.id);
+      if (a.site == name && !a.removed && !AdvertSeen(a.id)) gone.push_back(a.id);
       return true;
     });
     for (const std::string& id : gone) {
@@ -525,9 +555,23 @@ class Crawler::Run_ {
     if (!s.ok()) spdlog::error("frontier: {}", s.ToString());
   }
 
+  // Adverts this run found listed (whatever their fetch gave, bar 404/410):
+  // what a complete run did not find is gone.
+  void MarkAdvertSeen(const std::string& id) {
+    std::lock_guard<std::mutex> lock(adverts_seen_mutex_);
+    adverts_seen_.insert(id);
+  }
+  bool AdvertSeen(const std::string& id) {
+    std::lock_guard<std::mutex> lock(adverts_seen_mutex_);
+    return adverts_seen_.count(id) != 0;
+  }
+
   void Process(Work& work) {
     const FetchResult& r = work.result;
     const int site = work.page.site;
+    if (work.page.role == PageRole::kAdvert && r.status != 404 && r.status != 410) {
+      MarkAdvertSeen(AdvertIdForUrl(work.page.url));
+    }
     const SiteRules& rules = rules_[static_cast<size_t>(site)];
     std::int64_t now = c_.clock_.NowUnixSeconds();
     if (work.not_fetched) {
@@ -654,6 +698,7 @@ class Crawler::Run_ {
       }
     }
     a.id = AdvertIdForUrl(a.url);
+    MarkAdvertSeen(a.id);
     a.site = rules.site->name;
     a.kind = rules.site->kind;
     a.title = std::move(x.title);
@@ -778,7 +823,6 @@ class Crawler::Run_ {
   std::map<std::string, int> site_index_;
   BoundedQueue<Work> queue_;
   std::int64_t now_ = 0;
-  std::int64_t run_started_ = 0;
   std::string today_;
   std::unique_ptr<WarcWriter> warc_;  // thread-safe
   std::string warc_dir_;
@@ -800,6 +844,8 @@ class Crawler::Run_ {
   CrawlSummary summary_;                   // guarded by summary_mutex_ once workers run
   std::map<int, std::string> last_error_;  // guarded by summary_mutex_
   std::map<int, int> barren_streak_;       // guarded by summary_mutex_
+  std::mutex adverts_seen_mutex_;
+  std::unordered_set<std::string> adverts_seen_;  // guarded by adverts_seen_mutex_
 };
 
 Crawler::Crawler(const Config& config, std::shared_ptr<const PatternSet> patterns, Store* store,

@@ -89,8 +89,9 @@ int OnDebug(CURL*, curl_infotype type, char* data, size_t size, void* user) {
 // so neither a redirect nor DNS rebinding can reach a private target.
 curl_socket_t OnOpenSocket(void* user, curlsocktype purpose, struct curl_sockaddr* address) {
   auto* t = static_cast<Transfer*>(user);
-  if (purpose == CURLSOCKTYPE_IPCXN && !t->request.allow_private_addresses &&
-      IsPrivateAddress(&address->addr)) {
+  bool refused = IsLinkLocalAddress(&address->addr) ||
+                 (!t->request.allow_private_addresses && IsPrivateAddress(&address->addr));
+  if (purpose == CURLSOCKTYPE_IPCXN && refused) {
     t->result.refused_address = true;
     return CURL_SOCKET_BAD;
   }
@@ -116,7 +117,7 @@ class CurlFetcher final : public Fetcher {
     curl_easy_setopt(e, CURLOPT_USERAGENT, r.user_agent.c_str());
     curl_easy_setopt(e, CURLOPT_PRIVATE, t);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, r.follow_redirects ? 1L : 0L);
     curl_easy_setopt(e, CURLOPT_MAXREDIRS, 5L);
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
@@ -198,6 +199,10 @@ class CurlFetcher final : public Fetcher {
       if (curl_easy_getinfo(e, CURLINFO_RETRY_AFTER, &retry_after) == CURLE_OK && retry_after > 0) {
         result.retry_after_seconds = static_cast<std::int64_t>(retry_after);
       }
+      char* redirect = nullptr;
+      if (curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &redirect) == CURLE_OK && redirect != nullptr) {
+        result.redirect_url = redirect;
+      }
       char* ip = nullptr;
       if (curl_easy_getinfo(e, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip != nullptr) {
         result.ip_address = ip;
@@ -208,7 +213,7 @@ class CurlFetcher final : public Fetcher {
       if (code == CURLE_OK || (code == CURLE_WRITE_ERROR && t->aborted_for_size)) {
         result.status = status;
       } else if (result.refused_address) {
-        result.error = "refused: private or loopback address (allow_private_addresses is off)";
+        result.error = "refused: private, loopback or link-local address";
       } else {
         result.error = curl_easy_strerror(code);
         if (code == CURLE_TOO_MANY_REDIRECTS) result.error = "too many redirects (limit 5)";

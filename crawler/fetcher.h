@@ -30,6 +30,9 @@ struct FetchRequest {
   std::string proxy;              // empty = direct
   std::vector<std::string> headers;  // extra "Name: value" lines
   std::string cookies;
+  // Off for pages: the crawler follows redirects itself, as new requests
+  // under the target host's politeness. On for robots.txt (RFC 9309 2.3.1.2).
+  bool follow_redirects = false;
 };
 
 struct FetchResult {
@@ -41,6 +44,7 @@ struct FetchResult {
   std::string response_headers;  // status line and fields of the final response, CRLF
   std::string request_headers;   // as sent for the final request
   std::string ip_address;        // the server's, as connected
+  std::string redirect_url;  // resolved Location of a 3xx not followed
   std::string etag;
   std::string last_modified;
   std::int64_t retry_after_seconds = -1;
@@ -60,8 +64,8 @@ class Fetcher {
   virtual size_t InFlight() const = 0;
 };
 
-// libcurl multi: HTTP/1.1 and HTTP/2, gzip/deflate/br, up to 5 redirects
-// (http/https only), TLS verification on, private targets refused at connect
+// libcurl multi: HTTP/1.1 and HTTP/2, gzip/deflate/br, redirects (when asked,
+// at most 5, http/https only), TLS verification on, private targets refused at connect
 // time unless the request allows them.
 std::unique_ptr<Fetcher> NewCurlFetcher();
 

@@ -54,6 +54,25 @@ TEST_CASE("AddressPolicy_PrivateLoopbackLinkLocalMetadata_Refused") {
   }
 }
 
+TEST_CASE("AddressPolicy_LinkLocalMetadata_AlwaysRefused") {
+  static const struct {
+    const char* address;
+    bool link_local;
+  } kCases[] = {{"169.254.169.254", true}, {"169.254.0.1", true}, {"127.0.0.1", false},
+                {"10.0.0.1", false},       {"8.8.8.8", false}};
+  for (const auto& c : kCases) {
+    CAPTURE(c.address);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    REQUIRE(inet_pton(AF_INET, c.address, &a.sin_addr) == 1);
+    CHECK(IsLinkLocalAddress(reinterpret_cast<const sockaddr*>(&a)) == c.link_local);
+  }
+  sockaddr_in6 v6{};
+  v6.sin6_family = AF_INET6;
+  REQUIRE(inet_pton(AF_INET6, "fe80::1", &v6.sin6_addr) == 1);
+  CHECK(IsLinkLocalAddress(reinterpret_cast<const sockaddr*>(&v6)));
+}
+
 TEST_CASE("BoundedQueue_CloseDrainsThenStops") {
   BoundedQueue<int> queue(2);
   CHECK(queue.Push(1));
