@@ -1,7 +1,13 @@
 #include "cli/cli_common.h"
 
+#include "core/clock.h"
+#include "store/audit_log.h"
+
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+
+#include <pwd.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -60,6 +66,23 @@ std::unique_ptr<Store> OpenStoreOrThrow(const Config& config, const GlobalOption
   auto store = Store::Open(config.store.path, store_options);
   if (!store.ok()) throw CliError(kExitStore, store.status().ToString());
   return std::move(store).value();
+}
+
+std::string CurrentUser(const std::string& analyst) {
+  if (!analyst.empty()) return analyst;
+  if (const passwd* pw = ::getpwuid(::geteuid()); pw != nullptr && pw->pw_name != nullptr) {
+    return pw->pw_name;
+  }
+  const char* user = std::getenv("USER");
+  return user != nullptr ? user : "unknown";
+}
+
+void AuditOrThrow(const Config& config, const std::string& command, std::int64_t results,
+                  const std::string& analyst) {
+  AuditEntry entry{SystemClock::Get().NowUnixSeconds(), CurrentUser(analyst), command,
+                   Globals().command_line, results};
+  Status s = AuditLog(config.store.path).Append(entry);
+  if (!s.ok()) throw CliError(kExitStore, s.ToString());
 }
 
 std::string ReadInput(const std::string& path) {

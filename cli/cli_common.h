@@ -29,6 +29,7 @@ struct GlobalOptions {
   int verbosity = 0;        // -v: +1, -q: -1
   std::string log_format = "text";
   int exit_code = kExitOk;  // set by a command that finished with a warning status (3)
+  std::string command_line;  // argv joined, for the audit log
 };
 
 GlobalOptions& Globals();
@@ -42,6 +43,14 @@ Config LoadConfigOrThrow(const GlobalOptions& options);
 std::shared_ptr<const PatternSet> LoadPatternsOrThrow(const Config& config);
 std::unique_ptr<Store> OpenStoreOrThrow(const Config& config, const GlobalOptions& options,
                                         bool read_only);
+
+// The analyst behind this process: --analyst if given, else the OS user.
+std::string CurrentUser(const std::string& analyst = "");
+
+// Records an analyst action in the store's audit log before its result is
+// shown; an action that cannot be recorded does not go ahead (exit 2).
+void AuditOrThrow(const Config& config, const std::string& command, std::int64_t results,
+                  const std::string& analyst = "");
 
 // Reads a file or "-" for stdin.
 std::string ReadInput(const std::string& path);

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();
   GlobalOptions& g = Globals();
+  for (int i = 1; i < argc; ++i) g.command_line += (i > 1 ? " " : "") + std::string(argv[i]);
   app.add_option("--config", g.config_path,
                  "config file (default: $PLAINSIGHT_CONFIG, else config/plainsight.toml)");
   app.add_option("--db", g.db, "store directory (overrides store.path)");
