@@ -53,7 +53,13 @@ void RegisterDemo(CLI::App& app) {
     farm_options.per_host_delay_ms = delay_ms;
     std::string config_path = (fs::path(store_path) / "demo.toml").string();
     fs::create_directories(store_path);
-    std::ofstream(config_path) << demo_sites.ConfigToml(farm_options);
+    std::string gazetteer = (fs::path(PLAINSIGHT_SOURCE_DIR) / "config" / "gazetteer.tsv").string();
+    if (auto user = LoadConfig(ResolveConfigPath(g)); user.ok() && fs::exists(user->gazetteer_path)) {
+      gazetteer = user->gazetteer_path;
+    }
+    // Top-level keys must come before the first table.
+    std::ofstream(config_path) << "gazetteer = \"" << gazetteer << "\"\n"
+                               << demo_sites.ConfigToml(farm_options);
     std::cerr << "demo: " << demo_sites.sites().size() << " sites on 127.0.0.1, config " << config_path
               << "\n";
 

@@ -1,5 +1,6 @@
 // `extract` (what one saved page yields) and `patterns check`.
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -42,7 +43,8 @@ json ExtractionJson(const AdvertExtraction& x) {
           {"phone_matches", phone_matches}, {"emails", emails},
           {"email_matches", email_matches}, {"postcodes", x.postcodes},
           {"addresses", x.addresses}, {"towns", x.towns},
-          {"pay", pay},               {"indicators", indicators}};
+          {"pay", pay},               {"ages", x.ages},
+          {"prices", x.prices},       {"indicators", indicators}};
 }
 
 void PrintExtractionText(const AdvertExtraction& x) {
@@ -57,6 +59,9 @@ void PrintExtractionText(const AdvertExtraction& x) {
   }
   for (const auto& pc : x.postcodes) std::cout << "postcode:   " << pc << "\n";
   for (const auto& a : x.addresses) std::cout << "address:    " << a << "\n";
+  for (const auto& t : x.towns) std::cout << "town:       " << t << "\n";
+  for (int age : x.ages) std::cout << "age:        " << age << "\n";
+  for (double price : x.prices) std::cout << "price:      £" << price << "\n";
   for (const auto& p : x.pay) {
     std::cout << "pay:        \"" << p.match << "\"";
     if (p.hourly) std::cout << "  = £" << *p.hourly << "/h";
@@ -89,6 +94,11 @@ void RegisterExtract(CLI::App& app) {
       if (s == nullptr) throw CliError(kExitBadInput, "--site: no site named '" + site + "' in " + config.source_path);
       options.fields = s->fields;
       if (options.kind.empty()) options.kind = s->kind;
+    }
+    if (std::filesystem::exists(config.gazetteer_path)) {
+      auto gazetteer = Gazetteer::Load(config.gazetteer_path);
+      if (!gazetteer.ok()) throw CliError(kExitBadInput, gazetteer.status().ToString());
+      options.gazetteer = *gazetteer;
     }
     auto extractor = AdvertExtractor::Create(options, LoadPatternsOrThrow(config));
     if (!extractor.ok()) throw CliError(kExitBadInput, extractor.status().ToString());

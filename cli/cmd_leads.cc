@@ -77,6 +77,7 @@ void RegisterLeads(CLI::App& app) {
     if (args.limit > 0 && leads.size() > static_cast<size_t>(args.limit)) {
       leads.resize(static_cast<size_t>(args.limit));
     }
+    AuditOrThrow(config, "leads", static_cast<std::int64_t>(leads.size()));
     if (args.format == "json") {
       nlohmann::json out = {{"leads", nlohmann::json::array()}};
       for (const LeadRecord& lead : leads) out["leads"].push_back(LeadJson(lead, *store));
@@ -103,6 +104,7 @@ void RegisterShow(CLI::App& app) {
       auto advert = store->GetAdvert(id);
       if (!advert.ok()) throw CliError(kExitStore, advert.status().ToString());
       if (!advert->has_value()) throw CliError(kExitBadInput, "no advert " + id);
+      AuditOrThrow(config, "show", 1);
       if (format == "json") {
         std::cout << AdvertJson(**advert).dump(2) << "\n";
       } else {
@@ -114,6 +116,7 @@ void RegisterShow(CLI::App& app) {
     if (!lead.ok()) throw CliError(kExitStore, lead.status().ToString());
     if (!lead->has_value()) throw CliError(kExitBadInput, "no lead " + id);
     const LeadRecord& l = **lead;
+    AuditOrThrow(config, "show", static_cast<std::int64_t>(l.advert_ids.size()));
     if (format == "json") {
       std::cout << LeadJson(l, *store).dump(2) << "\n";
       return;

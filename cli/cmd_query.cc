@@ -117,6 +117,7 @@ void RegisterQuery(CLI::App& app) {
       });
       if (!s.ok()) throw CliError(kExitStore, s.ToString());
     }
+    AuditOrThrow(config, "query", static_cast<std::int64_t>(adverts.size()));
     if (args.format == "json") {
       nlohmann::json out = {{"adverts", nlohmann::json::array()}};
       for (const AdvertRecord& a : adverts) out["adverts"].push_back(AdvertJson(a));

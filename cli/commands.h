@@ -16,5 +16,9 @@ void RegisterQuery(CLI::App& app);
 void RegisterExtract(CLI::App& app);
 void RegisterPatterns(CLI::App& app);
 void RegisterDemo(CLI::App& app);
+void RegisterReview(CLI::App& app);
+void RegisterAudit(CLI::App& app);
+void RegisterRun(CLI::App& app);
+void RegisterPurge(CLI::App& app);
 
 }  // namespace plainsight::cli

@@ -32,6 +32,10 @@ int main(int argc, char** argv) {
   RegisterExtract(app);
   RegisterPatterns(app);
   RegisterDemo(app);
+  RegisterReview(app);
+  RegisterAudit(app);
+  RegisterRun(app);
+  RegisterPurge(app);
 
   try {
     app.parse(argc, argv);

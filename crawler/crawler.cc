@@ -713,7 +713,6 @@ class Crawler::Run_ {
     a.postcodes = std::move(x.postcodes);
     a.addresses = std::move(x.addresses);
     a.towns = std::move(x.towns);
-    if (a.towns.empty() && !rules.site->region.empty()) a.towns.push_back(rules.site->region);
     for (auto& hit : x.indicators) a.indicators.push_back({hit.id, hit.category, hit.weight, hit.match});
     for (auto& p : x.pay) a.pay.push_back({p.amount, p.per, p.hourly, p.match});
     // Evidence is written once per distinct capture, not on every revisit.

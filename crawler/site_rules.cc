@@ -1,5 +1,9 @@
 #include "crawler/site_rules.h"
 
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+
 namespace plainsight {
 
 PageRole SiteRules::Classify(const std::string& url) const {
@@ -15,6 +19,14 @@ PageRole SiteRules::Classify(const std::string& url) const {
 Result<std::vector<SiteRules>> CompileSiteRules(const Config& config,
                                                 std::shared_ptr<const PatternSet> patterns) {
   std::vector<SiteRules> all;
+  std::shared_ptr<const Gazetteer> gazetteer;
+  if (!config.gazetteer_path.empty() && std::filesystem::exists(config.gazetteer_path)) {
+    auto loaded = Gazetteer::Load(config.gazetteer_path);
+    if (!loaded.ok()) return loaded.status();
+    gazetteer = *loaded;
+  } else {
+    spdlog::warn("no gazetteer at {}: towns come only from location fields", config.gazetteer_path);
+  }
   for (const SiteConfig& site : config.sites) {
     SiteRules rules;
     rules.site = &site;
@@ -35,7 +47,8 @@ Result<std::vector<SiteRules>> CompileSiteRules(const Config& config,
     options.kind = site.kind;
     options.fields = site.fields;
     options.phone_region = config.default_region;
-    options.default_town = "";
+    options.default_town = site.region;
+    options.gazetteer = gazetteer;
     auto extractor = AdvertExtractor::Create(options, patterns);
     if (!extractor.ok()) return Status::InvalidArgument(where + ": " + extractor.status().message());
     rules.extractor = *extractor;

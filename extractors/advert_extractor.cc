@@ -5,6 +5,7 @@
 #include <set>
 
 #include "extractors/addresses.h"
+#include "extractors/adult_fields.h"
 #include "extractors/charset.h"
 #include "extractors/emails.h"
 #include "extractors/html_page.h"
@@ -147,10 +148,16 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
   for (const AddressMatch& a : FindStreetAddresses(matched_text)) {
     if (seen.insert(a.address).second) out.addresses.push_back(a.address);
   }
-  if (!out.location.empty()) {
+  if (options_.gazetteer != nullptr) {
+    out.towns = TownsForAdvert(*options_.gazetteer, out.location, matched_text, out.postcodes);
+  } else if (!out.location.empty()) {
     out.towns.push_back(out.location);
-  } else if (!options_.default_town.empty()) {
-    out.towns.push_back(options_.default_town);
+  }
+  if (out.towns.empty() && !options_.default_town.empty()) out.towns.push_back(options_.default_town);
+  if (options_.kind == "adult") {
+    AdultFields adult = ExtractAdultFields(matched_text);
+    out.ages = std::move(adult.ages);
+    out.prices = std::move(adult.prices);
   }
   std::set<std::string> pay_seen;  // the same offer is often repeated on one page
   for (const PayMatch& p : FindPay(matched_text)) {

@@ -15,6 +15,7 @@
 
 #include "core/config.h"
 #include "core/status.h"
+#include "extractors/gazetteer.h"
 #include "patterns/pattern_set.h"
 
 namespace plainsight {
@@ -53,6 +54,8 @@ struct AdvertExtraction {
   std::vector<std::string> addresses;
   std::vector<std::string> towns;
   std::vector<ExtractedPay> pay;
+  std::vector<int> ages;        // stated ages (adult adverts)
+  std::vector<double> prices;   // stated prices (adult adverts)
   std::vector<IndicatorHit> indicators;
 };
 
@@ -61,6 +64,7 @@ struct ExtractorOptions {
   FieldSelectors fields;
   std::string phone_region = "GB";
   std::string default_town;  // the site's region, used when a page names none
+  std::shared_ptr<const Gazetteer> gazetteer;  // null: towns only from the location field
 };
 
 class AdvertExtractor {

@@ -25,6 +25,7 @@ struct Setup {
     auto parsed = ParseConfig(farm.ConfigToml(options), "farm.toml", dir);
     REQUIRE(parsed.ok());
     config = *parsed;
+    config.gazetteer_path = PLAINSIGHT_SOURCE_DIR "/config/gazetteer.tsv";
     auto loaded = PatternSet::LoadFiles(config.pattern_paths);
     REQUIRE(loaded.ok());
     patterns = *loaded;

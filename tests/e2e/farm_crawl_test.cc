@@ -30,7 +30,8 @@ struct FarmRun {
                              PLAINSIGHT_SOURCE_DIR "/config/patterns/jobs.toml"};
     options.per_host_delay_ms = kDelayMs;
     config = dir + "/plainsight.toml";
-    std::ofstream(config) << farm.ConfigToml(options);
+    std::ofstream(config) << "gazetteer = \"" PLAINSIGHT_SOURCE_DIR "/config/gazetteer.tsv\"\n"
+                          << farm.ConfigToml(options);
   }
   ~FarmRun() {
     farm.Stop();

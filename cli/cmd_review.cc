@@ -1,0 +1,84 @@
+// `review` (an analyst's decision on a lead) and `audit` (who did what).
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_common.h"
+#include "cli/commands.h"
+#include "cli/lead_table.h"
+#include "core/clock.h"
+#include "store/audit_log.h"
+
+namespace plainsight::cli {
+
+void RegisterReview(CLI::App& app) {
+  static std::string id, status, note, analyst;
+  CLI::App* cmd = app.add_subcommand("review", "Record an analyst's decision on a lead");
+  cmd->footer(
+      "Example:\n  plainsight review L-3f2a9c0d11aa --status escalated --note \"passed to MSHT team\"");
+  cmd->add_option("LEAD", id, "lead id")->required();
+  cmd->add_option("--status", status, "the decision")
+      ->required()
+      ->check(CLI::IsMember({"reviewed", "escalated", "dismissed"}));
+  cmd->add_option("--note", note, "why (kept with the lead and in the audit log)")->required();
+  cmd->add_option("--analyst", analyst, "who decided (default: the OS user)");
+  cmd->callback([] {
+    GlobalOptions& g = Globals();
+    SetUpLogging(g);
+    Config config = LoadConfigOrThrow(g);
+    auto store = OpenStoreOrThrow(config, g, false);
+    auto lead = store->GetLead(id);
+    if (!lead.ok()) throw CliError(kExitStore, lead.status().ToString());
+    if (!lead->has_value()) throw CliError(kExitBadInput, "no lead " + id);
+    AuditOrThrow(config, "review", 1, analyst);
+    LeadRecord updated = **lead;
+    std::int64_t now = SystemClock::Get().NowUnixSeconds();
+    updated.status = status;
+    // The decision history lives beside the lead; the lead carries the latest.
+    nlohmann::json decision = {{"lead", id},         {"status", status},
+                               {"note", note},       {"analyst", CurrentUser(analyst)},
+                               {"at", now},          {"previous_status", lead->value().status}};
+    char key[64];
+    std::snprintf(key, sizeof key, "review\x1f%s\x1f%016llx", id.c_str(),
+                  static_cast<unsigned long long>(now));
+    Status s = store->PutMeta(key, decision.dump());
+    if (s.ok()) s = store->PutLead(updated);
+    if (!s.ok()) throw CliError(kExitStore, s.ToString());
+    std::cout << id << ": " << lead->value().status << " -> " << status << " by "
+              << CurrentUser(analyst) << "\n";
+  });
+}
+
+void RegisterAudit(CLI::App& app) {
+  static std::string since;
+  static std::string format = "table";
+  CLI::App* cmd = app.add_subcommand("audit", "Print the audit log of analyst actions");
+  cmd->footer("Example:\n  plainsight audit --since 7d");
+  cmd->add_option("--since", since, "only entries at or after (ISO 8601, or 24h / 7d)");
+  cmd->add_option("--format", format, "table or json")->check(CLI::IsMember({"table", "json"}));
+  cmd->callback([] {
+    GlobalOptions& g = Globals();
+    SetUpLogging(g);
+    Config config = LoadConfigOrThrow(g);
+    std::int64_t from = 0;
+    if (!since.empty() && !ParseTimeSpec(since, SystemClock::Get().NowUnixSeconds(), &from)) {
+      throw CliError(kExitBadInput, "--since: not a date, time or age: " + since);
+    }
+    nlohmann::json entries = nlohmann::json::array();
+    Status s = AuditLog(config.store.path).ForEach(from, [&](const AuditEntry& e) {
+      if (format == "json") {
+        entries.push_back({{"at", FormatIso8601(e.at)}, {"user", e.user}, {"command", e.command},
+                           {"arguments", e.arguments}, {"results", e.results}});
+      } else {
+        std::cout << FormatIso8601(e.at) << "  " << Fit(e.user, 12) << " " << Fit(e.command, 8)
+                  << " " << Fit(std::to_string(e.results), 6) << " " << Fit(e.arguments, 50)
+                  << "\n";
+      }
+      return true;
+    });
+    if (!s.ok()) throw CliError(kExitStore, s.ToString());
+    if (format == "json") std::cout << nlohmann::json{{"audit", entries}}.dump(2) << "\n";
+  });
+}
+
+}  // namespace plainsight::cli
