@@ -131,7 +131,16 @@ class Crawler::Run_ {
     }
     now_ = c_.clock_.NowUnixSeconds();
     today_ = FormatIso8601(now_).substr(0, 10);
+    // What each site's chrome looks like, as learnt by earlier runs.
+    for (const SiteRules& r : rules_) {
+      auto profile = std::make_unique<SiteBoilerplate>();
+      auto saved = c_.store_->GetMeta(BoilerplateKey(r.site->name));
+      if (saved.ok() && saved->has_value()) SiteBoilerplate::Deserialize(**saved, profile.get());
+      boilerplate_.push_back(std::move(profile));
+    }
   }
+
+  static std::string BoilerplateKey(const std::string& site) { return "boilerplate\x1f" + site; }
 
   Result<CrawlSummary> Execute() {
     SteadyTime started = c_.clock_.Monotonic();
@@ -515,6 +524,9 @@ class Crawler::Run_ {
       }
       if (complete && !s.failed) SweepRemoved(static_cast<int>(i));
     }
+    for (size_t i = 0; i < rules_.size(); ++i) {
+      (void)c_.store_->PutMeta(BoilerplateKey(rules_[i].site->name), boilerplate_[i]->Serialize());
+    }
     Status s = c_.store_->ClearFrontier();
     if (s.ok()) s = c_.store_->DeleteMeta(kRunStartedKey);
     if (!s.ok()) spdlog::error("closing the crawl frontier: {}", s.ToString());
@@ -631,13 +643,15 @@ class Crawler::Run_ {
                            {"last_modified", r.last_modified}};
     PageCommit commit{work.page.url, {}, meta.dump()};
     if (work.page.role == PageRole::kAdvert) {
-      AdvertExtraction x = rules.extractor->Extract(r.body, r.content_type, today_);
+      AdvertExtraction x =
+          rules.extractor->Extract(r.body, r.content_type, today_, boilerplate_[static_cast<size_t>(site)].get());
       std::vector<Pending> found = Discover(work, x.links, x.base_href, &commit);
       StoreAdvert(work, rules, std::move(x), now, commit);
       Publish(std::move(found));
     } else {
       std::string base_href, canonical;
-      auto links = rules.extractor->ExtractLinks(r.body, r.content_type, &base_href, &canonical);
+      auto links = rules.extractor->ExtractLinks(r.body, r.content_type, &base_href, &canonical,
+                                                 boilerplate_[static_cast<size_t>(site)].get());
       std::vector<Pending> found = Discover(work, links, base_href, &commit);
       Status s = c_.store_->CommitPage(commit);
       if (!s.ok()) spdlog::error("storing {}: {}", r.url, s.ToString());
@@ -824,6 +838,7 @@ class Crawler::Run_ {
   std::int64_t now_ = 0;
   std::string today_;
   std::unique_ptr<WarcWriter> warc_;  // thread-safe
+  std::vector<std::unique_ptr<SiteBoilerplate>> boilerplate_;  // per site; thread-safe
   std::string warc_dir_;
   SeenSet seen_;
 

@@ -79,11 +79,26 @@ Result<std::shared_ptr<const AdvertExtractor>> AdvertExtractor::Create(
       new AdvertExtractor(std::move(options), std::move(patterns), std::move(impl)));
 }
 
+namespace {
+
+std::vector<std::string> ContactsOf(std::string_view text, const std::string& region) {
+  std::vector<std::string> contacts;
+  for (const PhoneMatch& p : FindPhones(text, region)) contacts.push_back(p.e164);
+  for (const EmailMatch& e : FindEmails(text)) contacts.push_back(e.email);
+  return contacts;
+}
+
+}  // namespace
+
 std::vector<std::string> AdvertExtractor::ExtractLinks(std::string_view body,
                                                        std::string_view content_type,
                                                        std::string* base_href,
-                                                       std::string* canonical) const {
+                                                       std::string* canonical,
+                                                       SiteBoilerplate* boilerplate) const {
   ParsedPage page = ParseHtml(ToUtf8(body, content_type));
+  if (boilerplate != nullptr) {
+    boilerplate->Learn(page.text_blocks, ContactsOf(page.text, options_.phone_region), true);
+  }
   std::vector<std::string> links;
   links.reserve(page.links.size());
   for (PageLink& link : page.links) links.push_back(std::move(link.href));
@@ -93,7 +108,8 @@ std::vector<std::string> AdvertExtractor::ExtractLinks(std::string_view body,
 }
 
 AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_view content_type,
-                                          std::string_view today) const {
+                                          std::string_view today,
+                                          SiteBoilerplate* boilerplate) const {
   AdvertExtraction out;
   std::string html = ToUtf8(body, content_type, &out.charset);
   ParsedPage page = ParseHtml(html, impl_->fields);
@@ -119,6 +135,23 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
   // Match over the whole visible text: a selector for the body narrows what
   // is shown, but contacts often sit outside it (a sidebar "call me" box).
   out.text = page.text;
+  std::vector<std::string> page_contacts;
+  if (boilerplate != nullptr) {
+    page_contacts = ContactsOf(page.text, options_.phone_region);
+    boilerplate->Learn(page.text_blocks, page_contacts, false);
+    // The site's chrome is not the advert: drop its blocks before matching.
+    std::string kept;
+    kept.reserve(page.text.size());
+    for (const std::string& block : page.text_blocks) {
+      if (boilerplate->IsBoilerplateBlock(block)) continue;
+      if (!kept.empty()) kept += '\n';
+      kept += block;
+    }
+    out.text = std::move(kept);
+  }
+  auto is_chrome = [&](const std::string& contact) {
+    return boilerplate != nullptr && boilerplate->IsBoilerplateContact(contact);
+  };
   if (structured != nullptr && !structured->description.empty() &&
       out.text.find(structured->description.substr(0, 40)) == std::string::npos) {
     out.text += "\n" + structured->description;
@@ -127,6 +160,7 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
 
   std::set<std::string> seen;
   for (const PhoneMatch& p : FindPhones(matched_text, options_.phone_region)) {
+    if (is_chrome(p.e164)) continue;
     if (seen.insert(p.e164).second) out.phones.push_back({p.e164, p.match, p.obfuscated});
   }
   if (structured != nullptr && !structured->telephone.empty()) {
@@ -135,6 +169,7 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
     }
   }
   for (const EmailMatch& e : FindEmails(matched_text)) {
+    if (is_chrome(e.email)) continue;
     if (seen.insert(e.email).second) out.emails.push_back({e.email, e.match, e.obfuscated});
   }
   for (const PostcodeMatch& pc : FindPostcodes(matched_text)) {

@@ -15,6 +15,7 @@
 
 #include "core/config.h"
 #include "core/status.h"
+#include "extractors/boilerplate.h"
 #include "extractors/gazetteer.h"
 #include "patterns/pattern_set.h"
 
@@ -75,12 +76,17 @@ class AdvertExtractor {
 
   // `body` as received; `content_type` is the HTTP header (charset source).
   // `today` (YYYY-MM-DD) picks the minimum wage when the advert has no date.
+  // With `boilerplate`, the page is learnt from, and the site's chrome
+  // (blocks and contacts) is left out of the text, entities and indicators.
   AdvertExtraction Extract(std::string_view body, std::string_view content_type,
-                           std::string_view today) const;
+                           std::string_view today, SiteBoilerplate* boilerplate = nullptr) const;
 
-  // Links only, for listing pages: cheaper than Extract().
+  // Links only, for listing pages: cheaper than Extract(). With
+  // `boilerplate`, also learns the page's blocks and contacts as chrome
+  // candidates.
   std::vector<std::string> ExtractLinks(std::string_view body, std::string_view content_type,
-                                        std::string* base_href, std::string* canonical) const;
+                                        std::string* base_href, std::string* canonical,
+                                        SiteBoilerplate* boilerplate = nullptr) const;
 
   const ExtractorOptions& options() const { return options_; }
 

@@ -311,3 +311,30 @@ TEST_CASE("Crawler_TrackingParameters_StrippedAndCanonicalNamesTheAdvert") {
 
 }  // namespace
 }  // namespace plainsight
+
+namespace plainsight {
+namespace {
+
+// Issue: site boilerplate is learnt per site and excluded from entities.
+TEST_CASE("Crawler_SiteFooterContacts_LearntAndKeptOutOfAdverts") {
+  Setup s;
+  s.Crawl();
+  for (const farm::FarmSite& site : s.farm.sites()) {
+    CAPTURE(site.name);
+    int with_footer = 0, adverts = 0;
+    REQUIRE(s.store->ForEachAdvert([&](const AdvertRecord& a) {
+      if (a.site != site.name) return true;
+      ++adverts;
+      bool footer = std::count(a.phones.begin(), a.phones.end(), site.footer_phone_e164) > 0 ||
+                    std::count(a.emails.begin(), a.emails.end(), site.footer_email) > 0;
+      with_footer += footer ? 1 : 0;
+      return true;
+    }).ok());
+    CHECK(adverts > 10);
+    // Only the first pages, before the site's chrome is known, may keep it.
+    CHECK(with_footer <= 2);
+  }
+}
+
+}  // namespace
+}  // namespace plainsight
