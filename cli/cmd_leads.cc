@@ -1,4 +1,6 @@
 // `leads` and `show`.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -17,6 +19,23 @@ struct LeadsArgs {
   int limit = 0;
   std::string status;
 };
+
+// The match in its sentence: bold red on a terminal, [brackets] otherwise.
+std::string Highlight(const std::string& text, const std::string& match, bool ansi) {
+  size_t at = match.empty() ? std::string::npos : text.find(match);
+  if (at == std::string::npos) return "\"" + match + "\"";
+  size_t begin = at > 40 ? text.rfind(' ', at - 40) : 0;
+  begin = begin == std::string::npos ? 0 : begin;
+  size_t end = std::min(text.size(), at + match.size() + 40);
+  size_t space = text.find(' ', end);
+  end = space == std::string::npos ? text.size() : space;
+  std::string before = text.substr(begin, at - begin), after = text.substr(at + match.size(), end - at - match.size());
+  for (std::string* part : {&before, &after}) {
+    for (char& c : *part) c = (c == '\n' || c == '\t') ? ' ' : c;
+  }
+  std::string marked = ansi ? "\033[1;31m" + match + "\033[0m" : "[" + match + "]";
+  return (begin > 0 ? "…" : "") + before + marked + after + (end < text.size() ? "…" : "");
+}
 
 void PrintAdvertText(std::ostream& out, const AdvertRecord& a) {
   out << a.id << "  " << a.title << "\n"
@@ -41,8 +60,14 @@ void PrintAdvertText(std::ostream& out, const AdvertRecord& a) {
     if (p.hourly) out << "  (= £" << *p.hourly << "/h)";
     out << "\n";
   }
+  if (!a.warc_file.empty()) {
+    out << "  evidence:   warc/" << a.warc_file << " @ " << a.warc_offset << " (+" << a.warc_length
+        << " bytes), payload sha256 " << a.sha256 << "\n";
+  }
+  const bool ansi = ::isatty(STDOUT_FILENO) == 1;
   for (const IndicatorRecord& hit : a.indicators) {
-    out << "  indicator:  " << hit.id << " [" << hit.category << "] \"" << hit.match << "\"\n";
+    out << "  indicator:  " << hit.id << " [" << hit.category << "]\n";
+    out << "              " << Highlight(a.title + "\n" + a.text, hit.match, ansi) << "\n";
   }
 }
 

@@ -2,6 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
 #include <iostream>
 
 #include "cli/cli_common.h"
@@ -14,14 +18,47 @@ namespace plainsight::cli {
 int CrawlAndCorrelate(const Config& config, std::shared_ptr<const PatternSet> patterns,
                       Store& store) {
   const Clock& clock = SystemClock::Get();
-  Crawler crawler(config, std::move(patterns), &store, clock);
+  CrawlerOptions options;
+  // On a terminal, a live progress line; off one (cron, systemd), the logs.
+  bool live = ::isatty(STDERR_FILENO) == 1 && Globals().verbosity >= 0 &&
+              Globals().log_format == "text";
+  auto started = std::chrono::steady_clock::now();
+  if (live) {
+    options.progress = [started](const CrawlSummary& s) {
+      int changed = 0, removed = 0, errors = 0;
+      std::string per_site;
+      for (const SiteSummary& site : s.sites) {
+        changed += site.adverts_changed;
+        removed += site.adverts_removed;
+        errors += site.fetch_errors + site.http_errors;
+        per_site += " " + site.name + ":" + std::to_string(site.pages_fetched);
+      }
+      double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      char line[256];
+      std::snprintf(line, sizeof line, "pages %d | adverts %d new %d changed %d removed | errors %d | %.1f pages/s |",
+                    s.TotalPages(), s.TotalNewAdverts(), changed, removed, errors,
+                    seconds > 0 ? s.TotalPages() / seconds : 0.0);
+      std::string text = std::string(line) + per_site;
+      if (text.size() > 99) text = text.substr(0, 98) + "…";
+      std::fprintf(stderr, "\r\033[K%s", text.c_str());
+      std::fflush(stderr);
+    };
+  }
+  Crawler crawler(config, std::move(patterns), &store, clock, nullptr, options);
   auto summary = crawler.Run();
+  if (live) std::fprintf(stderr, "\r\033[K");
   if (!summary.ok()) throw CliError(kExitBadInput, summary.status().ToString());
   auto leads = Correlate(store, config.leads, clock.NowUnixSeconds());
   if (!leads.ok()) throw CliError(kExitStore, leads.status().ToString());
   Status flushed = store.Flush();
   if (!flushed.ok()) throw CliError(kExitStore, flushed.ToString());
-  std::cerr << summary->ToText();
+  // The one-paragraph summary: on stderr for a person, in the log for a
+  // scheduler reading --log-format json.
+  if (Globals().log_format == "json") {
+    spdlog::info("{}", summary->ToText());
+  } else {
+    std::cerr << summary->ToText();
+  }
   std::cerr << "leads: " << leads->leads << " (" << leads->new_leads << " new, "
             << leads->updated_leads << " updated) from " << leads->adverts << " adverts; "
             << leads->boilerplate.size() << " site contacts ignored as boilerplate\n";
