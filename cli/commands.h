@@ -20,5 +20,7 @@ void RegisterReview(CLI::App& app);
 void RegisterAudit(CLI::App& app);
 void RegisterRun(CLI::App& app);
 void RegisterPurge(CLI::App& app);
+void RegisterReport(CLI::App& app);
+void RegisterExport(CLI::App& app);
 
 }  // namespace plainsight::cli

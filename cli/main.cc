@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
   RegisterAudit(app);
   RegisterRun(app);
   RegisterPurge(app);
+  RegisterReport(app);
+  RegisterExport(app);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,68 @@
+// EntityGraph: adverts, the contacts they carry (phones, emails, postcodes,
+// street addresses) and the leads that group them, as typed nodes and
+// edges. The exports (i2 CSV, GraphML) and the report's link picture are
+// drawn from it, so they always agree on what is linked to what.
+//
+// Node ids are stable and readable: a lead's or advert's own id
+// ("L-…", "A-…"), else "<type>:<value>" ("phone:+447700900123").
+// Edges: advert -> contact ("has_phone", "has_email", "has_postcode",
+// "has_address") and lead -> advert ("includes").
+//
+// Not thread-safe while being built; a built graph is a plain value.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "store/advert.h"
+
+namespace plainsight {
+
+enum class NodeType { kLead, kAdvert, kPhone, kEmail, kPostcode, kAddress };
+const char* NodeTypeName(NodeType type);  // "lead", "advert", "phone", …
+
+struct GraphNode {
+  std::string id;
+  NodeType type = NodeType::kAdvert;
+  std::string label;  // lead: id, advert: title, contact: its value
+  // Filled for leads:
+  double score = 0;
+  std::string status;
+  // Filled for adverts:
+  std::string site;
+  std::string url;
+  std::int64_t first_seen = 0;
+  std::int64_t last_seen = 0;
+};
+
+struct GraphEdge {
+  std::size_t from = 0;  // index into EntityGraph::nodes
+  std::size_t to = 0;
+  std::string type;      // "has_phone", …, "includes"
+};
+
+class EntityGraph {
+ public:
+  // Adds the advert and its contacts (once each, however often called).
+  void AddAdvert(const AdvertRecord& advert);
+  // Adds the lead and links it to those of its adverts already added.
+  void AddLead(const LeadRecord& lead);
+
+  const std::vector<GraphNode>& nodes() const { return nodes_; }
+  const std::vector<GraphEdge>& edges() const { return edges_; }
+
+ private:
+  // Index of the node with this id, adding `node` if it is new.
+  std::size_t Intern(GraphNode node);
+  void AddEdge(std::size_t from, std::size_t to, const std::string& type);
+
+  std::vector<GraphNode> nodes_;
+  std::vector<GraphEdge> edges_;
+  std::map<std::string, std::size_t> index_;  // node id -> position in nodes_
+  std::map<std::pair<std::size_t, std::size_t>, bool> edge_seen_;
+};
+
+}  // namespace plainsight

@@ -1,0 +1,39 @@
+#include "report/markup_escape.h"
+
+namespace plainsight {
+
+std::string EscapeMarkup(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') break;  // not allowed in XML
+        out += c;
+      }
+    }
+  }
+  return out;
+}
+
+std::string SafeLinkHref(std::string_view url) {
+  auto starts_with_nocase = [&](std::string_view prefix) {
+    if (url.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i) {
+      char c = url[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != prefix[i]) return false;
+    }
+    return true;
+  };
+  if (!starts_with_nocase("http://") && !starts_with_nocase("https://")) return "";
+  return EscapeMarkup(url);
+}
+
+}  // namespace plainsight

@@ -1,0 +1,71 @@
+#include "report/report_formats.h"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "core/clock.h"
+#include "report/csv_writer.h"
+
+namespace plainsight {
+namespace {
+
+std::string Join(const std::vector<std::string>& values) {
+  std::string out;
+  for (size_t i = 0; i < values.size(); ++i) out += (i ? "; " : "") + values[i];
+  return out;
+}
+
+}  // namespace
+
+std::string RenderJsonReport(const ReportData& data,
+                             const std::function<std::string(const LeadRecord&)>& lead_json) {
+  // Keys in the order a reader expects (window, counts, leads, charts).
+  using json = nlohmann::ordered_json;
+  json leads = json::array();
+  for (const ReportLead& r : data.changed_leads) {
+    // Invalid UTF-8 in advert text must not abort the report; dump() below
+    // replaces it.
+    leads.push_back(json::parse(lead_json(r.lead), nullptr, /*allow_exceptions=*/false));
+  }
+  json site_days = json::array();
+  for (const SiteDayCount& c : data.site_days) {
+    site_days.push_back({{"site", c.site}, {"day", FormatIso8601(c.day).substr(0, 10)}, {"adverts", c.adverts}});
+  }
+  json categories = json::array();
+  for (const CategoryCount& c : data.categories) {
+    categories.push_back({{"category", c.category}, {"adverts", c.adverts}});
+  }
+  json by_status = json::object();
+  for (const auto& [status, count] : data.leads.by_status) by_status[status] = count;
+  json out = {
+      {"window", {{"since", FormatIso8601(data.window.since)}, {"until", FormatIso8601(data.window.until)}}},
+      {"counts",
+       {{"adverts",
+         {{"total", data.adverts.total},
+          {"seen", data.adverts.seen},
+          {"new", data.adverts.added},
+          {"removed", data.adverts.removed}}},
+        {"leads",
+         {{"total", data.leads.total},
+          {"new", data.leads.added},
+          {"updated", data.leads.updated},
+          {"by_status", by_status}}}}},
+      {"leads", leads},
+      {"adverts_per_site_per_day", site_days},
+      {"indicators_by_category", categories}};
+  return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::string RenderCsvReport(const ReportData& data) {
+  std::string csv =
+      CsvRow({"id", "score", "status", "adverts", "phones", "emails", "postcodes", "top_reason"});
+  for (const ReportLead& r : data.changed_leads) {
+    char score[32];
+    std::snprintf(score, sizeof(score), "%.2f", r.lead.score);
+    csv += CsvRow({r.lead.id, score, r.lead.status, std::to_string(r.lead.advert_ids.size()),
+                   Join(r.lead.phones), Join(r.lead.emails), Join(r.lead.postcodes), TopReason(r.lead)});
+  }
+  return csv;
+}
+
+}  // namespace plainsight
