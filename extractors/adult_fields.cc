@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <map>
+#include <set>
 #include <cstdlib>
 
 namespace plainsight {
@@ -97,6 +100,7 @@ std::vector<PriceAt> FindPrices(std::string_view lower) {
   static const RE2 kBareHourly(R"(\b(\d{2,4}) ?(?:ph|p/h|per hour|per hr|an hour|/hr|/hour)\b)");
   const re2::StringPiece input(lower.data(), lower.size());
   std::vector<PriceAt> found;
+  std::map<size_t, size_t> taken;  // begin -> end of accepted prices, for O(log n) overlap checks
   for (const RE2* pattern : {&kPoundSign, &kGbpBefore, &kCurrencyAfter, &kBareHourly}) {
     re2::StringPiece g[2];
     for (size_t pos = 0;
@@ -109,11 +113,16 @@ std::vector<PriceAt> FindPrices(std::string_view lower) {
       for (char c : g[1]) {
         if (c != ',') digits.push_back(c);
       }
-      price.amount = std::strtod(digits.c_str(), nullptr);
-      const bool overlaps = std::any_of(found.begin(), found.end(), [&](const PriceAt& other) {
-        return price.begin < other.end && other.begin < price.end;
-      });
-      if (price.amount > 0 && !overlaps) found.push_back(price);
+      price.amount = digits.size() > 9 ? 0 : std::strtod(digits.c_str(), nullptr);
+      if (!std::isfinite(price.amount)) price.amount = 0;
+      // Accepted spans never overlap, so only the neighbours can clash.
+      auto next = taken.lower_bound(price.begin);
+      bool overlaps = next != taken.end() && next->first < price.end;
+      if (next != taken.begin()) overlaps = overlaps || std::prev(next)->second > price.begin;
+      if (price.amount > 0 && !overlaps) {
+        found.push_back(price);
+        taken.emplace(price.begin, price.end);
+      }
     }
   }
   std::sort(found.begin(), found.end(),
@@ -131,12 +140,11 @@ AdultFields ExtractAdultFields(std::string_view text) {
   const std::string lower = LowerAscii(text);
   AdultFields fields;
   fields.ages = FindAges(text, lower);
+  std::set<std::string> seen;
   for (const PriceAt& price : FindPrices(lower)) {
     std::string match(text.substr(price.begin, price.end - price.begin));
     while (!match.empty() && match.back() == ' ') match.pop_back();
-    const bool repeated = std::find(fields.price_matches.begin(), fields.price_matches.end(),
-                                    match) != fields.price_matches.end();
-    if (repeated) continue;
+    if (!seen.insert(match).second) continue;  // a price quoted the same way twice
     fields.prices.push_back(price.amount);
     fields.price_matches.push_back(std::move(match));
   }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 
 #include "extractors/pay_hours.h"
@@ -20,9 +21,14 @@ double ParseAmount(re2::StringPiece whole, re2::StringPiece pence, bool thousand
   for (char c : whole) {
     if (c != ',') digits.push_back(c);
   }
+  // No advert pays more than this; longer digit runs are junk (and would
+  // overflow to infinity).
+  constexpr double kMaxAmount = 1e9;
+  if (digits.size() > 10) return 0;
   double value = std::strtod(digits.c_str(), nullptr);
   if (!pence.empty()) value += std::strtod(("0." + std::string(pence)).c_str(), nullptr);
-  return thousands ? value * 1000 : value;
+  value = thousands ? value * 1000 : value;
+  return std::isfinite(value) && value <= kMaxAmount ? value : 0;
 }
 
 struct Money {
@@ -217,6 +223,7 @@ std::vector<PayMatch> FindPay(std::string_view text) {
   std::vector<PayMatch> out;
   for (size_t k = 0; k < monies.size(); ++k) {
     const Money& money = monies[k];
+    if (!(money.high > 0)) continue;  // unreadable amount
     std::optional<Period> period = PeriodAfter(lower, money.end);
     if (!period) {
       std::string before = PeriodBefore(lower, money.begin);
@@ -226,13 +233,16 @@ std::vector<PayMatch> FindPay(std::string_view text) {
     }
 
     // Hours are looked for on the same line, not past a neighbouring amount.
-    size_t line_begin = lower.rfind('\n', money.begin);
-    line_begin = line_begin == std::string::npos ? 0 : line_begin + 1;
-    size_t line_end = lower.find('\n', money.end);
-    if (line_end == std::string::npos) line_end = lower.size();
-    size_t begin =
-        std::max(line_begin, money.begin > kContextBytes ? money.begin - kContextBytes : 0);
-    size_t end = std::min(line_end, period->end + kContextBytes);
+    // Only the context window is searched for the line's ends, so one huge
+    // line (a hostile page) costs O(window) per amount, not O(line).
+    const size_t window_begin = money.begin > kContextBytes ? money.begin - kContextBytes : 0;
+    const size_t window_end = std::min(lower.size(), std::max(money.end, period->end + kContextBytes));
+    const std::string_view before_amount(lower.data() + window_begin, money.begin - window_begin);
+    const size_t back = before_amount.rfind('\n');
+    size_t begin = back == std::string_view::npos ? window_begin : window_begin + back + 1;
+    const std::string_view after_amount(lower.data() + money.end, window_end - money.end);
+    const size_t ahead = after_amount.find('\n');
+    size_t end = ahead == std::string_view::npos ? window_end : money.end + ahead;
     if (k > 0) begin = std::max(begin, std::min(monies[k - 1].end, money.begin));
     if (k + 1 < monies.size()) end = std::min(end, std::max(monies[k + 1].begin, period->end));
 
