@@ -254,6 +254,10 @@ TEST_CASE("Crawler_HostileSite_EveryFaultContainedAndCounted") {
 
 TEST_CASE("Crawler_CrawlDelay_HonouredAsTheLargerDelay") {
   Setup s(true);
+  for (SiteConfig& site : s.config.sites) {
+    site.crawl.timeout_ms = 3000;
+    if (site.name == "hostile-board") site.crawl.max_pages = 6;  // enough gaps to measure
+  }
   s.Crawl();
   const int port = s.farm.hostile_site().port;
   std::vector<farm::FarmRequest> to_hostile;
