@@ -9,6 +9,7 @@
 #include "cli/json_output.h"
 #include "cli/lead_table.h"
 #include "core/clock.h"
+#include "leads/timeline.h"
 
 namespace plainsight::cli {
 namespace {
@@ -18,7 +19,26 @@ struct LeadsArgs {
   double min_score = -1;
   int limit = 0;
   std::string status;
+  std::string since;
+  std::string site;
+  std::string kind;
+  std::string category;
 };
+
+// Filters that need the lead's adverts: site, kind, indicator category.
+bool MatchesAdverts(const LeadRecord& lead, const Store& store, const LeadsArgs& args) {
+  if (args.site.empty() && args.kind.empty() && args.category.empty()) return true;
+  bool site = args.site.empty(), kind = args.kind.empty(), category = args.category.empty();
+  for (const std::string& id : lead.advert_ids) {
+    auto advert = store.GetAdvert(id);
+    if (!advert.ok() || !advert->has_value()) continue;
+    const AdvertRecord& a = **advert;
+    site = site || a.site == args.site;
+    kind = kind || a.kind == args.kind;
+    for (const IndicatorRecord& hit : a.indicators) category = category || hit.category == args.category;
+  }
+  return site && kind && category;
+}
 
 // The match in its sentence: bold red on a terminal, [brackets] otherwise.
 std::string Highlight(const std::string& text, const std::string& match, bool ansi) {
@@ -82,16 +102,27 @@ void RegisterLeads(CLI::App& app) {
   cmd->add_option("--limit", args.limit, "at most this many leads");
   cmd->add_option("--status", args.status, "only leads with this status")
       ->check(CLI::IsMember({"new", "updated", "reviewed", "escalated", "dismissed"}));
+  cmd->add_option("--since", args.since, "only leads created or updated since (ISO 8601, or 24h / 7d)");
+  cmd->add_option("--site", args.site, "only leads with an advert on this site");
+  cmd->add_option("--kind", args.kind, "only leads with adverts of this kind")
+      ->check(CLI::IsMember({"jobs", "adult"}));
+  cmd->add_option("--category", args.category, "only leads with an indicator of this category");
   cmd->callback([] {
     GlobalOptions& g = Globals();
     SetUpLogging(g);
     Config config = LoadConfigOrThrow(g);
     auto store = OpenStoreOrThrow(config, g, true);
     double min_score = args.min_score >= 0 ? args.min_score : config.leads.min_score;
+    std::int64_t since = 0;
+    if (!args.since.empty() && !ParseTimeSpec(args.since, SystemClock::Get().NowUnixSeconds(), &since)) {
+      throw CliError(kExitBadInput, "--since: not a date, time or age: " + args.since);
+    }
     std::vector<LeadRecord> leads;
     Status s = store->ForEachLead([&](const LeadRecord& lead) {
       if (lead.score < min_score) return true;
       if (!args.status.empty() && lead.status != args.status) return true;
+      if (since > 0 && std::max(lead.created_at, lead.updated_at) < since) return true;
+      if (!MatchesAdverts(lead, *store, args)) return true;
       leads.push_back(lead);
       return true;
     });
@@ -152,6 +183,32 @@ void RegisterShow(CLI::App& app) {
     for (size_t i = 0; i < l.reasons.size(); ++i) {
       std::printf("  %+6.1f  %s\n", i < l.reason_points.size() ? l.reason_points[i] : 0.0,
                   l.reasons[i].c_str());
+    }
+    if (!l.template_text.empty()) {
+      std::cout << "\nShared template (near-duplicate wording; {N} = what varies):\n  "
+                << l.template_text << "\n";
+      for (size_t i = 0; i < l.template_slots.size(); ++i) {
+        std::cout << "  {" << i + 1 << "}:";
+        for (std::string v : l.template_slots[i]) {
+          for (char& c : v) c = (c == '\n' || c == '\t') ? ' ' : c;
+          std::cout << " \"" << v << "\"";
+        }
+        std::cout << "\n";
+      }
+    }
+    auto timelines = BuildTimelines(*store, l);
+    if (timelines.ok() && !timelines->empty()) {
+      std::cout << "\nTimelines:\n";
+      for (const EntityTimeline& t : *timelines) {
+        std::cout << "  " << t.type << " " << t.value << ": " << FormatIso8601(t.first_seen).substr(0, 10)
+                  << " .. " << FormatIso8601(t.last_seen).substr(0, 10) << ", adverts per day";
+        for (const auto& [day, n] : t.adverts_per_day) std::cout << " " << day.substr(5) << ":" << n;
+        std::cout << "; towns";
+        for (const auto& town : t.towns) std::cout << " " << town;
+        std::cout << "; sites";
+        for (const auto& site : t.sites) std::cout << " " << site;
+        std::cout << "\n";
+      }
     }
     std::cout << "\nAdverts:\n";
     for (const std::string& advert_id : l.advert_ids) {

@@ -227,21 +227,61 @@ void ReadSite(ConfigReader& reader, const toml::table& table, const Config& conf
 void ReadLeads(ConfigReader& reader, const toml::table& table, LeadSettings* leads) {
   reader.CheckKeys(table, "leads",
                    {"min_score", "single_advert_min_score", "boilerplate_share",
-                    "boilerplate_min_adverts", "hub_max_adverts", "weight_shared_phone",
+                    "boilerplate_min_adverts", "hub_max_adverts", "hub_multi_site_adverts",
+                    "hub_min_sites", "max_lead_adverts", "weight_shared_phone",
                     "weight_shared_email", "weight_shared_postcode", "weight_multi_site",
-                    "weight_multi_town", "weight_recruitment_link"});
-  reader.ReadDouble(table, "min_score", "leads", &leads->min_score);
-  reader.ReadDouble(table, "single_advert_min_score", "leads", &leads->single_advert_min_score);
-  reader.ReadDouble(table, "boilerplate_share", "leads", &leads->boilerplate_share);
-  reader.ReadInt(table, "boilerplate_min_adverts", "leads", 1, 1000000,
+                    "weight_multi_town", "weight_recruitment_link", "phone_many_adverts",
+                    "weight_phone_many_adverts", "weight_many_personas", "movement_days",
+                    "weight_movement", "posting_rate_per_day", "weight_posting_rate",
+                    "consecutive_phone_window", "consecutive_block_max_phones",
+                    "weight_consecutive_phones", "near_duplicate_threshold", "weight_template",
+                    "template_rotating_phones", "weight_template_rotating_phones",
+                    "jobs_at_address_min", "weight_jobs_at_address", "removal_days",
+                    "weight_quick_removal", "weight_combination"});
+  const std::string where = "leads";
+  reader.ReadDouble(table, "min_score", where, &leads->min_score);
+  reader.ReadDouble(table, "single_advert_min_score", where, &leads->single_advert_min_score);
+  reader.ReadDouble(table, "boilerplate_share", where, &leads->boilerplate_share);
+  reader.ReadInt(table, "boilerplate_min_adverts", where, 1, 1000000,
                  &leads->boilerplate_min_adverts);
-  reader.ReadInt(table, "hub_max_adverts", "leads", 2, 100000000, &leads->hub_max_adverts);
-  reader.ReadDouble(table, "weight_shared_phone", "leads", &leads->weight_shared_phone);
-  reader.ReadDouble(table, "weight_shared_email", "leads", &leads->weight_shared_email);
-  reader.ReadDouble(table, "weight_shared_postcode", "leads", &leads->weight_shared_postcode);
-  reader.ReadDouble(table, "weight_multi_site", "leads", &leads->weight_multi_site);
-  reader.ReadDouble(table, "weight_multi_town", "leads", &leads->weight_multi_town);
-  reader.ReadDouble(table, "weight_recruitment_link", "leads", &leads->weight_recruitment_link);
+  reader.ReadInt(table, "hub_max_adverts", where, 2, 100000000, &leads->hub_max_adverts);
+  reader.ReadInt(table, "hub_multi_site_adverts", where, 2, 100000000,
+                 &leads->hub_multi_site_adverts);
+  reader.ReadInt(table, "hub_min_sites", where, 2, 100000, &leads->hub_min_sites);
+  reader.ReadInt(table, "max_lead_adverts", where, 2, 100000000, &leads->max_lead_adverts);
+  reader.ReadDouble(table, "weight_shared_phone", where, &leads->weight_shared_phone);
+  reader.ReadDouble(table, "weight_shared_email", where, &leads->weight_shared_email);
+  reader.ReadDouble(table, "weight_shared_postcode", where, &leads->weight_shared_postcode);
+  reader.ReadDouble(table, "weight_multi_site", where, &leads->weight_multi_site);
+  reader.ReadDouble(table, "weight_multi_town", where, &leads->weight_multi_town);
+  reader.ReadDouble(table, "weight_recruitment_link", where, &leads->weight_recruitment_link);
+  reader.ReadInt(table, "phone_many_adverts", where, 2, 1000000, &leads->phone_many_adverts);
+  reader.ReadDouble(table, "weight_phone_many_adverts", where, &leads->weight_phone_many_adverts);
+  reader.ReadDouble(table, "weight_many_personas", where, &leads->weight_many_personas);
+  reader.ReadInt(table, "movement_days", where, 1, 3650, &leads->movement_days);
+  reader.ReadDouble(table, "weight_movement", where, &leads->weight_movement);
+  reader.ReadDouble(table, "posting_rate_per_day", where, &leads->posting_rate_per_day);
+  reader.ReadDouble(table, "weight_posting_rate", where, &leads->weight_posting_rate);
+  reader.ReadInt(table, "consecutive_phone_window", where, 0, 999,
+                 &leads->consecutive_phone_window);
+  reader.ReadInt(table, "consecutive_block_max_phones", where, 2, 1000,
+                 &leads->consecutive_block_max_phones);
+  reader.ReadDouble(table, "weight_consecutive_phones", where, &leads->weight_consecutive_phones);
+  reader.ReadDouble(table, "near_duplicate_threshold", where, &leads->near_duplicate_threshold);
+  if (!reader.failed() && leads->near_duplicate_threshold > 1.0) {
+    reader.Fail(table.get("near_duplicate_threshold"),
+                "leads.near_duplicate_threshold must be at most 1");
+  }
+  reader.ReadDouble(table, "weight_template", where, &leads->weight_template);
+  reader.ReadInt(table, "template_rotating_phones", where, 2, 1000000,
+                 &leads->template_rotating_phones);
+  reader.ReadDouble(table, "weight_template_rotating_phones", where,
+                    &leads->weight_template_rotating_phones);
+  reader.ReadInt(table, "jobs_at_address_min", where, 2, 1000000, &leads->jobs_at_address_min);
+  reader.ReadDouble(table, "weight_jobs_at_address", where, &leads->weight_jobs_at_address);
+  reader.ReadInt(table, "removal_days", where, 0, 3650, &leads->removal_days);
+  reader.ReadDouble(table, "weight_quick_removal", where, &leads->weight_quick_removal);
+  reader.ReadDouble(table, "weight_combination", where, &leads->weight_combination);
 }
 
 }  // namespace

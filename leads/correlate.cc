@@ -1,270 +1,213 @@
 #include "leads/correlate.h"
 
 #include <algorithm>
-#include <cmath>
-#include <map>
-#include <set>
+#include <chrono>
+#include <thread>
 #include <unordered_map>
 
-#include "core/sha256.h"
-#include "leads/union_find.h"
+#include "leads/corpus.h"
+#include "leads/lead_ids.h"
+#include "leads/lead_scorer.h"
+#include "leads/link_graph.h"
+#include "leads/template_diff.h"
 
 namespace plainsight {
 namespace {
 
-struct Item {
-  std::string id;
-  std::string site;
-  std::string kind;
-  std::vector<std::string> towns;
-  std::vector<std::string> entities;  // "phone\x1f+44…"
-  std::vector<IndicatorRecord> indicators;
+// Adverts shown to BuildTemplate: enough to show the slots, few enough to
+// stay quick (alignment is quadratic in words per text).
+constexpr size_t kTemplateSampleAdverts = 4;
+constexpr size_t kTemplateMaxWords = 200;
+
+// Members of each group, as one flat array (counting sort).
+struct Groups {
+  std::vector<std::uint32_t> offsets;
+  std::vector<std::uint32_t> members;
 };
 
-const char kSep = '\x1f';
-
-std::string Key(EntityType type, const std::string& value) {
-  return std::string(EntityTypeName(type)) + kSep + value;
-}
-
-std::pair<std::string, std::string> SplitKey(const std::string& key) {
-  size_t at = key.find(kSep);
-  return {key.substr(0, at), key.substr(at + 1)};
-}
-
-std::string Plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-// Adds reasons so that the score is always exactly the sum of their points.
-class LeadBuilder {
+class StepTimer {
  public:
-  void Add(std::string reason, double points) {
-    if (points <= 0) return;
-    lead_.reasons.push_back(std::move(reason));
-    lead_.reason_points.push_back(points);
-    lead_.score += points;
+  explicit StepTimer(CorrelateSummary* summary) : summary_(summary) {}
+  void Done(const char* step) {
+    auto now = std::chrono::steady_clock::now();
+    summary_->step_seconds.emplace_back(step, std::chrono::duration<double>(now - start_).count());
+    start_ = now;
   }
 
-  LeadRecord& lead() { return lead_; }
-
  private:
-  LeadRecord lead_;
+  CorrelateSummary* summary_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
-// Points for one contact shared by `n` adverts on `sites` sites in `towns`
-// towns. Capped so one prolific contact cannot swamp every other reason.
-double SharedContactPoints(const LeadSettings& s, const std::string& type, size_t n, size_t sites,
-                           size_t towns) {
-  double per_advert = type == "phone"   ? s.weight_shared_phone
-                      : type == "email" ? s.weight_shared_email
-                                        : s.weight_shared_postcode;
-  double points = per_advert * static_cast<double>(std::min<size_t>(n - 1, 5));
-  points += s.weight_multi_site * static_cast<double>(std::min<size_t>(sites - 1, 3));
-  points += s.weight_multi_town * static_cast<double>(std::min<size_t>(towns - 1, 3));
-  return points;
+Groups GroupMembers(const LinkGraph& graph) {
+  Groups g;
+  g.offsets.assign(graph.groups + 1, 0);
+  for (std::uint32_t group : graph.group) ++g.offsets[group + 1];
+  for (size_t k = 0; k < graph.groups; ++k) g.offsets[k + 1] += g.offsets[k];
+  g.members.resize(graph.group.size());
+  std::vector<std::uint32_t> fill(g.offsets.begin(), g.offsets.end() - 1);
+  for (size_t i = 0; i < graph.group.size(); ++i) {
+    g.members[fill[graph.group[i]]++] = static_cast<std::uint32_t>(i);
+  }
+  return g;
+}
+
+Status AddTemplate(const Store& store, const Corpus& corpus,
+                   const std::vector<std::uint32_t>& members, LeadRecord* lead) {
+  std::vector<std::string> texts;
+  for (std::uint32_t i : members) {
+    if (texts.size() == kTemplateSampleAdverts) break;
+    auto advert = store.GetAdvert(corpus.adverts[i].id);
+    if (!advert.ok()) return advert.status();
+    // The title is often repeated in the text; the page chrome never helps.
+    if (advert->has_value()) {
+      texts.push_back(WithoutChrome(corpus, corpus.adverts[i].site, (*advert)->text));
+    }
+  }
+  if (texts.size() < 2) return Status::OK();
+  AdvertTemplate t = BuildTemplate(texts, kTemplateMaxWords);
+  lead->template_text = std::move(t.text);
+  lead->template_slots.clear();
+  for (TemplateSlot& slot : t.slots) lead->template_slots.push_back(std::move(slot.values));
+  return Status::OK();
+}
+
+Status BuildTemplatesInParallel(const Store& store, const Corpus& corpus,
+                                const std::vector<size_t>& to_build,
+                                const std::vector<std::vector<std::uint32_t>>& members,
+                                std::vector<LeadRecord>* leads) {
+  constexpr size_t kThreads = 2;
+  std::vector<Status> failures(kThreads);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (size_t k = t; k < to_build.size(); k += kThreads) {
+        const size_t i = to_build[k];
+        Status s = AddTemplate(store, corpus, members[i], &(*leads)[i]);
+        if (!s.ok()) {
+          failures[t] = s;
+          return;
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const Status& s : failures) {
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
 }
 
 }  // namespace
 
 Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, std::int64_t now) {
+  return Correlate(store, settings, now, CorrelateOptions{});
+}
+
+Result<CorrelateSummary> CorrelateRebuild(Store& store, const LeadSettings& settings,
+                                          std::int64_t now) {
+  CorrelateOptions options;
+  options.rebuild = true;
+  return Correlate(store, settings, now, options);
+}
+
+Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, std::int64_t now,
+                                   const CorrelateOptions& options) {
   CorrelateSummary summary;
-  std::vector<Item> items;
-  Status s = store.ForEachAdvert([&](const AdvertRecord& a) {
-    Item item{a.id, a.site, a.kind, a.towns, {}, a.indicators};
-    for (const auto& v : a.phones) item.entities.push_back(Key(EntityType::kPhone, v));
-    for (const auto& v : a.emails) item.entities.push_back(Key(EntityType::kEmail, v));
-    for (const auto& v : a.postcodes) item.entities.push_back(Key(EntityType::kPostcode, v));
-    for (const auto& v : a.addresses) item.entities.push_back(Key(EntityType::kAddress, v));
-    items.push_back(std::move(item));
-    return true;
-  });
-  if (!s.ok()) return s;
-  summary.adverts = items.size();
+  StepTimer timer(&summary);
+  CorpusOptions corpus_options;
+  corpus_options.reuse_signatures = !options.rebuild;
+  Result<Corpus> loaded = LoadCorpus(store, corpus_options);
+  if (!loaded.ok()) return loaded.status();
+  const Corpus& corpus = *loaded;
+  summary.adverts = corpus.adverts.size();
+  summary.signatures_computed = corpus.signatures_computed;
+  summary.signatures_reused = corpus.signatures_reused;
 
-  // Which adverts carry each contact, and how often per site.
-  std::unordered_map<std::string, std::vector<size_t>> holders;
-  std::map<std::string, size_t> site_totals;
-  for (size_t i = 0; i < items.size(); ++i) {
-    ++site_totals[items[i].site];
-    for (const std::string& e : items[i].entities) holders[e].push_back(i);
-  }
-  std::set<std::string> ignored;  // boilerplate and hubs
-  for (const auto& [entity, adverts] : holders) {
-    std::map<std::string, size_t> per_site;
-    for (size_t i : adverts) ++per_site[items[i].site];
-    for (const auto& [site, count] : per_site) {
-      double share = static_cast<double>(count) / static_cast<double>(site_totals[site]);
-      if (count >= static_cast<size_t>(settings.boilerplate_min_adverts) &&
-          share >= settings.boilerplate_share) {
-        auto [type, value] = SplitKey(entity);
-        summary.boilerplate.push_back(site + ": " + type + " " + value + " on " +
-                                      std::to_string(count) + " of " +
-                                      std::to_string(site_totals[site]) + " adverts");
-        ignored.insert(entity);
-        break;
-      }
-    }
-    if (ignored.count(entity) == 0 && adverts.size() > static_cast<size_t>(settings.hub_max_adverts)) {
-      auto [type, value] = SplitKey(entity);
-      summary.hubs.push_back(type + " " + value + " on " + std::to_string(adverts.size()) + " adverts");
-      ignored.insert(entity);
-    }
+  timer.Done("load");
+  const LinkGraph graph = BuildLinkGraph(corpus, settings);
+  timer.Done("link");
+  summary.boilerplate = graph.boilerplate;
+  summary.hubs = graph.hubs;
+  const Groups groups = GroupMembers(graph);
+  std::vector<std::vector<const LinkSource*>> sources_of(graph.groups);
+  for (const LinkSource& s : graph.sources) {
+    if (!s.active) continue;
+    sources_of[graph.group[s.members.front()]].push_back(&s);
+    if (s.kind == LinkKind::kTemplate) ++summary.template_links;
   }
 
-  UnionFind groups(items.size());
-  for (const auto& [entity, adverts] : holders) {
-    if (ignored.count(entity) != 0) continue;
-    for (size_t k = 1; k < adverts.size(); ++k) groups.Union(adverts[0], adverts[k]);
-  }
-  std::map<size_t, std::vector<size_t>> components;
-  for (size_t i = 0; i < items.size(); ++i) components[groups.Find(i)].push_back(i);
-
-  // Earlier leads, for stable ids and kept review decisions.
-  std::map<std::string, LeadRecord> previous;
-  std::unordered_map<std::string, std::string> lead_of_advert;
-  s = store.ForEachLead([&](const LeadRecord& lead) {
-    for (const auto& id : lead.advert_ids) lead_of_advert[id] = lead.id;
-    previous[lead.id] = lead;
+  // Earlier leads: only what ids, review state and template reuse need
+  // (their reasons and contacts are recomputed; at 100k+ leads keeping them
+  // would cost hundreds of megabytes).
+  std::vector<LeadRecord> previous;
+  Status s = store.ForEachLead([&](const LeadRecord& lead) {
+    LeadRecord kept = lead;
+    kept.reasons.clear();
+    kept.reason_points.clear();
+    kept.phones.clear();
+    kept.emails.clear();
+    kept.postcodes.clear();
+    kept.addresses.clear();
+    kept.hubs.clear();
+    previous.push_back(std::move(kept));
     return true;
   });
   if (!s.ok()) return s;
 
   std::vector<LeadRecord> leads;
-  std::set<std::string> used_ids;
-  for (auto& [root, members] : components) {
-    LeadBuilder builder;
-    LeadRecord& lead = builder.lead();
-    std::set<std::string> kinds;
-    std::set<std::string> lead_phones, lead_emails, lead_postcodes;
-    for (size_t i : members) {
-      lead.advert_ids.push_back(items[i].id);
-      kinds.insert(items[i].kind);
+  std::vector<std::vector<std::uint32_t>> template_members;  // parallel to leads
+  for (size_t k = 0; k < graph.groups; ++k) {
+    const std::vector<std::uint32_t> members(groups.members.begin() + groups.offsets[k],
+                                             groups.members.begin() + groups.offsets[k + 1]);
+    const bool linked = members.size() >= 2;
+    if (!linked) {
+      const AdvertDigest& d = corpus.adverts[members[0]];
+      if (d.indicators.empty() && d.removed_at < 0) continue;  // nothing to score
     }
-    std::sort(lead.advert_ids.begin(), lead.advert_ids.end());
-
-    // Shared contacts, strongest first in the reasons.
-    std::map<std::string, std::vector<size_t>> shared;
-    for (size_t i : members) {
-      for (const std::string& e : items[i].entities) {
-        if (ignored.count(e) != 0) continue;
-        auto [type, value] = SplitKey(e);
-        if (type == "phone") lead_phones.insert(value);
-        if (type == "email") lead_emails.insert(value);
-        if (type == "postcode") lead_postcodes.insert(value);
-        shared[e].push_back(i);
-      }
+    ScoredGroup scored = ScoreGroup(corpus, graph, members, sources_of[k], settings);
+    if (scored.lead.score <= 0 ||
+        (!linked && scored.lead.score < settings.single_advert_min_score)) {
+      continue;
     }
-    bool cross_kind_link = false;
-    for (const auto& [entity, adverts] : shared) {
-      if (adverts.size() < 2) continue;
-      std::set<std::string> sites, towns, entity_kinds;
-      for (size_t i : adverts) {
-        sites.insert(items[i].site);
-        entity_kinds.insert(items[i].kind);
-        for (const auto& t : items[i].towns) towns.insert(t);
-      }
-      auto [type, value] = SplitKey(entity);
-      if (entity_kinds.size() > 1) cross_kind_link = true;
-      std::string reason = type + " " + value + " in " + std::to_string(adverts.size()) +
-                           " adverts on " + Plural(sites.size(), "site", "sites");
-      if (towns.size() > 1) reason += " in " + std::to_string(towns.size()) + " towns";
-      builder.Add(reason, SharedContactPoints(settings, type, adverts.size(),
-                                              sites.size(), std::max<size_t>(towns.size(), 1)));
-    }
-    if (cross_kind_link) {
-      builder.Add("one contact on both job adverts and adult-services adverts (recruitment link)",
-                  settings.weight_recruitment_link);
-    }
-
-    // Each indicator counts once per lead; what separates leads is how many
-    // different kinds of sign they combine (single keywords are weak).
-    std::map<std::string, std::pair<IndicatorRecord, size_t>> indicators;
-    for (size_t i : members) {
-      std::set<std::string> once;
-      for (const IndicatorRecord& hit : items[i].indicators) {
-        if (!once.insert(hit.id).second) continue;
-        auto [it, inserted] = indicators.try_emplace(hit.id, hit, 0);
-        ++it->second.second;
-      }
-    }
-    std::set<std::string> categories;
-    for (const auto& [id, entry] : indicators) {
-      const auto& [hit, count] = entry;
-      categories.insert(hit.category);
-      std::string reason = "indicator " + id + " (" + hit.category + ") in " +
-                           Plural(count, "advert", "adverts") + ": \"" + hit.match + "\"";
-      builder.Add(reason, hit.weight);
-    }
-    if (categories.size() >= 2) {
-      double k = static_cast<double>(std::min<size_t>(categories.size(), 6));
-      std::string list;
-      for (const auto& c : categories) list += (list.empty() ? "" : ", ") + c;
-      builder.Add(std::to_string(categories.size()) + " different kinds of indicator together (" +
-                      list + ")",
-                  0.5 * (k - 1) * (k - 1));
-    }
-
-    bool linked = members.size() >= 2;
-    if (lead.score <= 0 || (!linked && lead.score < settings.single_advert_min_score)) continue;
-    lead.phones.assign(lead_phones.begin(), lead_phones.end());
-    lead.emails.assign(lead_emails.begin(), lead_emails.end());
-    lead.postcodes.assign(lead_postcodes.begin(), lead_postcodes.end());
-
-    // Stable id: the oldest earlier lead this group overlaps.
-    const LeadRecord* ancestor = nullptr;
-    std::set<std::string> overlapping;
-    for (const auto& id : lead.advert_ids) {
-      auto it = lead_of_advert.find(id);
-      if (it != lead_of_advert.end()) overlapping.insert(it->second);
-    }
-    for (const auto& old_id : overlapping) {
-      const LeadRecord& old = previous[old_id];
-      if (used_ids.count(old_id) != 0) continue;
-      if (ancestor == nullptr || old.created_at < ancestor->created_at ||
-          (old.created_at == ancestor->created_at && old.id < ancestor->id)) {
-        ancestor = &old;
-      }
-    }
-    if (ancestor != nullptr) {
-      lead.id = ancestor->id;
-      lead.created_at = ancestor->created_at;
-      lead.status = ancestor->status;
-      lead.merged_from = ancestor->merged_from;
-      for (const auto& old_id : overlapping) {
-        if (old_id != ancestor->id &&
-            std::find(lead.merged_from.begin(), lead.merged_from.end(), old_id) == lead.merged_from.end()) {
-          lead.merged_from.push_back(old_id);
-        }
-      }
-      bool grew = false;
-      for (const auto& id : lead.advert_ids) {
-        if (std::find(ancestor->advert_ids.begin(), ancestor->advert_ids.end(), id) ==
-            ancestor->advert_ids.end()) {
-          grew = true;
-        }
-      }
-      lead.updated_at = grew ? now : ancestor->updated_at;
-      if (grew && lead.status != "new" && lead.status != "updated") {
-        lead.status = "updated";
-        ++summary.updated_leads;
-      }
-    } else {
-      lead.id = "L-" + Sha256Hex(lead.advert_ids.front()).substr(0, 12);
-      while (used_ids.count(lead.id) != 0) lead.id = "L-" + Sha256Hex(lead.id).substr(0, 12);
-      lead.created_at = now;
-      lead.updated_at = now;
-      ++summary.new_leads;
-    }
-    used_ids.insert(lead.id);
-    leads.push_back(std::move(lead));
+    leads.push_back(std::move(scored.lead));
+    template_members.push_back(std::move(scored.template_members));
   }
+  timer.Done("score");
+
+  LeadIdStats ids = AssignLeadIds(previous, now, &leads);
+  summary.new_leads = ids.new_leads;
+  summary.updated_leads = ids.updated_leads;
+  summary.split_leads = ids.split_leads;
+  timer.Done("ids");
+
+  // Templates cost a read and an alignment per sampled advert: an unchanged
+  // lead keeps the template it already has; the rest are built on two
+  // threads (the store is safe for concurrent reads, BuildTemplate is pure).
+  std::unordered_map<std::string, const LeadRecord*> previous_by_id;
+  for (const LeadRecord& old : previous) previous_by_id[old.id] = &old;
+  std::vector<size_t> to_build;
+  for (size_t i = 0; i < leads.size(); ++i) {
+    if (template_members[i].empty()) continue;
+    auto old = previous_by_id.find(leads[i].id);
+    if (old != previous_by_id.end() && !old->second->template_text.empty() &&
+        old->second->advert_ids == leads[i].advert_ids) {
+      leads[i].template_text = old->second->template_text;
+      leads[i].template_slots = old->second->template_slots;
+      continue;
+    }
+    to_build.push_back(i);
+  }
+  s = BuildTemplatesInParallel(store, corpus, to_build, template_members, &leads);
+  if (!s.ok()) return s;
+  timer.Done("templates");
   std::sort(leads.begin(), leads.end(), [](const LeadRecord& a, const LeadRecord& b) {
     return a.score != b.score ? a.score > b.score : a.id < b.id;
   });
   summary.leads = leads.size();
   s = store.ReplaceLeads(leads);
   if (!s.ok()) return s;
+  timer.Done("write");
   return summary;
 }
 

@@ -1,13 +1,21 @@
 // Correlate: turns stored adverts into ranked, explained leads.
 //
-// Adverts that share a contact (phone, email, postcode, street address) are
-// linked (union-find). A contact on most adverts of one site is that site's
-// own (its footer) and a contact on very many adverts is a hub: neither
-// links. Each connected group, and each lone advert with enough indicator
-// weight, becomes a lead whose score is the sum of its reasons' points.
-// Lead ids are stable: a group that overlaps an earlier lead keeps the
-// oldest overlapping lead's id; a reviewed lead that gains adverts becomes
-// "updated".
+// Pipeline (each step in its own file):
+//   corpus.h       stream adverts into a compact view; MinHash signatures
+//                  are cached per advert by body sha256 (incremental)
+//   link_graph.h   contacts, near-duplicate templates and consecutive
+//                  phones link adverts; boilerplate and hubs do not; no
+//                  group exceeds leads.max_lead_adverts
+//   lead_scorer.h  explained score per group (reasons sum to the score)
+//   lead_ids.h     stable ids across runs (merges, splits, growth)
+//   template_diff.h  the shared template and its slots, for the analyst
+//
+// What is incremental: only signatures (the costly part after decoding
+// adverts) are reused between runs; grouping and scoring are recomputed
+// from all stored adverts each run (linear, seconds at a million adverts),
+// so a run always reflects every advert as stored. Rebuild discards the
+// signature cache too; lead ids, statuses and creation times are kept in
+// both cases, because they record the analyst's work.
 //
 // Not thread-safe: run one Correlate at a time per store (the CLI holds the
 // store's lock).
@@ -15,6 +23,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/config.h"
@@ -28,12 +37,30 @@ struct CorrelateSummary {
   size_t leads = 0;
   size_t new_leads = 0;
   size_t updated_leads = 0;
+  size_t split_leads = 0;           // leads split off an earlier lead
+  size_t signatures_computed = 0;   // adverts (re)signed this run
+  size_t signatures_reused = 0;     // signatures taken from the cache
+  size_t template_links = 0;        // near-duplicate templates used as links
   std::vector<std::string> boilerplate;  // "site: phone +44…", contacts ignored as site chrome
   std::vector<std::string> hubs;         // contacts on too many adverts to link blindly
+  // Wall-clock seconds per step ("load", "link", "score", "ids",
+  // "templates", "write"),
+  // for benchmarks and slow-run diagnosis.
+  std::vector<std::pair<std::string, double>> step_seconds;
+};
+
+struct CorrelateOptions {
+  bool rebuild = false;  // re-sign every advert instead of reusing cached signatures
 };
 
 // Recomputes every lead from the stored adverts and replaces the stored
 // leads, keeping ids, statuses and creation times of earlier leads.
 Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, std::int64_t now);
+Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, std::int64_t now,
+                                   const CorrelateOptions& options);
+
+// `correlate --rebuild`: Correlate with options.rebuild set.
+Result<CorrelateSummary> CorrelateRebuild(Store& store, const LeadSettings& settings,
+                                          std::int64_t now);
 
 }  // namespace plainsight

@@ -66,6 +66,16 @@ struct LeadRecord {
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
   std::vector<std::string> merged_from;  // earlier lead ids folded into this one
+  std::vector<std::string> addresses;    // street addresses its adverts share
+  // Contacts shown but not used to link (hubs, see leads/correlate.h).
+  std::vector<std::string> hubs;
+  // The lead this one split from, when an earlier lead broke apart and the
+  // larger part kept the id.
+  std::string split_from;
+  // Near-duplicate wording (leads/template_diff.h): the shared text with
+  // "{N}" slots, and slot N's distinct values at template_slots[N-1].
+  std::string template_text;
+  std::vector<std::vector<std::string>> template_slots;
 };
 
 }  // namespace plainsight

@@ -103,7 +103,9 @@ std::string EncodeLead(const LeadRecord& l) {
             {"reasons", l.reasons}, {"reason_points", l.reason_points},
             {"merged_from", l.merged_from}, {"advert_ids", l.advert_ids}, {"phones", l.phones},
             {"emails", l.emails},   {"postcodes", l.postcodes}, {"created_at", l.created_at},
-            {"updated_at", l.updated_at}};
+            {"updated_at", l.updated_at}, {"addresses", l.addresses}, {"hubs", l.hubs},
+            {"split_from", l.split_from}, {"template_text", l.template_text},
+            {"template_slots", l.template_slots}};
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -122,6 +124,12 @@ Status DecodeLead(const std::string& bytes, LeadRecord* l) {
     l->postcodes = j.value("postcodes", std::vector<std::string>{});
     l->created_at = j.value("created_at", std::int64_t{0});
     l->updated_at = j.value("updated_at", std::int64_t{0});
+    // Fields added later default to empty, so older records still decode.
+    l->addresses = j.value("addresses", std::vector<std::string>{});
+    l->hubs = j.value("hubs", std::vector<std::string>{});
+    l->split_from = j.value("split_from", "");
+    l->template_text = j.value("template_text", "");
+    l->template_slots = j.value("template_slots", std::vector<std::vector<std::string>>{});
   } catch (const json::exception& e) {
     return Status::Corruption(std::string("lead record: ") + e.what());
   }

@@ -1,60 +1,14 @@
 // Correlation: links, boilerplate, scores that decompose, stable ids.
 #include <catch2/catch.hpp>
-#include <filesystem>
 #include <numeric>
 
 #include "leads/correlate.h"
+#include "tests/leads/temp_store.h"
 
 namespace plainsight {
 namespace {
 
-namespace fs = std::filesystem;
-
-struct TempStore {
-  TempStore() {
-    std::string tmpl = (fs::temp_directory_path() / "plainsight-leads-XXXXXX").string();
-    dir = ::mkdtemp(tmpl.data());
-    store = std::move(Store::Open(dir + "/db", {})).value();
-  }
-  ~TempStore() {
-    store.reset();
-    fs::remove_all(dir);
-  }
-  void Add(const std::string& url, const std::string& site, const std::string& kind,
-           const std::string& town, std::vector<std::string> phones,
-           std::vector<IndicatorRecord> indicators = {}, std::vector<std::string> emails = {}) {
-    AdvertRecord a;
-    a.url = url;
-    a.id = AdvertIdForUrl(url);
-    a.site = site;
-    a.kind = kind;
-    a.towns = {town};
-    a.phones = std::move(phones);
-    a.emails = std::move(emails);
-    a.indicators = std::move(indicators);
-    a.sha256 = url;
-    a.first_seen = a.last_seen = 1000;
-    REQUIRE(store->UpsertAdvert(a).ok());
-  }
-  std::vector<LeadRecord> Leads() {
-    std::vector<LeadRecord> leads;
-    REQUIRE(store->ForEachLead([&](const LeadRecord& l) {
-      leads.push_back(l);
-      return true;
-    }).ok());
-    return leads;
-  }
-  const LeadRecord* LeadWith(std::vector<LeadRecord>& leads, const std::string& url) {
-    for (const LeadRecord& l : leads) {
-      for (const auto& id : l.advert_ids) {
-        if (id == AdvertIdForUrl(url)) return &l;
-      }
-    }
-    return nullptr;
-  }
-  std::string dir;
-  std::unique_ptr<Store> store;
-};
+using testing::TempStore;
 
 const IndicatorRecord kAccommodation{"jobs.accommodation_provided", "living_and_working_same_address", 2.0, "Accommodation provided"};
 const IndicatorRecord kTransport{"jobs.transport_provided", "controlled_transport", 1.5, "Transport provided"};
@@ -95,7 +49,7 @@ TEST_CASE("Correlate_Score_IsExactlyTheSumOfReasonPoints") {
   TempStore t;
   t.Add("http://a.example.org/job/1", "site-a", "jobs", "Northampton", {"+447700900201"},
         {kAccommodation, kTransport}, {"recruit@example.com"});
-  t.Add("http://b.example.org/job/2", "site-b", "jobs", "Wellingborough", {"+447700900202"},
+  t.Add("http://b.example.org/job/2", "site-b", "jobs", "Wellingborough", {"+447700900262"},
         {kFees}, {"recruit@example.com"});
   REQUIRE(Correlate(*t.store, LeadSettings{}, 2000).ok());
   auto leads = t.Leads();
@@ -132,8 +86,8 @@ TEST_CASE("Correlate_LeadIds_StableAcrossRunsAndMergesKeepOldest") {
   t.Add("http://a.example.org/ad/1", "site-a", "adult", "Northampton", {"+447700900401"});
   t.Add("http://a.example.org/ad/2", "site-a", "adult", "Northampton", {"+447700900401"});
   REQUIRE(Correlate(*t.store, LeadSettings{}, 2000).ok());
-  t.Add("http://b.example.org/ad/3", "site-b", "adult", "Corby", {"+447700900402"});
-  t.Add("http://b.example.org/ad/4", "site-b", "adult", "Corby", {"+447700900402"});
+  t.Add("http://b.example.org/ad/3", "site-b", "adult", "Corby", {"+447700900452"});
+  t.Add("http://b.example.org/ad/4", "site-b", "adult", "Corby", {"+447700900452"});
   REQUIRE(Correlate(*t.store, LeadSettings{}, 3000).ok());
   auto before = t.Leads();
   REQUIRE(before.size() == 2);
@@ -150,7 +104,7 @@ TEST_CASE("Correlate_LeadIds_StableAcrossRunsAndMergesKeepOldest") {
   LeadRecord reviewed = *t.LeadWith(again, "http://a.example.org/ad/1");
   reviewed.status = "reviewed";
   REQUIRE(t.store->PutLead(reviewed).ok());
-  t.Add("http://c.example.org/ad/5", "site-c", "adult", "Daventry", {"+447700900401", "+447700900402"});
+  t.Add("http://c.example.org/ad/5", "site-c", "adult", "Daventry", {"+447700900401", "+447700900452"});
   REQUIRE(Correlate(*t.store, LeadSettings{}, 5000).ok());
   auto merged = t.Leads();
   REQUIRE(merged.size() == 1);

@@ -1,0 +1,118 @@
+// Corpus: a compact in-memory view of every stored advert, holding only
+// what correlation needs (ids, site, kind, towns, contacts, indicator ids,
+// a stated age and name, dates and a MinHash signature) and never the text,
+// so a million adverts fit in a few hundred megabytes.
+//
+// Loading streams the adverts once. Signatures are incremental: each is
+// cached in the store's meta family keyed by the advert body's sha256
+// (signature_cache.h), so only new or changed adverts are re-signed; stale
+// cache entries of deleted adverts are removed.
+//
+// Page chrome: advert text is the page's visible text, site header and
+// footer included, which would make every advert of a site look alike. A
+// line found on at least chrome_share of a sample of the site's adverts
+// (its first chrome_sample adverts in id order, i.e. URL-hash order, a
+// random sample) is the site's chrome and is left out of the signature.
+// Those first adverts are held (title and text only) until the sample is
+// complete. Everything else is rebuilt
+// from the stored adverts on every load (it is cheap next to decoding them).
+//
+// A Corpus is a plain value, built by LoadCorpus and then read-only: it may
+// be shared by threads that only read it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/status.h"
+#include "leads/minhash.h"
+#include "store/store.h"
+
+namespace plainsight {
+
+struct AdvertDigest {
+  std::string id;
+  std::uint16_t site = 0;  // index into Corpus::sites
+  bool adult = false;      // kind "adult"
+  bool jobs = false;       // kind "jobs"
+  std::int64_t first_seen = 0;
+  // When it was posted: the page's own date when it reads YYYY-MM-DD,
+  // else first_seen (which, on a first crawl, is the crawl's time).
+  std::int64_t posted_at = 0;
+  bool posted_known = false;  // posted_at came from the page's date
+  std::int64_t removed_at = -1;          // -1 while not removed
+  std::vector<std::uint32_t> entities;   // indices into Corpus::entities, distinct
+  std::vector<std::uint16_t> towns;      // indices into Corpus::towns
+  std::vector<std::uint32_t> indicators; // indices into Corpus::indicators, distinct
+  std::uint8_t age = 0;                  // stated age, 0 = none
+  std::uint32_t name = 0;                // 1 + index into Corpus::names, 0 = none
+};
+
+struct CorpusEntity {
+  EntityType type = EntityType::kPhone;
+  std::string value;
+};
+
+struct CorpusIndicator {
+  std::string id;
+  std::string category;
+  double weight = 0;
+  std::string match;  // as first seen
+};
+
+struct Corpus {
+  std::vector<AdvertDigest> adverts;  // in id order
+  std::vector<std::string> sites;
+  std::vector<std::string> towns;
+  std::vector<std::string> names;
+  std::vector<CorpusEntity> entities;
+  std::vector<CorpusIndicator> indicators;
+
+  // Signatures, truncated to 16 bits per value (a chance agreement of two
+  // different minima is then 1 in 65536, far below the estimate's own
+  // error) and stored flat: advert i's values start at
+  // signature_slot[i] * signature_length, or it has none (kNoSignature:
+  // too few shingles to judge).
+  static constexpr std::uint32_t kNoSignature = 0xffffffffu;
+  size_t signature_length = 0;
+  size_t signature_bands = 1;  // LSH bands the MinHash options were made for
+  std::vector<std::uint32_t> signature_slot;
+  std::vector<std::uint16_t> signature_values;
+
+  size_t signatures_computed = 0;
+  size_t signatures_reused = 0;
+
+  // Per site, hashes of its chrome lines (sorted), see WithoutChrome.
+  std::vector<std::vector<std::uint64_t>> site_chrome;
+  // Earliest first_seen of any advert: adverts first seen within a day of
+  // it came with the first crawl, so first_seen says nothing of when they
+  // were posted.
+  std::int64_t earliest_first_seen = 0;
+
+  // Index of the advert with `id`, or -1.
+  long Find(const std::string& id) const;
+  // The agreeing share of two adverts' signatures; 0 when either has none.
+  double EstimateJaccard(size_t a, size_t b) const;
+  const std::uint16_t* Signature(size_t i) const;
+  std::string EntityKey(size_t entity) const;  // "phone +447700900123"
+};
+
+struct CorpusOptions {
+  MinHashOptions minhash;
+  int min_shingles = 8;          // shorter texts get no signature (too short to judge)
+  bool reuse_signatures = true;  // false: re-sign every advert (rebuild)
+  double chrome_share = 0.5;
+  int chrome_min_adverts = 4;    // sites with fewer sampled adverts have no chrome
+  int chrome_sample = 200;
+};
+
+// `text` without the lines that are `site`'s page chrome.
+std::string WithoutChrome(const Corpus& corpus, size_t site, const std::string& text);
+
+// Streams every stored advert into a Corpus, updating the signature cache.
+Result<Corpus> LoadCorpus(Store& store, const CorpusOptions& options);
+
+}  // namespace plainsight

@@ -1,0 +1,101 @@
+#include "leads/lead_ids.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "core/sha256.h"
+
+namespace plainsight {
+namespace {
+
+bool Contains(const std::vector<std::string>& sorted, const std::string& value) {
+  return std::binary_search(sorted.begin(), sorted.end(), value);
+}
+
+}  // namespace
+
+LeadIdStats AssignLeadIds(const std::vector<LeadRecord>& previous, std::int64_t now,
+                          std::vector<LeadRecord>* leads) {
+  LeadIdStats stats;
+  std::unordered_map<std::string, size_t> old_lead_of_advert;
+  for (size_t k = 0; k < previous.size(); ++k) {
+    for (const auto& id : previous[k].advert_ids) old_lead_of_advert[id] = k;
+  }
+  // overlap[(new, old)] = shared adverts.
+  std::map<std::pair<size_t, size_t>, size_t> overlap;
+  for (size_t n = 0; n < leads->size(); ++n) {
+    for (const auto& id : (*leads)[n].advert_ids) {
+      auto it = old_lead_of_advert.find(id);
+      if (it != old_lead_of_advert.end()) ++overlap[{n, it->second}];
+    }
+  }
+  struct Candidate {
+    size_t fresh, old, shared;
+  };
+  std::vector<Candidate> candidates;
+  for (const auto& [key, shared] : overlap) candidates.push_back({key.first, key.second, shared});
+  std::sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
+    const LeadRecord& x = previous[a.old];
+    const LeadRecord& y = previous[b.old];
+    return std::tie(x.created_at, x.id, b.shared, a.fresh) <
+           std::tie(y.created_at, y.id, a.shared, b.fresh);
+  });
+  std::vector<long> heir(leads->size(), -1);  // new lead -> previous index
+  std::vector<bool> old_taken(previous.size(), false);
+  for (const Candidate& c : candidates) {
+    if (heir[c.fresh] >= 0 || old_taken[c.old]) continue;
+    heir[c.fresh] = static_cast<long>(c.old);
+    old_taken[c.old] = true;
+  }
+
+  std::set<std::string> used;
+  for (const LeadRecord& old : previous) used.insert(old.id);
+  for (size_t n = 0; n < leads->size(); ++n) {
+    LeadRecord& lead = (*leads)[n];
+    if (heir[n] >= 0) {
+      const LeadRecord& ancestor = previous[static_cast<size_t>(heir[n])];
+      lead.id = ancestor.id;
+      lead.created_at = ancestor.created_at;
+      lead.status = ancestor.status;
+      lead.merged_from = ancestor.merged_from;
+      lead.split_from = ancestor.split_from;
+      bool grew = false;
+      std::vector<std::string> old_ids = ancestor.advert_ids;
+      std::sort(old_ids.begin(), old_ids.end());
+      for (const auto& id : lead.advert_ids) grew = grew || !Contains(old_ids, id);
+      lead.updated_at = grew ? now : ancestor.updated_at;
+      if (grew && lead.status != "new" && lead.status != "updated") {
+        lead.status = "updated";
+        ++stats.updated_leads;
+      }
+    }
+    // Every other earlier lead it overlaps: merged in, or split from.
+    for (auto it = overlap.lower_bound({n, 0}); it != overlap.end() && it->first.first == n; ++it) {
+      const size_t old = it->first.second;
+      if (heir[n] == static_cast<long>(old)) continue;
+      const std::string& old_id = previous[old].id;
+      if (old_taken[old]) {
+        if (heir[n] < 0 && lead.split_from.empty()) lead.split_from = old_id;
+      } else if (std::find(lead.merged_from.begin(), lead.merged_from.end(), old_id) ==
+                 lead.merged_from.end()) {
+        lead.merged_from.push_back(old_id);
+      }
+    }
+    if (heir[n] < 0) {
+      lead.id = "L-" + Sha256Hex(lead.advert_ids.front()).substr(0, 12);
+      while (used.count(lead.id) != 0) lead.id = "L-" + Sha256Hex(lead.id).substr(0, 12);
+      lead.created_at = now;
+      lead.updated_at = now;
+      lead.status = "new";
+      ++stats.new_leads;
+      if (!lead.split_from.empty()) ++stats.split_leads;
+    }
+    used.insert(lead.id);
+  }
+  return stats;
+}
+
+}  // namespace plainsight

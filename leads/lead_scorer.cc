@@ -1,0 +1,419 @@
+#include "leads/lead_scorer.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+namespace plainsight {
+namespace {
+
+constexpr std::int64_t kDay = 86400;
+
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string Join(const std::set<std::string>& values, size_t max = 6) {
+  std::string out;
+  size_t shown = 0;
+  for (const auto& v : values) {
+    if (shown == max) {
+      out += ", …";
+      break;
+    }
+    out += (out.empty() ? "" : ", ") + v;
+    ++shown;
+  }
+  return out;
+}
+
+// Adds reasons so that the score is always exactly the sum of their points.
+class ReasonList {
+ public:
+  explicit ReasonList(LeadRecord* lead) : lead_(lead) {}
+  void Add(std::string reason, double points) {
+    if (points <= 0) return;
+    lead_->reasons.push_back(std::move(reason));
+    lead_->reason_points.push_back(points);
+    lead_->score += points;
+  }
+  // A cross-advert signal: counted once per kind towards the combination.
+  void AddSignal(const std::string& kind, std::string reason, double points) {
+    if (points <= 0) return;
+    kinds_.insert(kind);
+    Add(std::move(reason), points);
+  }
+  void Inform(std::string reason) {
+    lead_->reasons.push_back(std::move(reason));
+    lead_->reason_points.push_back(0.0);
+  }
+  const std::set<std::string>& kinds() const { return kinds_; }
+
+ private:
+  LeadRecord* lead_;
+  std::set<std::string> kinds_;
+};
+
+double PerAdvertWeight(const LeadSettings& s, EntityType type) {
+  switch (type) {
+    case EntityType::kPhone: return s.weight_shared_phone;
+    case EntityType::kEmail: return s.weight_shared_email;
+    case EntityType::kPostcode:
+    case EntityType::kAddress: return s.weight_shared_postcode;
+  }
+  return 0;
+}
+
+// One contact shared by `n` adverts on `sites` sites in `towns` towns,
+// capped so one prolific contact cannot swamp every other reason.
+double SharedContactPoints(const LeadSettings& s, EntityType type, size_t n, size_t sites,
+                           size_t towns) {
+  double points = PerAdvertWeight(s, type) * static_cast<double>(std::min<size_t>(n - 1, 5));
+  points += s.weight_multi_site * static_cast<double>(std::min<size_t>(sites - 1, 3));
+  points += s.weight_multi_town * static_cast<double>(std::min<size_t>(towns - 1, 3));
+  return points;
+}
+
+struct Holding {
+  std::uint32_t entity;
+  std::vector<std::uint32_t> adverts;
+};
+
+// The most distinct first-listed towns among `adverts` posted within
+// `window` seconds of each other.
+std::set<std::string> TownsWithin(const Corpus& corpus, std::vector<std::uint32_t> adverts,
+                                  std::int64_t window) {
+  std::sort(adverts.begin(), adverts.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return corpus.adverts[a].posted_at < corpus.adverts[b].posted_at;
+  });
+  std::set<std::string> best;
+  std::map<std::uint16_t, int> in_window;
+  size_t begin = 0;
+  for (size_t end = 0; end < adverts.size(); ++end) {
+    const AdvertDigest& d = corpus.adverts[adverts[end]];
+    if (!d.towns.empty()) ++in_window[d.towns[0]];
+    while (d.posted_at - corpus.adverts[adverts[begin]].posted_at > window) {
+      const AdvertDigest& old = corpus.adverts[adverts[begin]];
+      if (!old.towns.empty() && --in_window[old.towns[0]] == 0) in_window.erase(old.towns[0]);
+      ++begin;
+    }
+    if (in_window.size() > best.size()) {
+      best.clear();
+      for (const auto& [town, count] : in_window) best.insert(corpus.towns[town]);
+    }
+  }
+  return best;
+}
+
+// Most adverts posted within one day of each other. Adverts with no page
+// date that came with the first crawl are left out: their first_seen is the
+// crawl's time, not when they were posted.
+size_t MaxPerDay(const Corpus& corpus, const std::vector<std::uint32_t>& adverts) {
+  std::vector<std::int64_t> times;
+  for (std::uint32_t i : adverts) {
+    const AdvertDigest& d = corpus.adverts[i];
+    if (d.posted_known || d.first_seen >= corpus.earliest_first_seen + kDay) {
+      times.push_back(d.posted_at);
+    }
+  }
+  std::sort(times.begin(), times.end());
+  size_t best = 0;
+  size_t begin = 0;
+  for (size_t end = 0; end < times.size(); ++end) {
+    while (times[end] - times[begin] >= kDay) ++begin;
+    best = std::max(best, end - begin + 1);
+  }
+  return best;
+}
+
+bool OffersAccommodationOrTransport(const Corpus& corpus, const AdvertDigest& d) {
+  for (std::uint32_t k : d.indicators) {
+    const std::string& c = corpus.indicators[k].category;
+    if (c == "living_and_working_same_address" || c == "controlled_transport") return true;
+  }
+  return false;
+}
+
+void AddSharedContactReasons(const Corpus& corpus, const std::vector<Holding>& shared,
+                             const LeadSettings& settings, ReasonList& reasons) {
+  for (const Holding& h : shared) {
+    std::set<std::uint16_t> sites, towns;
+    for (std::uint32_t i : h.adverts) {
+      sites.insert(corpus.adverts[i].site);
+      for (std::uint16_t t : corpus.adverts[i].towns) towns.insert(t);
+    }
+    const CorpusEntity& e = corpus.entities[h.entity];
+    std::string reason = corpus.EntityKey(h.entity) + " in " + std::to_string(h.adverts.size()) +
+                         " adverts on " + Plural(sites.size(), "site", "sites");
+    if (towns.size() > 1) reason += " in " + std::to_string(towns.size()) + " towns";
+    reasons.Add(reason, SharedContactPoints(settings, e.type, h.adverts.size(), sites.size(),
+                                            std::max<size_t>(towns.size(), 1)));
+  }
+}
+
+// Signals read off one phone's adverts: how many, how many personas, how
+// far they move. Each kind is scored once, for its strongest phone.
+void AddPhoneSignals(const Corpus& corpus, const std::vector<Holding>& shared,
+                     const LeadSettings& settings, ReasonList& reasons) {
+  const Holding* busiest = nullptr;
+  const Holding* most_personas = nullptr;
+  std::set<std::string> best_ages, best_names;
+  const Holding* most_moved = nullptr;
+  std::set<std::string> moved_towns;
+  for (const Holding& h : shared) {
+    if (corpus.entities[h.entity].type != EntityType::kPhone) continue;
+    if (busiest == nullptr || h.adverts.size() > busiest->adverts.size()) busiest = &h;
+    std::set<std::string> ages, names;
+    for (std::uint32_t i : h.adverts) {
+      const AdvertDigest& d = corpus.adverts[i];
+      if (!d.adult) continue;
+      if (d.age != 0) ages.insert(std::to_string(d.age));
+      if (d.name != 0) names.insert(corpus.names[d.name - 1]);
+    }
+    if ((ages.size() >= 2 || names.size() >= 2) &&
+        ages.size() + names.size() > best_ages.size() + best_names.size()) {
+      most_personas = &h;
+      best_ages = ages;
+      best_names = names;
+    }
+    std::set<std::string> towns =
+        TownsWithin(corpus, h.adverts, std::int64_t{settings.movement_days} * kDay);
+    if (towns.size() >= 2 && towns.size() > moved_towns.size()) {
+      most_moved = &h;
+      moved_towns = towns;
+    }
+  }
+  // Ibanez & Suthers 2014: one number behind many adverts.
+  if (busiest != nullptr &&
+      busiest->adverts.size() >= static_cast<size_t>(settings.phone_many_adverts)) {
+    reasons.AddSignal("many_adverts",
+                      corpus.EntityKey(busiest->entity) + " behind " +
+                          std::to_string(busiest->adverts.size()) + " adverts",
+                      settings.weight_phone_many_adverts);
+  }
+  if (most_personas != nullptr) {
+    std::string reason = corpus.EntityKey(most_personas->entity) + " advertises";
+    if (best_ages.size() >= 2) reason += " " + std::to_string(best_ages.size()) + " ages (" + Join(best_ages) + ")";
+    if (best_ages.size() >= 2 && best_names.size() >= 2) reason += " and";
+    if (best_names.size() >= 2) reason += " " + std::to_string(best_names.size()) + " names (" + Join(best_names) + ")";
+    reasons.AddSignal("personas", reason + ": several people under one number",
+                      settings.weight_many_personas);
+  }
+  if (most_moved != nullptr) {
+    reasons.AddSignal("movement",
+                      corpus.EntityKey(most_moved->entity) + " in " +
+                          std::to_string(moved_towns.size()) + " towns within " +
+                          std::to_string(settings.movement_days) + " days (" + Join(moved_towns) +
+                          "): moved between towns",
+                      settings.weight_movement);
+  }
+}
+
+void AddContactSignals(const Corpus& corpus, const std::vector<Holding>& shared,
+                       const LeadSettings& settings, ReasonList& reasons) {
+  // Posting rate (Zhou, Peng & Ferrara 2024).
+  const Holding* fastest = nullptr;
+  size_t fastest_count = 0;
+  // Many job adverts at one address or email with accommodation/transport
+  // (police "spot the signs"; GLAA).
+  const Holding* crowded = nullptr;
+  size_t crowded_count = 0;
+  // Recruitment linkage (Ramchandani, Bastani & Wyatt 2025).
+  const Holding* recruitment = nullptr;
+  for (const Holding& h : shared) {
+    size_t per_day = MaxPerDay(corpus, h.adverts);
+    if (static_cast<double>(per_day) > settings.posting_rate_per_day && per_day > fastest_count) {
+      fastest = &h;
+      fastest_count = per_day;
+    }
+    EntityType type = corpus.entities[h.entity].type;
+    bool jobs = false, adult = false;
+    size_t housed = 0;
+    for (std::uint32_t i : h.adverts) {
+      const AdvertDigest& d = corpus.adverts[i];
+      jobs |= d.jobs;
+      adult |= d.adult;
+      if (d.jobs && OffersAccommodationOrTransport(corpus, d)) ++housed;
+    }
+    if (jobs && adult && recruitment == nullptr) recruitment = &h;
+    if (type != EntityType::kPhone && housed >= static_cast<size_t>(settings.jobs_at_address_min) &&
+        housed > crowded_count) {
+      crowded = &h;
+      crowded_count = housed;
+    }
+  }
+  if (fastest != nullptr) {
+    reasons.AddSignal("posting_rate",
+                      std::to_string(fastest_count) + " adverts posted within one day under " +
+                          corpus.EntityKey(fastest->entity),
+                      settings.weight_posting_rate);
+  }
+  if (crowded != nullptr) {
+    reasons.AddSignal("jobs_at_address",
+                      std::to_string(crowded_count) + " job adverts at " +
+                          corpus.EntityKey(crowded->entity) +
+                          " offer accommodation or transport: many workers at one address",
+                      settings.weight_jobs_at_address);
+  }
+  if (recruitment != nullptr) {
+    reasons.AddSignal("recruitment",
+                      "one contact on both job adverts and adult-services adverts (recruitment "
+                      "link): " + corpus.EntityKey(recruitment->entity),
+                      settings.weight_recruitment_link);
+  }
+}
+
+void AddSourceSignals(const Corpus& corpus, const LinkGraph& graph,
+                      const std::vector<const LinkSource*>& sources,
+                      const LeadSettings& settings, ReasonList& reasons,
+                      std::vector<std::uint32_t>* template_members) {
+  const LinkSource* consecutive = nullptr;
+  size_t consecutive_pairs = 0;
+  const LinkSource* largest_template = nullptr;
+  for (const LinkSource* s : sources) {
+    if (s->kind == LinkKind::kConsecutive) {
+      ++consecutive_pairs;
+      if (consecutive == nullptr) consecutive = s;
+    }
+    if (s->kind == LinkKind::kTemplate &&
+        (largest_template == nullptr || s->members.size() > largest_template->members.size())) {
+      largest_template = s;
+    }
+  }
+  if (consecutive != nullptr) {
+    std::string reason = "consecutive phone numbers " + corpus.entities[consecutive->entity].value +
+                         " and " + corpus.entities[consecutive->entity2].value;
+    if (consecutive_pairs > 1) reason += " (and " + std::to_string(consecutive_pairs - 1) + " more pairs)";
+    reasons.AddSignal("consecutive_phones", reason + ": phones bought together",
+                      settings.weight_consecutive_phones);
+  }
+  if (largest_template != nullptr) {
+    // InfoShield (Lee et al. ICDE 2021): one template, only the slots change.
+    const size_t n = largest_template->members.size();
+    std::set<std::string> phones, sites;
+    for (std::uint32_t i : largest_template->members) {
+      sites.insert(corpus.sites[corpus.adverts[i].site]);
+      for (std::uint32_t e : corpus.adverts[i].entities) {
+        if (corpus.entities[e].type == EntityType::kPhone && !graph.entity_ignored[e]) {
+          phones.insert(corpus.entities[e].value);
+        }
+      }
+    }
+    reasons.AddSignal("template",
+                      std::to_string(n) + " adverts on " + Plural(sites.size(), "site", "sites") +
+                          " written from one template (near-duplicate wording)",
+                      settings.weight_template * static_cast<double>(std::min<size_t>(n - 1, 5)));
+    if (phones.size() >= static_cast<size_t>(settings.template_rotating_phones)) {
+      reasons.AddSignal("rotating_phones",
+                        "one template with " + std::to_string(phones.size()) +
+                            " different phones: numbers rotated under one writer",
+                        settings.weight_template_rotating_phones);
+    }
+    *template_members = largest_template->members;
+  }
+}
+
+}  // namespace
+
+ScoredGroup ScoreGroup(const Corpus& corpus, const LinkGraph& graph,
+                       const std::vector<std::uint32_t>& members,
+                       const std::vector<const LinkSource*>& sources,
+                       const LeadSettings& settings) {
+  ScoredGroup out;
+  LeadRecord& lead = out.lead;
+  ReasonList reasons(&lead);
+
+  std::map<std::uint32_t, std::vector<std::uint32_t>> by_entity;
+  std::set<std::string> hubs;
+  std::set<std::string> phones, emails, postcodes, addresses;
+  for (std::uint32_t i : members) {
+    lead.advert_ids.push_back(corpus.adverts[i].id);
+    for (std::uint32_t e : corpus.adverts[i].entities) {
+      if (graph.entity_ignored[e]) {
+        auto hub = graph.entity_hub.find(e);
+        if (hub != graph.entity_hub.end()) hubs.insert(hub->second);
+        continue;
+      }
+      by_entity[e].push_back(i);
+      const CorpusEntity& entity = corpus.entities[e];
+      switch (entity.type) {
+        case EntityType::kPhone: phones.insert(entity.value); break;
+        case EntityType::kEmail: emails.insert(entity.value); break;
+        case EntityType::kPostcode: postcodes.insert(entity.value); break;
+        case EntityType::kAddress: addresses.insert(entity.value); break;
+      }
+    }
+  }
+  std::vector<Holding> shared;
+  for (auto& [entity, adverts] : by_entity) {
+    if (adverts.size() >= 2) shared.push_back({entity, std::move(adverts)});
+  }
+  std::stable_sort(shared.begin(), shared.end(), [&](const Holding& a, const Holding& b) {
+    return corpus.entities[a.entity].type < corpus.entities[b.entity].type;
+  });
+
+  AddSharedContactReasons(corpus, shared, settings, reasons);
+  AddPhoneSignals(corpus, shared, settings, reasons);
+  AddContactSignals(corpus, shared, settings, reasons);
+  AddSourceSignals(corpus, graph, sources, settings, reasons, &out.template_members);
+
+  size_t removed_quickly = 0;
+  for (std::uint32_t i : members) {
+    const AdvertDigest& d = corpus.adverts[i];
+    if (d.removed_at >= 0 && d.removed_at - d.first_seen < std::int64_t{settings.removal_days} * kDay) {
+      ++removed_quickly;
+    }
+  }
+  if (removed_quickly > 0) {
+    reasons.AddSignal("quick_removal",
+                      Plural(removed_quickly, "advert", "adverts") + " removed within " +
+                          std::to_string(settings.removal_days) + " days of first being seen",
+                      settings.weight_quick_removal);
+  }
+
+  // Each indicator counts once per lead, with how many adverts carry it.
+  std::map<std::string, std::pair<std::uint32_t, size_t>> indicators;
+  for (std::uint32_t i : members) {
+    for (std::uint32_t k : corpus.adverts[i].indicators) {
+      auto [it, inserted] = indicators.try_emplace(corpus.indicators[k].id, k, 0);
+      ++it->second.second;
+    }
+  }
+  std::set<std::string> categories;
+  for (const auto& [id, entry] : indicators) {
+    const CorpusIndicator& hit = corpus.indicators[entry.first];
+    categories.insert(hit.category);
+    reasons.Add("indicator " + id + " (" + hit.category + ") in " +
+                    Plural(entry.second, "advert", "adverts") + ": \"" + hit.match + "\"",
+                hit.weight);
+  }
+
+  // Combinations count more than sums: (k - 1)^2 for k distinct kinds of
+  // sign (indicator categories and cross-advert signals together).
+  const size_t k = categories.size() + reasons.kinds().size();
+  if (k >= 2) {
+    const double capped = static_cast<double>(std::min<size_t>(k, 8));
+    std::string what;
+    if (!categories.empty()) what += Plural(categories.size(), "indicator category", "indicator categories") + ": " + Join(categories, 8);
+    if (!reasons.kinds().empty()) {
+      what += (what.empty() ? "" : "; ") +
+              Plural(reasons.kinds().size(), "cross-advert signal", "cross-advert signals") + ": " +
+              Join(reasons.kinds(), 10);
+    }
+    reasons.Add(std::to_string(k) + " different kinds of sign together (" + what + ")",
+                settings.weight_combination * (capped - 1) * (capped - 1));
+  }
+
+  for (const std::string& hub : hubs) {
+    reasons.Inform("hub not used to link (shown for review): " + hub);
+  }
+  lead.hubs.assign(hubs.begin(), hubs.end());
+  lead.phones.assign(phones.begin(), phones.end());
+  lead.emails.assign(emails.begin(), emails.end());
+  lead.postcodes.assign(postcodes.begin(), postcodes.end());
+  lead.addresses.assign(addresses.begin(), addresses.end());
+  return out;
+}
+
+}  // namespace plainsight

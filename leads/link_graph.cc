@@ -1,0 +1,324 @@
+#include "leads/link_graph.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "leads/union_find.h"
+
+namespace plainsight {
+namespace {
+
+// Adverts holding each entity, as one flat array (counting sort).
+struct Holders {
+  std::vector<std::uint32_t> offsets;  // entity e's holders: [offsets[e], offsets[e+1])
+  std::vector<std::uint32_t> adverts;
+
+  size_t Count(size_t e) const { return offsets[e + 1] - offsets[e]; }
+  std::vector<std::uint32_t> Of(size_t e) const {
+    return {adverts.begin() + offsets[e], adverts.begin() + offsets[e + 1]};
+  }
+};
+
+Holders IndexHolders(const Corpus& corpus) {
+  Holders h;
+  h.offsets.assign(corpus.entities.size() + 1, 0);
+  for (const AdvertDigest& d : corpus.adverts) {
+    for (std::uint32_t e : d.entities) ++h.offsets[e + 1];
+  }
+  for (size_t e = 0; e < corpus.entities.size(); ++e) h.offsets[e + 1] += h.offsets[e];
+  h.adverts.resize(h.offsets.back());
+  std::vector<std::uint32_t> fill(h.offsets.begin(), h.offsets.end() - 1);
+  for (size_t i = 0; i < corpus.adverts.size(); ++i) {
+    for (std::uint32_t e : corpus.adverts[i].entities) h.adverts[fill[e]++] = static_cast<std::uint32_t>(i);
+  }
+  return h;  // adverts are visited in order, so each entity's holders ascend
+}
+
+std::vector<size_t> SiteTotals(const Corpus& corpus) {
+  std::vector<size_t> totals(corpus.sites.size(), 0);
+  for (const AdvertDigest& d : corpus.adverts) ++totals[d.site];
+  return totals;
+}
+
+// The site (if any) on which `members` are most of the adverts: a site's
+// own contact or page layout, not a link between writers.
+struct SiteShare {
+  bool boilerplate = false;
+  std::uint16_t site = 0;
+  size_t count = 0;
+  size_t sites = 0;  // distinct sites among members
+};
+
+SiteShare CheckSiteShare(const Corpus& corpus, const std::vector<std::uint32_t>& members,
+                         const std::vector<size_t>& site_totals, const LeadSettings& settings) {
+  std::map<std::uint16_t, size_t> per_site;
+  for (std::uint32_t i : members) ++per_site[corpus.adverts[i].site];
+  SiteShare out;
+  out.sites = per_site.size();
+  for (const auto& [site, count] : per_site) {
+    double share = static_cast<double>(count) / static_cast<double>(site_totals[site]);
+    if (count >= static_cast<size_t>(settings.boilerplate_min_adverts) &&
+        share >= settings.boilerplate_share) {
+      out = {true, site, count, per_site.size()};
+      return out;
+    }
+  }
+  return out;
+}
+
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// "+447700900123" -> block 447700900, number 123. False for anything that
+// is not "+" and 7-15 digits.
+bool SplitPhoneBlock(const std::string& e164, std::uint64_t* block, int* number) {
+  if (e164.size() < 8 || e164.size() > 16 || e164[0] != '+') return false;
+  std::uint64_t digits = 0;
+  for (size_t i = 1; i < e164.size(); ++i) {
+    if (e164[i] < '0' || e164[i] > '9') return false;
+    digits = digits * 10 + static_cast<std::uint64_t>(e164[i] - '0');
+  }
+  *block = digits / 1000;
+  *number = static_cast<int>(digits % 1000);
+  return true;
+}
+
+std::vector<std::uint32_t> SortedUnion(std::vector<std::uint32_t> a,
+                                       const std::vector<std::uint32_t>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  std::sort(a.begin(), a.end());
+  a.erase(std::unique(a.begin(), a.end()), a.end());
+  return a;
+}
+
+void AddConsecutivePhoneSources(const Corpus& corpus, const Holders& holders,
+                                const std::vector<bool>& ignored, const LeadSettings& settings,
+                                std::vector<LinkSource>* sources) {
+  struct Numbered {
+    std::uint64_t block;
+    int number;
+    std::uint32_t entity;
+    bool operator<(const Numbered& o) const {
+      return block != o.block ? block < o.block : number < o.number;
+    }
+  };
+  std::vector<Numbered> phones;
+  for (size_t e = 0; e < corpus.entities.size(); ++e) {
+    if (corpus.entities[e].type != EntityType::kPhone || ignored[e]) continue;
+    Numbered n{0, 0, static_cast<std::uint32_t>(e)};
+    if (SplitPhoneBlock(corpus.entities[e].value, &n.block, &n.number)) phones.push_back(n);
+  }
+  std::sort(phones.begin(), phones.end());
+  const auto max_in_block = static_cast<size_t>(settings.consecutive_block_max_phones);
+  for (size_t begin = 0; begin < phones.size();) {
+    size_t end = begin + 1;
+    while (end < phones.size() && phones[end].block == phones[begin].block) ++end;
+    if (end - begin >= 2 && end - begin <= max_in_block) {
+      for (size_t x = begin; x < end; ++x) {
+        for (size_t y = x + 1; y < end; ++y) {
+          if (phones[y].number - phones[x].number > settings.consecutive_phone_window) break;
+          LinkSource s;
+          s.kind = LinkKind::kConsecutive;
+          s.entity = phones[x].entity;
+          s.entity2 = phones[y].entity;
+          s.members = SortedUnion(holders.Of(s.entity), holders.Of(s.entity2));
+          if (s.members.size() >= 2) sources->push_back(std::move(s));
+        }
+      }
+    }
+    begin = end;
+  }
+}
+
+// Near-duplicate clusters: LSH band buckets, each member checked against
+// the bucket's first member (or, failing that, its neighbour) so the work
+// is linear in bucket size rather than quadratic.
+std::vector<std::vector<std::uint32_t>> NearDuplicateClusters(const Corpus& corpus,
+                                                              const LeadSettings& settings) {
+  const size_t n = corpus.adverts.size();
+  const size_t length = corpus.signature_length;
+  const size_t bands = std::max<size_t>(corpus.signature_bands, 1);
+  const size_t rows = length / bands;
+  std::vector<std::vector<std::uint32_t>> clusters;
+  if (rows == 0) return clusters;
+  std::vector<std::uint32_t> signed_adverts;
+  for (size_t i = 0; i < n; ++i) {
+    if (corpus.Signature(i) != nullptr) signed_adverts.push_back(static_cast<std::uint32_t>(i));
+  }
+  UnionFind uf(n);
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
+  keys.reserve(signed_adverts.size());
+  for (size_t band = 0; band < bands && signed_adverts.size() > 1; ++band) {
+    keys.clear();
+    for (std::uint32_t i : signed_adverts) {
+      const std::uint16_t* sig = corpus.Signature(i) + band * rows;
+      std::uint64_t key = 0;
+      for (size_t r = 0; r < rows && r < 4; ++r) key = (key << 16) | sig[r];
+      for (size_t r = 4; r < rows; ++r) key = key * 0x9e3779b97f4a7c15ULL + sig[r];
+      keys.emplace_back(key, i);
+    }
+    std::sort(keys.begin(), keys.end());
+    for (size_t begin = 0; begin < keys.size();) {
+      size_t end = begin + 1;
+      while (end < keys.size() && keys[end].first == keys[begin].first) ++end;
+      const std::uint32_t first = keys[begin].second;
+      for (size_t k = begin + 1; k < end; ++k) {
+        const std::uint32_t member = keys[k].second;
+        if (uf.Find(member) == uf.Find(first)) continue;
+        if (corpus.EstimateJaccard(first, member) >= settings.near_duplicate_threshold) {
+          uf.Union(first, member);
+        } else if (corpus.EstimateJaccard(keys[k - 1].second, member) >=
+                   settings.near_duplicate_threshold) {
+          uf.Union(keys[k - 1].second, member);
+        }
+      }
+      begin = end;
+    }
+  }
+  // Only roots with company get a cluster (most adverts are alone).
+  std::vector<std::uint32_t> size(n, 0);
+  for (std::uint32_t i : signed_adverts) ++size[uf.Find(i)];
+  std::unordered_map<size_t, size_t> cluster_of_root;
+  for (std::uint32_t i : signed_adverts) {
+    const size_t root = uf.Find(i);
+    if (size[root] < 2) continue;
+    auto [it, inserted] = cluster_of_root.try_emplace(root, clusters.size());
+    if (inserted) clusters.emplace_back();
+    clusters[it->second].push_back(i);
+  }
+  std::sort(clusters.begin(), clusters.end());
+  return clusters;
+}
+
+int KindRank(LinkKind kind) {
+  switch (kind) {
+    case LinkKind::kContact: return 0;
+    case LinkKind::kAddress: return 1;
+    case LinkKind::kTemplate: return 2;
+    case LinkKind::kConsecutive: return 3;
+  }
+  return 4;
+}
+
+std::string Describe(const Corpus& corpus, const LinkSource& s) {
+  switch (s.kind) {
+    case LinkKind::kContact:
+    case LinkKind::kAddress:
+      return corpus.EntityKey(s.entity);
+    case LinkKind::kTemplate:
+      return "near-duplicate template";
+    case LinkKind::kConsecutive:
+      return "consecutive phones " + corpus.entities[s.entity].value + " and " +
+             corpus.entities[s.entity2].value;
+  }
+  return "";
+}
+
+}  // namespace
+
+LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
+  LinkGraph g;
+  const size_t n = corpus.adverts.size();
+  const Holders holders = IndexHolders(corpus);
+  const std::vector<size_t> site_totals = SiteTotals(corpus);
+  g.entity_ignored.assign(corpus.entities.size(), false);
+
+  for (size_t e = 0; e < corpus.entities.size(); ++e) {
+    const size_t count = holders.Count(e);
+    if (count < 2) continue;
+    std::vector<std::uint32_t> members = holders.Of(e);
+    SiteShare share = CheckSiteShare(corpus, members, site_totals, settings);
+    if (share.boilerplate) {
+      g.boilerplate.push_back(corpus.sites[share.site] + ": " + corpus.EntityKey(e) + " on " +
+                              std::to_string(share.count) + " of " +
+                              std::to_string(site_totals[share.site]) + " adverts");
+      g.entity_ignored[e] = true;
+      continue;
+    }
+    if (count > static_cast<size_t>(settings.hub_max_adverts) ||
+        (count > static_cast<size_t>(settings.hub_multi_site_adverts) &&
+         share.sites >= static_cast<size_t>(settings.hub_min_sites))) {
+      std::string what = corpus.EntityKey(e) + " on " + std::to_string(count) +
+                         " adverts across " + Plural(share.sites, "site", "sites");
+      g.hubs.push_back(what);
+      g.entity_hub[static_cast<std::uint32_t>(e)] = std::move(what);
+      g.entity_ignored[e] = true;
+      continue;
+    }
+    LinkSource s;
+    s.kind = corpus.entities[e].type == EntityType::kPhone ||
+                     corpus.entities[e].type == EntityType::kEmail
+                 ? LinkKind::kContact
+                 : LinkKind::kAddress;
+    s.entity = static_cast<std::uint32_t>(e);
+    s.members = std::move(members);
+    g.sources.push_back(std::move(s));
+  }
+
+  for (auto& members : NearDuplicateClusters(corpus, settings)) {
+    SiteShare share = CheckSiteShare(corpus, members, site_totals, settings);
+    if (share.boilerplate) {
+      g.boilerplate.push_back(corpus.sites[share.site] + ": one near-duplicate template on " +
+                              std::to_string(share.count) + " of " +
+                              std::to_string(site_totals[share.site]) + " adverts (site layout)");
+      continue;
+    }
+    if (members.size() > static_cast<size_t>(settings.hub_max_adverts)) {
+      g.hubs.push_back("near-duplicate template on " + std::to_string(members.size()) +
+                       " adverts across " + Plural(share.sites, "site", "sites"));
+      continue;
+    }
+    LinkSource s;
+    s.kind = LinkKind::kTemplate;
+    s.members = std::move(members);
+    g.sources.push_back(std::move(s));
+  }
+
+  AddConsecutivePhoneSources(corpus, holders, g.entity_ignored, settings, &g.sources);
+
+  // Strongest and most specific first, so the cap cuts the weakest links.
+  std::sort(g.sources.begin(), g.sources.end(), [](const LinkSource& a, const LinkSource& b) {
+    if (KindRank(a.kind) != KindRank(b.kind)) return KindRank(a.kind) < KindRank(b.kind);
+    if (a.members.size() != b.members.size()) return a.members.size() < b.members.size();
+    return a.members < b.members;
+  });
+  UnionFind uf(n);
+  std::vector<size_t> size(n, 1);  // valid at roots
+  const auto cap = static_cast<size_t>(settings.max_lead_adverts);
+  std::vector<size_t> roots;
+  for (LinkSource& s : g.sources) {
+    roots.clear();
+    for (std::uint32_t i : s.members) roots.push_back(uf.Find(i));
+    std::sort(roots.begin(), roots.end());
+    roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
+    size_t total = 0;
+    for (size_t r : roots) total += size[r];
+    if (total > cap) {
+      s.active = false;
+      ++g.withheld;
+      std::string what = Describe(corpus, s) + ": would join " + std::to_string(total) +
+                         " adverts, over max_lead_adverts " + std::to_string(cap);
+      if (s.kind == LinkKind::kContact || s.kind == LinkKind::kAddress) {
+        g.entity_hub[s.entity] = what;
+        g.entity_ignored[s.entity] = true;
+      }
+      g.hubs.push_back(what);
+      continue;
+    }
+    for (size_t k = 1; k < roots.size(); ++k) uf.Union(roots[0], roots[k]);
+    size[uf.Find(roots[0])] = total;
+  }
+
+  g.group.assign(n, 0);
+  std::unordered_map<size_t, std::uint32_t> dense;
+  for (size_t i = 0; i < n; ++i) {
+    auto [it, inserted] = dense.try_emplace(uf.Find(i), static_cast<std::uint32_t>(dense.size()));
+    g.group[i] = it->second;
+  }
+  g.groups = dense.size();
+  return g;
+}
+
+}  // namespace plainsight

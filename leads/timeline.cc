@@ -1,0 +1,74 @@
+#include "leads/timeline.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+namespace plainsight {
+namespace {
+
+Status AddTimeline(const Store& store, EntityType type, const std::string& value,
+                   std::vector<EntityTimeline>* out) {
+  auto ids = store.AdvertIdsForEntity(type, value);
+  if (!ids.ok()) return ids.status();
+  EntityTimeline t;
+  t.type = EntityTypeName(type);
+  t.value = value;
+  std::set<std::string> towns, sites;
+  bool any = false;
+  for (const std::string& id : *ids) {
+    auto advert = store.GetAdvert(id);
+    if (!advert.ok()) return advert.status();
+    if (!advert->has_value()) continue;
+    const AdvertRecord& a = **advert;
+    t.first_seen = any ? std::min(t.first_seen, a.first_seen) : a.first_seen;
+    t.last_seen = any ? std::max(t.last_seen, a.last_seen) : a.last_seen;
+    any = true;
+    ++t.adverts_per_day[UtcDay(a.first_seen)];
+    towns.insert(a.towns.begin(), a.towns.end());
+    sites.insert(a.site);
+  }
+  if (!any) return Status::OK();
+  t.towns.assign(towns.begin(), towns.end());
+  t.sites.assign(sites.begin(), sites.end());
+  out->push_back(std::move(t));
+  return Status::OK();
+}
+
+}  // namespace
+
+std::string UtcDay(std::int64_t unix_seconds) {
+  // H. Hinnant's civil_from_days.
+  std::int64_t z = (unix_seconds >= 0 ? unix_seconds : unix_seconds - 86399) / 86400 + 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0);
+  char text[32];
+  std::snprintf(text, sizeof text, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
+  return text;
+}
+
+Result<std::vector<EntityTimeline>> BuildTimelines(const Store& store, const LeadRecord& lead) {
+  std::vector<EntityTimeline> out;
+  const struct {
+    EntityType type;
+    const std::vector<std::string>* values;
+  } kLists[] = {{EntityType::kPhone, &lead.phones},
+                {EntityType::kEmail, &lead.emails},
+                {EntityType::kPostcode, &lead.postcodes},
+                {EntityType::kAddress, &lead.addresses}};
+  for (const auto& list : kLists) {
+    for (const std::string& value : *list.values) {
+      Status s = AddTimeline(store, list.type, value, &out);
+      if (!s.ok()) return s;
+    }
+  }
+  return out;
+}
+
+}  // namespace plainsight

@@ -1,0 +1,164 @@
+// End to end on the test farm: crawl it with the library, correlate, and
+// check every planted group comes out as exactly one lead (recall), the
+// fair employer stays below min_score, footers form no lead, and ids hold
+// across runs.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "core/clock.h"
+#include "crawler/crawler.h"
+#include "leads/correlate.h"
+#include "tests/farm/farm.h"
+#include "tests/leads/temp_store.h"
+
+namespace plainsight {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CrawledFarm {
+  CrawledFarm() {
+    std::string tmpl = (fs::temp_directory_path() / "plainsight-leads-farm-XXXXXX").string();
+    dir = ::mkdtemp(tmpl.data());
+    REQUIRE(farm.Start().ok());
+    farm::ConfigOptions options;
+    options.store_path = dir + "/store";
+    options.pattern_paths = {PLAINSIGHT_SOURCE_DIR "/config/patterns/adult.toml",
+                             PLAINSIGHT_SOURCE_DIR "/config/patterns/jobs.toml"};
+    options.per_host_delay_ms = 5;
+    auto parsed = ParseConfig(farm.ConfigToml(options), "farm.toml", dir);
+    REQUIRE(parsed.ok());
+    config = *parsed;
+    config.gazetteer_path = PLAINSIGHT_SOURCE_DIR "/config/gazetteer.tsv";
+    auto patterns = PatternSet::LoadFiles(config.pattern_paths);
+    REQUIRE(patterns.ok());
+    store = std::move(Store::Open(config.store.path, {})).value();
+    Crawler crawler(config, *patterns, store.get(), SystemClock::Get(), nullptr, CrawlerOptions{});
+    REQUIRE(crawler.Run().ok());
+  }
+  ~CrawledFarm() {
+    store.reset();
+    farm.Stop();
+    fs::remove_all(dir);
+  }
+  farm::Farm farm;
+  std::string dir;
+  Config config;
+  std::unique_ptr<Store> store;
+};
+
+std::vector<LeadRecord> AllLeads(const Store& store) {
+  std::vector<LeadRecord> leads;
+  REQUIRE(store.ForEachLead([&](const LeadRecord& l) {
+    leads.push_back(l);
+    return true;
+  }).ok());
+  return leads;
+}
+
+// Which leads hold the group's adverts, and how many of them each holds.
+std::map<std::string, size_t> LeadsHolding(const std::vector<LeadRecord>& leads,
+                                           const farm::PlantedGroup& group) {
+  std::map<std::string, size_t> out;
+  for (const std::string& url : group.advert_urls) {
+    for (const LeadRecord& lead : leads) {
+      const std::string id = AdvertIdForUrl(url);
+      if (std::find(lead.advert_ids.begin(), lead.advert_ids.end(), id) != lead.advert_ids.end()) {
+        ++out[lead.id];
+      }
+    }
+  }
+  return out;
+}
+
+TEST_CASE("FarmRecall_PlantedGroupsAreOneLeadEach_FairEmployerLow_IdsStable") {
+  CrawledFarm f;
+  const LeadSettings settings = f.config.leads;
+  auto first = Correlate(*f.store, settings, 1000);
+  REQUIRE(first.ok());
+  const std::vector<LeadRecord> leads = AllLeads(*f.store);
+
+  static const struct {
+    const char* group;
+    bool must_lead;  // found as exactly one lead scoring at least min_score
+  } kGroups[] = {
+      {"shared-phone-circuit", true},
+      {"agency-address", true},
+      {"rotating-template", true},
+      {"legit-repeat-employer", false},
+  };
+  size_t found = 0, planted = 0;
+  std::map<std::string, std::string> group_of_lead;
+  for (const auto& g : kGroups) {
+    const farm::PlantedGroup* group = nullptr;
+    for (const auto& p : f.farm.planted()) group = p.name == g.group ? &p : group;
+    REQUIRE(group != nullptr);
+    INFO(g.group);
+    auto holding = LeadsHolding(leads, *group);
+    for (const auto& [lead_id, count] : holding) {
+      INFO("lead " << lead_id);
+      // No lead holds two planted groups.
+      CHECK(group_of_lead.count(lead_id) == 0);
+      group_of_lead[lead_id] = g.group;
+    }
+    if (g.must_lead) {
+      ++planted;
+      const bool one_whole_lead =
+          holding.size() == 1 && holding.begin()->second == group->advert_urls.size();
+      CHECK(one_whole_lead);
+      if (one_whole_lead) {
+        for (const LeadRecord& lead : leads) {
+          if (lead.id != holding.begin()->first) continue;
+          INFO(Catch::Detail::stringify(lead.reasons));
+          CHECK(lead.score >= settings.min_score);
+          found += lead.score >= settings.min_score ? 1 : 0;
+          if (std::string(g.group) == "rotating-template") CHECK_FALSE(lead.template_text.empty());
+        }
+      }
+    } else {
+      for (const LeadRecord& lead : leads) {
+        if (holding.count(lead.id) != 0) {
+          INFO(Catch::Detail::stringify(lead.reasons));
+          CHECK(lead.score < settings.min_score);
+        }
+      }
+    }
+  }
+  WARN("planted-group recall: " << found << " of " << planted << " groups as one lead each");
+  CHECK(found == planted);
+
+  // Site footers are boilerplate: no lead carries a footer contact.
+  std::set<std::string> footers;
+  for (const farm::FarmSite& site : f.farm.sites()) {
+    footers.insert(site.footer_phone_e164);
+    footers.insert(site.footer_email);
+  }
+  for (const LeadRecord& lead : leads) {
+    for (const auto& p : lead.phones) CHECK(footers.count(p) == 0);
+    for (const auto& e : lead.emails) CHECK(footers.count(e) == 0);
+    double sum = std::accumulate(lead.reason_points.begin(), lead.reason_points.end(), 0.0);
+    CHECK(lead.score == Approx(sum));
+  }
+  // Each site's page layout is reported, not linked.
+  CHECK_FALSE(first->boilerplate.empty());
+
+  // A second run changes nothing: same leads, same ids, signatures reused.
+  auto second = Correlate(*f.store, settings, 2000);
+  REQUIRE(second.ok());
+  CHECK(second->signatures_computed == 0);
+  CHECK(second->new_leads == 0);
+  const std::vector<LeadRecord> again = AllLeads(*f.store);
+  REQUIRE(again.size() == leads.size());
+  for (size_t i = 0; i < leads.size(); ++i) {
+    CHECK(again[i].id == leads[i].id);
+    CHECK(again[i].advert_ids == leads[i].advert_ids);
+    CHECK(again[i].created_at == 1000);
+  }
+}
+
+}  // namespace
+}  // namespace plainsight
