@@ -33,9 +33,11 @@ void RegisterCorrelate(CLI::App& app) {
     SetUpLogging(g);
     Config config = LoadConfigOrThrow(g);
     auto store = OpenStoreOrThrow(config, g, false);
-    // Correlation is a full recompute today, so --rebuild and the default
-    // agree; the flag is kept for scripts written against the contract.
-    auto summary = Correlate(*store, config.leads, SystemClock::Get().NowUnixSeconds());
+    // Default: reuse cached near-duplicate signatures; --rebuild re-signs
+    // every advert (lead ids and review decisions are kept either way).
+    std::int64_t now = SystemClock::Get().NowUnixSeconds();
+    auto summary = rebuild ? CorrelateRebuild(*store, config.leads, now)
+                           : Correlate(*store, config.leads, now);
     if (!summary.ok()) throw CliError(kExitStore, summary.status().ToString());
     std::cerr << "leads: " << summary->leads << " (" << summary->new_leads << " new, "
               << summary->updated_leads << " updated) from " << summary->adverts << " adverts\n";
