@@ -2,6 +2,8 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "cli/cli_common.h"
@@ -9,6 +11,8 @@
 #include "cli/crawl_job.h"
 #include "core/clock.h"
 #include "leads/correlate.h"
+#include "report/html_report.h"
+#include "report/report_data.h"
 #include "store/retention.h"
 
 namespace plainsight::cli {
@@ -37,6 +41,19 @@ void RegisterRun(CLI::App& app) {
     // The store's lock is the run lock: a second run stops here with exit 2.
     auto store = OpenStoreOrThrow(config, g, false);
     int code = CrawlAndCorrelate(config, patterns, *store);
+    // The morning report: one self-contained HTML file per run.
+    std::int64_t now = SystemClock::Get().NowUnixSeconds();
+    auto data = GatherReport(*store, ReportWindow{now - 86400, now});
+    if (!data.ok()) throw CliError(kExitStore, data.status().ToString());
+    std::string reports = config.store.path + "/reports";
+    std::filesystem::create_directories(reports);
+    std::string report_path = reports + "/report-" + FormatIso8601(now).substr(0, 10) + ".html";
+    {
+      std::ofstream out(report_path, std::ios::binary | std::ios::trunc);
+      out << RenderHtmlReport(*data, now);
+      if (!out) throw CliError(kExitStore, report_path + ": cannot write the report");
+    }
+    spdlog::info("run: report written to {}", report_path);
     PurgeSummary purged = Purge(config, *store, false);
     if (!purged.purged.empty()) {
       auto leads = Correlate(*store, config.leads, SystemClock::Get().NowUnixSeconds());

@@ -150,6 +150,12 @@ TEST_CASE("ScheduledRun_SecondConcurrentRun_ExitsTwoAtOnce") {
   CHECK(took < std::chrono::seconds(2));
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
+  // The run wrote its morning report.
+  bool report = false;
+  for (const auto& entry : fs::directory_iterator(d.dir + "/store/reports")) {
+    report = report || entry.path().extension() == ".html";
+  }
+  CHECK(report);
 }
 
 TEST_CASE("Help_EverySubcommandHasAnExample") {
