@@ -415,10 +415,10 @@ int main(int argc, char** argv) {
     double ratio = gumbo.cpu / extract.cpu;
     std::printf("ratio full/gumbo (CPU time): %.2fx (target >= 0.80x)%s; by wall time %.2fx\n", ratio,
                 ratio >= 0.8 ? "" : "  BELOW TARGET", gumbo.wall / extract.wall);
-    std::printf("\nextract.pages=%zu\nextract.mb=%.1f\nextract.gumbo_mb_s=%.1f\n"
+    std::printf("\nextract.pages=%zu\nextract.runs=%d\nextract.mb=%.1f\nextract.gumbo_mb_s=%.1f\n"
                 "extract.gumbo_pages_s=%.0f\nextract.full_mb_s=%.1f\nextract.full_pages_s=%.0f\n"
                 "extract.ratio=%.2f\nextract.gumbo_wall_mb_s=%.1f\nextract.full_wall_mb_s=%.1f\n",
-                pages.size(), mb, mb / gumbo.cpu, n / gumbo.cpu, mb / extract.cpu, n / extract.cpu,
+                pages.size(), runs, mb, mb / gumbo.cpu, n / gumbo.cpu, mb / extract.cpu, n / extract.cpu,
                 ratio, mb / gumbo.wall, mb / extract.wall);
   }
   return gumbo_nodes == static_cast<size_t>(-1) ? 1 : 0;
