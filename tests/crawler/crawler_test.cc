@@ -1,10 +1,12 @@
 // The crawl engine against the real farm on 127.0.0.1 and a real RocksDB.
+#include "crawler/crawler.h"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "crawler/crawler.h"
 #include "store/warc_reader.h"
 #include "tests/farm/farm.h"
+#include "tests/support/farm_config.h"
 
 namespace plainsight {
 namespace {
@@ -16,11 +18,7 @@ struct Setup {
     std::string tmpl = (fs::temp_directory_path() / "plainsight-crawler-XXXXXX").string();
     dir = ::mkdtemp(tmpl.data());
     REQUIRE(farm.Start().ok());
-    farm::ConfigOptions options;
-    options.store_path = dir + "/store";
-    options.pattern_paths = {PLAINSIGHT_SOURCE_DIR "/config/patterns/adult.toml",
-                             PLAINSIGHT_SOURCE_DIR "/config/patterns/jobs.toml"};
-    options.per_host_delay_ms = 20;
+    farm::ConfigOptions options = testing::FarmConfigOptions(dir + "/store", 20);
     options.include_hostile_site = hostile;
     auto parsed = ParseConfig(farm.ConfigToml(options), "farm.toml", dir);
     REQUIRE(parsed.ok());
@@ -149,7 +147,8 @@ const SiteSummary& SiteNamed(const CrawlSummary& summary, const std::string& nam
 size_t RequestsTo(const farm::Farm& farm, const std::string& url) {
   size_t n = 0;
   for (const auto& r : farm.requests()) {
-    if (url.size() >= r.path.size() && url.compare(url.size() - r.path.size(), r.path.size(), r.path) == 0 &&
+    if (url.size() >= r.path.size() &&
+        url.compare(url.size() - r.path.size(), r.path.size(), r.path) == 0 &&
         url.find(":" + std::to_string(r.port) + "/") != std::string::npos) {
       ++n;
     }
@@ -244,7 +243,8 @@ TEST_CASE("Crawler_HostileSite_EveryFaultContainedAndCounted") {
   CHECK_FALSE(s.store->GetAdvert(AdvertIdForUrl(urls.private_redirect))->has_value());
   // Endless pagination stopped: at most max_barren_listing_pages past the last advert page.
   size_t listing_pages = 0;
-  for (const auto& r : s.farm.requests()) listing_pages += r.path.rfind("/list?page=", 0) == 0 ? 1u : 0u;
+  for (const auto& r : s.farm.requests())
+    listing_pages += r.path.rfind("/list?page=", 0) == 0 ? 1u : 0u;
   CHECK(listing_pages <= 3 + 5 + 1);
   // The other sites are untouched by their neighbour's faults.
   for (const SiteSummary& site : summary.sites) {
@@ -278,7 +278,8 @@ TEST_CASE("Crawler_Sitemaps_UsedAsSeedsWhenTheSiteAsks") {
   for (SiteConfig& site : s.config.sites) site.sitemaps = true;
   s.Crawl();
   bool fetched_sitemap = false;
-  for (const auto& r : s.farm.requests()) fetched_sitemap = fetched_sitemap || r.path == "/sitemap.xml";
+  for (const auto& r : s.farm.requests())
+    fetched_sitemap = fetched_sitemap || r.path == "/sitemap.xml";
   CHECK(fetched_sitemap);
 }
 
@@ -289,28 +290,33 @@ TEST_CASE("Crawler_WarcEvidence_EveryAdvertReadsBackWithItsSha256") {
   for (const SiteSummary& site : summary.sites) records += site.warc_records;
   CHECK(records == summary.TotalNewAdverts());
   size_t checked = 0;
-  REQUIRE(s.store->ForEachAdvert([&](const AdvertRecord& a) {
-    CAPTURE(a.url);
-    CHECK_FALSE(a.warc_file.empty());
-    auto back = ReadWarcRecord(s.config.store.path + "/warc",
-                               {a.warc_file, a.warc_offset, a.warc_length, a.sha256, ""});
-    REQUIRE(back.ok());
-    CHECK(back->payload_sha256 == a.sha256);
-    ++checked;
-    return true;
-  }).ok());
+  REQUIRE(s.store
+              ->ForEachAdvert([&](const AdvertRecord& a) {
+                CAPTURE(a.url);
+                CHECK_FALSE(a.warc_file.empty());
+                auto back =
+                    ReadWarcRecord(s.config.store.path + "/warc",
+                                   {a.warc_file, a.warc_offset, a.warc_length, a.sha256, ""});
+                REQUIRE(back.ok());
+                CHECK(back->payload_sha256 == a.sha256);
+                ++checked;
+                return true;
+              })
+              .ok());
   CHECK(checked == static_cast<size_t>(summary.TotalNewAdverts()));
 }
 
 TEST_CASE("Crawler_TrackingParameters_StrippedAndCanonicalNamesTheAdvert") {
   Setup s;
   s.Crawl();
-  REQUIRE(s.store->ForEachAdvert([&](const AdvertRecord& a) {
-    CAPTURE(a.url);
-    CHECK(a.url.find("utm_") == std::string::npos);
-    CHECK(a.url.find("ref=") == std::string::npos);
-    return true;
-  }).ok());
+  REQUIRE(s.store
+              ->ForEachAdvert([&](const AdvertRecord& a) {
+                CAPTURE(a.url);
+                CHECK(a.url.find("utm_") == std::string::npos);
+                CHECK(a.url.find("ref=") == std::string::npos);
+                return true;
+              })
+              .ok());
 }
 
 }  // namespace
@@ -326,14 +332,17 @@ TEST_CASE("Crawler_SiteFooterContacts_LearntAndKeptOutOfAdverts") {
   for (const farm::FarmSite& site : s.farm.sites()) {
     CAPTURE(site.name);
     int with_footer = 0, adverts = 0;
-    REQUIRE(s.store->ForEachAdvert([&](const AdvertRecord& a) {
-      if (a.site != site.name) return true;
-      ++adverts;
-      bool footer = std::count(a.phones.begin(), a.phones.end(), site.footer_phone_e164) > 0 ||
-                    std::count(a.emails.begin(), a.emails.end(), site.footer_email) > 0;
-      with_footer += footer ? 1 : 0;
-      return true;
-    }).ok());
+    REQUIRE(s.store
+                ->ForEachAdvert([&](const AdvertRecord& a) {
+                  if (a.site != site.name) return true;
+                  ++adverts;
+                  bool footer =
+                      std::count(a.phones.begin(), a.phones.end(), site.footer_phone_e164) > 0 ||
+                      std::count(a.emails.begin(), a.emails.end(), site.footer_email) > 0;
+                  with_footer += footer ? 1 : 0;
+                  return true;
+                })
+                .ok());
     CHECK(adverts > 10);
     // Only the first pages, before the site's chrome is known, may keep it.
     CHECK(with_footer <= 2);

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/farm/farm.h"
+#include "tests/support/farm_config.h"
 #include "tests/support/run_binary.h"
 
 namespace plainsight {
@@ -24,14 +25,8 @@ struct Desk {
     std::string tmpl = (fs::temp_directory_path() / "plainsight-desk-XXXXXX").string();
     dir = ::mkdtemp(tmpl.data());
     REQUIRE(farm.Start().ok());
-    farm::ConfigOptions options;
-    options.store_path = dir + "/store";
-    options.pattern_paths = {PLAINSIGHT_SOURCE_DIR "/config/patterns/adult.toml",
-                             PLAINSIGHT_SOURCE_DIR "/config/patterns/jobs.toml"};
-    options.per_host_delay_ms = 10;
-    config = dir + "/plainsight.toml";
-    std::ofstream(config) << "gazetteer = \"" PLAINSIGHT_SOURCE_DIR "/config/gazetteer.tsv\"\n"
-                          << farm.ConfigToml(options);
+    config = testing::WriteFarmConfig(farm, testing::FarmConfigOptions(dir + "/store", 10),
+                                      dir + "/plainsight.toml");
     auto crawl = Run({"crawl", "-q"});
     INFO(crawl.err);
     REQUIRE(crawl.exit_code == 0);

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "tests/farm/farm.h"
+#include "tests/support/farm_config.h"
 #include "tests/support/run_binary.h"
 
 namespace plainsight {
@@ -24,14 +25,8 @@ struct FarmRun {
     std::string tmpl = (fs::temp_directory_path() / "plainsight-e2e-XXXXXX").string();
     dir = ::mkdtemp(tmpl.data());
     REQUIRE(farm.Start().ok());
-    farm::ConfigOptions options;
-    options.store_path = dir + "/store";
-    options.pattern_paths = {PLAINSIGHT_SOURCE_DIR "/config/patterns/adult.toml",
-                             PLAINSIGHT_SOURCE_DIR "/config/patterns/jobs.toml"};
-    options.per_host_delay_ms = kDelayMs;
-    config = dir + "/plainsight.toml";
-    std::ofstream(config) << "gazetteer = \"" PLAINSIGHT_SOURCE_DIR "/config/gazetteer.tsv\"\n"
-                          << farm.ConfigToml(options);
+    config = testing::WriteFarmConfig(farm, testing::FarmConfigOptions(dir + "/store", kDelayMs),
+                                      dir + "/plainsight.toml");
   }
   ~FarmRun() {
     farm.Stop();
@@ -84,9 +79,11 @@ TEST_CASE("EndToEnd_FarmCrawl_PlantedGroupsBecomeLeadsPolitelyAndOnce") {
       auto phones = (*lead)["entities"]["phones"].get<std::vector<std::string>>();
       auto postcodes = (*lead)["entities"]["postcodes"].get<std::vector<std::string>>();
       if (group.name == "shared-phone-circuit") {
-        for (const auto& p : group.phones_e164) CHECK(std::count(phones.begin(), phones.end(), p) == 1);
+        for (const auto& p : group.phones_e164)
+          CHECK(std::count(phones.begin(), phones.end(), p) == 1);
       }
-      for (const auto& pc : group.postcodes) CHECK(std::count(postcodes.begin(), postcodes.end(), pc) == 1);
+      for (const auto& pc : group.postcodes)
+        CHECK(std::count(postcodes.begin(), postcodes.end(), pc) == 1);
       CHECK((*lead)["score"].get<double>() > 0);
       CHECK_FALSE((*lead)["reasons"].empty());
     }
@@ -98,7 +95,8 @@ TEST_CASE("EndToEnd_FarmCrawl_PlantedGroupsBecomeLeadsPolitelyAndOnce") {
       CHECK(lead["id"].get<std::string>().rfind("L-", 0) == 0);
       CHECK(lead["score"].get<double>() <= previous);
       previous = lead["score"].get<double>();
-      for (const char* key : {"status", "reasons", "entities", "adverts"}) CHECK(lead.contains(key));
+      for (const char* key : {"status", "reasons", "entities", "adverts"})
+        CHECK(lead.contains(key));
       for (const json& advert : lead["adverts"]) {
         for (const char* key : {"id", "url", "site", "title", "first_seen", "last_seen", "sha256",
                                 "phones", "emails", "postcodes", "indicators"}) {
@@ -181,7 +179,8 @@ TEST_CASE("EndToEnd_BadConfig_ExitsOneNamingFileAndLine") {
   std::ofstream(path) << "[crawl]\nconcurrency = -4\n";
   auto run = RunPlainsight({"--config", path, "crawl"});
   CHECK(run.exit_code == 1);
-  CHECK(run.err == "plainsight: " + path + ":2: crawl.concurrency must be between 1 and 1024, got -4\n");
+  CHECK(run.err ==
+        "plainsight: " + path + ":2: crawl.concurrency must be between 1 and 1024, got -4\n");
   fs::remove_all(dir);
 }
 
