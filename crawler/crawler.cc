@@ -41,6 +41,16 @@ struct Pending {
   const std::string& FetchUrl() const { return fetch_url.empty() ? url : fetch_url; }
 };
 
+// A page not yet tried (retry and redirect state start empty).
+Pending NewPending(std::string url, int site, int depth, PageRole role) {
+  Pending page;
+  page.url = std::move(url);
+  page.site = site;
+  page.depth = depth;
+  page.role = role;
+  return page;
+}
+
 constexpr int kMaxRedirects = 5;
 
 enum class RobotsState { kUnknown, kFetching, kReady };
@@ -171,7 +181,8 @@ class Crawler::Run_ {
   Status OpenWarc() {
     if (!c_.config_.store.warc) return Status::OK();
     WarcWriter::Options options;
-    options.dir = c_.options_.warc_dir.empty() ? c_.config_.store.path + "/warc" : c_.options_.warc_dir;
+    options.dir =
+        c_.options_.warc_dir.empty() ? c_.config_.store.path + "/warc" : c_.options_.warc_dir;
     options.max_file_bytes = static_cast<std::uint64_t>(c_.config_.store.warc_max_file_mb) << 20;
     auto writer = WarcWriter::Open(options);
     if (!writer.ok()) return writer.status();
@@ -190,7 +201,8 @@ class Crawler::Run_ {
       if (done && e.advert) MarkAdvertSeen(AdvertIdForUrl(e.url));
       auto site = site_index_.find(e.site);
       if (done || site == site_index_.end()) return true;
-      pending.push_back({e.url, site->second, e.depth, e.advert ? PageRole::kAdvert : PageRole::kFollow});
+      pending.push_back(NewPending(e.url, site->second, e.depth,
+                                   e.advert ? PageRole::kAdvert : PageRole::kFollow));
       return true;
     });
     if (!s.ok()) return s;
@@ -213,7 +225,8 @@ class Crawler::Run_ {
         if (!seen_.Insert(*url)) continue;
         bool advert = rules_[i].Classify(*url) == PageRole::kAdvert;
         seeds.push_back({*url, rules_[i].site->name, 0, advert});
-        Enqueue({*url, static_cast<int>(i), 0, advert ? PageRole::kAdvert : PageRole::kFollow});
+        Enqueue(NewPending(*url, static_cast<int>(i), 0,
+                           advert ? PageRole::kAdvert : PageRole::kFollow));
       }
     }
     return c_.store_->AddToFrontier(seeds);
@@ -288,7 +301,8 @@ class Crawler::Run_ {
     for (auto& [key, host] : hosts_) {
       while (!host.queue.empty()) {
         if (c_.fetcher_->InFlight() >= concurrency) return milliseconds(50);
-        if (outstanding_.load() + c_.fetcher_->InFlight() >= queue_.capacity()) return milliseconds(20);
+        if (outstanding_.load() + c_.fetcher_->InFlight() >= queue_.capacity())
+          return milliseconds(20);
         if (host.in_flight >= host.settings->per_host_connections) break;
         if (host.robots_state == RobotsState::kFetching) break;
         if (now < host.next_allowed) {
@@ -359,7 +373,8 @@ class Crawler::Run_ {
     }
   }
 
-  void ApplyRobots(HostState& host, long status, const std::string& body, const std::string& error) {
+  void ApplyRobots(HostState& host, long status, const std::string& body,
+                   const std::string& error) {
     if (!error.empty() || status >= 500 || status == 0) {
       // RFC 9309 2.3.1.4: unreachable means assume complete disallow.
       host.robots = RobotsRules::DisallowAll();
@@ -387,7 +402,8 @@ class Crawler::Run_ {
       if (site.sitemaps) {
         for (const std::string& sitemap : host.robots.sitemaps()) {
           auto url = NormalizeUrl(sitemap);
-          if (url && seen_.Insert(*url)) host.queue.push_front({*url, host.site, 0, PageRole::kSitemap});
+          if (url && seen_.Insert(*url))
+            host.queue.push_front(NewPending(*url, host.site, 0, PageRole::kSitemap));
         }
       }
     }
@@ -603,7 +619,10 @@ class Crawler::Run_ {
     }
     Count(site, [](SiteSummary& s) { ++s.pages_fetched; });
     if (r.status == 304) {
-      Count(site, [](SiteSummary& s) { ++s.pages_ok; ++s.adverts_not_modified; });
+      Count(site, [](SiteSummary& s) {
+        ++s.pages_ok;
+        ++s.adverts_not_modified;
+      });
       if (work.page.role == PageRole::kAdvert) {
         (void)c_.store_->TouchAdvert(AdvertIdForUrl(work.page.url), now);
       }
@@ -639,12 +658,14 @@ class Crawler::Run_ {
       spdlog::warn("body of {} cut at max_body_bytes ({} bytes)", r.url, r.body.size());
       Count(site, [](SiteSummary& s) { ++s.truncated; });
     }
-    nlohmann::json meta = {{"status", r.status}, {"fetched_at", now}, {"etag", r.etag},
+    nlohmann::json meta = {{"status", r.status},
+                           {"fetched_at", now},
+                           {"etag", r.etag},
                            {"last_modified", r.last_modified}};
     PageCommit commit{work.page.url, {}, meta.dump()};
     if (work.page.role == PageRole::kAdvert) {
-      AdvertExtraction x =
-          rules.extractor->Extract(r.body, r.content_type, today_, boilerplate_[static_cast<size_t>(site)].get());
+      AdvertExtraction x = rules.extractor->Extract(r.body, r.content_type, today_,
+                                                    boilerplate_[static_cast<size_t>(site)].get());
       std::vector<Pending> found = Discover(work, x.links, x.base_href, &commit);
       StoreAdvert(work, rules, std::move(x), now, commit);
       Publish(std::move(found));
@@ -666,7 +687,8 @@ class Crawler::Run_ {
     std::vector<Pending> found = Discover(work, links, "", &commit);
     for (const std::string& nested : urls.sitemaps) {
       auto url = NormalizeUrl(nested);
-      if (url && seen_.Insert(*url)) found.push_back({*url, work.page.site, 0, PageRole::kSitemap});
+      if (url && seen_.Insert(*url))
+        found.push_back(NewPending(*url, work.page.site, 0, PageRole::kSitemap));
     }
     (void)c_.store_->CommitPage(commit);
     Publish(std::move(found));
@@ -682,6 +704,7 @@ class Crawler::Run_ {
     capture.fetched_unix_ms = c_.clock_.NowUnixSeconds() * 1000;
     capture.ip_address = r.ip_address;
     capture.truncated = r.truncated;
+    if (advert != nullptr) capture.payload_sha256 = advert->sha256;
     auto location = warc_->Append(capture);
     if (!location.ok()) {
       spdlog::error("WARC: {}: {}", capture.target_uri, location.status().ToString());
@@ -727,7 +750,8 @@ class Crawler::Run_ {
     a.postcodes = std::move(x.postcodes);
     a.addresses = std::move(x.addresses);
     a.towns = std::move(x.towns);
-    for (auto& hit : x.indicators) a.indicators.push_back({hit.id, hit.category, hit.weight, hit.match});
+    for (auto& hit : x.indicators)
+      a.indicators.push_back({hit.id, hit.category, hit.weight, hit.match});
     for (auto& p : x.pay) a.pay.push_back({p.amount, p.per, p.hourly, p.match});
     // Evidence is written once per distinct capture, not on every revisit.
     auto stored = c_.store_->GetAdvert(a.id);
@@ -744,9 +768,15 @@ class Crawler::Run_ {
     }
     Count(work.page.site, [&](SiteSummary& s) {
       switch (*outcome) {
-        case UpsertOutcome::kNew: ++s.adverts_new; break;
-        case UpsertOutcome::kChanged: ++s.adverts_changed; break;
-        case UpsertOutcome::kUnchanged: ++s.adverts_unchanged; break;
+        case UpsertOutcome::kNew:
+          ++s.adverts_new;
+          break;
+        case UpsertOutcome::kChanged:
+          ++s.adverts_changed;
+          break;
+        case UpsertOutcome::kUnchanged:
+          ++s.adverts_unchanged;
+          break;
       }
     });
   }
@@ -763,7 +793,8 @@ class Crawler::Run_ {
   // persisted with the page.
   std::vector<Pending> Discover(const Work& work, const std::vector<std::string>& links,
                                 const std::string& base_href, PageCommit* commit) {
-    const std::string& page_url = work.result.final_url.empty() ? work.page.url : work.result.final_url;
+    const std::string& page_url =
+        work.result.final_url.empty() ? work.page.url : work.result.final_url;
     std::string base = page_url;
     if (!base_href.empty()) {
       if (auto resolved = ResolveUrl(page_url, base_href)) base = *resolved;
@@ -788,7 +819,7 @@ class Crawler::Run_ {
         if (role == PageRole::kNone) continue;
         int depth = work.page.depth + 1;
         if (depth <= rules_[i].site->max_depth) {
-          candidates.push_back({url, static_cast<int>(i), depth, role});
+          candidates.push_back(NewPending(url, static_cast<int>(i), depth, role));
         }
         break;
       }
@@ -837,7 +868,7 @@ class Crawler::Run_ {
   BoundedQueue<Work> queue_;
   std::int64_t now_ = 0;
   std::string today_;
-  std::unique_ptr<WarcWriter> warc_;  // thread-safe
+  std::unique_ptr<WarcWriter> warc_;                           // thread-safe
   std::vector<std::unique_ptr<SiteBoilerplate>> boilerplate_;  // per site; thread-safe
   std::string warc_dir_;
   SeenSet seen_;

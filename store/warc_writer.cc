@@ -97,7 +97,8 @@ Result<CaptureMembers> BuildCaptureMembers(const WarcCapture& capture) {
 
   CaptureMembers members;
   members.response_id = NewWarcRecordId();
-  members.payload_sha256 = Sha256Hex(capture.payload);
+  members.payload_sha256 =
+      capture.payload_sha256.empty() ? Sha256Hex(capture.payload) : capture.payload_sha256;
   std::string request_id = NewWarcRecordId();
   std::string date = FormatWarcDate(capture.fetched_unix_ms);
 

@@ -45,6 +45,9 @@ struct WarcCapture {
   // The fetcher undid the Content-Encoding (libcurl with CURLOPT_ACCEPT_ENCODING
   // does, which is plainsight's fetcher); false when `payload` is still encoded.
   bool content_decoded = true;
+  // The payload's SHA-256 (hex) when the caller has already computed it;
+  // empty = computed here. Saves hashing every body twice.
+  std::string payload_sha256;
 };
 
 // Where a capture's response record is, and what its payload hashed to.
