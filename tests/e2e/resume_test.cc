@@ -51,8 +51,8 @@ std::map<std::string, json> StoredAdverts(const std::string& config) {
   const json adverts = Query(config, {"query", "--format", "json"})["adverts"];
   for (const json& a : adverts) {
     json kept;
-    for (const char* key : {"id", "url", "site", "kind", "title", "sha256", "location", "posted",
-                            "pay", "removed"}) {
+    for (const char* key :
+         {"id", "url", "site", "kind", "title", "sha256", "location", "posted", "pay", "removed"}) {
       kept[key] = a[key];
     }
     kept["has_warc"] = a.contains("warc");
@@ -64,12 +64,14 @@ std::map<std::string, json> StoredAdverts(const std::string& config) {
 // Every contact of the reference's advert is in the resumed store's.
 void CheckContactsKept(const std::string& config, const std::string& reference) {
   std::map<std::string, std::set<std::string>> contacts;
-  for (const json& a : Query(config, {"query", "--format", "json"})["adverts"]) {
+  const json resumed = Query(config, {"query", "--format", "json"});
+  for (const json& a : resumed["adverts"]) {
     auto& set = contacts[a["url"].get<std::string>()];
     for (const json& p : a["phones"]) set.insert(p.get<std::string>());
     for (const json& e : a["emails"]) set.insert(e.get<std::string>());
   }
-  for (const json& a : Query(reference, {"query", "--format", "json"})["adverts"]) {
+  const json uninterrupted = Query(reference, {"query", "--format", "json"});
+  for (const json& a : uninterrupted["adverts"]) {
     const std::string url = a["url"].get<std::string>();
     INFO(url);
     for (const json& p : a["phones"]) CHECK(contacts[url].count(p.get<std::string>()) == 1);
