@@ -11,6 +11,7 @@
 #include "leads/near_duplicates.h"
 #include "leads/personas.h"
 #include "leads/signature_cache.h"
+#include "leads/site_chrome.h"
 
 namespace plainsight {
 namespace {
@@ -86,73 +87,24 @@ std::int64_t ParsePostedDate(const std::string& posted, std::int64_t fallback, b
   return DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)) * 86400;
 }
 
-std::uint64_t HashLine(std::string_view line) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
-  for (char c : line) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+constexpr char kAdvertCountKey[] = "leads\x1f" "advert_count";
+
+std::uint64_t HashString(std::string_view s) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
   return h;
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
+std::uint64_t Mix(std::uint64_t h, std::uint64_t v) {
+  return (h ^ v) * 0x100000001b3ULL + 0x9e3779b97f4a7c15ULL;
 }
 
-template <typename Visit>
-void ForEachLine(std::string_view text, Visit&& visit) {
-  while (!text.empty()) {
-    size_t end = text.find('\n');
-    std::string_view line = Trim(text.substr(0, end));
-    if (!line.empty()) visit(line);
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
-}
-
-// One site's chrome lines, learnt from a sample of its adverts.
-struct SiteChrome {
-  struct Held {
-    size_t index;
-    std::string sha256;
-    std::string text;  // title + "\n" + text
-  };
-  bool ready = false;
-  int sampled = 0;
-  std::unordered_map<std::uint64_t, int> line_counts;
-  std::vector<std::uint64_t> lines;  // sorted
-  std::uint64_t fingerprint = 0;
-  std::vector<Held> held;
-
-  void Learn(const std::string& text) {
-    ++sampled;
-    std::vector<std::uint64_t> seen;
-    ForEachLine(text, [&](std::string_view line) { seen.push_back(HashLine(line)); });
-    std::sort(seen.begin(), seen.end());
-    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-    for (std::uint64_t h : seen) ++line_counts[h];
-  }
-
-  void Settle(const CorpusOptions& options) {
-    ready = true;
-    if (sampled >= options.chrome_min_adverts) {
-      for (const auto& [line, count] : line_counts) {
-        if (static_cast<double>(count) >= options.chrome_share * static_cast<double>(sampled)) {
-          lines.push_back(line);
-        }
-      }
-    }
-    std::sort(lines.begin(), lines.end());
-    for (std::uint64_t line : lines) fingerprint = (fingerprint ^ line) * 0x100000001b3ULL + 1;
-    line_counts.clear();
-  }
-
-  bool IsChrome(std::string_view line) const {
-    return std::binary_search(lines.begin(), lines.end(), HashLine(line));
-  }
-};
-
-constexpr char kAdvertCountKey[] = "leads\x1f" "advert_count";
-
+// Builds a Corpus in four passes: summaries (no text), each site's chrome
+// (cached; text of its sample only when the sample changed), cached
+// signatures and personas, and text for the adverts left to sign.
 class CorpusBuilder {
  public:
   CorpusBuilder(Store& store, const CorpusOptions& options)
@@ -162,7 +114,15 @@ class CorpusBuilder {
     corpus_.signature_bands = static_cast<size_t>(hasher_.options().bands);
   }
 
-  Status Add(const AdvertRecord& a) {
+  void Reserve(size_t adverts) {
+    corpus_.adverts.reserve(adverts);
+    corpus_.signature_slot.reserve(adverts);
+    corpus_.signature_values.reserve(adverts * corpus_.signature_length);
+    sha_.reserve(adverts);
+    entity_ids_.reserve(adverts * 3 / 2);
+  }
+
+  void Add(const AdvertSummary& a) {
     AdvertDigest d;
     d.id = a.id;
     d.site = sites_.Intern(a.site);
@@ -190,40 +150,120 @@ class CorpusBuilder {
         d.indicators.push_back(it->second);
       }
     }
-    if (d.adult) {
-      Persona persona = FindPersona(a.title, a.text);
-      d.age = static_cast<std::uint8_t>(std::clamp(persona.age, 0, 255));
-      if (!persona.name.empty()) d.name = names_.Intern(persona.name) + 1;
+    const auto index = static_cast<std::uint32_t>(corpus_.adverts.size());
+    if (samples_.size() <= d.site) samples_.resize(d.site + 1u);
+    if (samples_[d.site].size() < static_cast<size_t>(std::max(options_.chrome_sample, 0))) {
+      samples_[d.site].push_back(index);
     }
-    const size_t index = corpus_.adverts.size();
     corpus_.adverts.push_back(std::move(d));
     corpus_.signature_slot.push_back(Corpus::kNoSignature);
-
-    if (chrome_.size() <= corpus_.adverts[index].site) chrome_.resize(corpus_.adverts[index].site + 1u);
-    SiteChrome& chrome = chrome_[corpus_.adverts[index].site];
-    if (chrome.ready) return Sign(index, a.sha256, a.title + "\n" + a.text, chrome);
-    std::string text = a.title + "\n" + a.text;
-    chrome.Learn(text);
-    chrome.held.push_back({index, a.sha256, std::move(text)});
-    if (chrome.sampled >= options_.chrome_sample) return Release(chrome);
-    return Status::OK();
+    sha_.push_back(BodyHash(a.sha256));
   }
 
-  void Reserve(size_t adverts) {
-    corpus_.adverts.reserve(adverts);
-    corpus_.signature_slot.reserve(adverts);
-    corpus_.signature_values.reserve(adverts * corpus_.signature_length);
-    entity_ids_.reserve(adverts * 3 / 2);
-  }
-
-  // Signs whatever is still held for sites with small samples.
-  Status Finish() {
-    for (SiteChrome& chrome : chrome_) {
-      if (chrome.ready) continue;
-      Status s = Release(chrome);
+  // Each site's chrome, from the first chrome_sample of its adverts in id
+  // order (URL-hash order, a random sample).
+  Status LearnChrome() {
+    chrome_.resize(corpus_.sites.size());
+    samples_.resize(corpus_.sites.size());
+    for (size_t site = 0; site < chrome_.size(); ++site) {
+      std::uint64_t sample = Mix(Mix(Mix(0, static_cast<std::uint64_t>(options_.chrome_sample)),
+                                     static_cast<std::uint64_t>(options_.chrome_min_adverts)),
+                                 static_cast<std::uint64_t>(options_.chrome_share * 1e6));
+      for (std::uint32_t i : samples_[site]) {
+        sample = Mix(Mix(sample, HashString(corpus_.adverts[i].id)), sha_[i]);
+      }
+      const std::string key = kChromeKeyPrefix + corpus_.sites[site];
+      if (options_.reuse_signatures) {
+        auto cached = store_.GetMeta(key);
+        if (!cached.ok()) return cached.status();
+        if (cached->has_value() && chrome_[site].Parse(**cached, sample)) continue;
+      }
+      for (std::uint32_t i : samples_[site]) {
+        auto advert = store_.GetAdvert(corpus_.adverts[i].id);
+        if (!advert.ok()) return advert.status();
+        if (advert->has_value()) chrome_[site].Learn((*advert)->title + "\n" + (*advert)->text);
+      }
+      chrome_[site].Settle(options_.chrome_share, options_.chrome_min_adverts);
+      Status s = store_.PutMeta(key, chrome_[site].Encode(sample));
       if (!s.ok()) return s;
     }
+    samples_.clear();
+    samples_.shrink_to_fit();
     return Status::OK();
+  }
+
+  // Reads every cached signature in one scan (much cheaper than a point
+  // lookup per advert); the values go straight into the corpus's flat
+  // array, so a reused signature costs no copy later.
+  Status LoadCache() {
+    CachedSignature parsed;
+    return store_.ForEachMeta(kSignatureKeyPrefix, [&](const std::string& key,
+                                                       const std::string& value) {
+      if (!ParseCachedSignature(value, corpus_.signature_length, &parsed)) return true;
+      CacheEntry entry;
+      entry.sha = parsed.body;
+      entry.chrome = parsed.chrome;
+      entry.persona_read = parsed.persona_read;
+      entry.age = static_cast<std::uint8_t>(std::clamp(parsed.age, 0, 255));
+      if (!parsed.name.empty()) entry.name = names_.Intern(parsed.name) + 1;
+      if (parsed.shingles >= options_.min_shingles &&
+          parsed.values.size() == corpus_.signature_length) {
+        entry.slot = AppendSignature(parsed.values);
+      }
+      cache_[HashString(std::string_view(key).substr(sizeof(kSignatureKeyPrefix) - 1))] = entry;
+      return true;
+    });
+  }
+
+  // Takes signatures and personas from the cache where the advert's body
+  // and its site's chrome are unchanged, and signs the rest from their text.
+  Status Sign() {
+    std::vector<std::uint32_t> misses;
+    for (size_t i = 0; i < corpus_.adverts.size(); ++i) {
+      AdvertDigest& d = corpus_.adverts[i];
+      auto it = cache_.find(HashString(d.id));
+      if (it == cache_.end()) {
+        misses.push_back(static_cast<std::uint32_t>(i));
+        continue;
+      }
+      ++cache_hits_;  // its advert exists: not stale
+      const CacheEntry& e = it->second;
+      if (!options_.reuse_signatures || sha_[i] == 0 || e.sha != sha_[i] ||
+          e.chrome != chrome_[d.site].fingerprint() || (d.adult && !e.persona_read)) {
+        misses.push_back(static_cast<std::uint32_t>(i));
+        continue;
+      }
+      ++corpus_.signatures_reused;
+      corpus_.signature_slot[i] = e.slot;
+      if (d.adult) {
+        d.age = e.age;
+        d.name = e.name;
+      }
+    }
+    // Many misses (a first run): one pass over all advert texts beats a
+    // point lookup each.
+    if (misses.size() > 1000 && misses.size() * 8 > corpus_.adverts.size()) {
+      size_t k = 0;
+      Status failed;
+      Status s = store_.ForEachAdvertText(
+          [&](std::string_view id, const std::string& title, const std::string& text) {
+            while (k < misses.size() && corpus_.adverts[misses[k]].id < id) ++k;
+            if (k == misses.size()) return false;
+            if (corpus_.adverts[misses[k]].id == id) failed = SignText(misses[k++], title, text);
+            return failed.ok();
+          });
+      if (!s.ok()) return s;
+      if (!failed.ok()) return failed;
+      return WritePending();
+    }
+    for (std::uint32_t i : misses) {
+      auto advert = store_.GetAdvert(corpus_.adverts[i].id);
+      if (!advert.ok()) return advert.status();
+      if (!advert->has_value()) continue;
+      Status s = SignText(i, (*advert)->title, (*advert)->text);
+      if (!s.ok()) return s;
+    }
+    return WritePending();
   }
 
   // Drops cache entries whose advert no longer exists. When the cache was
@@ -247,7 +287,9 @@ class CorpusBuilder {
 
   Corpus Take() {
     corpus_.site_chrome.resize(corpus_.sites.size());
-    for (size_t site = 0; site < chrome_.size(); ++site) corpus_.site_chrome[site] = chrome_[site].lines;
+    for (size_t site = 0; site < chrome_.size(); ++site) {
+      corpus_.site_chrome[site] = chrome_[site].lines();
+    }
     return std::move(corpus_);
   }
 
@@ -277,48 +319,49 @@ class CorpusBuilder {
     }
   }
 
-  Status Release(SiteChrome& chrome) {
-    chrome.Settle(options_);
-    for (SiteChrome::Held& held : chrome.held) {
-      Status s = Sign(held.index, held.sha256, held.text, chrome);
-      if (!s.ok()) return s;
-    }
-    chrome.held.clear();
-    chrome.held.shrink_to_fit();
-    return Status::OK();
-  }
-
-  Status Sign(size_t index, const std::string& sha256, const std::string& text,
-              const SiteChrome& chrome) {
-    const std::string key = SignatureKey(corpus_.adverts[index].id);
-    if (options_.reuse_signatures && !sha256.empty()) {
-      auto it = cache_.find(HashString(corpus_.adverts[index].id));
-      if (it != cache_.end()) ++cache_hits_;  // its advert exists: not stale
-      if (it != cache_.end() && it->second.sha == HashString(sha256) &&
-          it->second.chrome == chrome.fingerprint) {
-        ++corpus_.signatures_reused;
-        corpus_.signature_slot[index] = it->second.slot;
-        return Status::OK();
-      }
-    }
+  Status SignText(size_t index, const std::string& title, const std::string& text) {
+    AdvertDigest& d = corpus_.adverts[index];
+    const SiteChrome& chrome = chrome_[d.site];
+    CachedSignature entry;
     std::string kept;
-    kept.reserve(text.size());
-    ForEachLine(text, [&](std::string_view line) {
+    kept.reserve(title.size() + text.size() + 1);
+    auto keep = [&](std::string_view line) {
       if (chrome.IsChrome(line)) return;
       kept.append(line);
       kept.push_back('\n');
-    });
-    const std::vector<std::uint32_t> signature = hasher_.Signature(kept);
-    const int shingles = CountShingles(kept, hasher_.options().shingle_words);
+    };
+    ForEachTextLine(title, keep);
+    ForEachTextLine(text, keep);
+    entry.values = hasher_.Signature(kept);
+    entry.shingles = CountShingles(kept, hasher_.options().shingle_words);
     ++corpus_.signatures_computed;
-    Status s = store_.PutMeta(key, EncodeCachedSignature(sha256, chrome.fingerprint, shingles,
-                                                         signature));
-    if (!s.ok()) return s;
-    if (shingles < options_.min_shingles || signature.size() != corpus_.signature_length) {
+    if (d.adult) {
+      Persona persona = FindPersona(title, text);
+      entry.persona_read = true;
+      entry.age = persona.age;
+      entry.name = std::move(persona.name);
+      d.age = static_cast<std::uint8_t>(std::clamp(persona.age, 0, 255));
+      if (!entry.name.empty()) d.name = names_.Intern(entry.name) + 1;
+    }
+    entry.body = sha_[index];
+    entry.chrome = chrome.fingerprint();
+    pending_.emplace_back(SignatureKey(d.id), EncodeCachedSignature(entry));
+    if (pending_.size() >= kWriteBatch) {
+      Status s = WritePending();
+      if (!s.ok()) return s;
+    }
+    if (entry.shingles < options_.min_shingles ||
+        entry.values.size() != corpus_.signature_length) {
       return Status::OK();
     }
-    corpus_.signature_slot[index] = AppendSignature(signature);
+    corpus_.signature_slot[index] = AppendSignature(entry.values);
     return Status::OK();
+  }
+
+  Status WritePending() {
+    Status s = store_.PutMetas(pending_);
+    pending_.clear();
+    return s;
   }
 
   std::uint32_t AppendSignature(const std::vector<std::uint32_t>& signature) {
@@ -329,44 +372,20 @@ class CorpusBuilder {
     return static_cast<std::uint32_t>(slot);
   }
 
- public:
-  // Reads every cached signature in one scan (much cheaper than a point
-  // lookup per advert); the values go straight into the corpus's flat
-  // array, so a reused signature costs no copy later.
-  Status LoadCache() {
-    CachedSignature parsed;
-    return store_.ForEachMeta(kSignatureKeyPrefix, [&](const std::string& key,
-                                                       const std::string& value) {
-      if (!ParseCachedSignature(value, corpus_.signature_length, &parsed)) return true;
-      CacheEntry entry;
-      entry.sha = HashString(parsed.sha256);
-      entry.chrome = parsed.chrome;
-      if (parsed.shingles >= options_.min_shingles && parsed.values.size() == corpus_.signature_length) {
-        entry.slot = AppendSignature(parsed.values);
-      }
-      cache_[HashString(std::string_view(key).substr(sizeof(kSignatureKeyPrefix) - 1))] = entry;
-      return true;
-    });
-  }
-
- private:
-  static std::uint64_t HashString(std::string_view s) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h;
-  }
-
-  // A cached signature, keyed by a hash of its advert id.
+  // A cached signature and persona, keyed by a hash of its advert id.
   struct CacheEntry {
-    std::uint64_t sha = 0;     // hash of the body sha256 it was made from
+    std::uint64_t sha = 0;     // BodyHash of the body it was made from
     std::uint64_t chrome = 0;  // the site's chrome fingerprint then
     std::uint32_t slot = Corpus::kNoSignature;
+    std::uint32_t name = 0;  // as AdvertDigest::name
+    std::uint8_t age = 0;
+    bool persona_read = false;
   };
   std::unordered_map<std::uint64_t, CacheEntry> cache_;
   size_t cache_hits_ = 0;
+  // New cache entries, written kWriteBatch at a time.
+  static constexpr size_t kWriteBatch = 1000;
+  std::vector<std::pair<std::string, std::string>> pending_;
 
   Store& store_;
   CorpusOptions options_;
@@ -377,7 +396,9 @@ class CorpusBuilder {
   Interner<std::uint32_t> names_;
   std::unordered_map<std::uint64_t, std::uint32_t> entity_ids_;
   std::unordered_map<std::string, std::uint32_t> indicator_ids_;
-  std::vector<SiteChrome> chrome_;  // by site index
+  std::vector<std::uint64_t> sha_;                  // by advert, see Add
+  std::vector<std::vector<std::uint32_t>> samples_;  // by site: its chrome sample
+  std::vector<SiteChrome> chrome_;                   // by site
 };
 
 }  // namespace
@@ -386,8 +407,8 @@ std::string WithoutChrome(const Corpus& corpus, size_t site, const std::string& 
   if (site >= corpus.site_chrome.size()) return text;
   const std::vector<std::uint64_t>& chrome = corpus.site_chrome[site];
   std::string kept;
-  ForEachLine(text, [&](std::string_view line) {
-    if (std::binary_search(chrome.begin(), chrome.end(), HashLine(line))) return;
+  ForEachTextLine(text, [&](std::string_view line) {
+    if (std::binary_search(chrome.begin(), chrome.end(), HashChromeLine(line))) return;
     kept.append(line);
     kept.push_back('\n');
   });
@@ -434,14 +455,14 @@ Result<Corpus> LoadCorpus(Store& store, const CorpusOptions& options) {
     Status loaded = builder.LoadCache();
     if (!loaded.ok()) return loaded;
   }
-  Status failed;
-  Status s = store.ForEachAdvert([&](const AdvertRecord& a) {
-    failed = builder.Add(a);
-    return failed.ok();
+  Status s = store.ForEachAdvertSummary([&](const AdvertSummary& a) {
+    builder.Add(a);
+    return true;
   });
   if (!s.ok()) return s;
-  if (!failed.ok()) return failed;
-  s = builder.Finish();
+  s = builder.LearnChrome();
+  if (!s.ok()) return s;
+  s = builder.Sign();
   if (!s.ok()) return s;
   s = builder.RemoveStaleSignatures();
   if (!s.ok()) return s;

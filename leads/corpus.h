@@ -3,19 +3,22 @@
 // a stated age and name, dates and a MinHash signature) and never the text,
 // so a million adverts fit in a few hundred megabytes.
 //
-// Loading streams the adverts once. Signatures are incremental: each is
-// cached in the store's meta family keyed by the advert body's sha256
-// (signature_cache.h), so only new or changed adverts are re-signed; stale
-// cache entries of deleted adverts are removed.
-//
-// Page chrome: advert text is the page's visible text, site header and
-// footer included, which would make every advert of a site look alike. A
-// line found on at least chrome_share of a sample of the site's adverts
-// (its first chrome_sample adverts in id order, i.e. URL-hash order, a
-// random sample) is the site's chrome and is left out of the signature.
-// Those first adverts are held (title and text only) until the sample is
-// complete. Everything else is rebuilt
-// from the stored adverts on every load (it is cheap next to decoding them).
+// Loading streams the store's advert summaries (store/advert_summary.h:
+// no text, no JSON) once. Text is read only where it is needed:
+//   - Signatures and stated personas are cached in the store's meta family
+//     keyed by the advert body's sha256 (signature_cache.h), so only new or
+//     changed adverts are read and re-signed; stale cache entries of
+//     deleted adverts are removed. Many misses (a first run) are read in
+//     one pass over the adverts' texts, a few by point lookups.
+//   - Page chrome: advert text is the page's visible text, site header and
+//     footer included, which would make every advert of a site look alike.
+//     A line found on at least chrome_share of a sample of the site's
+//     adverts (its first chrome_sample adverts in id order, i.e. URL-hash
+//     order, a random sample) is the site's chrome and is left out of the
+//     signature. The lines are cached per site with a hash of the sample
+//     (site_chrome.h); the sample's texts are read only when it changed.
+// So a run over an unchanged store reads no advert text at all.
+// Everything else is rebuilt from the summaries on every load.
 //
 // A Corpus is a plain value, built by LoadCorpus and then read-only: it may
 // be shared by threads that only read it.

@@ -1,10 +1,12 @@
 #include "leads/signature_cache.h"
 
+#include <algorithm>
+
 namespace plainsight {
 namespace {
 
-constexpr std::string_view kMagic = "S2";
-constexpr size_t kShaLength = 64;
+constexpr std::string_view kMagic = "S3";
+constexpr size_t kHeader = kMagic.size() + 8 + 8 + 4 + 4;
 
 void PutU32(std::string& out, std::uint32_t v) {
   for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<char>((v >> shift) & 0xff));
@@ -18,50 +20,59 @@ std::uint32_t GetU32(std::string_view in, size_t at) {
   return v;
 }
 
+std::uint64_t GetU64(std::string_view in, size_t at) {
+  return GetU32(in, at) | (static_cast<std::uint64_t>(GetU32(in, at + 4)) << 32);
+}
+
+void PutU64(std::string& out, std::uint64_t v) {
+  PutU32(out, static_cast<std::uint32_t>(v & 0xffffffffu));
+  PutU32(out, static_cast<std::uint32_t>(v >> 32));
+}
+
 }  // namespace
+
+std::uint64_t BodyHash(std::string_view sha256) {
+  if (sha256.empty()) return 0;
+  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a, then a final mix
+  for (char c : sha256) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  return h | 1;
+}
 
 std::string SignatureKey(std::string_view advert_id) {
   return std::string(kSignatureKeyPrefix) + std::string(advert_id);
 }
 
-std::string EncodeCachedSignature(std::string_view sha256, std::uint64_t chrome, int shingles,
-                                  const std::vector<std::uint32_t>& signature) {
+std::string EncodeCachedSignature(const CachedSignature& e) {
   std::string out(kMagic);
-  std::string sha(sha256.substr(0, kShaLength));
-  sha.resize(kShaLength, ' ');
-  out += sha;
-  PutU32(out, static_cast<std::uint32_t>(chrome & 0xffffffffu));
-  PutU32(out, static_cast<std::uint32_t>(chrome >> 32));
-  PutU32(out, static_cast<std::uint32_t>(shingles < 0 ? 0 : shingles));
-  for (std::uint32_t v : signature) PutU32(out, v);
+  out.reserve(kHeader + 4 * e.values.size() + 2 + e.name.size());
+  PutU64(out, e.body);
+  PutU64(out, e.chrome);
+  PutU32(out, static_cast<std::uint32_t>(std::max(e.shingles, 0)));
+  PutU32(out, static_cast<std::uint32_t>(e.values.size()));
+  for (std::uint32_t v : e.values) PutU32(out, v);
+  out.push_back(e.persona_read ? '\1' : '\0');
+  out.push_back(static_cast<char>(std::clamp(e.age, 0, 255)));
+  out += e.name;
   return out;
 }
 
 bool ParseCachedSignature(std::string_view bytes, size_t num_hashes, CachedSignature* out) {
-  const size_t header = kMagic.size() + kShaLength + 8 + 4;
-  if (bytes.substr(0, kMagic.size()) != kMagic) return false;
-  if (bytes.size() != header + 4 * num_hashes && bytes.size() != header) return false;
-  out->sha256 = std::string(bytes.substr(kMagic.size(), kShaLength));
-  while (!out->sha256.empty() && out->sha256.back() == ' ') out->sha256.pop_back();
-  const size_t at = kMagic.size() + kShaLength;
-  out->chrome = GetU32(bytes, at) | (static_cast<std::uint64_t>(GetU32(bytes, at + 4)) << 32);
-  out->shingles = static_cast<int>(GetU32(bytes, at + 8));
-  out->values.clear();
-  // An empty text has an empty signature (header only).
-  if (bytes.size() == header) return true;
-  out->values.reserve(num_hashes);
-  for (size_t i = 0; i < num_hashes; ++i) out->values.push_back(GetU32(bytes, header + 4 * i));
-  return true;
-}
-
-bool DecodeCachedSignature(std::string_view bytes, std::string_view sha256, std::uint64_t chrome,
-                           size_t num_hashes, int* shingles,
-                           std::vector<std::uint32_t>* signature) {
-  CachedSignature parsed;
-  if (!ParseCachedSignature(bytes, num_hashes, &parsed)) return false;
-  if (parsed.sha256 != sha256.substr(0, kShaLength) || parsed.chrome != chrome) return false;
-  *shingles = parsed.shingles;
-  *signature = std::move(parsed.values);
+  if (bytes.size() < kHeader + 2 || bytes.substr(0, kMagic.size()) != kMagic) return false;
+  const size_t count = GetU32(bytes, kHeader - 4);
+  if ((count != num_hashes && count != 0) || bytes.size() < kHeader + 4 * count + 2) return false;
+  const size_t at = kMagic.size();
+  out->body = GetU64(bytes, at);
+  out->chrome = GetU64(bytes, at + 8);
+  out->shingles = static_cast<int>(GetU32(bytes, at + 16));
+  out->values.resize(count);
+  for (size_t i = 0; i < count; ++i) out->values[i] = GetU32(bytes, kHeader + 4 * i);
+  const size_t persona = kHeader + 4 * count;
+  out->persona_read = bytes[persona] == '\1';
+  out->age = static_cast<unsigned char>(bytes[persona + 1]);
+  out->name.assign(bytes.substr(persona + 2));
   return true;
 }
 

@@ -1,16 +1,20 @@
-// Signature cache: each advert's MinHash signature (minhash.h), kept in the
-// store's meta family under "sig\x1f<advert id>" with the sha256 of the
-// body it was made from, so a correlate run re-signs only new or changed
-// adverts. An entry whose sha256, format or length does not match is
-// simply ignored (and overwritten).
+// Signature cache: each advert's MinHash signature (minhash.h) and stated
+// persona (personas.h), kept in the store's meta family under
+// "sig\x1f<advert id>" with a hash of the sha256 of the body they were made
+// from, so
+// a correlate run reads no advert text for an unchanged advert. An entry
+// whose sha256, format or length does not match is simply ignored (and
+// overwritten); entries of the older "S2" format (no persona) are ignored,
+// so a store from before personas were cached is re-signed once.
 //
 // The signature also depends on which lines were stripped as the site's
 // own page chrome (corpus.h), so each entry records that set's fingerprint
 // too: when a site's chrome changes, its adverts are re-signed.
 //
-// Value layout (binary): "S2" | 64-char sha256 hex | chrome fingerprint
-// (uint64) | shingle count (uint32) | num_hashes uint32 values; integers
-// little-endian.
+// Value layout (binary): "S3" | BodyHash (uint64) | chrome fingerprint
+// (uint64) | shingle count (uint32) | value count (uint32, num_hashes or
+// 0) | the values (uint32 each) | persona flag (1 byte: 1 = read) | age
+// (1 byte) | name (the rest); integers little-endian.
 // Free functions over values: safe from any thread.
 #pragma once
 
@@ -25,23 +29,23 @@ inline constexpr char kSignatureKeyPrefix[] = "sig\x1f";
 
 std::string SignatureKey(std::string_view advert_id);
 
-std::string EncodeCachedSignature(std::string_view sha256, std::uint64_t chrome, int shingles,
-                                  const std::vector<std::uint32_t>& signature);
+// A 64-bit hash of a body's sha256, never 0; 0 for an empty sha256 (such
+// an advert is never taken from the cache).
+std::uint64_t BodyHash(std::string_view sha256);
 
 struct CachedSignature {
-  std::string sha256;
+  std::uint64_t body = 0;  // BodyHash of the body it was made from
   std::uint64_t chrome = 0;
   int shingles = 0;
   std::vector<std::uint32_t> values;  // empty for a text without tokens
+  bool persona_read = false;  // false: the persona was not looked for (not adult)
+  int age = 0;                // stated age, 0 = none
+  std::string name;           // stated name, "" = none
 };
 
-// False when `bytes` is not a cache entry of `num_hashes` values.
-bool ParseCachedSignature(std::string_view bytes, size_t num_hashes, CachedSignature* out);
+std::string EncodeCachedSignature(const CachedSignature& entry);
 
-// True when `bytes` holds a signature of `num_hashes` values made from the
-// body with `sha256` under the chrome fingerprint `chrome`.
-bool DecodeCachedSignature(std::string_view bytes, std::string_view sha256, std::uint64_t chrome,
-                           size_t num_hashes, int* shingles,
-                           std::vector<std::uint32_t>* signature);
+// False when `bytes` is not a cache entry of `num_hashes` (or no) values.
+bool ParseCachedSignature(std::string_view bytes, size_t num_hashes, CachedSignature* out);
 
 }  // namespace plainsight

@@ -1,11 +1,13 @@
 // The RocksDB implementation of Store.
 #include <sys/stat.h>
 
+#include <atomic>
 #include <filesystem>
 #include <mutex>
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
 #include <rocksdb/write_batch.h>
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 
@@ -16,8 +18,15 @@ namespace plainsight {
 namespace {
 
 constexpr char kSep = '\x1f';
-const char* const kFamilies[] = {"default", "adverts", "entities", "leads", "pages", "frontier"};
-enum Family { kMeta = 0, kAdverts, kEntities, kLeads, kPages, kFrontier, kFamilyCount };
+const char* const kFamilies[] = {"default", "adverts",  "entities", "leads",
+                                 "pages",   "frontier", "summaries"};
+enum Family { kMeta = 0, kAdverts, kEntities, kLeads, kPages, kFrontier, kSummaries, kFamilyCount };
+
+// Present (holding the summary format) once every advert has a summary. A
+// store made before summaries existed lacks it until they are built.
+constexpr char kSummariesKey[] = "store\x1fsummaries";
+constexpr char kSummariesFormat[] = "Y1";
+constexpr size_t kBackfillBatch = 1000;
 
 // Frontier keys: "f\x1f<url>" holds the entry, "d\x1f<url>" marks it done.
 std::string FrontierKey(char kind, const std::string& url) {
@@ -98,7 +107,9 @@ class RocksHandles {
  private:
   void Close() {
     if (db_ == nullptr) return;
-    for (auto* handle : families_) db_->DestroyColumnFamilyHandle(handle);
+    for (auto* handle : families_) {
+      if (handle != nullptr) db_->DestroyColumnFamilyHandle(handle);
+    }
     families_.clear();
     delete db_;
     db_ = nullptr;
@@ -110,7 +121,28 @@ class RocksHandles {
 
 class RocksStore final : public Store {
  public:
-  explicit RocksStore(RocksHandles handles) : handles_(std::move(handles)) {}
+  RocksStore(RocksHandles handles, bool read_only)
+      : handles_(std::move(handles)), read_only_(read_only) {}
+
+  // Marks summaries complete when there is nothing to summarise (a new
+  // store); an older store keeps them pending until the first scan.
+  Status InitSummaries() {
+    auto marker = GetMeta(kSummariesKey);
+    if (!marker.ok()) return marker.status();
+    if (marker->has_value() && **marker == kSummariesFormat) {
+      summaries_complete_ = true;
+      return Status::OK();
+    }
+    if (read_only_) return Status::OK();
+    std::unique_ptr<rocksdb::Iterator> it(
+        db()->NewIterator(rocksdb::ReadOptions(), family(kAdverts)));
+    it->SeekToFirst();
+    Status s = FromRocks(it->status(), "scan adverts");
+    if (!s.ok() || it->Valid()) return s;
+    s = PutMeta(kSummariesKey, kSummariesFormat);
+    if (s.ok()) summaries_complete_ = true;
+    return s;
+  }
 
   Result<UpsertOutcome> UpsertAdvert(const AdvertRecord& record) override {
     return UpsertAdvert(record, PageCommit{});
@@ -135,7 +167,7 @@ class RocksStore final : public Store {
         touched.last_seen = merged.last_seen;
         touched.removed = false;
         touched.removed_at = 0;
-        batch.Put(family(kAdverts), record.id, EncodeAdvert(touched));
+        PutAdvert(touched, &batch);
         Status s = Write(batch, "upsert advert " + record.id);
         if (!s.ok()) return s;
         return UpsertOutcome::kUnchanged;
@@ -148,7 +180,7 @@ class RocksStore final : public Store {
     ForEachEntity(merged, [&](EntityType type, const std::string& value) {
       batch.Put(family(kEntities), EntityKey(type, value, merged.id), "");
     });
-    batch.Put(family(kAdverts), merged.id, EncodeAdvert(merged));
+    PutAdvert(merged, &batch);
     Status s = Write(batch, "upsert advert " + record.id);
     if (!s.ok()) return s;
     return outcome;
@@ -177,6 +209,7 @@ class RocksStore final : public Store {
       batch.Delete(family(kEntities), EntityKey(type, value, id));
     });
     batch.Delete(family(kAdverts), id);
+    batch.Delete(family(kSummaries), id);
     return Write(batch, "delete advert " + id);
   }
 
@@ -200,6 +233,44 @@ class RocksStore final : public Store {
       if (!visit(record)) break;
     }
     return FromRocks(it->status(), "scan adverts");
+  }
+
+  Status ForEachAdvertSummary(
+      const std::function<bool(const AdvertSummary&)>& visit) const override {
+    if (!summaries_complete_) {
+      if (read_only_) {
+        return ForEachAdvert([&](const AdvertRecord& a) { return visit(SummarizeAdvert(a)); });
+      }
+      Status s = BuildSummaries();
+      if (!s.ok()) return s;
+    }
+    AdvertSummary summary;
+    std::unique_ptr<rocksdb::Iterator> it(
+        db()->NewIterator(rocksdb::ReadOptions(), family(kSummaries)));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      const rocksdb::Slice key = it->key();
+      const rocksdb::Slice value = it->value();
+      Status s = DecodeAdvertSummary(std::string_view(key.data(), key.size()),
+                                     std::string_view(value.data(), value.size()), &summary);
+      if (!s.ok()) return s;
+      if (!visit(summary)) break;
+    }
+    return FromRocks(it->status(), "scan summaries");
+  }
+
+  Status ForEachAdvertText(
+      const std::function<bool(std::string_view, const std::string&, const std::string&)>& visit)
+      const override {
+    std::string title, text;
+    std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), family(kAdverts)));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      const rocksdb::Slice key = it->key();
+      const rocksdb::Slice value = it->value();
+      Status s = DecodeAdvertText(std::string_view(value.data(), value.size()), &title, &text);
+      if (!s.ok()) return s;
+      if (!visit(std::string_view(key.data(), key.size()), title, text)) break;
+    }
+    return FromRocks(it->status(), "scan advert texts");
   }
 
   Result<std::vector<std::string>> AdvertIdsForEntity(EntityType type,
@@ -325,6 +396,12 @@ class RocksStore final : public Store {
     return FromRocks(db()->Put(WriteOpts(), family(kMeta), key, value), "write meta");
   }
 
+  Status PutMetas(const std::vector<std::pair<std::string, std::string>>& entries) override {
+    rocksdb::WriteBatch batch;
+    for (const auto& [key, value] : entries) batch.Put(family(kMeta), key, value);
+    return Write(batch, "write meta");
+  }
+
   Result<std::optional<std::string>> GetMeta(const std::string& key) const override {
     return Get(kMeta, key, "read meta");
   }
@@ -344,7 +421,13 @@ class RocksStore final : public Store {
   }
 
   Status Flush() override {
-    return FromRocks(db()->FlushWAL(true), "flush");
+    Status s = FromRocks(db()->FlushWAL(true), "flush");
+    if (!s.ok() || read_only_) return s;
+    std::vector<rocksdb::ColumnFamilyHandle*> families;
+    for (int f = 0; f < kFamilyCount; ++f) {
+      if (family(static_cast<Family>(f)) != nullptr) families.push_back(family(static_cast<Family>(f)));
+    }
+    return FromRocks(db()->Flush(rocksdb::FlushOptions(), families), "flush");
   }
 
  private:
@@ -386,12 +469,52 @@ class RocksStore final : public Store {
     if (!existing->has_value()) return Status::NotFound("advert " + id);
     AdvertRecord record = **existing;
     change(&record);
-    return FromRocks(db()->Put(WriteOpts(), family(kAdverts), id, EncodeAdvert(record)),
-                     "update advert " + id);
+    rocksdb::WriteBatch batch;
+    PutAdvert(record, &batch);
+    return Write(batch, "update advert " + id);
+  }
+
+  // The advert and its summary, always together.
+  void PutAdvert(const AdvertRecord& record, rocksdb::WriteBatch* batch) {
+    batch->Put(family(kAdverts), record.id, EncodeAdvert(record));
+    batch->Put(family(kSummaries), record.id, EncodeAdvertSummary(record));
+  }
+
+  // Rebuilds every summary from the adverts (a store from before
+  // summaries), then marks them complete. Holding write_mutex_ keeps
+  // upserts from interleaving.
+  Status BuildSummaries() const {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    if (summaries_complete_) return Status::OK();
+    rocksdb::WriteBatch batch;
+    std::unique_ptr<rocksdb::Iterator> old(
+        db()->NewIterator(rocksdb::ReadOptions(), family(kSummaries)));
+    for (old->SeekToFirst(); old->Valid(); old->Next()) batch.Delete(family(kSummaries), old->key());
+    Status s = FromRocks(old->status(), "scan summaries");
+    if (!s.ok()) return s;
+    Status written;
+    s = ForEachAdvert([&](const AdvertRecord& a) {
+      batch.Put(family(kSummaries), a.id, EncodeAdvertSummary(a));
+      if (batch.Count() >= kBackfillBatch) {
+        written = FromRocks(db()->Write(WriteOpts(), &batch), "build summaries");
+        batch.Clear();
+      }
+      return written.ok();
+    });
+    if (!s.ok()) return s;
+    if (!written.ok()) return written;
+    batch.Put(family(kMeta), kSummariesKey, kSummariesFormat);
+    s = FromRocks(db()->Write(WriteOpts(), &batch), "build summaries");
+    if (s.ok()) summaries_complete_ = true;
+    return s;
   }
 
   RocksHandles handles_;
-  std::mutex write_mutex_;  // serialises read-modify-write of adverts and leads
+  const bool read_only_;
+  // Serialises read-modify-write of adverts and leads, and the one-off
+  // summary build (which a const scan may start).
+  mutable std::mutex write_mutex_;
+  mutable std::atomic<bool> summaries_complete_{false};
 };
 
 }  // namespace
@@ -428,19 +551,39 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const StoreOp
   db_options.keep_log_file_num = 3;
   db_options.max_background_jobs = 2;
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const char* name : kFamilies) {
-    descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+  // A read-only open cannot create families a newer plainsight added
+  // (summaries); it opens those that exist and leaves the others null.
+  std::vector<std::string> existing;
+  if (options.read_only) {
+    rocksdb::Status listed = rocksdb::DB::ListColumnFamilies(db_options, dir, &existing);
+    if (!listed.ok()) return FromRocks(listed, "open store " + dir);
+  }
+  std::vector<int> slots;
+  for (int f = 0; f < kFamilyCount; ++f) {
+    if (options.read_only &&
+        std::find(existing.begin(), existing.end(), kFamilies[f]) == existing.end()) {
+      continue;
+    }
+    descriptors.emplace_back(kFamilies[f], rocksdb::ColumnFamilyOptions());
+    slots.push_back(f);
   }
   RocksHandles handles;
   rocksdb::Status s;
   if (options.read_only) {
-    s = rocksdb::DB::OpenForReadOnly(db_options, dir, descriptors, handles.families_out(),
-                                     handles.db_out());
+    std::vector<rocksdb::ColumnFamilyHandle*> opened;
+    s = rocksdb::DB::OpenForReadOnly(db_options, dir, descriptors, &opened, handles.db_out());
+    handles.families_out()->assign(kFamilyCount, nullptr);
+    for (size_t i = 0; i < opened.size(); ++i) {
+      (*handles.families_out())[static_cast<size_t>(slots[i])] = opened[i];
+    }
   } else {
     s = rocksdb::DB::Open(db_options, dir, descriptors, handles.families_out(), handles.db_out());
   }
   if (!s.ok()) return FromRocks(s, "open store " + dir);
-  return std::unique_ptr<Store>(new RocksStore(std::move(handles)));
+  auto store = std::make_unique<RocksStore>(std::move(handles), options.read_only);
+  Status init = store->InitSummaries();
+  if (!init.ok()) return init;
+  return std::unique_ptr<Store>(std::move(store));
 }
 
 }  // namespace plainsight

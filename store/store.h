@@ -4,6 +4,8 @@
 //   adverts   advert id -> AdvertRecord (JSON)
 //   entities  "<type>\x1f<value>\x1f<advert id>" -> "" (phone/email/postcode/
 //             address -> adverts), kept in step with adverts in one WriteBatch
+//   summaries advert id -> AdvertSummary (binary, advert_summary.h), also
+//             kept in step with adverts; what correlation reads
 //   leads     lead id -> LeadRecord (JSON)
 //   pages     normalised URL -> fetch metadata (JSON, owned by the crawler)
 //   meta      small named values (schema version, robots cache, …)
@@ -19,10 +21,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
 #include "store/advert.h"
+#include "store/advert_summary.h"
 
 namespace plainsight {
 
@@ -79,6 +84,18 @@ class Store {
   virtual Result<std::optional<AdvertRecord>> GetAdvert(const std::string& id) const = 0;
   // Visits adverts in id order until `visit` returns false.
   virtual Status ForEachAdvert(const std::function<bool(const AdvertRecord&)>& visit) const = 0;
+  // Visits every advert's summary in id order until `visit` returns false:
+  // no text, no JSON, many times cheaper than ForEachAdvert. The object
+  // passed is reused between calls. A store last written by a plainsight
+  // without summaries gets them built from its adverts on the first call
+  // (once, when writable; a read-only store derives them on every call).
+  virtual Status ForEachAdvertSummary(
+      const std::function<bool(const AdvertSummary&)>& visit) const = 0;
+  // Visits every advert's id, title and text in id order until `visit`
+  // returns false, decoding nothing else (signing a whole store).
+  virtual Status ForEachAdvertText(
+      const std::function<bool(std::string_view id, const std::string& title,
+                               const std::string& text)>& visit) const = 0;
   virtual Result<std::vector<std::string>> AdvertIdsForEntity(EntityType type,
                                                               const std::string& value) const = 0;
   virtual Result<std::uint64_t> CountAdverts() const = 0;
@@ -101,6 +118,8 @@ class Store {
   virtual Result<std::optional<std::string>> GetPage(const std::string& url) const = 0;
 
   virtual Status PutMeta(const std::string& key, const std::string& value) = 0;
+  // Many (key, value) pairs in one atomic write: cheaper than PutMeta each.
+  virtual Status PutMetas(const std::vector<std::pair<std::string, std::string>>& entries) = 0;
   virtual Result<std::optional<std::string>> GetMeta(const std::string& key) const = 0;
   // Visits meta keys that start with `prefix`, in order, until false.
   virtual Status ForEachMeta(const std::string& prefix,
@@ -108,7 +127,8 @@ class Store {
                                                       const std::string& value)>& visit) const = 0;
   virtual Status DeleteMeta(const std::string& key) = 0;
 
-  // Forces buffered writes to disk (end of a run).
+  // Forces buffered writes to disk (end of a run), the write-ahead log and
+  // the memtables both, so the next Open has no log to replay.
   virtual Status Flush() = 0;
 };
 
