@@ -553,7 +553,8 @@ class Crawler::Run_ {
   void SweepRemoved(int site) {
     const std::string& name = rules_[static_cast<size_t>(site)].site->name;
     std::vector<std::string> gone;
-    Status s = c_.store_->ForEachAdvert([&](const AdvertRecord& a) {
+    // Summaries, not whole adverts: a big store is swept without decoding text.
+    Status s = c_.store_->ForEachAdvertSummary([&](const AdvertSummary& a) {
       if (a.site == name && !a.removed && !AdvertSeen(a.id)) gone.push_back(a.id);
       return true;
     });
