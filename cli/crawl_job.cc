@@ -39,7 +39,10 @@ int CrawlAndCorrelate(const Config& config, std::shared_ptr<const PatternSet> pa
                     s.TotalPages(), s.TotalNewAdverts(), changed, removed, errors,
                     seconds > 0 ? s.TotalPages() / seconds : 0.0);
       std::string text = std::string(line) + per_site;
-      if (text.size() > 99) text = text.substr(0, 98) + "…";
+      if (text.size() > 99) {
+        text.resize(98);
+        text += "…";
+      }
       std::fprintf(stderr, "\r\033[K%s", text.c_str());
       std::fflush(stderr);
     };

@@ -45,7 +45,7 @@ bool ParseTimeSpec(const std::string& text, std::int64_t now_unix_seconds,
         case 'm': scale = 60; break;
         case 'h': scale = 3600; break;
         case 'd': scale = 86400; break;
-        case 'w': scale = 7 * 86400; break;
+        case 'w': scale = 7LL * 86400; break;
         default: return false;
       }
       *unix_seconds = now_unix_seconds - amount * scale;

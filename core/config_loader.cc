@@ -140,7 +140,10 @@ class ConfigReader {
     ReadStringArray(table, "headers", where, &crawl->headers);
     for (const std::string& header : crawl->headers) {
       if (header.find(':') == std::string::npos || header.find_first_of("\r\n") != std::string::npos) {
-        Fail(table.get("headers"), where + ".headers: '" + header + "' is not \"Name: value\"");
+        std::string what = where + ".headers: '";
+        what += header;
+        what += "' is not \"Name: value\"";
+        Fail(table.get("headers"), what);
         break;
       }
     }

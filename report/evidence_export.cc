@@ -128,7 +128,7 @@ Result<EvidenceSummary> ExportEvidence(const Store& store, const LeadRecord& lea
   if (!s.ok()) return s;
   s = WriteFile(request.out_dir + "/SHA256SUMS", sums);
   if (!s.ok()) return s;
-  summary.files.push_back("SHA256SUMS");
+  summary.files.emplace_back("SHA256SUMS");
   return summary;
 }
 

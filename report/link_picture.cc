@@ -151,7 +151,17 @@ std::string Panel(const ReportLead& lead, double left, double top) {
     const std::string href = SafeLinkHref(node.url);
     std::string shape = Shape(node.type, p.x, p.y) + "<title>" + EscapeMarkup(node.label) + " (" +
                         EscapeMarkup(node.site) + ")</title>";
-    svg += href.empty() ? "<g>" + shape + "</g>" : "<a href=\"" + href + "\">" + shape + "</a>";
+    if (href.empty()) {
+      svg += "<g>";
+      svg += shape;
+      svg += "</g>";
+    } else {
+      svg += "<a href=\"";
+      svg += href;
+      svg += "\">";
+      svg += shape;
+      svg += "</a>";
+    }
     if (label_adverts) {
       // Outside the ring, so labels do not sit on the edges.
       const double dx = p.x - cx, dy = p.y - cy;
@@ -208,8 +218,9 @@ std::string LinkPictureSvg(const std::vector<ReportLead>& leads) {
            "\" font-size=\"12\" fill=\"#666\">No leads to draw.</text>";
   }
   for (size_t i = 0; i < leads.size(); ++i) {
-    const double left = kPanelWidth * static_cast<double>(i % kColumns);
-    const double top = kLegendHeight + kPanelHeight * static_cast<double>(i / kColumns);
+    const size_t row = i / kColumns, column = i % kColumns;
+    const double left = kPanelWidth * static_cast<double>(column);
+    const double top = kLegendHeight + kPanelHeight * static_cast<double>(row);
     svg += Panel(leads[i], left, top);
   }
   svg += "</svg>";

@@ -1,5 +1,7 @@
 #include "report/markup_escape.h"
 
+#include <algorithm>
+
 namespace plainsight {
 
 std::string EscapeMarkup(std::string_view text) {
@@ -25,12 +27,10 @@ std::string EscapeMarkup(std::string_view text) {
 std::string SafeLinkHref(std::string_view url) {
   auto starts_with_nocase = [&](std::string_view prefix) {
     if (url.size() < prefix.size()) return false;
-    for (size_t i = 0; i < prefix.size(); ++i) {
-      char c = url[i];
+    return std::equal(prefix.begin(), prefix.end(), url.begin(), [](char want, char c) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != prefix[i]) return false;
-    }
-    return true;
+      return c == want;
+    });
   };
   if (!starts_with_nocase("http://") && !starts_with_nocase("https://")) return "";
   return EscapeMarkup(url);

@@ -50,7 +50,8 @@ std::string StackedBarChartSvg(const std::string& title, const std::vector<std::
   const double bar_slot = 52;
   const double width = left + right + bar_slot * static_cast<double>(std::max<size_t>(x_labels.size(), 1));
   const double legend_top = top + plot_height + label_band;
-  const double legend_rows = static_cast<double>((series.size() + 3) / 4);
+  const size_t legend_row_count = (series.size() + 3) / 4;  // four entries a row, rounded up
+  const double legend_rows = static_cast<double>(legend_row_count);
   const double height = legend_top + 20 * std::max(legend_rows, 1.0) + 6;
 
   std::vector<double> totals(x_labels.size(), 0);
@@ -97,7 +98,8 @@ std::string StackedBarChartSvg(const std::string& title, const std::vector<std::
          "\" stroke=\"#999\"/>";
   for (size_t s = 0; s < series.size(); ++s) {
     const double x = left + static_cast<double>(s % 4) * 170;
-    const double y = legend_top + 20 * static_cast<double>(s / 4);
+    const size_t row = s / 4;
+    const double y = legend_top + 20 * static_cast<double>(row);
     svg += "<rect x=\"" + SvgNumber(x) + "\" y=\"" + SvgNumber(y) +
            "\" width=\"12\" height=\"12\" fill=\"" + ChartColour(s) + "\"/>";
     svg += Text(x + 18, y + 10, "start", EscapeMarkup(series[s].name), " fill=\"#333\"");
