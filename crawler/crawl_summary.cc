@@ -1,5 +1,6 @@
 #include "crawler/crawl_summary.h"
 
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 
@@ -35,9 +36,9 @@ std::string CrawlSummary::ToText() const {
   }
   char rate[32];
   std::snprintf(rate, sizeof rate, "%.1f", seconds > 0 ? TotalPages() / seconds : 0.0);
-  out << "crawl: " << TotalPages() << " pages in " << static_cast<long long>(seconds + 0.5)
-      << " s (" << rate << " pages/s), adverts " << TotalNewAdverts() << " new, " << changed
-      << " changed, " << unchanged << " unchanged; " << errors << " errors, " << blocked
+  out << "crawl: " << TotalPages() << " pages in " << std::llround(seconds) << " s (" << rate
+      << " pages/s), adverts " << TotalNewAdverts() << " new, " << changed << " changed, "
+      << unchanged << " unchanged; " << errors << " errors, " << blocked
       << " blocked by robots.txt";
   int removed = 0;
   for (const SiteSummary& s : sites) removed += s.adverts_removed;

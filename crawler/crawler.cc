@@ -162,6 +162,7 @@ class Crawler::Run_ {
                       ? c_.options_.workers
                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::vector<std::thread> pool;
+    pool.reserve(static_cast<size_t>(workers));
     for (int i = 0; i < workers; ++i) pool.emplace_back([this] { WorkerLoop(); });
     FetchLoop();
     queue_.Close();

@@ -17,7 +17,7 @@ PageRole SiteRules::Classify(const std::string& url) const {
 }
 
 Result<std::vector<SiteRules>> CompileSiteRules(const Config& config,
-                                                std::shared_ptr<const PatternSet> patterns) {
+                                                const std::shared_ptr<const PatternSet>& patterns) {
   std::vector<SiteRules> all;
   std::shared_ptr<const Gazetteer> gazetteer;
   if (!config.gazetteer_path.empty() && std::filesystem::exists(config.gazetteer_path)) {
@@ -30,12 +30,18 @@ Result<std::vector<SiteRules>> CompileSiteRules(const Config& config,
   for (const SiteConfig& site : config.sites) {
     SiteRules rules;
     rules.site = &site;
-    std::string where = config.source_path + ":" + std::to_string(site.line) + ": site " + site.name;
+    std::string where =
+        config.source_path + ":" + std::to_string(site.line) + ": site " + site.name;
     auto compile = [&](const std::vector<std::string>& sources,
                        std::vector<std::unique_ptr<RE2>>* out) -> Status {
       for (const std::string& source : sources) {
         auto re = std::make_unique<RE2>(source, RE2::Quiet);
-        if (!re->ok()) return Status::InvalidArgument(where + ": bad pattern '" + source + "': " + re->error());
+        if (!re->ok()) {
+          std::string message = where;
+          message += ": bad pattern '" + source + "': ";
+          message += re->error();
+          return Status::InvalidArgument(message);
+        }
         out->push_back(std::move(re));
       }
       return Status::OK();
@@ -50,7 +56,8 @@ Result<std::vector<SiteRules>> CompileSiteRules(const Config& config,
     options.default_town = site.region;
     options.gazetteer = gazetteer;
     auto extractor = AdvertExtractor::Create(options, patterns);
-    if (!extractor.ok()) return Status::InvalidArgument(where + ": " + extractor.status().message());
+    if (!extractor.ok())
+      return Status::InvalidArgument(where + ": " + extractor.status().message());
     rules.extractor = *extractor;
     all.push_back(std::move(rules));
   }

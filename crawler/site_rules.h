@@ -28,6 +28,6 @@ struct SiteRules {
 
 // Errors name the config file and the site's line.
 Result<std::vector<SiteRules>> CompileSiteRules(const Config& config,
-                                                std::shared_ptr<const PatternSet> patterns);
+                                                const std::shared_ptr<const PatternSet>& patterns);
 
 }  // namespace plainsight

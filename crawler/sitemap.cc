@@ -33,7 +33,7 @@ std::string DecodeXmlEntities(std::string_view text) {
 }  // namespace
 
 SitemapUrls ParseSitemap(std::string_view xml) {
-  constexpr size_t kMaxBytes = 50u * 1024 * 1024;
+  constexpr size_t kMaxBytes = size_t{50} * 1024 * 1024;
   xml = xml.substr(0, std::min(xml.size(), kMaxBytes));
   SitemapUrls urls;
   bool in_index_entry = false;

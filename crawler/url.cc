@@ -42,7 +42,15 @@ bool IsUnreserved(unsigned char c) {
 bool MustEncode(unsigned char c) {
   if (c >= 0x80 || c <= 0x20 || c == 0x7f) return true;
   switch (c) {
-    case '"': case '<': case '>': case '\\': case '^': case '`': case '{': case '|': case '}':
+    case '"':
+    case '<':
+    case '>':
+    case '\\':
+    case '^':
+    case '`':
+    case '{':
+    case '|':
+    case '}':
       return true;
     default:
       return false;
@@ -69,10 +77,8 @@ std::string RemoveDotSegments(std::string_view in) {
   while (!in.empty()) {
     if (in.starts_with("../")) {
       in.remove_prefix(3);
-    } else if (in.starts_with("./")) {
-      in.remove_prefix(2);
-    } else if (in.starts_with("/./")) {
-      in.remove_prefix(2);
+    } else if (in.starts_with("./") || in.starts_with("/./")) {
+      in.remove_prefix(2);  // RFC 3986 5.2.4 steps A and B
     } else if (in == "/.") {
       in = "/";
     } else if (in.starts_with("/../")) {
@@ -200,7 +206,8 @@ bool NeedsPercentNormalization(std::string_view text) {
       const int lo = HexValue(text[i + 2]);
       if (hi < 0 || lo < 0) return true;
       if (IsUnreserved(static_cast<unsigned char>(hi * 16 + lo))) return true;
-      if ((text[i + 1] >= 'a' && text[i + 1] <= 'f') || (text[i + 2] >= 'a' && text[i + 2] <= 'f')) {
+      if ((text[i + 1] >= 'a' && text[i + 1] <= 'f') ||
+          (text[i + 2] >= 'a' && text[i + 2] <= 'f')) {
         return true;
       }
       i += 2;
@@ -349,9 +356,8 @@ std::string StripQueryParams(std::string_view normalized_url,
   const size_t question = normalized_url.find('?');
   if (question == std::string_view::npos) return std::string(normalized_url);
   const size_t hash = normalized_url.find('#', question);
-  std::string_view query = normalized_url.substr(question + 1, hash == std::string_view::npos
-                                                                    ? std::string_view::npos
-                                                                    : hash - question - 1);
+  std::string_view query = normalized_url.substr(
+      question + 1, hash == std::string_view::npos ? std::string_view::npos : hash - question - 1);
   std::string out(normalized_url.substr(0, question));
   char separator = '?';
   while (!query.empty()) {

@@ -113,11 +113,14 @@ std::string AddressPattern() {
 }  // namespace
 
 std::vector<AddressMatch> FindStreetAddresses(std::string_view text) {
+  return FindStreetAddresses(text, NormalizeForMatching(text));
+}
+
+std::vector<AddressMatch> FindStreetAddresses(std::string_view text, const NormalizedText& norm) {
   // Number (optionally "14a" or "14-16"), then one to three capitalised name
   // words, then a capitalised suffix. Word edges are checked by hand below.
   static const RE2 kAddress(AddressPattern());
   std::vector<AddressMatch> out;
-  const NormalizedText norm = NormalizeForMatching(text);
   re2::StringPiece input(norm.text);
   re2::StringPiece g[5];
   size_t pos = 0;

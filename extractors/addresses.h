@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/text_normalize.h"
+
 namespace plainsight {
 
 struct AddressMatch {
@@ -23,5 +25,9 @@ struct AddressMatch {
 
 // Every occurrence, in text order.
 std::vector<AddressMatch> FindStreetAddresses(std::string_view text);
+
+// As above, with `norm` == NormalizeForMatching(text) computed once by a
+// caller that runs several finders over the same text.
+std::vector<AddressMatch> FindStreetAddresses(std::string_view text, const NormalizedText& norm);
 
 }  // namespace plainsight

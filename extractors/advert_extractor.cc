@@ -14,6 +14,7 @@
 #include "extractors/phones.h"
 #include "extractors/postcodes.h"
 #include "extractors/selector.h"
+#include "extractors/text_normalize.h"
 
 namespace plainsight {
 
@@ -82,9 +83,10 @@ Result<std::shared_ptr<const AdvertExtractor>> AdvertExtractor::Create(
 namespace {
 
 std::vector<std::string> ContactsOf(std::string_view text, const std::string& region) {
+  const NormalizedText norm = NormalizeForMatching(text);
   std::vector<std::string> contacts;
-  for (const PhoneMatch& p : FindPhones(text, region)) contacts.push_back(p.e164);
-  for (const EmailMatch& e : FindEmails(text)) contacts.push_back(e.email);
+  for (const PhoneMatch& p : FindPhones(text, norm, region)) contacts.push_back(p.e164);
+  for (const EmailMatch& e : FindEmails(text, norm)) contacts.push_back(e.email);
   return contacts;
 }
 
@@ -116,6 +118,7 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
 
   out.canonical = page.canonical;
   out.base_href = page.base_href;
+  out.links.reserve(page.links.size());
   for (PageLink& link : page.links) out.links.push_back(std::move(link.href));
 
   // Structured data first (it is what the site itself says), then selectors,
@@ -157,9 +160,11 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
     out.text += "\n" + structured->description;
   }
   std::string matched_text = out.title + "\n" + out.text;
+  // Every finder matches the same folded text: fold it once.
+  const NormalizedText norm = NormalizeForMatching(matched_text);
 
   std::set<std::string> seen;
-  for (const PhoneMatch& p : FindPhones(matched_text, options_.phone_region)) {
+  for (const PhoneMatch& p : FindPhones(matched_text, norm, options_.phone_region)) {
     if (is_chrome(p.e164)) continue;
     if (seen.insert(p.e164).second) out.phones.push_back({p.e164, p.match, p.obfuscated});
   }
@@ -168,11 +173,11 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
       if (seen.insert(p.e164).second) out.phones.push_back({p.e164, p.match, p.obfuscated});
     }
   }
-  for (const EmailMatch& e : FindEmails(matched_text)) {
+  for (const EmailMatch& e : FindEmails(matched_text, norm)) {
     if (is_chrome(e.email)) continue;
     if (seen.insert(e.email).second) out.emails.push_back({e.email, e.match, e.obfuscated});
   }
-  for (const PostcodeMatch& pc : FindPostcodes(matched_text)) {
+  for (const PostcodeMatch& pc : FindPostcodes(matched_text, norm)) {
     if (seen.insert(pc.postcode).second) out.postcodes.push_back(pc.postcode);
   }
   if (structured != nullptr && !structured->postal_code.empty()) {
@@ -180,7 +185,7 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
       if (seen.insert(pc.postcode).second) out.postcodes.push_back(pc.postcode);
     }
   }
-  for (const AddressMatch& a : FindStreetAddresses(matched_text)) {
+  for (const AddressMatch& a : FindStreetAddresses(matched_text, norm)) {
     if (seen.insert(a.address).second) out.addresses.push_back(a.address);
   }
   if (options_.gazetteer != nullptr) {
@@ -195,7 +200,7 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
     out.prices = std::move(adult.prices);
   }
   std::set<std::string> pay_seen;  // the same offer is often repeated on one page
-  for (const PayMatch& p : FindPay(matched_text)) {
+  for (const PayMatch& p : FindPay(matched_text, norm)) {
     if (pay_seen.insert(p.match).second) out.pay.push_back({p.amount, p.per, p.hourly, p.match});
   }
 

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstddef>
 #include <string>
+#include <utility>
 
 #include "extractors/postcodes.h"
 
@@ -22,18 +23,53 @@ void Mark(std::vector<bool>* blocked, size_t begin, size_t end) {
 // marks the hit when accept returns true.
 constexpr int kMaxGroups = 6;
 
+// Only text[from, to) is searched; the rest is context.
 template <typename Accept>
-void MarkMatches(const RE2& re, std::string_view text, std::vector<bool>* blocked, Accept accept) {
+void MarkMatches(const RE2& re, std::string_view text, size_t from, size_t to,
+                 std::vector<bool>* blocked, Accept accept) {
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[kMaxGroups];
   const int ngroups = re.NumberOfCapturingGroups() + 1;
-  size_t pos = 0;
-  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, groups,
-                                        ngroups > kMaxGroups ? kMaxGroups : ngroups)) {
+  size_t pos = from;
+  while (pos <= to && re.Match(input, pos, to, RE2::UNANCHORED, groups,
+                               ngroups > kMaxGroups ? kMaxGroups : ngroups)) {
     const size_t begin = static_cast<size_t>(groups[0].data() - text.data());
     const size_t end = begin + groups[0].size();
     if (accept(begin, end, groups)) Mark(blocked, begin, end);
     pos = end > begin ? end : begin + 1;
+  }
+}
+
+template <typename Accept>
+void MarkMatches(const RE2& re, std::string_view text, std::vector<bool>* blocked, Accept accept) {
+  MarkMatches(re, text, 0, text.size(), blocked, accept);
+}
+
+// Maximal runs of digits and date/decimal separators that hold a separator
+// between two digits: the only places the decimal and date patterns can
+// match, since they use no other characters and no assertions. Searching
+// these alone finds the same matches as searching the whole text.
+template <typename Visit>
+void ForEachDigitCluster(std::string_view text, Visit visit) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (!IsDigit(text[pos])) {
+      ++pos;
+      continue;
+    }
+    size_t begin = pos;
+    while (begin > 0 && IsDateSeparator(text[begin - 1])) --begin;
+    bool joined = false;  // a separator between two digits
+    size_t end = pos;
+    while (end < text.size() && (IsDigit(text[end]) || IsDateSeparator(text[end]))) {
+      if (IsDateSeparator(text[end]) && IsDigit(text[end - 1]) && end + 1 < text.size() &&
+          IsDigit(text[end + 1])) {
+        joined = true;
+      }
+      ++end;
+    }
+    if (joined) visit(begin, end);
+    pos = end;
   }
 }
 
@@ -62,31 +98,44 @@ std::vector<bool> FindDecoySpans(std::string_view normalized) {
   MarkMatches(kMoney, normalized, &blocked, [](size_t, size_t, re2::StringPiece*) { return true; });
 
   static const RE2 kDecimal(R"(\d{1,4}\.\d{2})");
-  MarkMatches(kDecimal, normalized, &blocked,
-              [&](size_t b, size_t e, re2::StringPiece*) { return StandsAlone(normalized, b, e); });
-
   static const RE2 kDayFirst(R"((\d{1,2})([/.\-])(\d{1,2})([/.\-])(?:\d{4}|\d{2}))");
-  MarkMatches(kDayFirst, normalized, &blocked, [&](size_t b, size_t e, re2::StringPiece* g) {
-    const int day = ToInt(g[1]);
-    const int month = ToInt(g[3]);
-    if (g[2] != g[4] || !StandsAlone(normalized, b, e)) return false;
-    // Day/month either way round (US order appears on some sites).
-    return day >= 1 && month >= 1 && ((day <= 31 && month <= 12) || (day <= 12 && month <= 31));
-  });
-
   static const RE2 kYearFirst(R"((?:19|20)\d\d([/.\-])(\d{1,2})([/.\-])(\d{1,2}))");
-  MarkMatches(kYearFirst, normalized, &blocked, [&](size_t b, size_t e, re2::StringPiece* g) {
-    const int month = ToInt(g[2]);
-    const int day = ToInt(g[4]);
-    if (g[1] != g[3]) return false;
-    return StandsAlone(normalized, b, e) && month >= 1 && month <= 12 && day >= 1 && day <= 31;
-  });
+  // Pattern by pattern, as over the whole text: a later pattern may match
+  // bytes an earlier one marked.
+  std::vector<std::pair<size_t, size_t>> clusters;
+  ForEachDigitCluster(normalized, [&](size_t b, size_t e) { clusters.emplace_back(b, e); });
+  for (const auto& [from, to] : clusters) {
+    MarkMatches(kDecimal, normalized, from, to, &blocked, [&](size_t b, size_t e, re2::StringPiece*) {
+      return StandsAlone(normalized, b, e);
+    });
+  }
+  for (const auto& [from, to] : clusters) {
+    MarkMatches(kDayFirst, normalized, from, to, &blocked,
+                [&](size_t b, size_t e, re2::StringPiece* g) {
+                  const int day = ToInt(g[1]);
+                  const int month = ToInt(g[3]);
+                  if (g[2] != g[4] || !StandsAlone(normalized, b, e)) return false;
+                  // Day/month either way round (US order appears on some sites).
+                  return day >= 1 && month >= 1 &&
+                         ((day <= 31 && month <= 12) || (day <= 12 && month <= 31));
+                });
+  }
+  for (const auto& [from, to] : clusters) {
+    MarkMatches(kYearFirst, normalized, from, to, &blocked,
+                [&](size_t b, size_t e, re2::StringPiece* g) {
+                  const int month = ToInt(g[2]);
+                  const int day = ToInt(g[4]);
+                  if (g[1] != g[3]) return false;
+                  return StandsAlone(normalized, b, e) && month >= 1 && month <= 12 && day >= 1 &&
+                         day <= 31;
+                });
+  }
 
   static const RE2 kAllWeek(R"(\b24\s?/\s?7\b)");
   MarkMatches(kAllWeek, normalized, &blocked,
               [](size_t, size_t, re2::StringPiece*) { return true; });
 
-  for (const PostcodeMatch& postcode : FindPostcodes(normalized)) {
+  for (const PostcodeMatch& postcode : FindPostcodesInNormalized(normalized)) {
     Mark(&blocked, postcode.offset, postcode.offset + postcode.match.size());
   }
   return blocked;

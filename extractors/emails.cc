@@ -37,6 +37,10 @@ std::string Lower(std::string_view s) {
 }  // namespace
 
 std::vector<EmailMatch> FindEmails(std::string_view text) {
+  return FindEmails(text, NormalizeForMatching(text));
+}
+
+std::vector<EmailMatch> FindEmails(std::string_view text, const NormalizedText& norm) {
   static const RE2 kEmail(R"((?i)\b([a-z0-9][a-z0-9._%+\-]*))" PLAINSIGHT_AT
                           R"(((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)" PLAINSIGHT_DOT
                           R"()+[a-z]{2,})\b)");
@@ -46,7 +50,6 @@ std::vector<EmailMatch> FindEmails(std::string_view text) {
 
   std::vector<EmailMatch> out;
   std::unordered_set<std::string> seen;
-  const NormalizedText norm = NormalizeForMatching(text);
   re2::StringPiece input(norm.text);
   size_t pos = 0;
   re2::StringPiece groups[3];

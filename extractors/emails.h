@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/text_normalize.h"
+
 namespace plainsight {
 
 struct EmailMatch {
@@ -24,5 +26,9 @@ struct EmailMatch {
 
 // Unique by email, in order of first occurrence.
 std::vector<EmailMatch> FindEmails(std::string_view text);
+
+// As above, with `norm` == NormalizeForMatching(text) computed once by a
+// caller that runs several finders over the same text.
+std::vector<EmailMatch> FindEmails(std::string_view text, const NormalizedText& norm);
 
 }  // namespace plainsight

@@ -215,9 +215,15 @@ std::optional<double> HoursCovered(const Period& period, const HoursFacts& f, Sp
 }  // namespace
 
 std::vector<PayMatch> FindPay(std::string_view text) {
-  const NormalizedText norm = NormalizeForMatching(text);
+  return FindPay(text, NormalizeForMatching(text));
+}
+
+std::vector<PayMatch> FindPay(std::string_view text, const NormalizedText& norm) {
   std::string lower = norm.text;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // ASCII only, as std::tolower in the "C" locale, without a call per byte.
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
 
   const std::vector<Money> monies = FindMoney(lower);
   std::vector<PayMatch> out;

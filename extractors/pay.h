@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/text_normalize.h"
+
 namespace plainsight {
 
 struct PayMatch {
@@ -34,5 +36,9 @@ struct PayMatch {
 
 // Every pay statement, in text order.
 std::vector<PayMatch> FindPay(std::string_view text);
+
+// As above, with `norm` == NormalizeForMatching(text) computed once by a
+// caller that runs several finders over the same text.
+std::vector<PayMatch> FindPay(std::string_view text, const NormalizedText& norm);
 
 }  // namespace plainsight

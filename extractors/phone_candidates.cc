@@ -1,7 +1,6 @@
 #include "extractors/phone_candidates.h"
 
 #include <array>
-#include <cctype>
 #include <optional>
 #include <utility>
 
@@ -35,7 +34,8 @@ bool IsSeparator(char c) {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+// ASCII only (callers pass IsAlpha bytes): libc tolower is a locale lookup per byte.
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 constexpr size_t kMaxGap = 3;  // " - ", ") (", " / "
 
@@ -79,20 +79,18 @@ bool IsUnitSuffix(std::string_view lower) {
   return false;
 }
 
-// Splits a lower-case letter run entirely into number words
-// ("ohsevenseven"); false when some part is not a number word.
-bool SegmentNumberWords(std::string_view lower,
+// Splits lower[from..] entirely into number words ("ohsevenseven"),
+// appending (offset in `lower`, word) pairs; false when some part is not a
+// number word. Words are tried in table order, backtracking on failure.
+bool SegmentNumberWords(std::string_view lower, size_t from,
                         std::vector<std::pair<size_t, const NumberWord*>>* out) {
-  if (lower.empty()) return true;
+  if (from == lower.size()) return true;
   const size_t base = out->size();
   for (const NumberWord& w : kNumberWords) {
-    if (lower.substr(0, w.word.size()) != w.word) continue;
-    out->emplace_back(0, &w);
-    std::vector<std::pair<size_t, const NumberWord*>> rest;
-    if (SegmentNumberWords(lower.substr(w.word.size()), &rest)) {
-      for (auto& [offset, word] : rest) out->emplace_back(offset + w.word.size(), word);
-      return true;
-    }
+    // First-letter check: most prose words fail here without a compare.
+    if (w.word[0] != lower[from] || lower.compare(from, w.word.size(), w.word) != 0) continue;
+    out->emplace_back(from, &w);
+    if (SegmentNumberWords(lower, from + w.word.size(), out)) return true;
     out->resize(base);
   }
   return false;
@@ -105,9 +103,18 @@ bool AllOf(std::string_view s, std::string_view allowed) {
   return !s.empty();
 }
 
+// The first letters of kNumberWords ("oo" look-alikes start with 'o' too).
+bool MayStartNumberWord(char lower) {
+  for (const NumberWord& w : kNumberWords) {
+    if (w.word[0] == lower) return true;
+  }
+  return false;
+}
+
 class RunBuilder {
  public:
-  RunBuilder(std::string_view text, std::vector<DigitRun>* runs) : text_(text), runs_(runs) {}
+  RunBuilder(std::string_view text, size_t min_digits, std::vector<DigitRun>* runs)
+      : text_(text), min_digits_(min_digits), runs_(runs) {}
 
   void AddAtom(size_t begin, size_t end, std::string digits, DigitAtom::Kind kind) {
     if (repeat_) {
@@ -123,6 +130,7 @@ class RunBuilder {
     atom.kind = kind;
     const size_t gap_begin = current_.empty() ? run_start_ : current_.back().end;
     atom.gap_before = text_.substr(gap_begin, begin - gap_begin);
+    digit_count_ += atom.digits.size();
     current_.push_back(std::move(atom));
     gap_ = 0;
   }
@@ -137,8 +145,9 @@ class RunBuilder {
 
   // Ends the current run; the next one may start at `next_start`.
   void Break(size_t next_start) {
-    if (!current_.empty()) runs_->push_back(std::move(current_));
+    if (!current_.empty() && digit_count_ >= min_digits_) runs_->push_back(std::move(current_));
     current_.clear();
+    digit_count_ = 0;
     repeat_.reset();
     gap_ = 0;
     run_start_ = next_start;
@@ -150,18 +159,21 @@ class RunBuilder {
     int count;
   };
   std::string_view text_;
+  size_t min_digits_;
   std::vector<DigitRun>* runs_;
   DigitRun current_;
   std::optional<Repeat> repeat_;
   size_t gap_ = 0;
   size_t run_start_ = 0;
+  size_t digit_count_ = 0;  // digits in current_
 };
 
 }  // namespace
 
-std::vector<DigitRun> SplitDigitRuns(std::string_view text, const std::vector<bool>& blocked) {
+std::vector<DigitRun> SplitDigitRuns(std::string_view text, const std::vector<bool>& blocked,
+                                     size_t min_digits) {
   std::vector<DigitRun> runs;
-  RunBuilder builder(text, &runs);
+  RunBuilder builder(text, min_digits, &runs);
   size_t pos = 0;
   while (pos < text.size()) {
     const char c = text[pos];
@@ -193,14 +205,21 @@ std::vector<DigitRun> SplitDigitRuns(std::string_view text, const std::vector<bo
       size_t end = pos;
       while (end < text.size() && IsAlpha(text[end])) ++end;
       std::string_view word = text.substr(pos, end - pos);
-      std::string lower;
-      for (char w : word) lower.push_back(Lower(w));
       const bool touches_digit =
           (pos > 0 && IsDigit(text[pos - 1])) || (end < text.size() && IsDigit(text[end]));
+      if (!touches_digit && !MayStartNumberWord(Lower(c))) {
+        // Neither a number word, nor "oo", nor a look-alike: most prose.
+        builder.Break(end);
+        pos = end;
+        continue;
+      }
+      std::string lower;
+      lower.reserve(word.size());
+      for (char w : word) lower.push_back(Lower(w));
       std::vector<std::pair<size_t, const NumberWord*>> parts;
       if (AllOf(word, "oO") && word.size() > 1) {
         builder.AddAtom(pos, end, std::string(word.size(), '0'), DigitAtom::Kind::kLookalike);
-      } else if (SegmentNumberWords(lower, &parts)) {
+      } else if (SegmentNumberWords(lower, 0, &parts)) {
         for (size_t i = 0; i < parts.size(); ++i) {
           const size_t part_begin = pos + parts[i].first;
           const size_t part_end = i + 1 < parts.size() ? pos + parts[i + 1].first : end;

@@ -24,7 +24,10 @@ struct DigitAtom {
 
 using DigitRun = std::vector<DigitAtom>;
 
-// `blocked[i]` marks bytes of `text` that must not contribute digits.
-std::vector<DigitRun> SplitDigitRuns(std::string_view text, const std::vector<bool>& blocked);
+// `blocked[i]` marks bytes of `text` that must not contribute digits. Runs
+// with fewer than `min_digits` digits in all are left out: they cannot hold
+// a phone, and most runs are a stray "one" or "2" in prose.
+std::vector<DigitRun> SplitDigitRuns(std::string_view text, const std::vector<bool>& blocked,
+                                     size_t min_digits = 0);
 
 }  // namespace plainsight

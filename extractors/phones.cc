@@ -82,6 +82,40 @@ std::optional<std::string> Validate(const std::string& digits, bool plus, const 
   return std::nullopt;
 }
 
+// Validate is a pure function and libphonenumber's parse dominates phone
+// finding; the same numbers recur across a site's pages (its own contact
+// line, an advertiser's several adverts). Each thread remembers recent
+// answers, so there are no locks; the memo is dropped when full.
+class ValidateMemo {
+ public:
+  const std::optional<std::string>& Get(const std::string& digits, bool plus,
+                                         const RegionInfo& info) {
+    if (region_ != info.region) {
+      entries_.clear();
+      region_ = info.region;
+    }
+    key_.assign(plus ? "+" : "");
+    key_ += digits;
+    auto it = entries_.find(key_);
+    if (it != entries_.end()) return it->second;
+    if (entries_.size() >= kMaxEntries) entries_.clear();
+    return entries_.emplace(key_, Validate(digits, plus, info)).first->second;
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = 4096;
+  std::string region_;
+  std::string key_;
+  std::unordered_map<std::string, std::optional<std::string>> entries_;
+};
+
+// RegionInfo for `region`, looked up once per thread and region.
+const RegionInfo& CachedRegion(const std::string& region) {
+  thread_local RegionInfo info = LookUpRegion(region);
+  if (info.region != region) info = LookUpRegion(region);
+  return info;
+}
+
 bool IsPlainGap(std::string_view gap) {
   int dashes = 0;
   for (char c : gap) {
@@ -123,15 +157,18 @@ bool IsOfcomDramaNumber(std::string_view e164) {
 }
 
 std::vector<PhoneMatch> FindPhones(std::string_view text, const std::string& region) {
+  return FindPhones(text, NormalizeForMatching(text), region);
+}
+
+std::vector<PhoneMatch> FindPhones(std::string_view text, const NormalizedText& norm,
+                                   const std::string& region) {
   std::vector<PhoneMatch> out;
   std::unordered_set<std::string> seen;
-  const NormalizedText norm = NormalizeForMatching(text);
   const std::vector<bool> blocked = FindDecoySpans(norm.text);
-  const RegionInfo info = LookUpRegion(region);
-  // Pages repeat numbers; parse each digit string once.
-  std::unordered_map<std::string, std::optional<std::string>> validated;
+  const RegionInfo& info = CachedRegion(region);
+  thread_local ValidateMemo validated;
 
-  for (const DigitRun& run : SplitDigitRuns(norm.text, blocked)) {
+  for (const DigitRun& run : SplitDigitRuns(norm.text, blocked, kMinDigits)) {
     size_t i = 0;
     while (i < run.size()) {
       const bool plus = run[i].gap_before.find('+') != std::string_view::npos;
@@ -142,11 +179,9 @@ std::vector<PhoneMatch> FindPhones(std::string_view text, const std::string& reg
         digits += run[j].digits;
         if (digits.size() > kMaxDigits) break;
         if (digits.size() < kMinDigits) continue;
-        const std::string key = (plus ? "+" : "") + digits;
-        auto [it, inserted] = validated.try_emplace(key);
-        if (inserted) it->second = Validate(digits, plus, info);
-        if (it->second) {
-          best = it->second;
+        const std::optional<std::string>& e164 = validated.Get(digits, plus, info);
+        if (e164) {
+          best = e164;
           best_last = j;
         }
       }

@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/text_normalize.h"
+
 namespace plainsight {
 
 struct PhoneMatch {
@@ -33,6 +35,11 @@ struct PhoneMatch {
 
 // Unique by e164, in order of first occurrence.
 std::vector<PhoneMatch> FindPhones(std::string_view text, const std::string& region = "GB");
+
+// As above, with `norm` == NormalizeForMatching(text) computed once by a
+// caller that runs several finders over the same text.
+std::vector<PhoneMatch> FindPhones(std::string_view text, const NormalizedText& norm,
+                                   const std::string& region = "GB");
 
 // True for Ofcom's drama ranges: +44 7700 900xxx, +44 1632 960xxx,
 // +44 20 7946 0xxx. `e164` must be in E.164 form.

@@ -32,22 +32,20 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
-}  // namespace
-
-std::vector<PostcodeMatch> FindPostcodes(std::string_view text) {
+// Calls found(begin, end, postcode) for each postcode in `normalized`.
+template <typename Found>
+void ScanPostcodes(std::string_view normalized, Found found) {
   // Outward code, optional space, inward code (digit + two letters from the
   // set Royal Mail uses: no C, I, K, M, O, V). Edges must not touch other
   // letters or digits.
   static const RE2 kPostcode(
       R"((?i)(?:^|[^a-z0-9])((GIR) ?(0AA)|(([A-PR-UWYZ][A-HK-Y]?)[0-9](?:[0-9]|[A-HJKPSTUW]|[ABEHMNPRVWXY])?) ?([0-9][ABD-HJLNP-UW-Z]{2}))(?:[^a-z0-9]|$))");
-  std::vector<PostcodeMatch> out;
-  NormalizedText norm = NormalizeForMatching(text);
-  re2::StringPiece input(norm.text);
+  re2::StringPiece input(normalized.data(), normalized.size());
   size_t pos = 0;
-  while (pos < norm.text.size()) {
+  while (pos < normalized.size()) {
     re2::StringPiece groups[7];
-    if (!kPostcode.Match(input, pos, norm.text.size(), RE2::UNANCHORED, groups, 7)) break;
-    const size_t begin = static_cast<size_t>(groups[1].data() - norm.text.data());
+    if (!kPostcode.Match(input, pos, normalized.size(), RE2::UNANCHORED, groups, 7)) break;
+    const size_t begin = static_cast<size_t>(groups[1].data() - normalized.data());
     const size_t end = begin + groups[1].size();
     // Resume at the end of the postcode so a shared separator can start the next.
     pos = end;
@@ -60,10 +58,30 @@ std::vector<PostcodeMatch> FindPostcodes(std::string_view text) {
       postcode = Upper(std::string_view(groups[4].data(), groups[4].size())) + " " +
                  Upper(std::string_view(groups[6].data(), groups[6].size()));
     }
-    const size_t original_begin = norm.ToOriginal(begin);
-    out.push_back(
-        {std::move(postcode), std::string(norm.OriginalSpan(text, begin, end)), original_begin});
+    found(begin, end, std::move(postcode));
   }
+}
+
+}  // namespace
+
+std::vector<PostcodeMatch> FindPostcodes(std::string_view text) {
+  return FindPostcodes(text, NormalizeForMatching(text));
+}
+
+std::vector<PostcodeMatch> FindPostcodes(std::string_view text, const NormalizedText& norm) {
+  std::vector<PostcodeMatch> out;
+  ScanPostcodes(norm.text, [&](size_t begin, size_t end, std::string postcode) {
+    out.push_back({std::move(postcode), std::string(norm.OriginalSpan(text, begin, end)),
+                   norm.ToOriginal(begin)});
+  });
+  return out;
+}
+
+std::vector<PostcodeMatch> FindPostcodesInNormalized(std::string_view normalized) {
+  std::vector<PostcodeMatch> out;
+  ScanPostcodes(normalized, [&](size_t begin, size_t end, std::string postcode) {
+    out.push_back({std::move(postcode), std::string(normalized.substr(begin, end - begin)), begin});
+  });
   return out;
 }
 

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/text_normalize.h"
+
 namespace plainsight {
 
 struct PostcodeMatch {
@@ -23,6 +25,15 @@ struct PostcodeMatch {
 
 // Every occurrence, in text order (the same postcode may appear twice).
 std::vector<PostcodeMatch> FindPostcodes(std::string_view text);
+
+// As above, with `norm` == NormalizeForMatching(text) computed once by a
+// caller that runs several finders over the same text.
+std::vector<PostcodeMatch> FindPostcodes(std::string_view text, const NormalizedText& norm);
+
+// As above over text that is already NormalizeForMatching's output, with
+// spans and offsets in `normalized` itself (used to block postcodes from
+// phone candidates).
+std::vector<PostcodeMatch> FindPostcodesInNormalized(std::string_view normalized);
 
 // The area: the leading letters of the outward code. "NN1 1AA" -> "NN",
 // "B1 1AA" -> "B". Empty when `postcode` does not start with a letter.

@@ -20,6 +20,11 @@ bool IsLineBreak(int32_t cp) {
          cp == 0x2029;
 }
 
+// The ASCII members of IsSpace.
+bool IsAsciiSpace(utf8proc_uint8_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C;
+}
+
 bool IsSpace(int32_t cp) {
   if (cp == ' ' || cp == '\t' || IsLineBreak(cp)) return true;
   if (cp < 0x80) return false;
@@ -43,6 +48,12 @@ class Builder {
   void Append(std::string_view bytes, size_t origin) {
     out_->text.append(bytes);
     out_->original_offset.insert(out_->original_offset.end(), bytes.size(), origin);
+  }
+
+  // original[begin, end) copied as is; each byte maps to itself.
+  void AppendIdentity(std::string_view original, size_t begin, size_t end) {
+    out_->text.append(original.data() + begin, end - begin);
+    for (size_t i = begin; i < end; ++i) out_->original_offset.push_back(i);
   }
 
   void AppendCodePoint(int32_t cp, size_t origin) {
@@ -111,6 +122,16 @@ NormalizedText NormalizeForMatching(std::string_view original) {
   };
 
   while (pos < original.size()) {
+    // Fast path: a run of printable-or-control ASCII other than whitespace
+    // maps byte for byte, which is nearly all of a typical page.
+    if (bytes[pos] < 0x80 && !IsAsciiSpace(bytes[pos])) {
+      size_t end = pos + 1;
+      while (end < original.size() && bytes[end] < 0x80 && !IsAsciiSpace(bytes[end])) ++end;
+      flush_space();
+      builder.AppendIdentity(original, pos, end);
+      pos = end;
+      continue;
+    }
     int32_t cp = 0;
     utf8proc_ssize_t len;
     if (bytes[pos] < 0x80) {
