@@ -125,7 +125,7 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
   summary.signatures_reused = corpus.signatures_reused;
 
   timer.Done("load");
-  const LinkGraph graph = BuildLinkGraph(corpus, settings);
+  LinkGraph graph = BuildLinkGraph(corpus, settings);
   timer.Done("link");
   summary.boilerplate = graph.boilerplate;
   summary.hubs = graph.hubs;
@@ -138,19 +138,11 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
   }
 
   // Earlier leads: only what ids, review state and template reuse need
-  // (their reasons and contacts are recomputed; at 100k+ leads keeping them
-  // would cost hundreds of megabytes).
+  // (their reasons and contacts are recomputed; at 100k+ leads decoding and
+  // keeping them would cost seconds and hundreds of megabytes).
   std::vector<LeadRecord> previous;
-  Status s = store.ForEachLead([&](const LeadRecord& lead) {
-    LeadRecord kept = lead;
-    kept.reasons.clear();
-    kept.reason_points.clear();
-    kept.phones.clear();
-    kept.emails.clear();
-    kept.postcodes.clear();
-    kept.addresses.clear();
-    kept.hubs.clear();
-    previous.push_back(std::move(kept));
+  Status s = store.ForEachLeadBrief([&](const LeadRecord& lead) {
+    previous.push_back(lead);
     return true;
   });
   if (!s.ok()) return s;
@@ -201,6 +193,14 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
   s = BuildTemplatesInParallel(store, corpus, to_build, template_members, &leads);
   if (!s.ok()) return s;
   timer.Done("templates");
+  // Writing encodes every lead at once: free the corpus, graph and earlier
+  // leads first so the peak is one of them, not their sum.
+  previous_by_id = {};
+  previous = {};
+  template_members = {};
+  sources_of = {};
+  graph = LinkGraph{};
+  *loaded = Corpus{};
   std::sort(leads.begin(), leads.end(), [](const LeadRecord& a, const LeadRecord& b) {
     return a.score != b.score ? a.score > b.score : a.id < b.id;
   });

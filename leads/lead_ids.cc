@@ -1,10 +1,11 @@
 #include "leads/lead_ids.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
+#include <utility>
 
 #include "core/sha256.h"
 
@@ -20,23 +21,42 @@ bool Contains(const std::vector<std::string>& sorted, const std::string& value) 
 LeadIdStats AssignLeadIds(const std::vector<LeadRecord>& previous, std::int64_t now,
                           std::vector<LeadRecord>* leads) {
   LeadIdStats stats;
-  std::unordered_map<std::string, size_t> old_lead_of_advert;
+  // Flat containers throughout: at a million adverts and 100k+ leads, maps
+  // of strings and pairs cost seconds in allocation alone.
+  std::unordered_map<std::string_view, std::uint32_t> old_lead_of_advert;
+  size_t old_adverts = 0;
+  for (const LeadRecord& old : previous) old_adverts += old.advert_ids.size();
+  old_lead_of_advert.reserve(old_adverts);
   for (size_t k = 0; k < previous.size(); ++k) {
-    for (const auto& id : previous[k].advert_ids) old_lead_of_advert[id] = k;
-  }
-  // overlap[(new, old)] = shared adverts.
-  std::map<std::pair<size_t, size_t>, size_t> overlap;
-  for (size_t n = 0; n < leads->size(); ++n) {
-    for (const auto& id : (*leads)[n].advert_ids) {
-      auto it = old_lead_of_advert.find(id);
-      if (it != old_lead_of_advert.end()) ++overlap[{n, it->second}];
+    for (const auto& id : previous[k].advert_ids) {
+      old_lead_of_advert[id] = static_cast<std::uint32_t>(k);
     }
   }
-  struct Candidate {
+  // overlap = (new, old, shared adverts), sorted by new then old.
+  struct Overlap {
     size_t fresh, old, shared;
   };
-  std::vector<Candidate> candidates;
-  for (const auto& [key, shared] : overlap) candidates.push_back({key.first, key.second, shared});
+  std::vector<Overlap> overlap;
+  {
+    std::vector<std::pair<size_t, size_t>> pairs;
+    for (size_t n = 0; n < leads->size(); ++n) {
+      for (const auto& id : (*leads)[n].advert_ids) {
+        auto it = old_lead_of_advert.find(id);
+        if (it != old_lead_of_advert.end()) pairs.emplace_back(n, it->second);
+      }
+    }
+    std::sort(pairs.begin(), pairs.end());
+    for (const auto& pair : pairs) {
+      if (!overlap.empty() && overlap.back().fresh == pair.first &&
+          overlap.back().old == pair.second) {
+        ++overlap.back().shared;
+      } else {
+        overlap.push_back({pair.first, pair.second, 1});
+      }
+    }
+  }
+  using Candidate = Overlap;
+  std::vector<Candidate> candidates(overlap);
   std::sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
     const LeadRecord& x = previous[a.old];
     const LeadRecord& y = previous[b.old];
@@ -51,8 +71,15 @@ LeadIdStats AssignLeadIds(const std::vector<LeadRecord>& previous, std::int64_t 
     old_taken[c.old] = true;
   }
 
-  std::set<std::string> used;
+  std::unordered_set<std::string> used;
+  used.reserve(previous.size() + leads->size());
   for (const LeadRecord& old : previous) used.insert(old.id);
+  // Where each new lead's run starts in `overlap`.
+  std::vector<size_t> first_overlap(leads->size() + 1, overlap.size());
+  for (size_t i = overlap.size(); i-- > 0;) first_overlap[overlap[i].fresh] = i;
+  for (size_t n = leads->size(); n-- > 0;) {
+    first_overlap[n] = std::min(first_overlap[n], first_overlap[n + 1]);
+  }
   for (size_t n = 0; n < leads->size(); ++n) {
     LeadRecord& lead = (*leads)[n];
     if (heir[n] >= 0) {
@@ -63,9 +90,14 @@ LeadIdStats AssignLeadIds(const std::vector<LeadRecord>& previous, std::int64_t 
       lead.merged_from = ancestor.merged_from;
       lead.split_from = ancestor.split_from;
       bool grew = false;
-      std::vector<std::string> old_ids = ancestor.advert_ids;
-      std::sort(old_ids.begin(), old_ids.end());
-      for (const auto& id : lead.advert_ids) grew = grew || !Contains(old_ids, id);
+      const std::vector<std::string>* old_ids = &ancestor.advert_ids;
+      std::vector<std::string> sorted;
+      if (!std::is_sorted(old_ids->begin(), old_ids->end())) {
+        sorted = *old_ids;
+        std::sort(sorted.begin(), sorted.end());
+        old_ids = &sorted;
+      }
+      for (const auto& id : lead.advert_ids) grew = grew || !Contains(*old_ids, id);
       lead.updated_at = grew ? now : ancestor.updated_at;
       if (grew && lead.status != "new" && lead.status != "updated") {
         lead.status = "updated";
@@ -73,8 +105,8 @@ LeadIdStats AssignLeadIds(const std::vector<LeadRecord>& previous, std::int64_t 
       }
     }
     // Every other earlier lead it overlaps: merged in, or split from.
-    for (auto it = overlap.lower_bound({n, 0}); it != overlap.end() && it->first.first == n; ++it) {
-      const size_t old = it->first.second;
+    for (size_t i = first_overlap[n]; i < overlap.size() && overlap[i].fresh == n; ++i) {
+      const size_t old = overlap[i].old;
       if (heir[n] == static_cast<long>(old)) continue;
       const std::string& old_id = previous[old].id;
       if (old_taken[old]) {

@@ -17,5 +17,8 @@ Status DecodeAdvert(const std::string& bytes, AdvertRecord* advert);
 Status DecodeAdvertText(std::string_view bytes, std::string* title, std::string* text);
 std::string EncodeLead(const LeadRecord& lead);
 Status DecodeLead(const std::string& bytes, LeadRecord* lead);
+// Only what re-correlation carries over (see Store::ForEachLeadBrief); every
+// other field is left at its default. A scan, like DecodeAdvertText.
+Status DecodeLeadBrief(std::string_view bytes, LeadRecord* lead);
 
 }  // namespace plainsight

@@ -300,17 +300,35 @@ class RocksStore final : public Store {
   }
 
   Status ReplaceLeads(const std::vector<LeadRecord>& leads) override {
+    // A re-run mostly reproduces the stored leads: writing only what changed
+    // keeps the batch (and the write-ahead log) small. Both sides are walked
+    // in id order, so the comparison is one merge, not a lookup per lead.
+    std::vector<std::pair<const std::string*, std::string>> encoded;
+    encoded.reserve(leads.size());
+    for (const LeadRecord& lead : leads) encoded.emplace_back(&lead.id, EncodeLead(lead));
+    std::stable_sort(encoded.begin(), encoded.end(),
+              [](const auto& a, const auto& b) { return *a.first < *b.first; });
     std::lock_guard<std::mutex> lock(write_mutex_);
     rocksdb::WriteBatch batch;
-    std::set<std::string> keep;
-    for (const LeadRecord& lead : leads) {
-      keep.insert(lead.id);
-      batch.Put(family(kLeads), lead.id, EncodeLead(lead));
-    }
+    auto next = encoded.begin();
     std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), family(kLeads)));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      if (keep.count(it->key().ToString()) == 0) batch.Delete(family(kLeads), it->key());
+      const rocksdb::Slice key = it->key();
+      for (; next != encoded.end() && rocksdb::Slice(*next->first).compare(key) < 0; ++next) {
+        batch.Put(family(kLeads), *next->first, next->second);
+      }
+      if (next != encoded.end() && rocksdb::Slice(*next->first) == key) {
+        if (it->value() != rocksdb::Slice(next->second)) {
+          batch.Put(family(kLeads), *next->first, next->second);
+        }
+        ++next;
+      } else {
+        batch.Delete(family(kLeads), key);
+      }
     }
+    Status s = FromRocks(it->status(), "scan leads");
+    if (!s.ok()) return s;
+    for (; next != encoded.end(); ++next) batch.Put(family(kLeads), *next->first, next->second);
     return Write(batch, "replace leads");
   }
 
@@ -334,6 +352,18 @@ class RocksStore final : public Store {
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       LeadRecord lead;
       Status s = DecodeLead(it->value().ToString(), &lead);
+      if (!s.ok()) return s;
+      if (!visit(lead)) break;
+    }
+    return FromRocks(it->status(), "scan leads");
+  }
+
+  Status ForEachLeadBrief(const std::function<bool(const LeadRecord&)>& visit) const override {
+    std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), family(kLeads)));
+    LeadRecord lead;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      const rocksdb::Slice value = it->value();
+      Status s = DecodeLeadBrief(std::string_view(value.data(), value.size()), &lead);
       if (!s.ok()) return s;
       if (!visit(lead)) break;
     }

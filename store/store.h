@@ -100,11 +100,31 @@ class Store {
                                                               const std::string& value) const = 0;
   virtual Result<std::uint64_t> CountAdverts() const = 0;
 
-  // Replaces every stored lead with `leads` in one atomic batch.
+  // Replaces every stored lead with `leads` in one atomic batch. A lead whose
+  // stored bytes would not change is not rewritten.
   virtual Status ReplaceLeads(const std::vector<LeadRecord>& leads) = 0;
   virtual Status PutLead(const LeadRecord& lead) = 0;
   virtual Result<std::optional<LeadRecord>> GetLead(const std::string& id) const = 0;
   virtual Status ForEachLead(const std::function<bool(const LeadRecord&)>& visit) const = 0;
+  // The same, with only id, status, created_at, updated_at, advert_ids,
+  // merged_from, split_from and the template filled (what a re-correlation
+  // carries over); reasons and contacts are left empty. Much cheaper than
+  // ForEachLead. The default decodes fully and drops the rest.
+  virtual Status ForEachLeadBrief(const std::function<bool(const LeadRecord&)>& visit) const {
+    return ForEachLead([&](const LeadRecord& lead) {
+      LeadRecord brief;
+      brief.id = lead.id;
+      brief.status = lead.status;
+      brief.created_at = lead.created_at;
+      brief.updated_at = lead.updated_at;
+      brief.advert_ids = lead.advert_ids;
+      brief.merged_from = lead.merged_from;
+      brief.split_from = lead.split_from;
+      brief.template_text = lead.template_text;
+      brief.template_slots = lead.template_slots;
+      return visit(brief);
+    });
+  }
 
   // The crawl frontier of the run in progress.
   virtual Status AddToFrontier(const std::vector<FrontierEntry>& entries) = 0;

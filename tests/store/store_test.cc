@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "store/store.h"
 
@@ -141,6 +144,74 @@ TEST_CASE("Store_Reopen_KeepsEverything") {
   REQUIRE(lead->has_value());
   CHECK((*lead)->score == 4.5);
   CHECK((*lead)->reason_points == std::vector<double>{4.5});
+}
+
+TEST_CASE("Store_ForEachLeadBrief_CarriesIdsStatusAndTemplate") {
+  TempDir tmp;
+  auto store = Store::Open(tmp.path + "/db", {});
+  REQUIRE(store.ok());
+  LeadRecord lead;
+  lead.id = "L-1";
+  lead.score = 7.25;
+  lead.status = "reviewed";
+  lead.reasons = {"phone \"+447700900123\" in 2 adverts\n\u00e9"};
+  lead.reason_points = {7.25};
+  lead.advert_ids = {"a1", "a2"};
+  lead.phones = {"+447700900123"};
+  lead.created_at = 10;
+  lead.updated_at = -20;
+  lead.merged_from = {"L-0", "L-\u00e9\t"};
+  lead.split_from = "L-9";
+  lead.template_text = "Cleaner {1} wanted \"now\"";
+  lead.template_slots = {{"in Leeds", "in York"}, {}};
+  REQUIRE((*store)->ReplaceLeads({lead}).ok());
+  std::vector<LeadRecord> seen;
+  REQUIRE((*store)
+              ->ForEachLeadBrief([&](const LeadRecord& l) {
+                seen.push_back(l);
+                return true;
+              })
+              .ok());
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].id == lead.id);
+  CHECK(seen[0].status == lead.status);
+  CHECK(seen[0].created_at == 10);
+  CHECK(seen[0].updated_at == -20);
+  CHECK(seen[0].advert_ids == lead.advert_ids);
+  CHECK(seen[0].merged_from == lead.merged_from);
+  CHECK(seen[0].split_from == lead.split_from);
+  CHECK(seen[0].template_text == lead.template_text);
+  CHECK(seen[0].template_slots == lead.template_slots);
+  // What re-correlation recomputes is left out.
+  CHECK(seen[0].reasons.empty());
+  CHECK(seen[0].phones.empty());
+}
+
+TEST_CASE("Store_ReplaceLeads_KeepsUnchangedRewritesChangedDropsGone") {
+  TempDir tmp;
+  auto store = Store::Open(tmp.path + "/db", {});
+  REQUIRE(store.ok());
+  std::vector<LeadRecord> leads(3);
+  for (size_t i = 0; i < leads.size(); ++i) {
+    leads[i].id = "L-" + std::to_string(i);
+    leads[i].score = static_cast<double>(i) + 1;
+    leads[i].advert_ids = {"a" + std::to_string(i)};
+  }
+  REQUIRE((*store)->ReplaceLeads(leads).ok());
+  // L-0 unchanged, L-1 rescored, L-2 gone, L-3 new; given out of id order.
+  std::vector<LeadRecord> next = {leads[1], leads[0]};
+  next[0].score = 9;
+  next.push_back(leads[2]);
+  next.back().id = "L-3";
+  REQUIRE((*store)->ReplaceLeads(next).ok());
+  std::vector<std::pair<std::string, double>> seen;
+  REQUIRE((*store)
+              ->ForEachLead([&](const LeadRecord& l) {
+                seen.emplace_back(l.id, l.score);
+                return true;
+              })
+              .ok());
+  CHECK(seen == std::vector<std::pair<std::string, double>>{{"L-0", 1}, {"L-1", 9}, {"L-3", 3}});
 }
 
 }  // namespace
