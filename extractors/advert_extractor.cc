@@ -39,7 +39,7 @@ std::string IsoDay(std::string_view posted, std::string_view fallback) {
   return std::string(fallback);
 }
 
-std::string Trim(std::string s) {
+std::string Trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\r\n");
   size_t e = s.find_last_not_of(" \t\r\n");
   return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
@@ -72,7 +72,8 @@ Result<std::shared_ptr<const AdvertExtractor>> AdvertExtractor::Create(
     if (selector->empty()) continue;
     auto parsed = Selector::Parse(*selector);
     if (!parsed.ok()) {
-      return Status::InvalidArgument(std::string("fields.") + name + ": " + parsed.status().message());
+      return Status::InvalidArgument(std::string("fields.") + name + ": " +
+                                     parsed.status().message());
     }
     impl->fields.emplace_back(name, std::move(parsed).value());
   }
@@ -128,7 +129,8 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
     auto it = page.fields.find(name);
     return it == page.fields.end() ? std::string() : Trim(it->second);
   };
-  out.title = structured != nullptr && !structured->title.empty() ? structured->title : field("title");
+  out.title =
+      structured != nullptr && !structured->title.empty() ? structured->title : field("title");
   if (out.title.empty()) out.title = Trim(page.title);
   out.location = field("location");
   if (out.location.empty() && structured != nullptr) out.location = structured->locality;
@@ -193,7 +195,8 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
   } else if (!out.location.empty()) {
     out.towns.push_back(out.location);
   }
-  if (out.towns.empty() && !options_.default_town.empty()) out.towns.push_back(options_.default_town);
+  if (out.towns.empty() && !options_.default_town.empty())
+    out.towns.push_back(options_.default_town);
   if (options_.kind == "adult") {
     AdultFields adult = ExtractAdultFields(matched_text);
     out.ages = std::move(adult.ages);
@@ -210,15 +213,15 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
   // trafficking in adverts with known outcomes (JRSA 2024).
   for (const auto& phone : out.phones) {
     if (!phone.obfuscated) continue;
-    out.indicators.push_back({options_.kind + ".obfuscated_contact", "obscured_contact", 1.5,
-                              phone.match, 0});
+    out.indicators.push_back(
+        {options_.kind + ".obfuscated_contact", "obscured_contact", 1.5, phone.match, 0});
     break;
   }
   if (out.indicators.empty() || out.indicators.back().category != "obscured_contact") {
     for (const auto& email : out.emails) {
       if (!email.obfuscated) continue;
-      out.indicators.push_back({options_.kind + ".obfuscated_contact", "obscured_contact", 1.5,
-                                email.match, 0});
+      out.indicators.push_back(
+          {options_.kind + ".obfuscated_contact", "obscured_contact", 1.5, email.match, 0});
       break;
     }
   }
@@ -230,10 +233,10 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
     if (rate) {
       for (const ExtractedPay& p : out.pay) {
         if (p.hourly && *p.hourly > 0 && *p.hourly < *rate) {
-          out.indicators.push_back({"jobs.pay_below_minimum_wage", "pay_below_minimum_wage", 3.0,
-                                    p.match + " (£" + FormatMoney(*p.hourly) + "/h < £" +
-                                        FormatMoney(*rate) + "/h)",
-                                    0});
+          out.indicators.push_back(
+              {"jobs.pay_below_minimum_wage", "pay_below_minimum_wage", 3.0,
+               p.match + " (£" + FormatMoney(*p.hourly) + "/h < £" + FormatMoney(*rate) + "/h)",
+               0});
           break;
         }
       }

@@ -35,7 +35,10 @@ class IconvHandle {
 
  private:
   // iconv_open reports failure as (iconv_t)-1.
-  static iconv_t Invalid() { return reinterpret_cast<iconv_t>(~std::uintptr_t{0}); }
+  static iconv_t Invalid() {
+    // NOLINTNEXTLINE(performance-no-int-to-ptr): the iconv API's own sentinel
+    return reinterpret_cast<iconv_t>(~std::uintptr_t{0});
+  }
 
   iconv_t cd_;
 };
@@ -45,7 +48,8 @@ char ToLowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 std::string NormalizeLabel(std::string_view label) {
-  while (!label.empty() && (IsSpace(label.front()) || label.front() == '"' || label.front() == '\'')) {
+  while (!label.empty() &&
+         (IsSpace(label.front()) || label.front() == '"' || label.front() == '\'')) {
     label.remove_prefix(1);
   }
   while (!label.empty() && (IsSpace(label.back()) || label.back() == '"' || label.back() == '\'')) {
@@ -64,22 +68,38 @@ std::string CanonicalCharset(std::string_view raw_label) {
     const char* label;
     const char* name;
   } kAliases[] = {
-      {"utf-8", "utf-8"},           {"utf8", "utf-8"},
-      {"unicode-1-1-utf-8", "utf-8"}, {"x-unicode20utf8", "utf-8"},
-      {"windows-1252", "windows-1252"}, {"cp1252", "windows-1252"},
-      {"x-cp1252", "windows-1252"}, {"iso-8859-1", "windows-1252"},
-      {"iso8859-1", "windows-1252"}, {"iso_8859-1", "windows-1252"},
-      {"iso88591", "windows-1252"}, {"iso_8859-1:1987", "windows-1252"},
-      {"latin1", "windows-1252"},   {"l1", "windows-1252"},
-      {"cp819", "windows-1252"},    {"ibm819", "windows-1252"},
-      {"csisolatin1", "windows-1252"}, {"iso-ir-100", "windows-1252"},
-      {"us-ascii", "windows-1252"}, {"ascii", "windows-1252"},
-      {"ansi_x3.4-1968", "windows-1252"}, {"x-user-defined", "windows-1252"},
-      {"utf-16", "utf-16le"},       {"utf-16le", "utf-16le"},
-      {"unicode", "utf-16le"},      {"ucs-2", "utf-16le"},
-      {"utf-16be", "utf-16be"},     {"iso-8859-9", "windows-1254"},
-      {"latin5", "windows-1254"},   {"gb2312", "gbk"},
-      {"x-gbk", "gbk"},             {"sjis", "shift_jis"},
+      {"utf-8", "utf-8"},
+      {"utf8", "utf-8"},
+      {"unicode-1-1-utf-8", "utf-8"},
+      {"x-unicode20utf8", "utf-8"},
+      {"windows-1252", "windows-1252"},
+      {"cp1252", "windows-1252"},
+      {"x-cp1252", "windows-1252"},
+      {"iso-8859-1", "windows-1252"},
+      {"iso8859-1", "windows-1252"},
+      {"iso_8859-1", "windows-1252"},
+      {"iso88591", "windows-1252"},
+      {"iso_8859-1:1987", "windows-1252"},
+      {"latin1", "windows-1252"},
+      {"l1", "windows-1252"},
+      {"cp819", "windows-1252"},
+      {"ibm819", "windows-1252"},
+      {"csisolatin1", "windows-1252"},
+      {"iso-ir-100", "windows-1252"},
+      {"us-ascii", "windows-1252"},
+      {"ascii", "windows-1252"},
+      {"ansi_x3.4-1968", "windows-1252"},
+      {"x-user-defined", "windows-1252"},
+      {"utf-16", "utf-16le"},
+      {"utf-16le", "utf-16le"},
+      {"unicode", "utf-16le"},
+      {"ucs-2", "utf-16le"},
+      {"utf-16be", "utf-16be"},
+      {"iso-8859-9", "windows-1254"},
+      {"latin5", "windows-1254"},
+      {"gb2312", "gbk"},
+      {"x-gbk", "gbk"},
+      {"sjis", "shift_jis"},
   };
   std::string label = NormalizeLabel(raw_label);
   if (label.empty()) return "";
@@ -103,7 +123,8 @@ std::string_view CharsetParameter(std::string_view value) {
     if (end < value.size() && (value[end] == '"' || value[end] == '\'')) {
       char quote = value[end];
       std::size_t close = value.find(quote, end + 1);
-      return value.substr(end + 1, (close == std::string_view::npos ? value.size() : close) - end - 1);
+      return value.substr(end + 1,
+                          (close == std::string_view::npos ? value.size() : close) - end - 1);
     }
     while (end < value.size() && value[end] != ';' && !IsSpace(value[end]) && value[end] != '"' &&
            value[end] != '\'') {
@@ -174,11 +195,10 @@ std::string_view MetaCharset(std::string_view body) {
       continue;
     }
     std::string_view charset, content;
-    ScanAttributes(head, pos + 5, &pos,
-                   [&](const std::string& name, std::string_view value) {
-                     if (name == "charset" && charset.empty()) charset = value;
-                     if (name == "content" && content.empty()) content = value;
-                   });
+    ScanAttributes(head, pos + 5, &pos, [&](const std::string& name, std::string_view value) {
+      if (name == "charset" && charset.empty()) charset = value;
+      if (name == "content" && content.empty()) content = value;
+    });
     if (!charset.empty()) return charset;
     std::string_view from_content = CharsetParameter(content);
     if (!from_content.empty()) return from_content;
