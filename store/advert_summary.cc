@@ -20,8 +20,11 @@ void PutVarint(std::string& out, std::uint64_t v) {
   out.push_back(static_cast<char>(v));
 }
 
+// Zigzag: small negative and positive values both stay short. Done in
+// unsigned arithmetic, so no signed shift is involved.
 void PutInt(std::string& out, std::int64_t v) {
-  PutVarint(out, (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
+  const auto u = static_cast<std::uint64_t>(v);
+  PutVarint(out, (u << 1) ^ (std::uint64_t{0} - (u >> 63)));
 }
 
 void PutString(std::string& out, std::string_view s) {
