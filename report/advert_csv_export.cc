@@ -4,25 +4,16 @@
 #include "report/csv_writer.h"
 
 namespace plainsight {
-namespace {
-
-std::string Join(const std::vector<std::string>& values) {
-  std::string out;
-  for (size_t i = 0; i < values.size(); ++i) out += (i ? "; " : "") + values[i];
-  return out;
-}
-
-}  // namespace
 
 std::string RenderAdvertCsv(const std::vector<AdvertRecord>& adverts) {
-  std::string csv = CsvRow({"id", "url", "site", "kind", "title", "first_seen", "last_seen", "removed",
-                            "phones", "emails", "postcodes", "indicators"});
+  std::string csv = CsvRow({"id", "url", "site", "kind", "title", "first_seen", "last_seen",
+                            "removed", "phones", "emails", "postcodes", "indicators"});
   for (const AdvertRecord& a : adverts) {
     std::vector<std::string> indicators;
     for (const IndicatorRecord& hit : a.indicators) indicators.push_back(hit.id);
     csv += CsvRow({a.id, a.url, a.site, a.kind, a.title, FormatIso8601(a.first_seen),
-                   FormatIso8601(a.last_seen), a.removed ? "true" : "false", Join(a.phones),
-                   Join(a.emails), Join(a.postcodes), Join(indicators)});
+                   FormatIso8601(a.last_seen), a.removed ? "true" : "false", CsvList(a.phones),
+                   CsvList(a.emails), CsvList(a.postcodes), CsvList(indicators)});
   }
   return csv;
 }

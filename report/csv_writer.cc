@@ -22,6 +22,15 @@ std::string CsvCell(std::string_view value) {
   return quoted;
 }
 
+std::string CsvList(const std::vector<std::string>& values) {
+  std::string out;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += "; ";
+    out += values[i];
+  }
+  return out;
+}
+
 std::string CsvRow(const std::vector<std::string>& values) {
   std::string row;
   for (size_t i = 0; i < values.size(); ++i) {

@@ -16,6 +16,9 @@ namespace plainsight {
 // comma, quote, CR or LF, with quotes doubled.
 std::string CsvCell(std::string_view value);
 
+// Several values in one cell, "a; b; c" (phones, emails, postcodes).
+std::string CsvList(const std::vector<std::string>& values);
+
 // Cells joined by commas and ended with CRLF.
 std::string CsvRow(const std::vector<std::string>& values);
 

@@ -7,16 +7,6 @@
 #include "report/csv_writer.h"
 
 namespace plainsight {
-namespace {
-
-std::string Join(const std::vector<std::string>& values) {
-  std::string out;
-  for (size_t i = 0; i < values.size(); ++i) out += (i ? "; " : "") + values[i];
-  return out;
-}
-
-}  // namespace
-
 std::string RenderJsonReport(const ReportData& data,
                              const std::function<std::string(const LeadRecord&)>& lead_json) {
   // Keys in the order a reader expects (window, counts, leads, charts).
@@ -29,7 +19,8 @@ std::string RenderJsonReport(const ReportData& data,
   }
   json site_days = json::array();
   for (const SiteDayCount& c : data.site_days) {
-    site_days.push_back({{"site", c.site}, {"day", FormatIso8601(c.day).substr(0, 10)}, {"adverts", c.adverts}});
+    site_days.push_back(
+        {{"site", c.site}, {"day", FormatIso8601(c.day).substr(0, 10)}, {"adverts", c.adverts}});
   }
   json categories = json::array();
   for (const CategoryCount& c : data.categories) {
@@ -38,7 +29,8 @@ std::string RenderJsonReport(const ReportData& data,
   json by_status = json::object();
   for (const auto& [status, count] : data.leads.by_status) by_status[status] = count;
   json out = {
-      {"window", {{"since", FormatIso8601(data.window.since)}, {"until", FormatIso8601(data.window.until)}}},
+      {"window",
+       {{"since", FormatIso8601(data.window.since)}, {"until", FormatIso8601(data.window.until)}}},
       {"counts",
        {{"adverts",
          {{"total", data.adverts.total},
@@ -63,7 +55,8 @@ std::string RenderCsvReport(const ReportData& data) {
     char score[32];
     std::snprintf(score, sizeof(score), "%.2f", r.lead.score);
     csv += CsvRow({r.lead.id, score, r.lead.status, std::to_string(r.lead.advert_ids.size()),
-                   Join(r.lead.phones), Join(r.lead.emails), Join(r.lead.postcodes), TopReason(r.lead)});
+                   CsvList(r.lead.phones), CsvList(r.lead.emails), CsvList(r.lead.postcodes),
+                   TopReason(r.lead)});
   }
   return csv;
 }
