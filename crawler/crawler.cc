@@ -14,6 +14,7 @@
 
 #include "core/sha256.h"
 #include "crawler/bounded_queue.h"
+#include "crawler/provisional_advert.h"
 #include "crawler/retry_policy.h"
 #include "crawler/robots_cache.h"
 #include "crawler/robots_rules.h"
@@ -135,6 +136,7 @@ class Crawler::Run_ {
   Run_(Crawler& crawler, std::vector<SiteRules> rules)
       : c_(crawler), rules_(std::move(rules)), queue_(QueueCapacity(crawler)), jitter_(12345) {
     summary_.sites.resize(rules_.size());
+    young_site_mutex_ = std::make_unique<std::mutex[]>(rules_.size());
     for (size_t i = 0; i < rules_.size(); ++i) {
       summary_.sites[i].name = rules_[i].site->name;
       site_index_[rules_[i].site->name] = static_cast<int>(i);
@@ -541,12 +543,75 @@ class Crawler::Run_ {
       }
       if (complete && !s.failed) SweepRemoved(static_cast<int>(i));
     }
-    for (size_t i = 0; i < rules_.size(); ++i) {
-      (void)c_.store_->PutMeta(BoilerplateKey(rules_[i].site->name), boilerplate_[i]->Serialize());
-    }
+    for (size_t i = 0; i < rules_.size(); ++i) SaveBoilerplate(static_cast<int>(i));
+    SettleProvisionalAdverts();
     Status s = c_.store_->ClearFrontier();
     if (s.ok()) s = c_.store_->DeleteMeta(kRunStartedKey);
     if (!s.ok()) spdlog::error("closing the crawl frontier: {}", s.ToString());
+  }
+
+  // What a site's chrome looks like is kept as the run goes on, so a killed
+  // run's successor starts from it instead of from nothing: with every
+  // page's commit while the profile is young, then every 30 s.
+  void NoteBoilerplate(int site, bool young, PageCommit* commit) {
+    if (young) {
+      commit->meta.emplace_back(BoilerplateKey(rules_[static_cast<size_t>(site)].site->name),
+                                boilerplate_[static_cast<size_t>(site)]->Serialize());
+      return;
+    }
+    const SteadyTime now = c_.clock_.Monotonic();
+    {
+      std::lock_guard<std::mutex> lock(boilerplate_saved_mutex_);
+      SteadyTime& last = boilerplate_saved_[site];
+      if (now - last < std::chrono::seconds(30)) return;
+      last = now;
+    }
+    SaveBoilerplate(site);
+  }
+
+  void SaveBoilerplate(int site) {
+    std::lock_guard<std::mutex> lock(boilerplate_write_mutex_);  // newest snapshot last
+    Status s = c_.store_->PutMeta(BoilerplateKey(rules_[static_cast<size_t>(site)].site->name),
+                                  boilerplate_[static_cast<size_t>(site)]->Serialize());
+    if (!s.ok()) spdlog::warn("saving boilerplate profile: {}", s.ToString());
+  }
+
+  // Extracts every provisional advert (this run's and any a killed run
+  // left) again with the chrome learnt by now; see provisional_advert.h.
+  void SettleProvisionalAdverts() {
+    std::vector<std::string> keys;
+    Status s = c_.store_->ForEachMeta(kProvisionalPrefix, [&](const std::string& key,
+                                                              const std::string&) {
+      keys.push_back(key);
+      return true;
+    });
+    if (!s.ok()) spdlog::error("listing provisional adverts: {}", s.ToString());
+    size_t settled = 0;
+    for (const std::string& key : keys) {
+      auto bytes = c_.store_->GetMeta(key);
+      ProvisionalPage page;
+      if (!bytes.ok() || !bytes->has_value() || !DecodeProvisionalPage(**bytes, &page)) continue;
+      AdvertRecord a;
+      a.id = key.substr(ProvisionalKey("").size());
+      auto site = site_index_.find(page.site);
+      if (site == site_index_.end()) {  // the site left the config: keep what was stored
+        (void)c_.store_->DeleteMeta(key);
+        continue;
+      }
+      const size_t i = static_cast<size_t>(site->second);
+      SetExtractedContent(rules_[i].extractor->Extract(page.body, page.content_type, page.today,
+                                                       boilerplate_[i].get(),
+                                                       ChromeMode::kExcludeOnly),
+                          &a);
+      s = c_.store_->ReplaceAdvertContent(a, {key});
+      if (s.IsNotFound()) s = c_.store_->DeleteMeta(key);  // purged meanwhile
+      if (!s.ok()) {
+        spdlog::error("re-extracting advert {}: {}", a.id, s.ToString());
+        continue;
+      }
+      ++settled;
+    }
+    if (settled > 0) spdlog::debug("re-extracted {} provisional adverts", settled);
   }
 
   // Adverts of a fully crawled site that this run never saw again are gone
@@ -581,7 +646,7 @@ class Crawler::Run_ {
   }
 
   void CommitDone(const std::string& url) {
-    Status s = c_.store_->CommitPage({url, {}, ""});
+    Status s = c_.store_->CommitPage({url, {}, "", {}});
     if (!s.ok()) spdlog::error("frontier: {}", s.ToString());
   }
 
@@ -664,17 +729,29 @@ class Crawler::Run_ {
                            {"fetched_at", now},
                            {"etag", r.etag},
                            {"last_modified", r.last_modified}};
-    PageCommit commit{work.page.url, {}, meta.dump()};
+    PageCommit commit{work.page.url, {}, meta.dump(), {}};
+    SiteBoilerplate& chrome = *boilerplate_[static_cast<size_t>(site)];
+    // While a site's profile is young, its pages are learnt and committed one
+    // at a time, each commit carrying the profile as learnt so far: a killed
+    // run's successor then starts from exactly the pages it will not fetch
+    // again, neither missing nor counting twice any of them.
+    std::unique_lock<std::mutex> young;
+    if (chrome.pages() < SiteBoilerplate::kSettledPages) {
+      young = std::unique_lock<std::mutex>(young_site_mutex_[static_cast<size_t>(site)]);
+    }
+    const bool provisional = chrome.pages() < SiteBoilerplate::kSettledPages;
     if (work.page.role == PageRole::kAdvert) {
-      AdvertExtraction x = rules.extractor->Extract(r.body, r.content_type, today_,
-                                                    boilerplate_[static_cast<size_t>(site)].get());
+      AdvertExtraction x = rules.extractor->Extract(r.body, r.content_type, today_, &chrome);
+      NoteBoilerplate(site, provisional, &commit);
       std::vector<Pending> found = Discover(work, x.links, x.base_href, &commit);
-      StoreAdvert(work, rules, std::move(x), now, commit);
+      // Parsed before the site's chrome is known: extracted again at the end.
+      StoreAdvert(work, rules, std::move(x), now, provisional, std::move(commit));
       Publish(std::move(found));
     } else {
       std::string base_href, canonical;
       auto links = rules.extractor->ExtractLinks(r.body, r.content_type, &base_href, &canonical,
-                                                 boilerplate_[static_cast<size_t>(site)].get());
+                                                 &chrome);
+      NoteBoilerplate(site, provisional, &commit);
       std::vector<Pending> found = Discover(work, links, base_href, &commit);
       Status s = c_.store_->CommitPage(commit);
       if (!s.ok()) spdlog::error("storing {}: {}", r.url, s.ToString());
@@ -685,7 +762,7 @@ class Crawler::Run_ {
   void ProcessSitemap(Work& work) {
     SitemapUrls urls = ParseSitemap(work.result.body);
     std::vector<std::string> links = std::move(urls.pages);
-    PageCommit commit{work.page.url, {}, ""};
+    PageCommit commit{work.page.url, {}, "", {}};
     std::vector<Pending> found = Discover(work, links, "", &commit);
     for (const std::string& nested : urls.sitemaps) {
       auto url = NormalizeUrl(nested);
@@ -721,7 +798,7 @@ class Crawler::Run_ {
   }
 
   void StoreAdvert(const Work& work, const SiteRules& rules, AdvertExtraction x, std::int64_t now,
-                   const PageCommit& commit) {
+                   bool provisional, PageCommit commit) {
     const FetchResult& r = work.result;
     AdvertRecord a;
     a.url = work.page.url;
@@ -740,21 +817,14 @@ class Crawler::Run_ {
     MarkAdvertSeen(a.id);
     a.site = rules.site->name;
     a.kind = rules.site->kind;
-    a.title = std::move(x.title);
-    a.text = std::move(x.text);
-    a.location = std::move(x.location);
-    a.posted = std::move(x.posted);
+    SetExtractedContent(std::move(x), &a);
     a.first_seen = now;
     a.last_seen = now;
     a.sha256 = Sha256Hex(r.body);
-    for (auto& p : x.phones) a.phones.push_back(p.e164);
-    for (auto& e : x.emails) a.emails.push_back(e.email);
-    a.postcodes = std::move(x.postcodes);
-    a.addresses = std::move(x.addresses);
-    a.towns = std::move(x.towns);
-    for (auto& hit : x.indicators)
-      a.indicators.push_back({hit.id, hit.category, hit.weight, hit.match});
-    for (auto& p : x.pay) a.pay.push_back({p.amount, p.per, p.hourly, p.match});
+    if (provisional) {
+      commit.meta.emplace_back(ProvisionalKey(a.id),
+                               EncodeProvisionalPage({a.site, r.content_type, today_, r.body}));
+    }
     // Evidence is written once per distinct capture, not on every revisit.
     auto stored = c_.store_->GetAdvert(a.id);
     bool same_capture = stored.ok() && stored->has_value() && (*stored)->sha256 == a.sha256;
@@ -874,6 +944,10 @@ class Crawler::Run_ {
   std::vector<std::unique_ptr<SiteBoilerplate>> boilerplate_;  // per site; thread-safe
   std::string warc_dir_;
   SeenSet seen_;
+  std::mutex boilerplate_saved_mutex_;
+  std::map<int, SteadyTime> boilerplate_saved_;  // guarded by boilerplate_saved_mutex_
+  std::mutex boilerplate_write_mutex_;
+  std::unique_ptr<std::mutex[]> young_site_mutex_;  // per site, see Process()
 
   // Fetch thread only.
   std::map<std::string, HostState> hosts_;

@@ -112,7 +112,8 @@ std::vector<std::string> AdvertExtractor::ExtractLinks(std::string_view body,
 
 AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_view content_type,
                                           std::string_view today,
-                                          SiteBoilerplate* boilerplate) const {
+                                          SiteBoilerplate* boilerplate,
+                                          ChromeMode mode) const {
   AdvertExtraction out;
   std::string html = ToUtf8(body, content_type, &out.charset);
   ParsedPage page = ParseHtml(html, impl_->fields);
@@ -140,10 +141,10 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
   // Match over the whole visible text: a selector for the body narrows what
   // is shown, but contacts often sit outside it (a sidebar "call me" box).
   out.text = page.text;
-  std::vector<std::string> page_contacts;
   if (boilerplate != nullptr) {
-    page_contacts = ContactsOf(page.text, options_.phone_region);
-    boilerplate->Learn(page.text_blocks, page_contacts, false);
+    if (mode == ChromeMode::kLearnAndExclude) {
+      boilerplate->Learn(page.text_blocks, ContactsOf(page.text, options_.phone_region), false);
+    }
     // The site's chrome is not the advert: drop its blocks before matching.
     std::string kept;
     kept.reserve(page.text.size());

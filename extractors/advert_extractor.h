@@ -60,6 +60,12 @@ struct AdvertExtraction {
   std::vector<IndicatorHit> indicators;
 };
 
+// What Extract() does with a site's boilerplate profile.
+enum class ChromeMode {
+  kLearnAndExclude,  // the page teaches the profile, then its chrome is left out
+  kExcludeOnly,      // the profile is final: leave chrome out, learn nothing
+};
+
 struct ExtractorOptions {
   std::string kind;  // "jobs" | "adult": which indicators apply
   FieldSelectors fields;
@@ -76,10 +82,12 @@ class AdvertExtractor {
 
   // `body` as received; `content_type` is the HTTP header (charset source).
   // `today` (YYYY-MM-DD) picks the minimum wage when the advert has no date.
-  // With `boilerplate`, the page is learnt from, and the site's chrome
-  // (blocks and contacts) is left out of the text, entities and indicators.
+  // With `boilerplate`, the site's chrome (blocks and contacts) is left out
+  // of the text, entities and indicators, and with kLearnAndExclude the page
+  // is learnt from first.
   AdvertExtraction Extract(std::string_view body, std::string_view content_type,
-                           std::string_view today, SiteBoilerplate* boilerplate = nullptr) const;
+                           std::string_view today, SiteBoilerplate* boilerplate = nullptr,
+                           ChromeMode mode = ChromeMode::kLearnAndExclude) const;
 
   // Links only, for listing pages: cheaper than Extract(). With
   // `boilerplate`, also learns the page's blocks and contacts as chrome

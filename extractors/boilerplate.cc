@@ -1,5 +1,6 @@
 #include "extractors/boilerplate.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 #include <unordered_set>
@@ -65,17 +66,29 @@ int SiteBoilerplate::pages() const {
   return static_cast<int>(pages_);
 }
 
-// "pages\nb key count listing\n…c key count listing\n…"
+// "pages\nb key count listing\n…c key count listing\n…", keys in order so
+// equal profiles serialise equally. Once the profile has settled, what was
+// seen on one page only is left out (advert content, most of a big site's
+// entries); until then everything is kept, so a profile saved and loaded
+// again gives the same verdicts.
 std::string SiteBoilerplate::Serialize() const {
   std::lock_guard<std::mutex> lock(mutex_);
+  const std::uint32_t least = pages_ < static_cast<std::uint32_t>(kSettledPages) ? 1 : 2;
   std::ostringstream out;
   out << pages_ << "\n";
-  for (const auto& [k, c] : blocks_) {
-    if (c.pages > 1) out << "b " << k << " " << c.pages << " " << (c.on_listing ? 1 : 0) << "\n";
-  }
-  for (const auto& [k, c] : contacts_) {
-    if (c.pages > 1) out << "c " << k << " " << c.pages << " " << (c.on_listing ? 1 : 0) << "\n";
-  }
+  auto write = [&](char kind, const std::unordered_map<std::uint64_t, Count>& counts) {
+    std::vector<std::pair<std::uint64_t, Count>> kept;
+    for (const auto& entry : counts) {
+      if (entry.second.pages >= least) kept.push_back(entry);
+    }
+    std::sort(kept.begin(), kept.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [k, c] : kept) {
+      out << kind << " " << k << " " << c.pages << " " << (c.on_listing ? 1 : 0) << "\n";
+    }
+  };
+  write('b', blocks_);
+  write('c', contacts_);
   return out.str();
 }
 

@@ -23,6 +23,10 @@ namespace plainsight {
 class SiteBoilerplate {
  public:
   static constexpr int kMinPages = 3;
+  // Pages after which the profile rarely changes its verdicts; adverts
+  // parsed before are extracted again at the end of the run (the crawler's
+  // provisional_advert.h).
+  static constexpr int kSettledPages = 50;
 
   // One fetched page: its visible text blocks and the contacts found in it.
   void Learn(const std::vector<std::string>& blocks, const std::vector<std::string>& contacts,

@@ -186,6 +186,37 @@ class RocksStore final : public Store {
     return outcome;
   }
 
+  Status ReplaceAdvertContent(const AdvertRecord& extracted,
+                              const std::vector<std::string>& done_meta_keys) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    auto existing = GetAdvert(extracted.id);
+    if (!existing.ok()) return existing.status();
+    if (!existing->has_value()) return Status::NotFound("advert " + extracted.id);
+    const AdvertRecord& old = **existing;
+    AdvertRecord merged = old;
+    merged.title = extracted.title;
+    merged.text = extracted.text;
+    merged.location = extracted.location;
+    merged.posted = extracted.posted;
+    merged.phones = extracted.phones;
+    merged.emails = extracted.emails;
+    merged.postcodes = extracted.postcodes;
+    merged.addresses = extracted.addresses;
+    merged.towns = extracted.towns;
+    merged.indicators = extracted.indicators;
+    merged.pay = extracted.pay;
+    rocksdb::WriteBatch batch;
+    ForEachEntity(old, [&](EntityType type, const std::string& value) {
+      batch.Delete(family(kEntities), EntityKey(type, value, old.id));
+    });
+    ForEachEntity(merged, [&](EntityType type, const std::string& value) {
+      batch.Put(family(kEntities), EntityKey(type, value, merged.id), "");
+    });
+    PutAdvert(merged, &batch);
+    for (const std::string& key : done_meta_keys) batch.Delete(family(kMeta), key);
+    return Write(batch, "replace advert content " + extracted.id);
+  }
+
   Status TouchAdvert(const std::string& id, std::int64_t when) override {
     return Modify(id, [when](AdvertRecord* a) { a->last_seen = std::max(a->last_seen, when); });
   }
@@ -477,6 +508,7 @@ class RocksStore final : public Store {
     }
     batch->Put(family(kFrontier), FrontierKey('d', commit.url), "");
     if (!commit.page_meta.empty()) batch->Put(family(kPages), commit.url, commit.page_meta);
+    for (const auto& [key, value] : commit.meta) batch->Put(family(kMeta), key, value);
   }
 
   Status Write(rocksdb::WriteBatch& batch, const std::string& context) {

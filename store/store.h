@@ -60,6 +60,9 @@ struct PageCommit {
   std::string url;
   std::vector<FrontierEntry> discovered;
   std::string page_meta;  // for the pages family; empty = leave as is
+  // Meta values written in the same atomic write (e.g. a note that the
+  // advert must be extracted again at the end of the run).
+  std::vector<std::pair<std::string, std::string>> meta;
 };
 
 class Store {
@@ -76,6 +79,13 @@ class Store {
   // The same, committing `commit` in the same atomic write.
   virtual Result<UpsertOutcome> UpsertAdvert(const AdvertRecord& record,
                                              const PageCommit& commit) = 0;
+  // Replaces what was extracted from a stored advert's capture (title,
+  // text, location, posted, contacts, places, indicators, pay) and its
+  // entity index, keeping its identity, capture, times and removal; and
+  // deletes `done_meta_keys`, all in one atomic write. NotFound if the
+  // advert is not stored.
+  virtual Status ReplaceAdvertContent(const AdvertRecord& extracted,
+                                      const std::vector<std::string>& done_meta_keys) = 0;
   // Marks a stored advert seen at `when` without reparsing (HTTP 304).
   virtual Status TouchAdvert(const std::string& id, std::int64_t when) = 0;
   virtual Status MarkAdvertRemoved(const std::string& id, std::int64_t when) = 0;

@@ -1,5 +1,6 @@
 // The crawl engine against the real farm on 127.0.0.1 and a real RocksDB.
 #include "crawler/crawler.h"
+#include "crawler/provisional_advert.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -344,9 +345,57 @@ TEST_CASE("Crawler_SiteFooterContacts_LearntAndKeptOutOfAdverts") {
                 })
                 .ok());
     CHECK(adverts > 10);
-    // Only the first pages, before the site's chrome is known, may keep it.
-    CHECK(with_footer <= 2);
+    // Not even the first pages, parsed before the site's chrome was known:
+    // they are extracted again at the end of the run.
+    CHECK(with_footer == 0);
   }
+  // Every provisional advert was settled, its note deleted with it.
+  size_t notes = 0;
+  REQUIRE(s.store
+              ->ForEachMeta(kProvisionalPrefix,
+                            [&](const std::string&, const std::string&) {
+                              ++notes;
+                              return true;
+                            })
+              .ok());
+  CHECK(notes == 0);
+}
+
+// A note a killed run left behind is settled by the next run, even when that
+// run fetches nothing new for the advert.
+TEST_CASE("Crawler_ProvisionalNoteFromKilledRun_SettledByNextRun") {
+  Setup s;
+  s.Crawl();
+  AdvertRecord victim;
+  REQUIRE(s.store
+              ->ForEachAdvert([&](const AdvertRecord& a) {
+                victim = a;
+                return false;
+              })
+              .ok());
+  REQUIRE(!victim.id.empty());
+  // As a killed run would have left it: content extracted from a page whose
+  // footer was not yet known, and the page kept in a note.
+  const std::string page =
+      "<html><head><title>Cleaner wanted</title></head><body><p>Call 07700 900555 today.</p>"
+      "</body></html>";
+  AdvertRecord provisional = victim;
+  provisional.title = "stale";
+  provisional.phones = {"+447700900999"};
+  REQUIRE(s.store->ReplaceAdvertContent(provisional, {}).ok());
+  REQUIRE(s.store
+              ->PutMeta(ProvisionalKey(victim.id),
+                        EncodeProvisionalPage({victim.site, "text/html", "2026-11-28", page}))
+              .ok());
+  s.Crawl();
+  auto settled = s.store->GetAdvert(victim.id);
+  REQUIRE(settled.ok());
+  REQUIRE(settled->has_value());
+  CHECK((*settled)->title == "Cleaner wanted");
+  CHECK((*settled)->phones == std::vector<std::string>{"+447700900555"});
+  CHECK((*settled)->sha256 == victim.sha256);
+  CHECK(s.store->AdvertIdsForEntity(EntityType::kPhone, "+447700900999")->empty());
+  CHECK_FALSE(s.store->GetMeta(ProvisionalKey(victim.id))->has_value());
 }
 
 }  // namespace

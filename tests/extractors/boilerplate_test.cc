@@ -63,5 +63,29 @@ TEST_CASE("Boilerplate_SerializeRoundTrip_KeepsWhatWasLearnt") {
   CHECK_FALSE(SiteBoilerplate::Deserialize("not a profile", &copy));
 }
 
+// A crawl killed while a site is young resumes from the saved profile: it
+// must reach the verdicts an uninterrupted crawl reaches, so nothing seen
+// once may be dropped from a young profile.
+TEST_CASE("Boilerplate_YoungProfileSavedMidCrawl_SameVerdictsAsUninterrupted") {
+  SiteBoilerplate uninterrupted, first_half;
+  auto page = [](int i) {
+    return std::vector<std::string>{i == 0 ? "Listing" : "ad " + std::to_string(i), "Footer"};
+  };
+  // The footer is on the listing page only in the first half...
+  uninterrupted.Learn({"Listing", "Footer"}, {"+441632960000"}, true);
+  first_half.Learn({"Listing", "Footer"}, {"+441632960000"}, true);
+  SiteBoilerplate resumed;
+  REQUIRE(SiteBoilerplate::Deserialize(first_half.Serialize(), &resumed));
+  // ... and on every advert page after the kill.
+  for (int i = 1; i < 6; ++i) {
+    uninterrupted.Learn(page(i), {"+441632960000"}, false);
+    resumed.Learn(page(i), {"+441632960000"}, false);
+  }
+  CHECK(uninterrupted.IsBoilerplateBlock("Footer"));
+  CHECK(resumed.IsBoilerplateBlock("Footer"));
+  CHECK(resumed.IsBoilerplateContact("+441632960000"));
+  CHECK(resumed.Serialize() == uninterrupted.Serialize());
+}
+
 }  // namespace
 }  // namespace plainsight

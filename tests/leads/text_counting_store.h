@@ -20,6 +20,9 @@ class TextCountingStore final : public Store {
   Result<UpsertOutcome> UpsertAdvert(const AdvertRecord& r, const PageCommit& c) override {
     return base_.UpsertAdvert(r, c);
   }
+  Status ReplaceAdvertContent(const AdvertRecord& r, const std::vector<std::string>& done) override {
+    return base_.ReplaceAdvertContent(r, done);
+  }
   Status TouchAdvert(const std::string& id, std::int64_t when) override {
     return base_.TouchAdvert(id, when);
   }

@@ -103,6 +103,57 @@ TEST_CASE("Store_EntityIndex_FollowsContentChanges") {
   CHECK(*s.CountAdverts() == 1);
 }
 
+TEST_CASE("Store_ReplaceAdvertContent_KeepsCaptureAndTimesReindexesAndClearsNote") {
+  TempDir tmp;
+  auto store = Store::Open(tmp.path + "/db", {});
+  REQUIRE(store.ok());
+  Store& s = **store;
+  AdvertRecord a = Advert("http://a.example.org/job/1", "v1", 10);
+  a.phones = {"+447700900123", "+447700900001"};  // the second: the site's footer
+  a.warc_file = "w.warc.gz";
+  a.warc_offset = 7;
+  PageCommit commit{"http://a.example.org/job/1", {}, "", {}};
+  commit.meta = {{"provisional\x1f" + a.id, "body"}};
+  REQUIRE(s.UpsertAdvert(a, commit).ok());
+  REQUIRE(s.GetMeta("provisional\x1f" + a.id)->has_value());
+  REQUIRE(s.MarkAdvertRemoved(a.id, 50).ok());
+
+  AdvertRecord again = a;
+  again.phones = {"+447700900123"};
+  again.title = "Warehouse operative (nights)";
+  again.sha256 = "ignored";
+  again.first_seen = again.last_seen = 999;
+  again.warc_file.clear();
+  REQUIRE(s.ReplaceAdvertContent(again, {"provisional\x1f" + a.id}).ok());
+
+  auto stored = s.GetAdvert(a.id);
+  REQUIRE(stored.ok());
+  REQUIRE(stored->has_value());
+  const AdvertRecord& r = **stored;
+  CHECK(r.title == "Warehouse operative (nights)");
+  CHECK(r.phones == std::vector<std::string>{"+447700900123"});
+  CHECK(r.sha256 == "v1");
+  CHECK(r.first_seen == 10);
+  CHECK(r.last_seen == 10);
+  CHECK(r.warc_file == "w.warc.gz");
+  CHECK(r.warc_offset == 7);
+  CHECK(r.removed);
+  CHECK(r.removed_at == 50);
+  CHECK(s.AdvertIdsForEntity(EntityType::kPhone, "+447700900001")->empty());
+  CHECK(s.AdvertIdsForEntity(EntityType::kPhone, "+447700900123")->size() == 1);
+  CHECK_FALSE(s.GetMeta("provisional\x1f" + a.id)->has_value());
+  bool summary_seen = false;
+  REQUIRE(s.ForEachAdvertSummary([&](const AdvertSummary& summary) {
+              summary_seen = true;
+              CHECK(summary.phones.size() == 1);
+              return true;
+            }).ok());
+  CHECK(summary_seen);
+
+  AdvertRecord missing = Advert("http://a.example.org/job/404", "v1", 10);
+  CHECK(s.ReplaceAdvertContent(missing, {}).IsNotFound());
+}
+
 TEST_CASE("Store_SecondWriter_IsBusy") {
   TempDir tmp;
   auto first = Store::Open(tmp.path + "/db", {});
