@@ -51,17 +51,18 @@ int CrawlAndCorrelate(const Config& config, std::shared_ptr<const PatternSet> pa
   auto summary = crawler.Run();
   if (live) std::fprintf(stderr, "\r\033[K");
   if (!summary.ok()) throw CliError(kExitBadInput, summary.status().ToString());
-  auto leads = Correlate(store, config.leads, clock.NowUnixSeconds());
-  if (!leads.ok()) throw CliError(kExitStore, leads.status().ToString());
-  Status flushed = store.Flush();
-  if (!flushed.ok()) throw CliError(kExitStore, flushed.ToString());
-  // The one-paragraph summary: on stderr for a person, in the log for a
-  // scheduler reading --log-format json.
+  // The one-paragraph summary, before correlation (a minute on a big
+  // store): on stderr for a person, in the log for a scheduler reading
+  // --log-format json.
   if (Globals().log_format == "json") {
     spdlog::info("{}", summary->ToText());
   } else {
     std::cerr << summary->ToText();
   }
+  auto leads = Correlate(store, config.leads, clock.NowUnixSeconds());
+  if (!leads.ok()) throw CliError(kExitStore, leads.status().ToString());
+  Status flushed = store.Flush();
+  if (!flushed.ok()) throw CliError(kExitStore, flushed.ToString());
   std::cerr << "leads: " << leads->leads << " (" << leads->new_leads << " new, "
             << leads->updated_leads << " updated) from " << leads->adverts << " adverts; "
             << leads->boilerplate.size() << " site contacts ignored as boilerplate\n";

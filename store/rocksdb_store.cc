@@ -1,14 +1,14 @@
 // The RocksDB implementation of Store.
-#include <sys/stat.h>
-
-#include <atomic>
-#include <filesystem>
-#include <mutex>
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
 #include <rocksdb/write_batch.h>
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
+#include <filesystem>
+#include <mutex>
 #include <set>
 
 #include "store/record_codec.h"
@@ -26,6 +26,12 @@ enum Family { kMeta = 0, kAdverts, kEntities, kLeads, kPages, kFrontier, kSummar
 // store made before summaries existed lacks it until they are built.
 constexpr char kSummariesKey[] = "store\x1fsummaries";
 constexpr char kSummariesFormat[] = "Y1";
+// The layout of the families and records. A store written by a newer
+// plainsight (a higher version) is refused rather than half-understood and
+// written back stale; an older or unversioned one is taken as it is (every
+// change so far is read compatibly) and stamped.
+constexpr char kSchemaKey[] = "store\x1fschema";
+constexpr int kSchemaVersion = 1;
 constexpr size_t kBackfillBatch = 1000;
 
 // Frontier keys: "f\x1f<url>" holds the entry, "d\x1f<url>" marks it done.
@@ -124,6 +130,30 @@ class RocksStore final : public Store {
   RocksStore(RocksHandles handles, bool read_only)
       : handles_(std::move(handles)), read_only_(read_only) {}
 
+  Status CheckSchema(const std::string& dir) {
+    auto stored = GetMeta(kSchemaKey);
+    if (!stored.ok()) return stored.status();
+    if (stored->has_value()) {
+      const std::string& text = **stored;
+      int version = 0;
+      for (char c : text) {
+        if (c < '0' || c > '9' || version > 1000000)
+          return Status::Corruption("store " + dir + ": schema version '" + text +
+                                    "' is not a number");
+        version = version * 10 + (c - '0');
+      }
+      if (text.empty()) return Status::Corruption("store " + dir + ": empty schema version");
+      if (version > kSchemaVersion) {
+        return Status::InvalidArgument("store " + dir + " has schema version " + text +
+                                       ", written by a newer plainsight; this one reads up to " +
+                                       std::to_string(kSchemaVersion));
+      }
+      if (version == kSchemaVersion) return Status::OK();
+    }
+    if (read_only_) return Status::OK();
+    return PutMeta(kSchemaKey, std::to_string(kSchemaVersion));
+  }
+
   // Marks summaries complete when there is nothing to summarise (a new
   // store); an older store keeps them pending until the first scan.
   Status InitSummaries() {
@@ -148,7 +178,8 @@ class RocksStore final : public Store {
     return UpsertAdvert(record, PageCommit{});
   }
 
-  Result<UpsertOutcome> UpsertAdvert(const AdvertRecord& record, const PageCommit& commit) override {
+  Result<UpsertOutcome> UpsertAdvert(const AdvertRecord& record,
+                                     const PageCommit& commit) override {
     std::lock_guard<std::mutex> lock(write_mutex_);
     auto existing = GetAdvert(record.id);
     if (!existing.ok()) return existing.status();
@@ -158,8 +189,8 @@ class RocksStore final : public Store {
     UpsertOutcome outcome = UpsertOutcome::kNew;
     if (existing->has_value()) {
       const AdvertRecord& old = **existing;
-      merged.first_seen = old.first_seen != 0 ? std::min(old.first_seen, record.first_seen)
-                                              : record.first_seen;
+      merged.first_seen =
+          old.first_seen != 0 ? std::min(old.first_seen, record.first_seen) : record.first_seen;
       merged.last_seen = std::max(old.last_seen, record.last_seen);
       if (old.sha256 == record.sha256) {
         // Same capture: keep the stored content, only the sighting moves.
@@ -256,7 +287,8 @@ class RocksStore final : public Store {
   }
 
   Status ForEachAdvert(const std::function<bool(const AdvertRecord&)>& visit) const override {
-    std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), family(kAdverts)));
+    std::unique_ptr<rocksdb::Iterator> it(
+        db()->NewIterator(rocksdb::ReadOptions(), family(kAdverts)));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       AdvertRecord record;
       Status s = DecodeAdvert(it->value().ToString(), &record);
@@ -289,11 +321,11 @@ class RocksStore final : public Store {
     return FromRocks(it->status(), "scan summaries");
   }
 
-  Status ForEachAdvertText(
-      const std::function<bool(std::string_view, const std::string&, const std::string&)>& visit)
-      const override {
+  Status ForEachAdvertText(const std::function<bool(std::string_view, const std::string&,
+                                                    const std::string&)>& visit) const override {
     std::string title, text;
-    std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), family(kAdverts)));
+    std::unique_ptr<rocksdb::Iterator> it(
+        db()->NewIterator(rocksdb::ReadOptions(), family(kAdverts)));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       const rocksdb::Slice key = it->key();
       const rocksdb::Slice value = it->value();
@@ -323,7 +355,8 @@ class RocksStore final : public Store {
 
   Result<std::uint64_t> CountAdverts() const override {
     std::uint64_t count = 0;
-    std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), family(kAdverts)));
+    std::unique_ptr<rocksdb::Iterator> it(
+        db()->NewIterator(rocksdb::ReadOptions(), family(kAdverts)));
     for (it->SeekToFirst(); it->Valid(); it->Next()) ++count;
     Status s = FromRocks(it->status(), "count adverts");
     if (!s.ok()) return s;
@@ -338,11 +371,12 @@ class RocksStore final : public Store {
     encoded.reserve(leads.size());
     for (const LeadRecord& lead : leads) encoded.emplace_back(&lead.id, EncodeLead(lead));
     std::stable_sort(encoded.begin(), encoded.end(),
-              [](const auto& a, const auto& b) { return *a.first < *b.first; });
+                     [](const auto& a, const auto& b) { return *a.first < *b.first; });
     std::lock_guard<std::mutex> lock(write_mutex_);
     rocksdb::WriteBatch batch;
     auto next = encoded.begin();
-    std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), family(kLeads)));
+    std::unique_ptr<rocksdb::Iterator> it(
+        db()->NewIterator(rocksdb::ReadOptions(), family(kLeads)));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       const rocksdb::Slice key = it->key();
       for (; next != encoded.end() && rocksdb::Slice(*next->first).compare(key) < 0; ++next) {
@@ -364,7 +398,8 @@ class RocksStore final : public Store {
   }
 
   Status PutLead(const LeadRecord& lead) override {
-    return FromRocks(db()->Put(WriteOpts(), family(kLeads), lead.id, EncodeLead(lead)), "write lead");
+    return FromRocks(db()->Put(WriteOpts(), family(kLeads), lead.id, EncodeLead(lead)),
+                     "write lead");
   }
 
   Result<std::optional<LeadRecord>> GetLead(const std::string& id) const override {
@@ -379,7 +414,8 @@ class RocksStore final : public Store {
   }
 
   Status ForEachLead(const std::function<bool(const LeadRecord&)>& visit) const override {
-    std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), family(kLeads)));
+    std::unique_ptr<rocksdb::Iterator> it(
+        db()->NewIterator(rocksdb::ReadOptions(), family(kLeads)));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       LeadRecord lead;
       Status s = DecodeLead(it->value().ToString(), &lead);
@@ -390,7 +426,8 @@ class RocksStore final : public Store {
   }
 
   Status ForEachLeadBrief(const std::function<bool(const LeadRecord&)>& visit) const override {
-    std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), family(kLeads)));
+    std::unique_ptr<rocksdb::Iterator> it(
+        db()->NewIterator(rocksdb::ReadOptions(), family(kLeads)));
     LeadRecord lead;
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       const rocksdb::Slice value = it->value();
@@ -467,9 +504,9 @@ class RocksStore final : public Store {
     return Get(kMeta, key, "read meta");
   }
 
-  Status ForEachMeta(const std::string& prefix,
-                     const std::function<bool(const std::string&, const std::string&)>& visit)
-      const override {
+  Status ForEachMeta(
+      const std::string& prefix,
+      const std::function<bool(const std::string&, const std::string&)>& visit) const override {
     std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), family(kMeta)));
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
       if (!visit(it->key().ToString(), it->value().ToString())) break;
@@ -486,7 +523,8 @@ class RocksStore final : public Store {
     if (!s.ok() || read_only_) return s;
     std::vector<rocksdb::ColumnFamilyHandle*> families;
     for (int f = 0; f < kFamilyCount; ++f) {
-      if (family(static_cast<Family>(f)) != nullptr) families.push_back(family(static_cast<Family>(f)));
+      if (family(static_cast<Family>(f)) != nullptr)
+        families.push_back(family(static_cast<Family>(f)));
     }
     return FromRocks(db()->Flush(rocksdb::FlushOptions(), families), "flush");
   }
@@ -551,7 +589,8 @@ class RocksStore final : public Store {
     rocksdb::WriteBatch batch;
     std::unique_ptr<rocksdb::Iterator> old(
         db()->NewIterator(rocksdb::ReadOptions(), family(kSummaries)));
-    for (old->SeekToFirst(); old->Valid(); old->Next()) batch.Delete(family(kSummaries), old->key());
+    for (old->SeekToFirst(); old->Valid(); old->Next())
+      batch.Delete(family(kSummaries), old->key());
     Status s = FromRocks(old->status(), "scan summaries");
     if (!s.ok()) return s;
     Status written;
@@ -583,10 +622,14 @@ class RocksStore final : public Store {
 
 const char* EntityTypeName(EntityType type) {
   switch (type) {
-    case EntityType::kPhone: return "phone";
-    case EntityType::kEmail: return "email";
-    case EntityType::kPostcode: return "postcode";
-    case EntityType::kAddress: return "address";
+    case EntityType::kPhone:
+      return "phone";
+    case EntityType::kEmail:
+      return "email";
+    case EntityType::kPostcode:
+      return "postcode";
+    case EntityType::kAddress:
+      return "address";
   }
   return "?";
 }
@@ -643,7 +686,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const StoreOp
   }
   if (!s.ok()) return FromRocks(s, "open store " + dir);
   auto store = std::make_unique<RocksStore>(std::move(handles), options.read_only);
-  Status init = store->InitSummaries();
+  Status init = store->CheckSchema(dir);
+  if (init.ok()) init = store->InitSummaries();
   if (!init.ok()) return init;
   return std::unique_ptr<Store>(std::move(store));
 }

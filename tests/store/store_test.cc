@@ -154,6 +154,37 @@ TEST_CASE("Store_ReplaceAdvertContent_KeepsCaptureAndTimesReindexesAndClearsNote
   CHECK(s.ReplaceAdvertContent(missing, {}).IsNotFound());
 }
 
+TEST_CASE("Store_SchemaVersion_NewerIsRefusedOlderIsStamped") {
+  TempDir tmp;
+  const std::string dir = tmp.path + "/db";
+  static const struct {
+    const char* stored;  // nullptr: an unversioned store
+    bool opens;
+  } kCases[] = {
+      {nullptr, true}, {"1", true}, {"2", false}, {"999999", false}, {"x1", false}, {"", false},
+  };
+  for (const auto& c : kCases) {
+    CAPTURE(c.stored ? c.stored : "(none)");
+    fs::remove_all(dir);
+    {
+      auto store = Store::Open(dir, {});
+      REQUIRE(store.ok());
+      if (c.stored != nullptr) {
+        REQUIRE((*store)->PutMeta("store\x1fschema", c.stored).ok());
+      } else {
+        REQUIRE((*store)->DeleteMeta("store\x1fschema").ok());
+      }
+    }
+    auto reopened = Store::Open(dir, {});
+    CHECK(reopened.ok() == c.opens);
+    if (reopened.ok()) {
+      CHECK(*(*reopened)->GetMeta("store\x1fschema") == std::optional<std::string>("1"));
+    } else {
+      CHECK(reopened.status().ToString().find(dir) != std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("Store_SecondWriter_IsBusy") {
   TempDir tmp;
   auto first = Store::Open(tmp.path + "/db", {});
