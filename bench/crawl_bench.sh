@@ -213,6 +213,16 @@ ratio=$(awk -v a="$plainsight_rate" -v b="$wget2_rate" 'BEGIN { if (b > 0) print
 rss_mb=$(awk -v k="${plainsight_rss_kb:-0}" 'BEGIN { printf "%.0f", k / 1024 }')
 wget2_rss_mb=$(awk -v k="${wget2_rss_kb:-0}" 'BEGIN { printf "%.0f", k / 1024 }')
 
+# (c) the ceiling: gumbo parsing every page alone, on every core, with no
+# network, server or storage. No crawler that parses each page can beat it.
+ceiling_rate=0
+ceiling_bench="$(dirname "$plainsight")/bench/parse_ceiling_bench"
+if [ -x "$ceiling_bench" ]; then
+  ceiling_out=$("$ceiling_bench" "$tmp/www")
+  ceiling_rate=$(sed -n 's/^ceiling.pages_s=//p' <<<"$ceiling_out")
+fi
+ceiling_ratio=$(awk -v a="$ceiling_rate" -v b="$wget2_rate" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print 0 }')
+
 echo "site: $site_pages HTML pages, $((site_bytes / 1000000)) MB, nginx gzip on, 127.0.0.1"
 printf '%-12s %8s %9s %8s %10s %8s %9s\n' "" pages requests "wall s" "pages/s" "CPU %" "peak RSS"
 printf '%-12s %8s %9s %8s %10s %8s %6s MB\n' plainsight "$plainsight_pages" "$plainsight_requests" "$plainsight_s" \
@@ -221,6 +231,7 @@ printf '%-12s %8s %9s %8s %10s %8s %6s MB\n' wget2 "$wget2_pages" "$wget2_reques
   "${wget2_cpu:-?}" "$wget2_rss_mb"
 echo "plainsight's own crawl-loop rate (without start-up and correlation): ${plainsight_loop_rate:-?} pages/s"
 echo "ratio plainsight/wget2: ${ratio}x (target >= 1.0x)"
+echo "ceiling: gumbo parsing alone, $(nproc) threads, no I/O: ${ceiling_rate} pages/s = ${ceiling_ratio}x wget2"
 echo "plainsight store: ${store_mb:-0} MB, of which WARC ${warc_mb:-0} MB"
 echo
 echo "crawl.site_pages=$site_pages"
@@ -243,3 +254,5 @@ echo "crawl.wget2_cpu_pct=${wget2_cpu:-0}"
 echo "crawl.wget2_rss_mb=$wget2_rss_mb"
 echo "crawl.wget2_rc=$wget2_rc"
 echo "crawl.ratio=$ratio"
+echo "crawl.gumbo_ceiling_pages_s=$ceiling_rate"
+echo "crawl.gumbo_ceiling_ratio=$ceiling_ratio"
