@@ -12,9 +12,15 @@
 // The adverts are written by a child process, so the peak RSS reported is
 // that of correlating and querying alone (the writer's is shown apart).
 //
-// Usage: correlate_bench [--adverts N] [--keep DIR]
+// Usage: correlate_bench [--adverts N] [--keep DIR] [--generate-only | --dump-leads FILE]
 // With --keep, a DIR already holding a generated store is measured again
-// without regenerating it (for profiling runs).
+// without regenerating it (for profiling runs). Its "first run" is then not
+// a first run: the signature cache and leads of the earlier measurement are
+// reused. To time a true first run repeatedly, generate once with
+// --keep DIR --generate-only and measure copies of DIR.
+// --keep DIR --dump-leads FILE writes the leads stored in DIR to FILE, one
+// encoded lead a line in id order, and measures nothing (to check that a
+// change to correlation leaves its results as they were).
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -31,6 +37,7 @@
 
 #include "core/sha256.h"
 #include "leads/correlate.h"
+#include "store/record_codec.h"
 #include "store/store.h"
 
 namespace plainsight {
@@ -291,7 +298,28 @@ int Measure(const std::string& dir) {
   return met ? code : 1;
 }
 
-int Run(int n, const std::string& keep_dir) {
+int DumpLeads(const std::string& dir, const std::string& file) {
+  auto opened = Store::Open(dir + "/db", {});
+  if (!opened.ok()) {
+    std::fprintf(stderr, "open: %s\n", opened.status().ToString().c_str());
+    return 1;
+  }
+  std::ofstream out(file);
+  size_t leads = 0;
+  Status s = (*opened)->ForEachLead([&](const LeadRecord& lead) {
+    out << EncodeLead(lead) << "\n";
+    ++leads;
+    return true;
+  });
+  if (!s.ok()) {
+    std::fprintf(stderr, "dump: %s\n", s.ToString().c_str());
+    return 1;
+  }
+  std::printf("dumped %zu leads to %s\n", leads, file.c_str());
+  return out ? 0 : 1;
+}
+
+int Run(int n, const std::string& keep_dir, bool generate_only) {
   std::string dir = keep_dir;
   if (dir.empty()) {
     std::string tmpl = (fs::temp_directory_path() / "plainsight-correlate-bench-XXXXXX").string();
@@ -309,7 +337,9 @@ int Run(int n, const std::string& keep_dir) {
   }
   int status = 0;
   ::waitpid(child, &status, 0);
-  int code = WIFEXITED(status) && WEXITSTATUS(status) == 0 ? Measure(dir) : 1;
+  const bool written = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  if (generate_only) return written ? 0 : 1;
+  int code = written ? Measure(dir) : 1;
   if (keep_dir.empty()) fs::remove_all(dir);
   return code;
 }
@@ -320,17 +350,28 @@ int Run(int n, const std::string& keep_dir) {
 int main(int argc, char** argv) {
   int n = 1000000;
   std::string keep;
+  bool generate_only = false;
+  std::string dump;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--adverts" && i + 1 < argc) {
       n = std::atoi(argv[++i]);
     } else if (arg == "--keep" && i + 1 < argc) {
       keep = argv[++i];
+    } else if (arg == "--dump-leads" && i + 1 < argc) {
+      dump = argv[++i];
+    } else if (arg == "--generate-only") {
+      generate_only = true;
     } else {
-      std::fprintf(stderr, "usage: %s [--adverts N] [--keep DIR]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--adverts N] [--keep DIR] [--generate-only | --dump-leads FILE]\n", argv[0]);
       return 2;
     }
   }
   if (n < 1) n = 1;
-  return plainsight::Run(n, keep);
+  if ((generate_only || !dump.empty()) && keep.empty()) {
+    std::fprintf(stderr, "--generate-only and --dump-leads need --keep DIR\n");
+    return 2;
+  }
+  if (!dump.empty()) return plainsight::DumpLeads(keep, dump);
+  return plainsight::Run(n, keep, generate_only);
 }

@@ -6,12 +6,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <optional>
-#include <limits>
+#include <string_view>
+#include <unordered_map>
 
-#include "leads/near_duplicates.h"
-#include "leads/personas.h"
 #include "leads/signature_cache.h"
 #include "leads/site_chrome.h"
+#include "leads/text_signer.h"
 
 namespace plainsight {
 namespace {
@@ -114,17 +114,20 @@ class CorpusBuilder {
     corpus_.signature_bands = static_cast<size_t>(hasher_.options().bands);
   }
 
+  // `adverts` is a guess from the previous run: it saves the regrowth of
+  // the per-advert arrays (and their 1.5x peak while they are copied).
   void Reserve(size_t adverts) {
     corpus_.adverts.reserve(adverts);
-    corpus_.signature_slot.reserve(adverts);
-    corpus_.signature_values.reserve(adverts * corpus_.signature_length);
+    corpus_.advert_ids.Reserve(adverts, adverts * 18);  // "A-" and 16 hex digits
+    corpus_.advert_entities.Reserve(adverts, adverts * 3);
+    corpus_.advert_towns.Reserve(adverts, adverts);
+    corpus_.advert_indicators.Reserve(adverts, adverts / 8);
     sha_.reserve(adverts);
     entity_ids_.reserve(adverts * 3 / 2);
   }
 
   void Add(const AdvertSummary& a) {
     AdvertDigest d;
-    d.id = a.id;
     d.site = sites_.Intern(a.site);
     d.adult = a.kind == "adult";
     d.jobs = a.kind == "jobs";
@@ -134,29 +137,30 @@ class CorpusBuilder {
       corpus_.earliest_first_seen = a.first_seen;
     }
     d.removed_at = a.removed ? a.removed_at : -1;
-    AddEntities(EntityType::kPhone, a.phones, &d);
-    AddEntities(EntityType::kEmail, a.emails, &d);
-    AddEntities(EntityType::kPostcode, a.postcodes, &d);
-    AddEntities(EntityType::kAddress, a.addresses, &d);
+    corpus_.advert_ids.values.insert(corpus_.advert_ids.values.end(), a.id.begin(), a.id.end());
+    corpus_.advert_ids.Close();
+    AddEntities(EntityType::kPhone, a.phones);
+    AddEntities(EntityType::kEmail, a.emails);
+    AddEntities(EntityType::kPostcode, a.postcodes);
+    AddEntities(EntityType::kAddress, a.addresses);
+    corpus_.advert_entities.Close();
     for (const std::string& town : a.towns) {
-      std::uint16_t t = towns_.Intern(town);
-      if (std::find(d.towns.begin(), d.towns.end(), t) == d.towns.end()) d.towns.push_back(t);
+      AddDistinct(towns_.Intern(town), &corpus_.advert_towns);
     }
+    corpus_.advert_towns.Close();
     for (const IndicatorRecord& hit : a.indicators) {
       auto [it, inserted] =
           indicator_ids_.try_emplace(hit.id, static_cast<std::uint32_t>(corpus_.indicators.size()));
       if (inserted) corpus_.indicators.push_back({hit.id, hit.category, hit.weight, hit.match});
-      if (std::find(d.indicators.begin(), d.indicators.end(), it->second) == d.indicators.end()) {
-        d.indicators.push_back(it->second);
-      }
+      AddDistinct(it->second, &corpus_.advert_indicators);
     }
+    corpus_.advert_indicators.Close();
     const auto index = static_cast<std::uint32_t>(corpus_.adverts.size());
     if (samples_.size() <= d.site) samples_.resize(d.site + 1u);
     if (samples_[d.site].size() < static_cast<size_t>(std::max(options_.chrome_sample, 0))) {
       samples_[d.site].push_back(index);
     }
-    corpus_.adverts.push_back(std::move(d));
-    corpus_.signature_slot.push_back(Corpus::kNoSignature);
+    corpus_.adverts.push_back(d);
     sha_.push_back(BodyHash(a.sha256));
   }
 
@@ -170,7 +174,7 @@ class CorpusBuilder {
                                      static_cast<std::uint64_t>(options_.chrome_min_adverts)),
                                  static_cast<std::uint64_t>(options_.chrome_share * 1e6));
       for (std::uint32_t i : samples_[site]) {
-        sample = Mix(Mix(sample, HashString(corpus_.adverts[i].id)), sha_[i]);
+        sample = Mix(Mix(sample, HashString(corpus_.Id(i))), sha_[i]);
       }
       const std::string key = kChromeKeyPrefix + corpus_.sites[site];
       if (options_.reuse_signatures) {
@@ -179,7 +183,7 @@ class CorpusBuilder {
         if (cached->has_value() && chrome_[site].Parse(**cached, sample)) continue;
       }
       for (std::uint32_t i : samples_[site]) {
-        auto advert = store_.GetAdvert(corpus_.adverts[i].id);
+        auto advert = store_.GetAdvert(std::string(corpus_.Id(i)));
         if (!advert.ok()) return advert.status();
         if (advert->has_value()) chrome_[site].Learn((*advert)->title + "\n" + (*advert)->text);
       }
@@ -192,89 +196,47 @@ class CorpusBuilder {
     return Status::OK();
   }
 
-  // Reads every cached signature in one scan (much cheaper than a point
-  // lookup per advert); the values go straight into the corpus's flat
-  // array, so a reused signature costs no copy later.
-  Status LoadCache() {
+  // Reads the signature cache in one scan (much cheaper than a point lookup
+  // per advert). Its keys and the adverts both ascend by id, so the two are
+  // merged like sorted lists: no table of the cache is built. An entry is
+  // taken where the advert's body and its site's chrome are unchanged (and
+  // an adult advert's persona was read); its values go straight into the
+  // corpus's flat array. Entries of adverts that no longer exist are
+  // deleted. On a rebuild nothing is taken, but stale entries still go.
+  Status TakeCachedSignatures() {
+    const size_t n = corpus_.adverts.size();
+    corpus_.signature_slot.assign(n, Corpus::kNoSignature);
+    // Every advert gets at most one signature: reserving the lot now avoids
+    // a doubling vector's 1.5x peak (the values are ~250 MB at a million).
+    corpus_.signature_values.reserve(n * corpus_.signature_length);
+    taken_.assign(n, false);
     CachedSignature parsed;
-    return store_.ForEachMeta(kSignatureKeyPrefix, [&](const std::string& key,
-                                                       const std::string& value) {
+    std::vector<std::string> stale;
+    size_t next = 0;  // first advert not yet passed in the merge
+    constexpr size_t kPrefix = sizeof(kSignatureKeyPrefix) - 1;
+    Status s = store_.ForEachMeta(kSignatureKeyPrefix, [&](const std::string& key,
+                                                           const std::string& value) {
+      const std::string_view id = std::string_view(key).substr(kPrefix);
+      while (next < n && corpus_.Id(next) < id) ++next;
+      if (next == n || corpus_.Id(next) != id) {
+        stale.push_back(key);
+        return true;
+      }
+      const size_t i = next++;
+      if (!options_.reuse_signatures) return true;
       if (!ParseCachedSignature(value, corpus_.signature_length, &parsed)) return true;
-      CacheEntry entry;
-      entry.sha = parsed.body;
-      entry.chrome = parsed.chrome;
-      entry.persona_read = parsed.persona_read;
-      entry.age = static_cast<std::uint8_t>(std::clamp(parsed.age, 0, 255));
-      if (!parsed.name.empty()) entry.name = names_.Intern(parsed.name) + 1;
+      const AdvertDigest& d = corpus_.adverts[i];
+      if (sha_[i] == 0 || parsed.body != sha_[i] ||
+          parsed.chrome != chrome_[d.site].fingerprint() || (d.adult && !parsed.persona_read)) {
+        return true;
+      }
+      taken_[i] = true;
+      ++corpus_.signatures_reused;
       if (parsed.shingles >= options_.min_shingles &&
           parsed.values.size() == corpus_.signature_length) {
-        entry.slot = AppendSignature(parsed.values);
+        corpus_.signature_slot[i] = AppendSignature(parsed.values);
       }
-      cache_[HashString(std::string_view(key).substr(sizeof(kSignatureKeyPrefix) - 1))] = entry;
-      return true;
-    });
-  }
-
-  // Takes signatures and personas from the cache where the advert's body
-  // and its site's chrome are unchanged, and signs the rest from their text.
-  Status Sign() {
-    std::vector<std::uint32_t> misses;
-    for (size_t i = 0; i < corpus_.adverts.size(); ++i) {
-      AdvertDigest& d = corpus_.adverts[i];
-      auto it = cache_.find(HashString(d.id));
-      if (it == cache_.end()) {
-        misses.push_back(static_cast<std::uint32_t>(i));
-        continue;
-      }
-      ++cache_hits_;  // its advert exists: not stale
-      const CacheEntry& e = it->second;
-      if (!options_.reuse_signatures || sha_[i] == 0 || e.sha != sha_[i] ||
-          e.chrome != chrome_[d.site].fingerprint() || (d.adult && !e.persona_read)) {
-        misses.push_back(static_cast<std::uint32_t>(i));
-        continue;
-      }
-      ++corpus_.signatures_reused;
-      corpus_.signature_slot[i] = e.slot;
-      if (d.adult) {
-        d.age = e.age;
-        d.name = e.name;
-      }
-    }
-    // Many misses (a first run): one pass over all advert texts beats a
-    // point lookup each.
-    if (misses.size() > 1000 && misses.size() * 8 > corpus_.adverts.size()) {
-      size_t k = 0;
-      Status failed;
-      Status s = store_.ForEachAdvertText(
-          [&](std::string_view id, const std::string& title, const std::string& text) {
-            while (k < misses.size() && corpus_.adverts[misses[k]].id < id) ++k;
-            if (k == misses.size()) return false;
-            if (corpus_.adverts[misses[k]].id == id) failed = SignText(misses[k++], title, text);
-            return failed.ok();
-          });
-      if (!s.ok()) return s;
-      if (!failed.ok()) return failed;
-      return WritePending();
-    }
-    for (std::uint32_t i : misses) {
-      auto advert = store_.GetAdvert(corpus_.adverts[i].id);
-      if (!advert.ok()) return advert.status();
-      if (!advert->has_value()) continue;
-      Status s = SignText(i, (*advert)->title, (*advert)->text);
-      if (!s.ok()) return s;
-    }
-    return WritePending();
-  }
-
-  // Drops cache entries whose advert no longer exists. When the cache was
-  // read and every entry matched an advert, there is nothing to look for.
-  Status RemoveStaleSignatures() {
-    if (options_.reuse_signatures && cache_hits_ == cache_.size()) return Status::OK();
-    std::vector<std::string> stale;
-    Status s = store_.ForEachMeta(kSignatureKeyPrefix, [&](const std::string& key,
-                                                           const std::string&) {
-      std::string id = key.substr(sizeof(kSignatureKeyPrefix) - 1);
-      if (corpus_.Find(id) < 0) stale.push_back(key);
+      if (d.adult) SetPersona(i, parsed.age, parsed.name);
       return true;
     });
     if (!s.ok()) return s;
@@ -283,6 +245,64 @@ class CorpusBuilder {
       if (!s.ok()) return s;
     }
     return Status::OK();
+  }
+
+  // Signs every advert TakeCachedSignatures did not take, from its text.
+  Status Sign() {
+    std::vector<std::uint32_t> misses;
+    for (size_t i = 0; i < taken_.size(); ++i) {
+      if (!taken_[i]) misses.push_back(static_cast<std::uint32_t>(i));
+    }
+    std::vector<bool>().swap(taken_);
+    // Many misses (a first run): one pass over all advert texts beats a
+    // point lookup each, and the texts are signed in batches on worker
+    // threads while the scan reads on.
+    if (misses.size() > 1000 && misses.size() * 8 > corpus_.adverts.size()) {
+      BatchSigner signer(hasher_, kSignThreads);
+      std::vector<SignInput> batch, done;
+      std::vector<SignOutput> signed_texts;
+      Status failed;
+      auto collect = [&] {
+        if (!signer.busy()) return;
+        signer.Finish(&done, &signed_texts);
+        for (size_t k = 0; k < done.size() && failed.ok(); ++k) {
+          failed = Absorb(done[k].advert, std::move(signed_texts[k]));
+        }
+      };
+      size_t k = 0;
+      Status s = store_.ForEachAdvertText(
+          [&](std::string_view id, const std::string& title, const std::string& text) {
+            while (k < misses.size() && corpus_.Id(misses[k]) < id) ++k;
+            if (k == misses.size()) return false;
+            if (corpus_.Id(misses[k]) != id) return true;
+            const std::uint32_t i = misses[k++];
+            const AdvertDigest& d = corpus_.adverts[i];
+            batch.push_back({i, d.adult, &chrome_[d.site], title, text});
+            if (batch.size() < kSignBatch) return true;
+            collect();
+            signer.Start(std::move(batch));
+            batch = std::move(done);  // reuse its storage
+            batch.clear();
+            return failed.ok();
+          });
+      collect();
+      if (!s.ok()) return s;
+      if (!failed.ok()) return failed;
+      signer.Start(std::move(batch));
+      collect();
+      if (!failed.ok()) return failed;
+      return WritePending();
+    }
+    for (std::uint32_t i : misses) {
+      auto advert = store_.GetAdvert(std::string(corpus_.Id(i)));
+      if (!advert.ok()) return advert.status();
+      if (!advert->has_value()) continue;
+      const AdvertDigest& d = corpus_.adverts[i];
+      Status s = Absorb(i, SignAdvertText(hasher_, chrome_[d.site], (*advert)->title,
+                                          (*advert)->text, d.adult));
+      if (!s.ok()) return s;
+    }
+    return WritePending();
   }
 
   Corpus Take() {
@@ -308,53 +328,52 @@ class CorpusBuilder {
     return h;
   }
 
-  void AddEntities(EntityType type, const std::vector<std::string>& values, AdvertDigest* d) {
+  // Appends `value` to the list being built unless it is already on it.
+  template <typename T>
+  static void AddDistinct(T value, FlatLists<T>* lists) {
+    Run<T> open = lists->Open();
+    if (std::find(open.begin(), open.end(), value) == open.end()) lists->values.push_back(value);
+  }
+
+  void AddEntities(EntityType type, const std::vector<std::string>& values) {
     for (const std::string& value : values) {
       auto [it, inserted] = entity_ids_.try_emplace(
-          EntityHash(type, value), static_cast<std::uint32_t>(corpus_.entities.size()));
-      if (inserted) corpus_.entities.push_back({type, value});
-      if (std::find(d->entities.begin(), d->entities.end(), it->second) == d->entities.end()) {
-        d->entities.push_back(it->second);
+          EntityHash(type, value), static_cast<std::uint32_t>(corpus_.entity_types.size()));
+      if (inserted) {
+        corpus_.entity_types.push_back(type);
+        corpus_.entity_values.values.insert(corpus_.entity_values.values.end(), value.begin(),
+                                            value.end());
+        corpus_.entity_values.Close();
       }
+      AddDistinct(it->second, &corpus_.advert_entities);
     }
   }
 
-  Status SignText(size_t index, const std::string& title, const std::string& text) {
+  void SetPersona(size_t index, int age, const std::string& name) {
     AdvertDigest& d = corpus_.adverts[index];
-    const SiteChrome& chrome = chrome_[d.site];
-    CachedSignature entry;
-    std::string kept;
-    kept.reserve(title.size() + text.size() + 1);
-    auto keep = [&](std::string_view line) {
-      if (chrome.IsChrome(line)) return;
-      kept.append(line);
-      kept.push_back('\n');
-    };
-    ForEachTextLine(title, keep);
-    ForEachTextLine(text, keep);
-    entry.values = hasher_.Signature(kept);
-    entry.shingles = CountShingles(kept, hasher_.options().shingle_words);
+    d.age = static_cast<std::uint8_t>(std::clamp(age, 0, 255));
+    if (!name.empty()) d.name = names_.Intern(name) + 1;
+  }
+
+  // Takes one advert's freshly computed signature and persona into the
+  // corpus and queues its cache entry. Called in advert order.
+  Status Absorb(size_t index, SignOutput out) {
     ++corpus_.signatures_computed;
-    if (d.adult) {
-      Persona persona = FindPersona(title, text);
-      entry.persona_read = true;
-      entry.age = persona.age;
-      entry.name = std::move(persona.name);
-      d.age = static_cast<std::uint8_t>(std::clamp(persona.age, 0, 255));
-      if (!entry.name.empty()) d.name = names_.Intern(entry.name) + 1;
+    const AdvertDigest& d = corpus_.adverts[index];
+    if (d.adult) SetPersona(index, out.persona.age, out.persona.name);
+    if (out.shingles >= options_.min_shingles && out.values.size() == corpus_.signature_length) {
+      corpus_.signature_slot[index] = AppendSignature(out.values);
     }
+    CachedSignature entry;
     entry.body = sha_[index];
-    entry.chrome = chrome.fingerprint();
-    pending_.emplace_back(SignatureKey(d.id), EncodeCachedSignature(entry));
-    if (pending_.size() >= kWriteBatch) {
-      Status s = WritePending();
-      if (!s.ok()) return s;
-    }
-    if (entry.shingles < options_.min_shingles ||
-        entry.values.size() != corpus_.signature_length) {
-      return Status::OK();
-    }
-    corpus_.signature_slot[index] = AppendSignature(entry.values);
+    entry.chrome = chrome_[d.site].fingerprint();
+    entry.shingles = out.shingles;
+    entry.values = std::move(out.values);
+    entry.persona_read = out.persona_read;
+    entry.age = out.persona.age;
+    entry.name = std::move(out.persona.name);
+    pending_.emplace_back(SignatureKey(corpus_.Id(index)), EncodeCachedSignature(entry));
+    if (pending_.size() >= kWriteBatch) return WritePending();
     return Status::OK();
   }
 
@@ -372,17 +391,11 @@ class CorpusBuilder {
     return static_cast<std::uint32_t>(slot);
   }
 
-  // A cached signature and persona, keyed by a hash of its advert id.
-  struct CacheEntry {
-    std::uint64_t sha = 0;     // BodyHash of the body it was made from
-    std::uint64_t chrome = 0;  // the site's chrome fingerprint then
-    std::uint32_t slot = Corpus::kNoSignature;
-    std::uint32_t name = 0;  // as AdvertDigest::name
-    std::uint8_t age = 0;
-    bool persona_read = false;
-  };
-  std::unordered_map<std::uint64_t, CacheEntry> cache_;
-  size_t cache_hits_ = 0;
+  // Texts signed per batch, and threads signing each: two, like the
+  // template step (the target machine has two cores; the reading thread
+  // mostly waits on the store meanwhile).
+  static constexpr size_t kSignBatch = 2048;
+  static constexpr size_t kSignThreads = 2;
   // New cache entries, written kWriteBatch at a time.
   static constexpr size_t kWriteBatch = 1000;
   std::vector<std::pair<std::string, std::string>> pending_;
@@ -397,6 +410,7 @@ class CorpusBuilder {
   std::unordered_map<std::uint64_t, std::uint32_t> entity_ids_;
   std::unordered_map<std::string, std::uint32_t> indicator_ids_;
   std::vector<std::uint64_t> sha_;                  // by advert, see Add
+  std::vector<bool> taken_;                         // by advert: signature from the cache
   std::vector<std::vector<std::uint32_t>> samples_;  // by site: its chrome sample
   std::vector<SiteChrome> chrome_;                   // by site
 };
@@ -415,11 +429,19 @@ std::string WithoutChrome(const Corpus& corpus, size_t site, const std::string& 
   return kept;
 }
 
-long Corpus::Find(const std::string& id) const {
-  auto it = std::lower_bound(adverts.begin(), adverts.end(), id,
-                             [](const AdvertDigest& d, const std::string& v) { return d.id < v; });
-  if (it == adverts.end() || it->id != id) return -1;
-  return static_cast<long>(it - adverts.begin());
+long Corpus::Find(std::string_view id) const {
+  size_t low = 0;
+  size_t high = adverts.size();
+  while (low < high) {
+    const size_t mid = low + (high - low) / 2;
+    if (Id(mid) < id) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  if (low == adverts.size() || Id(low) != id) return -1;
+  return static_cast<long>(low);
 }
 
 const std::uint16_t* Corpus::Signature(size_t i) const {
@@ -436,24 +458,29 @@ double Corpus::EstimateJaccard(size_t a, size_t b) const {
   return static_cast<double>(equal) / static_cast<double>(signature_length);
 }
 
+void Corpus::DropSignatures() {
+  // Swapped with empty vectors: `v = {}` would keep the capacity.
+  std::vector<std::uint32_t>().swap(signature_slot);
+  std::vector<std::uint16_t>().swap(signature_values);
+}
+
 std::string Corpus::EntityKey(size_t entity) const {
-  return std::string(EntityTypeName(entities[entity].type)) + " " + entities[entity].value;
+  std::string key = EntityTypeName(entity_types[entity]);
+  key += ' ';
+  key += EntityValue(entity);
+  return key;
 }
 
 Result<Corpus> LoadCorpus(Store& store, const CorpusOptions& options) {
-  // Reserving up front avoids the 1.5x peak of a doubling vector (the
-  // signatures alone are ~250 MB at a million adverts). The size comes from
-  // the previous run (counting would cost a full scan of the adverts).
+  // Reserving up front avoids the 1.5x peak of doubling vectors. The size
+  // comes from the previous run (counting would cost a full scan of the
+  // adverts).
   CorpusBuilder builder(store, options);
   Result<std::optional<std::string>> last_count = store.GetMeta(kAdvertCountKey);
   if (!last_count.ok()) return last_count.status();
   if (last_count->has_value()) {
     const size_t count = std::strtoull((*last_count)->c_str(), nullptr, 10);
     builder.Reserve(count + count / 16);
-  }
-  if (options.reuse_signatures) {
-    Status loaded = builder.LoadCache();
-    if (!loaded.ok()) return loaded;
   }
   Status s = store.ForEachAdvertSummary([&](const AdvertSummary& a) {
     builder.Add(a);
@@ -462,9 +489,9 @@ Result<Corpus> LoadCorpus(Store& store, const CorpusOptions& options) {
   if (!s.ok()) return s;
   s = builder.LearnChrome();
   if (!s.ok()) return s;
-  s = builder.Sign();
+  s = builder.TakeCachedSignatures();
   if (!s.ok()) return s;
-  s = builder.RemoveStaleSignatures();
+  s = builder.Sign();
   if (!s.ok()) return s;
   Corpus corpus = builder.Take();
   s = store.PutMeta(kAdvertCountKey, std::to_string(corpus.adverts.size()));

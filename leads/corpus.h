@@ -1,7 +1,8 @@
 // Corpus: a compact in-memory view of every stored advert, holding only
 // what correlation needs (ids, site, kind, towns, contacts, indicator ids,
 // a stated age and name, dates and a MinHash signature) and never the text,
-// so a million adverts fit in a few hundred megabytes.
+// so a million adverts fit in a few hundred megabytes (flat arrays, not an
+// object per advert: see Corpus).
 //
 // Loading streams the store's advert summaries (store/advert_summary.h:
 // no text, no JSON) once. Text is read only where it is needed:
@@ -9,7 +10,8 @@
 //     keyed by the advert body's sha256 (signature_cache.h), so only new or
 //     changed adverts are read and re-signed; stale cache entries of
 //     deleted adverts are removed. Many misses (a first run) are read in
-//     one pass over the adverts' texts, a few by point lookups.
+//     one pass over the adverts' texts and signed on worker threads
+//     (text_signer.h), a few by point lookups.
 //   - Page chrome: advert text is the page's visible text, site header and
 //     footer included, which would make every advert of a site look alike.
 //     A line found on at least chrome_share of a sample of the site's
@@ -27,7 +29,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -36,27 +38,57 @@
 
 namespace plainsight {
 
+// A read-only run of consecutive values in one of the corpus's flat arrays.
+template <typename T>
+class Run {
+ public:
+  Run(const T* first, const T* last) : first_(first), last_(last) {}
+  const T* begin() const { return first_; }
+  const T* end() const { return last_; }
+  size_t size() const { return static_cast<size_t>(last_ - first_); }
+  bool empty() const { return first_ == last_; }
+  const T& operator[](size_t i) const { return first_[i]; }
+  const T& front() const { return *first_; }
+
+ private:
+  const T* first_;
+  const T* last_;
+};
+
+// One variable-length list per item (advert or entity), all in one flat
+// array: a million adverts' lists cost two allocations, not a million.
+// Lists are appended in item order: push values, then Close().
+template <typename T, typename Offset = std::uint32_t>
+struct FlatLists {
+  std::vector<Offset> offsets{0};  // list i: values[offsets[i], offsets[i + 1])
+  std::vector<T> values;
+
+  Run<T> operator[](size_t i) const {
+    return {values.data() + offsets[i], values.data() + offsets[i + 1]};
+  }
+  // The values pushed since the last Close().
+  Run<T> Open() const { return {values.data() + offsets.back(), values.data() + values.size()}; }
+  void Close() { offsets.push_back(static_cast<Offset>(values.size())); }
+  void Reserve(size_t lists, size_t total) {
+    offsets.reserve(lists + 1);
+    values.reserve(total);
+  }
+};
+
+// An advert's fixed-size fields; its id, contacts, towns and indicators
+// are in the Corpus's flat lists (see Corpus::Id and friends).
 struct AdvertDigest {
-  std::string id;
-  std::uint16_t site = 0;  // index into Corpus::sites
-  bool adult = false;      // kind "adult"
-  bool jobs = false;       // kind "jobs"
   std::int64_t first_seen = 0;
   // When it was posted: the page's own date when it reads YYYY-MM-DD,
   // else first_seen (which, on a first crawl, is the crawl's time).
   std::int64_t posted_at = 0;
-  bool posted_known = false;  // posted_at came from the page's date
-  std::int64_t removed_at = -1;          // -1 while not removed
-  std::vector<std::uint32_t> entities;   // indices into Corpus::entities, distinct
-  std::vector<std::uint16_t> towns;      // indices into Corpus::towns
-  std::vector<std::uint32_t> indicators; // indices into Corpus::indicators, distinct
-  std::uint8_t age = 0;                  // stated age, 0 = none
-  std::uint32_t name = 0;                // 1 + index into Corpus::names, 0 = none
-};
-
-struct CorpusEntity {
-  EntityType type = EntityType::kPhone;
-  std::string value;
+  std::int64_t removed_at = -1;  // -1 while not removed
+  std::uint32_t name = 0;        // 1 + index into Corpus::names, 0 = none
+  std::uint16_t site = 0;        // index into Corpus::sites
+  std::uint8_t age = 0;          // stated age, 0 = none
+  bool adult = false;            // kind "adult"
+  bool jobs = false;             // kind "jobs"
+  bool posted_known = false;     // posted_at came from the page's date
 };
 
 struct CorpusIndicator {
@@ -66,19 +98,29 @@ struct CorpusIndicator {
   std::string match;  // as first seen
 };
 
+// Per-advert data is held as flat arrays rather than an object per advert
+// with its own strings and vectors: at a million adverts the per-object
+// headers and small allocations alone cost ~200 MB.
 struct Corpus {
   std::vector<AdvertDigest> adverts;  // in id order
+  FlatLists<char, std::uint64_t> advert_ids;
+  FlatLists<std::uint32_t> advert_entities;    // indices into the entities, distinct
+  FlatLists<std::uint16_t> advert_towns;       // indices into towns
+  FlatLists<std::uint32_t> advert_indicators;  // indices into indicators, distinct
   std::vector<std::string> sites;
   std::vector<std::string> towns;
   std::vector<std::string> names;
-  std::vector<CorpusEntity> entities;
+  // Entity e is a contact of type entity_types[e] and value entity_values[e].
+  std::vector<EntityType> entity_types;
+  FlatLists<char, std::uint64_t> entity_values;
   std::vector<CorpusIndicator> indicators;
 
   // Signatures, truncated to 16 bits per value (a chance agreement of two
   // different minima is then 1 in 65536, far below the estimate's own
   // error) and stored flat: advert i's values start at
   // signature_slot[i] * signature_length, or it has none (kNoSignature:
-  // too few shingles to judge).
+  // too few shingles to judge). Only linking reads them: DropSignatures
+  // frees them after it.
   static constexpr std::uint32_t kNoSignature = 0xffffffffu;
   size_t signature_length = 0;
   size_t signature_bands = 1;  // LSH bands the MinHash options were made for
@@ -95,11 +137,25 @@ struct Corpus {
   // were posted.
   std::int64_t earliest_first_seen = 0;
 
+  std::string_view Id(size_t i) const {
+    Run<char> id = advert_ids[i];
+    return {id.begin(), id.size()};
+  }
+  Run<std::uint32_t> Entities(size_t i) const { return advert_entities[i]; }
+  Run<std::uint16_t> Towns(size_t i) const { return advert_towns[i]; }
+  Run<std::uint32_t> Indicators(size_t i) const { return advert_indicators[i]; }
+  size_t EntityCount() const { return entity_types.size(); }
+  std::string_view EntityValue(size_t e) const {
+    Run<char> value = entity_values[e];
+    return {value.begin(), value.size()};
+  }
+
   // Index of the advert with `id`, or -1.
-  long Find(const std::string& id) const;
+  long Find(std::string_view id) const;
   // The agreeing share of two adverts' signatures; 0 when either has none.
   double EstimateJaccard(size_t a, size_t b) const;
   const std::uint16_t* Signature(size_t i) const;
+  void DropSignatures();
   std::string EntityKey(size_t entity) const;  // "phone +447700900123"
 };
 

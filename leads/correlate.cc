@@ -2,8 +2,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <thread>
 #include <unordered_map>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "leads/corpus.h"
 #include "leads/lead_ids.h"
@@ -18,6 +23,13 @@ namespace {
 // stay quick (alignment is quadratic in words per text).
 constexpr size_t kTemplateSampleAdverts = 4;
 constexpr size_t kTemplateMaxWords = 200;
+
+// Releases a container's storage (`c = {}` would only clear it: that picks
+// the initializer_list assignment, which keeps the capacity).
+template <typename Container>
+void FreeMemory(Container& c) {
+  Container().swap(c);
+}
 
 // Members of each group, as one flat array (counting sort).
 struct Groups {
@@ -55,14 +67,14 @@ Groups GroupMembers(const LinkGraph& graph) {
 Status AddTemplate(const Store& store, const Corpus& corpus,
                    const std::vector<std::uint32_t>& members, LeadRecord* lead) {
   std::vector<std::string> texts;
+  std::string title, text;
   for (std::uint32_t i : members) {
     if (texts.size() == kTemplateSampleAdverts) break;
-    auto advert = store.GetAdvert(corpus.adverts[i].id);
-    if (!advert.ok()) return advert.status();
+    // The text alone: decoding whole adverts was most of this step.
+    auto found = store.GetAdvertText(std::string(corpus.Id(i)), &title, &text);
+    if (!found.ok()) return found.status();
     // The title is often repeated in the text; the page chrome never helps.
-    if (advert->has_value()) {
-      texts.push_back(WithoutChrome(corpus, corpus.adverts[i].site, (*advert)->text));
-    }
+    if (*found) texts.push_back(WithoutChrome(corpus, corpus.adverts[i].site, text));
   }
   if (texts.size() < 2) return Status::OK();
   AdvertTemplate t = BuildTemplate(texts, kTemplateMaxWords);
@@ -126,6 +138,9 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
 
   timer.Done("load");
   LinkGraph graph = BuildLinkGraph(corpus, settings);
+  // Nothing after linking reads the signatures (a quarter of a gigabyte at
+  // a million adverts): free them before the leads are built.
+  loaded->DropSignatures();
   timer.Done("link");
   summary.boilerplate = graph.boilerplate;
   summary.hubs = graph.hubs;
@@ -147,24 +162,38 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
   });
   if (!s.ok()) return s;
 
-  std::vector<LeadRecord> leads;
+  // Scored leads are collected in a deque and then moved into a vector of
+  // exactly their number: a doubling vector of 100k+ leads would hold up to
+  // twice their headers (and both copies while it grows).
+  std::deque<LeadRecord> scored_leads;
   std::vector<std::vector<std::uint32_t>> template_members;  // parallel to leads
   for (size_t k = 0; k < graph.groups; ++k) {
     const std::vector<std::uint32_t> members(groups.members.begin() + groups.offsets[k],
                                              groups.members.begin() + groups.offsets[k + 1]);
     const bool linked = members.size() >= 2;
     if (!linked) {
-      const AdvertDigest& d = corpus.adverts[members[0]];
-      if (d.indicators.empty() && d.removed_at < 0) continue;  // nothing to score
+      if (corpus.Indicators(members[0]).empty() && corpus.adverts[members[0]].removed_at < 0) {
+        continue;  // nothing to score
+      }
     }
     ScoredGroup scored = ScoreGroup(corpus, graph, members, sources_of[k], settings);
     if (scored.lead.score <= 0 ||
         (!linked && scored.lead.score < settings.single_advert_min_score)) {
       continue;
     }
-    leads.push_back(std::move(scored.lead));
+    scored_leads.push_back(std::move(scored.lead));
     template_members.push_back(std::move(scored.template_members));
   }
+  std::vector<LeadRecord> leads;
+  leads.reserve(scored_leads.size());
+  while (!scored_leads.empty()) {  // popping frees the deque block by block
+    leads.push_back(std::move(scored_leads.front()));
+    scored_leads.pop_front();
+  }
+  // The graph is only for scoring; free it before the earlier leads are
+  // matched and the templates read.
+  FreeMemory(sources_of);
+  graph = LinkGraph{};
   timer.Done("score");
 
   LeadIdStats ids = AssignLeadIds(previous, now, &leads);
@@ -195,11 +224,9 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
   timer.Done("templates");
   // Writing encodes every lead at once: free the corpus, graph and earlier
   // leads first so the peak is one of them, not their sum.
-  previous_by_id = {};
-  previous = {};
-  template_members = {};
-  sources_of = {};
-  graph = LinkGraph{};
+  FreeMemory(previous_by_id);
+  FreeMemory(previous);
+  FreeMemory(template_members);
   *loaded = Corpus{};
   std::sort(leads.begin(), leads.end(), [](const LeadRecord& a, const LeadRecord& b) {
     return a.score != b.score ? a.score > b.score : a.id < b.id;
@@ -207,6 +234,13 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
   summary.leads = leads.size();
   s = store.ReplaceLeads(leads);
   if (!s.ok()) return s;
+  FreeMemory(leads);
+#ifdef __GLIBC__
+  // A run allocates and frees hundreds of megabytes in small blocks, which
+  // glibc keeps: without this the process (a crawl correlates after every
+  // run) would hold its largest run's memory for good.
+  malloc_trim(0);
+#endif
   timer.Done("write");
   return summary;
 }

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace plainsight {
 namespace {
@@ -92,10 +93,11 @@ std::set<std::string> TownsWithin(const Corpus& corpus, std::vector<std::uint32_
   size_t begin = 0;
   for (size_t end = 0; end < adverts.size(); ++end) {
     const AdvertDigest& d = corpus.adverts[adverts[end]];
-    if (!d.towns.empty()) ++in_window[d.towns[0]];
+    const Run<std::uint16_t> towns = corpus.Towns(adverts[end]);
+    if (!towns.empty()) ++in_window[towns[0]];
     while (d.posted_at - corpus.adverts[adverts[begin]].posted_at > window) {
-      const AdvertDigest& old = corpus.adverts[adverts[begin]];
-      if (!old.towns.empty() && --in_window[old.towns[0]] == 0) in_window.erase(old.towns[0]);
+      const Run<std::uint16_t> old = corpus.Towns(adverts[begin]);
+      if (!old.empty() && --in_window[old[0]] == 0) in_window.erase(old[0]);
       ++begin;
     }
     if (in_window.size() > best.size()) {
@@ -127,8 +129,8 @@ size_t MaxPerDay(const Corpus& corpus, const std::vector<std::uint32_t>& adverts
   return best;
 }
 
-bool OffersAccommodationOrTransport(const Corpus& corpus, const AdvertDigest& d) {
-  for (std::uint32_t k : d.indicators) {
+bool OffersAccommodationOrTransport(const Corpus& corpus, size_t advert) {
+  for (std::uint32_t k : corpus.Indicators(advert)) {
     const std::string& c = corpus.indicators[k].category;
     if (c == "living_and_working_same_address" || c == "controlled_transport") return true;
   }
@@ -141,13 +143,13 @@ void AddSharedContactReasons(const Corpus& corpus, const std::vector<Holding>& s
     std::set<std::uint16_t> sites, towns;
     for (std::uint32_t i : h.adverts) {
       sites.insert(corpus.adverts[i].site);
-      for (std::uint16_t t : corpus.adverts[i].towns) towns.insert(t);
+      for (std::uint16_t t : corpus.Towns(i)) towns.insert(t);
     }
-    const CorpusEntity& e = corpus.entities[h.entity];
     std::string reason = corpus.EntityKey(h.entity) + " in " + std::to_string(h.adverts.size()) +
                          " adverts on " + Plural(sites.size(), "site", "sites");
     if (towns.size() > 1) reason += " in " + std::to_string(towns.size()) + " towns";
-    reasons.Add(reason, SharedContactPoints(settings, e.type, h.adverts.size(), sites.size(),
+    reasons.Add(reason, SharedContactPoints(settings, corpus.entity_types[h.entity],
+                                            h.adverts.size(), sites.size(),
                                             std::max<size_t>(towns.size(), 1)));
   }
 }
@@ -162,7 +164,7 @@ void AddPhoneSignals(const Corpus& corpus, const std::vector<Holding>& shared,
   const Holding* most_moved = nullptr;
   std::set<std::string> moved_towns;
   for (const Holding& h : shared) {
-    if (corpus.entities[h.entity].type != EntityType::kPhone) continue;
+    if (corpus.entity_types[h.entity] != EntityType::kPhone) continue;
     if (busiest == nullptr || h.adverts.size() > busiest->adverts.size()) busiest = &h;
     std::set<std::string> ages, names;
     for (std::uint32_t i : h.adverts) {
@@ -227,14 +229,14 @@ void AddContactSignals(const Corpus& corpus, const std::vector<Holding>& shared,
       fastest = &h;
       fastest_count = per_day;
     }
-    EntityType type = corpus.entities[h.entity].type;
+    EntityType type = corpus.entity_types[h.entity];
     bool jobs = false, adult = false;
     size_t housed = 0;
     for (std::uint32_t i : h.adverts) {
       const AdvertDigest& d = corpus.adverts[i];
       jobs |= d.jobs;
       adult |= d.adult;
-      if (d.jobs && OffersAccommodationOrTransport(corpus, d)) ++housed;
+      if (d.jobs && OffersAccommodationOrTransport(corpus, i)) ++housed;
     }
     if (jobs && adult && recruitment == nullptr) recruitment = &h;
     if (type != EntityType::kPhone && housed >= static_cast<size_t>(settings.jobs_at_address_min) &&
@@ -282,8 +284,9 @@ void AddSourceSignals(const Corpus& corpus, const LinkGraph& graph,
     }
   }
   if (consecutive != nullptr) {
-    std::string reason = "consecutive phone numbers " + corpus.entities[consecutive->entity].value +
-                         " and " + corpus.entities[consecutive->entity2].value;
+    std::string reason = "consecutive phone numbers " +
+                         std::string(corpus.EntityValue(consecutive->entity)) + " and " +
+                         std::string(corpus.EntityValue(consecutive->entity2));
     if (consecutive_pairs > 1) reason += " (and " + std::to_string(consecutive_pairs - 1) + " more pairs)";
     reasons.AddSignal("consecutive_phones", reason + ": phones bought together",
                       settings.weight_consecutive_phones);
@@ -294,9 +297,9 @@ void AddSourceSignals(const Corpus& corpus, const LinkGraph& graph,
     std::set<std::string> phones, sites;
     for (std::uint32_t i : largest_template->members) {
       sites.insert(corpus.sites[corpus.adverts[i].site]);
-      for (std::uint32_t e : corpus.adverts[i].entities) {
-        if (corpus.entities[e].type == EntityType::kPhone && !graph.entity_ignored[e]) {
-          phones.insert(corpus.entities[e].value);
+      for (std::uint32_t e : corpus.Entities(i)) {
+        if (corpus.entity_types[e] == EntityType::kPhone && !graph.entity_ignored[e]) {
+          phones.emplace(corpus.EntityValue(e));
         }
       }
     }
@@ -328,20 +331,20 @@ ScoredGroup ScoreGroup(const Corpus& corpus, const LinkGraph& graph,
   std::set<std::string> hubs;
   std::set<std::string> phones, emails, postcodes, addresses;
   for (std::uint32_t i : members) {
-    lead.advert_ids.push_back(corpus.adverts[i].id);
-    for (std::uint32_t e : corpus.adverts[i].entities) {
+    lead.advert_ids.emplace_back(corpus.Id(i));
+    for (std::uint32_t e : corpus.Entities(i)) {
       if (graph.entity_ignored[e]) {
         auto hub = graph.entity_hub.find(e);
         if (hub != graph.entity_hub.end()) hubs.insert(hub->second);
         continue;
       }
       by_entity[e].push_back(i);
-      const CorpusEntity& entity = corpus.entities[e];
-      switch (entity.type) {
-        case EntityType::kPhone: phones.insert(entity.value); break;
-        case EntityType::kEmail: emails.insert(entity.value); break;
-        case EntityType::kPostcode: postcodes.insert(entity.value); break;
-        case EntityType::kAddress: addresses.insert(entity.value); break;
+      const std::string_view value = corpus.EntityValue(e);
+      switch (corpus.entity_types[e]) {
+        case EntityType::kPhone: phones.emplace(value); break;
+        case EntityType::kEmail: emails.emplace(value); break;
+        case EntityType::kPostcode: postcodes.emplace(value); break;
+        case EntityType::kAddress: addresses.emplace(value); break;
       }
     }
   }
@@ -350,7 +353,7 @@ ScoredGroup ScoreGroup(const Corpus& corpus, const LinkGraph& graph,
     if (adverts.size() >= 2) shared.push_back({entity, std::move(adverts)});
   }
   std::stable_sort(shared.begin(), shared.end(), [&](const Holding& a, const Holding& b) {
-    return corpus.entities[a.entity].type < corpus.entities[b.entity].type;
+    return corpus.entity_types[a.entity] < corpus.entity_types[b.entity];
   });
 
   AddSharedContactReasons(corpus, shared, settings, reasons);
@@ -375,7 +378,7 @@ ScoredGroup ScoreGroup(const Corpus& corpus, const LinkGraph& graph,
   // Each indicator counts once per lead, with how many adverts carry it.
   std::map<std::string, std::pair<std::uint32_t, size_t>> indicators;
   for (std::uint32_t i : members) {
-    for (std::uint32_t k : corpus.adverts[i].indicators) {
+    for (std::uint32_t k : corpus.Indicators(i)) {
       auto [it, inserted] = indicators.try_emplace(corpus.indicators[k].id, k, 0);
       ++it->second.second;
     }

@@ -94,7 +94,20 @@ MinHasher::MinHasher(MinHashOptions options) : options_(options) {
 }
 
 std::vector<std::uint32_t> MinHasher::Signature(std::string_view text) const {
-  const std::vector<std::uint64_t> shingles = ShingleHashes(text, options_.shingle_words);
+  return SignatureOf(ShingleHashes(text, options_.shingle_words));
+}
+
+std::vector<std::uint32_t> MinHasher::Signature(std::string_view text,
+                                                int* distinct_shingles) const {
+  std::vector<std::uint64_t> shingles = ShingleHashes(text, options_.shingle_words);
+  std::vector<std::uint32_t> signature = SignatureOf(shingles);
+  shingles = SortedUnique(std::move(shingles));
+  *distinct_shingles =
+      static_cast<int>(std::min<size_t>(shingles.size(), std::numeric_limits<int>::max()));
+  return signature;
+}
+
+std::vector<std::uint32_t> MinHasher::SignatureOf(const std::vector<std::uint64_t>& shingles) const {
   if (shingles.empty()) return {};
   const auto bins = static_cast<std::uint64_t>(options_.num_hashes);
   // Maps the high half of a 64-bit hash onto [0, bins) without a division.

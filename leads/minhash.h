@@ -52,6 +52,9 @@ class MinHasher {
   // The signature of `text`: num_hashes values, or empty when the text has
   // no tokens at all.
   std::vector<std::uint32_t> Signature(std::string_view text) const;
+  // The same, also counting the text's distinct shingles (as CountShingles
+  // in near_duplicates.h does) from the one tokenisation.
+  std::vector<std::uint32_t> Signature(std::string_view text, int* distinct_shingles) const;
 
   // Share of positions at which `a` and `b` agree; 0 when either is empty or
   // their lengths differ (they cannot have been made by one MinHasher).
@@ -61,6 +64,8 @@ class MinHasher {
   const MinHashOptions& options() const { return options_; }
 
  private:
+  std::vector<std::uint32_t> SignatureOf(const std::vector<std::uint64_t>& shingles) const;
+
   MinHashOptions options_;
   std::uint64_t salt_ = 0;  // derived from options_.seed
 };

@@ -5,8 +5,18 @@
 namespace plainsight {
 namespace {
 
-constexpr std::string_view kMagic = "S3";
+constexpr std::string_view kMagic = "S4";
 constexpr size_t kHeader = kMagic.size() + 8 + 8 + 4 + 4;
+
+void PutU16(std::string& out, std::uint32_t v) {
+  out.push_back(static_cast<char>(v & 0xff));
+  out.push_back(static_cast<char>((v >> 8) & 0xff));
+}
+
+std::uint32_t GetU16(std::string_view in, size_t at) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(in[at])) |
+         (static_cast<std::uint32_t>(static_cast<unsigned char>(in[at + 1])) << 8);
+}
 
 void PutU32(std::string& out, std::uint32_t v) {
   for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<char>((v >> shift) & 0xff));
@@ -47,12 +57,12 @@ std::string SignatureKey(std::string_view advert_id) {
 
 std::string EncodeCachedSignature(const CachedSignature& e) {
   std::string out(kMagic);
-  out.reserve(kHeader + 4 * e.values.size() + 2 + e.name.size());
+  out.reserve(kHeader + 2 * e.values.size() + 2 + e.name.size());
   PutU64(out, e.body);
   PutU64(out, e.chrome);
   PutU32(out, static_cast<std::uint32_t>(std::max(e.shingles, 0)));
   PutU32(out, static_cast<std::uint32_t>(e.values.size()));
-  for (std::uint32_t v : e.values) PutU32(out, v);
+  for (std::uint32_t v : e.values) PutU16(out, v);
   out.push_back(e.persona_read ? '\1' : '\0');
   out.push_back(static_cast<char>(std::clamp(e.age, 0, 255)));
   out += e.name;
@@ -62,14 +72,14 @@ std::string EncodeCachedSignature(const CachedSignature& e) {
 bool ParseCachedSignature(std::string_view bytes, size_t num_hashes, CachedSignature* out) {
   if (bytes.size() < kHeader + 2 || bytes.substr(0, kMagic.size()) != kMagic) return false;
   const size_t count = GetU32(bytes, kHeader - 4);
-  if ((count != num_hashes && count != 0) || bytes.size() < kHeader + 4 * count + 2) return false;
+  if ((count != num_hashes && count != 0) || bytes.size() < kHeader + 2 * count + 2) return false;
   const size_t at = kMagic.size();
   out->body = GetU64(bytes, at);
   out->chrome = GetU64(bytes, at + 8);
   out->shingles = static_cast<int>(GetU32(bytes, at + 16));
   out->values.resize(count);
-  for (size_t i = 0; i < count; ++i) out->values[i] = GetU32(bytes, kHeader + 4 * i);
-  const size_t persona = kHeader + 4 * count;
+  for (size_t i = 0; i < count; ++i) out->values[i] = GetU16(bytes, kHeader + 2 * i);
+  const size_t persona = kHeader + 2 * count;
   out->persona_read = bytes[persona] == '\1';
   out->age = static_cast<unsigned char>(bytes[persona + 1]);
   out->name.assign(bytes.substr(persona + 2));

@@ -4,16 +4,20 @@
 // from, so
 // a correlate run reads no advert text for an unchanged advert. An entry
 // whose sha256, format or length does not match is simply ignored (and
-// overwritten); entries of the older "S2" format (no persona) are ignored,
-// so a store from before personas were cached is re-signed once.
+// overwritten); entries of older formats ("S2": no persona, "S3": 32-bit
+// values) are ignored, so a store from before them is re-signed once.
 //
 // The signature also depends on which lines were stripped as the site's
 // own page chrome (corpus.h), so each entry records that set's fingerprint
 // too: when a site's chrome changes, its adverts are re-signed.
 //
-// Value layout (binary): "S3" | BodyHash (uint64) | chrome fingerprint
+// Only the low 16 bits of each value are kept: the corpus compares no more
+// (corpus.h), and a million entries are then ~250 MB fewer to write and to
+// read back.
+//
+// Value layout (binary): "S4" | BodyHash (uint64) | chrome fingerprint
 // (uint64) | shingle count (uint32) | value count (uint32, num_hashes or
-// 0) | the values (uint32 each) | persona flag (1 byte: 1 = read) | age
+// 0) | the values (uint16 each) | persona flag (1 byte: 1 = read) | age
 // (1 byte) | name (the rest); integers little-endian.
 // Free functions over values: safe from any thread.
 #pragma once
@@ -37,7 +41,7 @@ struct CachedSignature {
   std::uint64_t body = 0;  // BodyHash of the body it was made from
   std::uint64_t chrome = 0;
   int shingles = 0;
-  std::vector<std::uint32_t> values;  // empty for a text without tokens
+  std::vector<std::uint32_t> values;  // empty for a text without tokens; parsed: low 16 bits
   bool persona_read = false;  // false: the persona was not looked for (not adult)
   int age = 0;                // stated age, 0 = none
   std::string name;           // stated name, "" = none

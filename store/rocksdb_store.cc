@@ -286,6 +286,17 @@ class RocksStore final : public Store {
     return std::optional<AdvertRecord>(std::move(record));
   }
 
+  Result<bool> GetAdvertText(const std::string& id, std::string* title,
+                             std::string* text) const override {
+    rocksdb::PinnableSlice bytes;
+    rocksdb::Status s = db()->Get(rocksdb::ReadOptions(), family(kAdverts), id, &bytes);
+    if (s.IsNotFound()) return false;
+    if (!s.ok()) return FromRocks(s, "read advert " + id);
+    Status decoded = DecodeAdvertText(std::string_view(bytes.data(), bytes.size()), title, text);
+    if (!decoded.ok()) return decoded;
+    return true;
+  }
+
   Status ForEachAdvert(const std::function<bool(const AdvertRecord&)>& visit) const override {
     std::unique_ptr<rocksdb::Iterator> it(
         db()->NewIterator(rocksdb::ReadOptions(), family(kAdverts)));

@@ -92,6 +92,10 @@ class Store {
   virtual Status DeleteAdvert(const std::string& id) = 0;
 
   virtual Result<std::optional<AdvertRecord>> GetAdvert(const std::string& id) const = 0;
+  // One advert's title and text only, decoding nothing else: false when the
+  // advert is not stored.
+  virtual Result<bool> GetAdvertText(const std::string& id, std::string* title,
+                                     std::string* text) const = 0;
   // Visits adverts in id order until `visit` returns false.
   virtual Status ForEachAdvert(const std::function<bool(const AdvertRecord&)>& visit) const = 0;
   // Visits every advert's summary in id order until `visit` returns false:

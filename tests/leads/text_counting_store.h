@@ -1,6 +1,6 @@
 // Test helper for tests/leads: a Store that forwards to a real one and
-// counts the calls that read advert text (GetAdvert, ForEachAdvert,
-// ForEachAdvertText), to check what an incremental correlate reads.
+// counts the calls that read advert text (GetAdvert, GetAdvertText,
+// ForEachAdvert, ForEachAdvertText), to check what an incremental correlate reads.
 #pragma once
 
 #include <memory>
@@ -33,6 +33,11 @@ class TextCountingStore final : public Store {
   Result<std::optional<AdvertRecord>> GetAdvert(const std::string& id) const override {
     ++text_reads_;
     return base_.GetAdvert(id);
+  }
+  Result<bool> GetAdvertText(const std::string& id, std::string* title,
+                             std::string* text) const override {
+    ++text_reads_;
+    return base_.GetAdvertText(id, title, text);
   }
   Status ForEachAdvert(const std::function<bool(const AdvertRecord&)>& visit) const override {
     return base_.ForEachAdvert([&](const AdvertRecord& a) {

@@ -154,6 +154,24 @@ TEST_CASE("Store_ReplaceAdvertContent_KeepsCaptureAndTimesReindexesAndClearsNote
   CHECK(s.ReplaceAdvertContent(missing, {}).IsNotFound());
 }
 
+TEST_CASE("Store_GetAdvertText_TitleAndTextOnlyFalseWhenMissing") {
+  TempDir tmp;
+  auto store = Store::Open(tmp.path + "/db", {});
+  REQUIRE(store.ok());
+  AdvertRecord a = Advert("http://a.example.org/job/1", "v1", 10);
+  a.text = "Pickers wanted.\nTransport \"provided\" \u00a3 daily.";
+  REQUIRE((*store)->UpsertAdvert(a).ok());
+  std::string title, text;
+  auto found = (*store)->GetAdvertText(a.id, &title, &text);
+  REQUIRE(found.ok());
+  CHECK(*found);
+  CHECK(title == a.title);
+  CHECK(text == a.text);
+  found = (*store)->GetAdvertText("A-0000000000000000", &title, &text);
+  REQUIRE(found.ok());
+  CHECK_FALSE(*found);
+}
+
 TEST_CASE("Store_SchemaVersion_NewerIsRefusedOlderIsStamped") {
   TempDir tmp;
   const std::string dir = tmp.path + "/db";
