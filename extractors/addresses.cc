@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "extractors/text_normalize.h"
+#include "extractors/windowed_search.h"
 
 namespace plainsight {
 namespace {
@@ -110,6 +111,18 @@ std::string AddressPattern() {
          suffixes + R"())\b(\.)?)";
 }
 
+// What may follow a house number up to the end of the street's suffix:
+// letters (any non-ASCII byte, as case folding admits 'ſ' and the Kelvin
+// sign), spaces, apostrophes and the comma after the number.
+bool MayFollowNumber(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '\'' || c == ',' ||
+         c >= 0x80;
+}
+
+// A match starts with the one character before the number and holds digits
+// at most " a-" apart; past MayFollowNumber's run only the final '.' is left.
+constexpr DigitReach kAddressReach{8, 8, MayFollowNumber};
+
 }  // namespace
 
 std::vector<AddressMatch> FindStreetAddresses(std::string_view text) {
@@ -120,12 +133,11 @@ std::vector<AddressMatch> FindStreetAddresses(std::string_view text, const Norma
   // Number (optionally "14a" or "14-16"), then one to three capitalised name
   // words, then a capitalised suffix. Word edges are checked by hand below.
   static const RE2 kAddress(AddressPattern());
+  WindowedSearch search(kAddress, norm.text, DigitWindows(norm.text, kAddressReach));
   std::vector<AddressMatch> out;
-  re2::StringPiece input(norm.text);
   re2::StringPiece g[5];
   size_t pos = 0;
-  while (pos < norm.text.size() &&
-         kAddress.Match(input, pos, norm.text.size(), RE2::UNANCHORED, g, 5)) {
+  while (pos < norm.text.size() && search.Match(pos, g, 5)) {
     const size_t begin = static_cast<size_t>(g[1].data() - norm.text.data());
     const size_t suffix_end = static_cast<size_t>(g[3].data() + g[3].size() - norm.text.data());
     std::string_view suffix_full = FullSuffix(Lower(std::string_view(g[3].data(), g[3].size())));

@@ -9,6 +9,8 @@
 #include <set>
 #include <cstdlib>
 
+#include "extractors/windowed_search.h"
+
 namespace plainsight {
 namespace {
 
@@ -18,9 +20,8 @@ constexpr int kMaxAge = 70;
 std::string LowerAscii(std::string_view text) {
   std::string out(text);
   // As std::tolower in the "C" locale, without a call per byte.
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  // An unconditional store, so the loop vectorizes.
+  for (char& c : out) c = static_cast<char>(c + (c >= 'A' && c <= 'Z' ? 'a' - 'A' : 0));
   return out;
 }
 
@@ -48,6 +49,11 @@ void AddAge(std::vector<int>& ages, const re2::StringPiece& digits) {
   if (std::find(ages.begin(), ages.end(), age) == ages.end()) ages.push_back(age);
 }
 
+// Every age and price pattern here holds digits: at most "i’m only " or
+// "gbp " before the first, and " pounds" plus the longest "per ..." wording
+// ("for half an minutes") after the last.
+constexpr DigitReach kAdultReach{24, 48};
+
 struct AgeAt {
   size_t offset;
   re2::StringPiece digits;
@@ -58,17 +64,17 @@ std::vector<int> FindAges(std::string_view original, std::string_view lower) {
   static const RE2 kLabelled(R"(\b(?:aged?|i(?:'|’)?m|i am)\s?[:=-]?\s?(?:only |just )?(\d{2}))");
   // The number comes first: "24 years old", "24yo", "24 y/o".
   static const RE2 kYearsOld(R"((\d{2}) ?(?:years? ?old\b|yrs? ?old\b|y\.o\b|y/o\b|yo\b))");
-  const re2::StringPiece input(lower.data(), lower.size());
+  const std::vector<TextWindow> windows = DigitWindows(lower, kAdultReach);
+  WindowedSearch labelled(kLabelled, lower, windows);
+  WindowedSearch years_old(kYearsOld, lower, windows);
   std::vector<AgeAt> found;
   re2::StringPiece g[2];
-  for (size_t pos = 0;
-       pos < lower.size() && kLabelled.Match(input, pos, lower.size(), RE2::UNANCHORED, g, 2);) {
+  for (size_t pos = 0; pos < lower.size() && labelled.Match(pos, g, 2);) {
     const size_t end = Offset(g[1], lower) + g[1].size();
     pos = end;
     if (!NumberIsNotAge(original, lower, end)) found.push_back({Offset(g[1], lower), g[1]});
   }
-  for (size_t pos = 0;
-       pos < lower.size() && kYearsOld.Match(input, pos, lower.size(), RE2::UNANCHORED, g, 2);) {
+  for (size_t pos = 0; pos < lower.size() && years_old.Match(pos, g, 2);) {
     const size_t begin = Offset(g[1], lower);
     pos = Offset(g[0], lower) + g[0].size();
     // Not the tail of a longer number, a decimal or a price.
@@ -101,13 +107,13 @@ std::vector<PriceAt> FindPrices(std::string_view lower) {
                                   R"( ?(?:gbp|pounds?|quid)\b)" PLAINSIGHT_PER);
   // No currency mark: only an hourly rate says it is money.
   static const RE2 kBareHourly(R"(\b(\d{2,4}) ?(?:ph|p/h|per hour|per hr|an hour|/hr|/hour)\b)");
-  const re2::StringPiece input(lower.data(), lower.size());
+  const std::vector<TextWindow> windows = DigitWindows(lower, kAdultReach);
   std::vector<PriceAt> found;
   std::map<size_t, size_t> taken;  // begin -> end of accepted prices, for O(log n) overlap checks
   for (const RE2* pattern : {&kPoundSign, &kGbpBefore, &kCurrencyAfter, &kBareHourly}) {
+    WindowedSearch search(*pattern, lower, windows);
     re2::StringPiece g[2];
-    for (size_t pos = 0;
-         pos < lower.size() && pattern->Match(input, pos, lower.size(), RE2::UNANCHORED, g, 2);) {
+    for (size_t pos = 0; pos < lower.size() && search.Match(pos, g, 2);) {
       PriceAt price;
       price.begin = Offset(g[0], lower);
       price.end = price.begin + g[0].size();

@@ -98,7 +98,7 @@ std::vector<std::string> AdvertExtractor::ExtractLinks(std::string_view body,
                                                        std::string* base_href,
                                                        std::string* canonical,
                                                        SiteBoilerplate* boilerplate) const {
-  ParsedPage page = ParseHtml(ToUtf8(body, content_type));
+  ParsedPage page = ParseHtml(ToUtf8(body, content_type), {}, boilerplate != nullptr);
   if (boilerplate != nullptr) {
     boilerplate->Learn(page.text_blocks, ContactsOf(page.text, options_.phone_region), true);
   }
@@ -116,7 +116,8 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
                                           ChromeMode mode) const {
   AdvertExtraction out;
   std::string html = ToUtf8(body, content_type, &out.charset);
-  ParsedPage page = ParseHtml(html, impl_->fields);
+  // Text blocks only feed the boilerplate profile.
+  ParsedPage page = ParseHtml(html, impl_->fields, boilerplate != nullptr);
 
   out.canonical = page.canonical;
   out.base_href = page.base_href;

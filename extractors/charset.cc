@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <utility>
 
@@ -301,6 +302,24 @@ std::size_t BomLength(std::string_view body, std::string* charset) {
 
 }  // namespace
 
+namespace {
+
+// The first byte at or after `i` that is not ASCII, or n; eight bytes at a
+// time, since markup is nearly all ASCII.
+std::size_t SkipAscii(const unsigned char* bytes, std::size_t i, std::size_t n) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  while (i + 8 <= n) {
+    std::uint64_t x;
+    std::memcpy(&x, bytes + i, 8);
+    if ((x & kHigh) != 0) break;
+    i += 8;
+  }
+  while (i < n && bytes[i] < 0x80) ++i;
+  return i;
+}
+
+}  // namespace
+
 std::string SanitizeUtf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -311,7 +330,7 @@ std::string SanitizeUtf8(std::string_view text) {
   while (i < n) {
     unsigned char b = bytes[i];
     if (b < 0x80) {
-      ++i;
+      i = SkipAscii(bytes, i + 1, n);
       continue;
     }
     std::size_t need = 0;

@@ -2,12 +2,14 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstddef>
 #include <string>
 #include <utility>
 
 #include "extractors/postcodes.h"
+#include "extractors/windowed_search.h"
 
 namespace plainsight {
 namespace {
@@ -15,8 +17,25 @@ namespace {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsDateSeparator(char c) { return c == '/' || c == '.' || c == '-'; }
 
-void Mark(std::vector<bool>* blocked, size_t begin, size_t end) {
-  for (size_t i = begin; i < end && i < blocked->size(); ++i) (*blocked)[i] = true;
+// Spans are collected as found and merged once at the end: blocking is a
+// union, so the order patterns mark in does not matter.
+void Mark(std::vector<DecoySpan>* blocked, size_t begin, size_t end) {
+  if (end > begin) blocked->push_back({begin, end});
+}
+
+// Sorts and merges overlapping or touching spans.
+void Merge(std::vector<DecoySpan>* spans) {
+  std::sort(spans->begin(), spans->end(),
+            [](const DecoySpan& a, const DecoySpan& b) { return a.begin < b.begin; });
+  size_t kept = 0;
+  for (const DecoySpan& span : *spans) {
+    if (kept > 0 && span.begin <= (*spans)[kept - 1].end) {
+      (*spans)[kept - 1].end = std::max((*spans)[kept - 1].end, span.end);
+    } else {
+      (*spans)[kept++] = span;
+    }
+  }
+  spans->resize(kept);
 }
 
 // Runs `re` over `text` and calls accept(begin, end, submatches) for each hit;
@@ -26,7 +45,7 @@ constexpr int kMaxGroups = 6;
 // Only text[from, to) is searched; the rest is context.
 template <typename Accept>
 void MarkMatches(const RE2& re, std::string_view text, size_t from, size_t to,
-                 std::vector<bool>* blocked, Accept accept) {
+                 std::vector<DecoySpan>* blocked, Accept accept) {
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[kMaxGroups];
   const int ngroups = re.NumberOfCapturingGroups() + 1;
@@ -40,9 +59,14 @@ void MarkMatches(const RE2& re, std::string_view text, size_t from, size_t to,
   }
 }
 
+// As MarkMatches over the whole text, for a pattern whose every match lies
+// inside one of `windows` (see windowed_search.h).
 template <typename Accept>
-void MarkMatches(const RE2& re, std::string_view text, std::vector<bool>* blocked, Accept accept) {
-  MarkMatches(re, text, 0, text.size(), blocked, accept);
+void MarkMatches(const RE2& re, std::string_view text, const std::vector<TextWindow>& windows,
+                 std::vector<DecoySpan>* blocked, Accept accept) {
+  for (const TextWindow& window : windows) {
+    MarkMatches(re, text, window.begin, window.end, blocked, accept);
+  }
 }
 
 // Maximal runs of digits and date/decimal separators that hold a separator
@@ -54,7 +78,7 @@ void ForEachDigitCluster(std::string_view text, Visit visit) {
   size_t pos = 0;
   while (pos < text.size()) {
     if (!IsDigit(text[pos])) {
-      ++pos;
+      pos = NextDigit(text, pos);
       continue;
     }
     size_t begin = pos;
@@ -91,11 +115,18 @@ bool StandsAlone(std::string_view text, size_t begin, size_t end) {
 
 }  // namespace
 
-std::vector<bool> FindDecoySpans(std::string_view normalized) {
-  std::vector<bool> blocked(normalized.size(), false);
+std::vector<DecoySpan> FindDecoySpans(std::string_view normalized) {
+  std::vector<DecoySpan> blocked;
 
   static const RE2 kMoney(R"((?i)(?:£|\$|€|\bgbp|\beur|\busd)\s?\d[\d,]*(?:\.\d+)?k?)");
-  MarkMatches(kMoney, normalized, &blocked, [](size_t, size_t, re2::StringPiece*) { return true; });
+  static const RE2 kAllWeek(R"(\b24\s?/\s?7\b)");
+  // Money: at most "uſd " before the first digit, ',' or '.' between two,
+  // "K" (the Kelvin sign, 3 bytes, folds to k) after the last. "24 / 7":
+  // three bytes between its digits.
+  constexpr DigitReach kReach{8, 8};
+  const std::vector<TextWindow> windows = DigitWindows(normalized, kReach);
+  MarkMatches(kMoney, normalized, windows, &blocked,
+              [](size_t, size_t, re2::StringPiece*) { return true; });
 
   static const RE2 kDecimal(R"(\d{1,4}\.\d{2})");
   static const RE2 kDayFirst(R"((\d{1,2})([/.\-])(\d{1,2})([/.\-])(?:\d{4}|\d{2}))");
@@ -131,13 +162,13 @@ std::vector<bool> FindDecoySpans(std::string_view normalized) {
                 });
   }
 
-  static const RE2 kAllWeek(R"(\b24\s?/\s?7\b)");
-  MarkMatches(kAllWeek, normalized, &blocked,
+  MarkMatches(kAllWeek, normalized, windows, &blocked,
               [](size_t, size_t, re2::StringPiece*) { return true; });
 
   for (const PostcodeMatch& postcode : FindPostcodesInNormalized(normalized)) {
     Mark(&blocked, postcode.offset, postcode.offset + postcode.match.size());
   }
+  Merge(&blocked);
   return blocked;
 }
 

@@ -6,12 +6,20 @@
 // Thread safety: patterns are compiled once; safe from any thread.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
 namespace plainsight {
 
-// One flag per byte of `normalized`: true where digits must be ignored.
-std::vector<bool> FindDecoySpans(std::string_view normalized);
+// Bytes [begin, end) of the normalized text.
+struct DecoySpan {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// Where in `normalized` digits must be ignored: sorted, non-empty spans
+// that neither overlap nor touch (a run of blocked bytes is one span).
+std::vector<DecoySpan> FindDecoySpans(std::string_view normalized);
 
 }  // namespace plainsight

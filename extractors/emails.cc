@@ -7,6 +7,7 @@
 #include <cctype>
 #include <unordered_set>
 
+#include "extractors/email_search.h"
 #include "extractors/text_normalize.h"
 
 namespace plainsight {
@@ -28,12 +29,6 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-// An "at" between local part and domain, and a "dot" between labels, in
-// every accepted spelling; bare '@' and '.' come first.
-#define PLAINSIGHT_AT R"((?:@|\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+@\s*|\s*@\s+|\s+at\s+))"
-#define PLAINSIGHT_DOT \
-  R"((?:\.|\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+\.\s*|\s*\.\s+|\s+dot\s+))"
-
 }  // namespace
 
 std::vector<EmailMatch> FindEmails(std::string_view text) {
@@ -41,20 +36,17 @@ std::vector<EmailMatch> FindEmails(std::string_view text) {
 }
 
 std::vector<EmailMatch> FindEmails(std::string_view text, const NormalizedText& norm) {
-  static const RE2 kEmail(R"((?i)\b([a-z0-9][a-z0-9._%+\-]*))" PLAINSIGHT_AT
-                          R"(((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)" PLAINSIGHT_DOT
-                          R"()+[a-z]{2,})\b)");
   // Spaced and spelled dots first, so splitting takes "org. call" as one dot.
   static const RE2 kDot(
       R"((?i)\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+\.\s*|\s*\.\s+|\s+dot\s+|\.)");
 
   std::vector<EmailMatch> out;
   std::unordered_set<std::string> seen;
-  re2::StringPiece input(norm.text);
+  // The address pattern (email_search.h), tried only where it can match.
+  EmailSearch search(norm.text);
   size_t pos = 0;
   re2::StringPiece groups[3];
-  while (pos < norm.text.size() &&
-         kEmail.Match(input, pos, norm.text.size(), RE2::UNANCHORED, groups, 3)) {
+  while (pos < norm.text.size() && search.Match(pos, groups, 3)) {
     const size_t begin = static_cast<size_t>(groups[0].data() - norm.text.data());
     size_t end = begin + groups[0].size();
     pos = end;
@@ -108,8 +100,5 @@ std::vector<EmailMatch> FindEmails(std::string_view text, const NormalizedText& 
   }
   return out;
 }
-
-#undef PLAINSIGHT_AT
-#undef PLAINSIGHT_DOT
 
 }  // namespace plainsight

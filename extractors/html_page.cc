@@ -216,7 +216,17 @@ class TextBuilder {
     const char* p = text;
     while (*p != '\0') {
       const char* run = p;
-      while (*p != '\0' && SpaceLength(p) == 0) ++p;
+      while (true) {
+        if (IsWordByte(p)) {
+          ++p;
+        } else if (p != run && *p == ' ' && IsWordByte(p + 1)) {
+          // A lone ' ' inside a run collapses to itself: one Emit for the
+          // whole run rather than one per word.
+          p += 2;
+        } else {
+          break;
+        }
+      }
       if (p != run) Emit(run, static_cast<std::size_t>(p - run));
       std::size_t space;
       while ((space = SpaceLength(p)) != 0) {
@@ -232,6 +242,13 @@ class TextBuilder {
 
  private:
   enum class Break { kNone, kLine, kBlock };
+
+  // Neither whitespace nor the terminating NUL. Bytes above ' ' other than
+  // U+00A0's lead byte are decided without SpaceLength.
+  static bool IsWordByte(const char* p) {
+    const auto c = static_cast<unsigned char>(*p);
+    return (c > ' ' && c != 0xC2) || (c != '\0' && SpaceLength(p) == 0);
+  }
 
   // Length of the whitespace character at p (ASCII or U+00A0), else 0.
   static std::size_t SpaceLength(const char* p) {
@@ -448,7 +465,8 @@ void SplitBlocks(const std::string& text, const std::vector<std::size_t>& starts
 }  // namespace
 
 ParsedPage ParseHtml(std::string_view html_utf8,
-                     const std::vector<std::pair<std::string, Selector>>& fields) {
+                     const std::vector<std::pair<std::string, Selector>>& fields,
+                     bool want_text_blocks) {
   ParsedPage page;
   std::string limited_storage;
   std::string_view html = LimitNesting(html_utf8, &limited_storage);
@@ -458,9 +476,9 @@ ParsedPage ParseHtml(std::string_view html_utf8,
   // Visible text is usually well under a quarter of the markup.
   page.text.reserve(html.size() / 4);
   std::vector<std::size_t> block_starts;
-  PageVisitor visitor(&page, &block_starts, fields);
+  PageVisitor visitor(&page, want_text_blocks ? &block_starts : nullptr, fields);
   WalkTree(gumbo.document(), visitor);
-  SplitBlocks(page.text, block_starts, &page.text_blocks);
+  if (want_text_blocks) SplitBlocks(page.text, block_starts, &page.text_blocks);
 
   for (const char* script : visitor.json_ld()) AppendJsonLdItems(script, &page.structured);
   // Most pages have no microdata; a byte search is far cheaper than a walk.

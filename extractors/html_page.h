@@ -61,8 +61,12 @@ struct FieldSelectorSpec {
 ParsedPage ParseHtml(std::string_view html_utf8, const std::vector<FieldSelectorSpec>& fields = {});
 
 // As above with selectors parsed once by the caller: the fast path for crawls.
+// Without `want_text_blocks`, text_blocks is left empty: splitting the text
+// into one string per block is a large share of the walk, and only the
+// boilerplate learner reads them.
 ParsedPage ParseHtml(std::string_view html_utf8,
-                     const std::vector<std::pair<std::string, Selector>>& fields);
+                     const std::vector<std::pair<std::string, Selector>>& fields,
+                     bool want_text_blocks = true);
 
 // OK, or the InvalidArgument from Selector::Parse naming the bad selector.
 Status ValidateSelector(std::string_view selector);

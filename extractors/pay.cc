@@ -9,6 +9,7 @@
 
 #include "extractors/pay_hours.h"
 #include "extractors/text_normalize.h"
+#include "extractors/windowed_search.h"
 
 namespace plainsight {
 namespace {
@@ -46,11 +47,16 @@ std::vector<Money> FindMoney(std::string_view lower) {
   static const RE2 kPrefixed(R"((?:£|\bgbp) ?)" PLAINSIGHT_NUMBER);
   static const RE2 kRangeTail(R"( ?(?:-|to) ?(?:£|gbp ?)?)" PLAINSIGHT_NUMBER);
   static const RE2 kSuffixed(R"(\b)" PLAINSIGHT_NUMBER R"( ?(?:pounds?|quid|gbp)\b)");
+  // Both need digits: at most "gbp " before the first, ',' or '.' between
+  // two, and "k pounds" after the last.
+  constexpr DigitReach kReach{8, 16};
+  const std::vector<TextWindow> windows = DigitWindows(lower, kReach);
+  WindowedSearch prefixed(kPrefixed, lower, windows);
+  WindowedSearch suffixed(kSuffixed, lower, windows);
   std::vector<Money> out;
   re2::StringPiece input(lower.data(), lower.size());
   re2::StringPiece g[4];
-  for (size_t pos = 0;
-       pos < lower.size() && kPrefixed.Match(input, pos, lower.size(), RE2::UNANCHORED, g, 4);) {
+  for (size_t pos = 0; pos < lower.size() && prefixed.Match(pos, g, 4);) {
     Money money;
     money.begin = static_cast<size_t>(g[0].data() - lower.data());
     money.end = money.begin + g[0].size();
@@ -70,8 +76,7 @@ std::vector<Money> FindMoney(std::string_view lower) {
     out.push_back(money);
     pos = money.end;
   }
-  for (size_t pos = 0;
-       pos < lower.size() && kSuffixed.Match(input, pos, lower.size(), RE2::UNANCHORED, g, 4);) {
+  for (size_t pos = 0; pos < lower.size() && suffixed.Match(pos, g, 4);) {
     Money money;
     money.begin = static_cast<size_t>(g[0].data() - lower.data());
     money.end = money.begin + g[0].size();
@@ -221,9 +226,8 @@ std::vector<PayMatch> FindPay(std::string_view text) {
 std::vector<PayMatch> FindPay(std::string_view text, const NormalizedText& norm) {
   std::string lower = norm.text;
   // ASCII only, as std::tolower in the "C" locale, without a call per byte.
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  // An unconditional store, so the loop vectorizes.
+  for (char& c : lower) c = static_cast<char>(c + (c >= 'A' && c <= 'Z' ? 'a' - 'A' : 0));
 
   const std::vector<Money> monies = FindMoney(lower);
   std::vector<PayMatch> out;

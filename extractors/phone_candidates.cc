@@ -1,6 +1,8 @@
 #include "extractors/phone_candidates.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <utility>
 
@@ -79,16 +81,47 @@ bool IsUnitSuffix(std::string_view lower) {
   return false;
 }
 
+// Indices into kNumberWords of the words starting with one letter.
+struct WordsByLetter {
+  std::array<size_t, kNumberWords.size()> index{};
+  size_t count = 0;
+};
+
+constexpr std::array<WordsByLetter, 26> IndexByFirstLetter() {
+  std::array<WordsByLetter, 26> table{};
+  for (size_t i = 0; i < kNumberWords.size(); ++i) {
+    WordsByLetter& entry = table[static_cast<size_t>(kNumberWords[i].word[0] - 'a')];
+    entry.index[entry.count++] = i;
+  }
+  return table;
+}
+
+constexpr std::array<WordsByLetter, 26> kWordsByFirstLetter = IndexByFirstLetter();
+
+// lower[from..] starts with `word`; inline, as a memcmp call per try costs
+// more than the few bytes it compares.
+bool HasAt(std::string_view lower, size_t from, std::string_view word) {
+  if (lower.size() - from < word.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (lower[from + i] != word[i]) return false;
+  }
+  return true;
+}
+
 // Splits lower[from..] entirely into number words ("ohsevenseven"),
 // appending (offset in `lower`, word) pairs; false when some part is not a
 // number word. Words are tried in table order, backtracking on failure.
 bool SegmentNumberWords(std::string_view lower, size_t from,
                         std::vector<std::pair<size_t, const NumberWord*>>* out) {
   if (from == lower.size()) return true;
+  const char first = lower[from];
+  if (first < 'a' || first > 'z') return false;
   const size_t base = out->size();
-  for (const NumberWord& w : kNumberWords) {
-    // First-letter check: most prose words fail here without a compare.
-    if (w.word[0] != lower[from] || lower.compare(from, w.word.size(), w.word) != 0) continue;
+  // Only the words with this first letter, still in table order.
+  const WordsByLetter& by_letter = kWordsByFirstLetter[static_cast<size_t>(first - 'a')];
+  for (size_t k = 0; k < by_letter.count; ++k) {
+    const NumberWord& w = kNumberWords[by_letter.index[k]];
+    if (!HasAt(lower, from, w.word)) continue;
     out->emplace_back(from, &w);
     if (SegmentNumberWords(lower, from + w.word.size(), out)) return true;
     out->resize(base);
@@ -103,12 +136,18 @@ bool AllOf(std::string_view s, std::string_view allowed) {
   return !s.empty();
 }
 
+// One bit per letter a..z that starts some kNumberWords entry.
+constexpr uint32_t NumberWordStarts() {
+  uint32_t mask = 0;
+  for (const NumberWord& w : kNumberWords) mask |= uint32_t{1} << (w.word[0] - 'a');
+  return mask;
+}
+
 // The first letters of kNumberWords ("oo" look-alikes start with 'o' too).
+// A mask, not a loop over the table: this runs for every word of prose.
 bool MayStartNumberWord(char lower) {
-  for (const NumberWord& w : kNumberWords) {
-    if (w.word[0] == lower) return true;
-  }
-  return false;
+  constexpr uint32_t kStarts = NumberWordStarts();
+  return lower >= 'a' && lower <= 'z' && ((kStarts >> (lower - 'a')) & 1U) != 0;
 }
 
 class RunBuilder {
@@ -170,27 +209,33 @@ class RunBuilder {
 
 }  // namespace
 
-std::vector<DigitRun> SplitDigitRuns(std::string_view text, const std::vector<bool>& blocked,
+std::vector<DigitRun> SplitDigitRuns(std::string_view text, const std::vector<DecoySpan>& blocked,
                                      size_t min_digits) {
   std::vector<DigitRun> runs;
   RunBuilder builder(text, min_digits, &runs);
+  // Reused across words: most prose words reach here, few need new memory.
+  std::string lower;
+  std::vector<std::pair<size_t, const NumberWord*>> parts;
+  size_t next_block = 0;  // first span of `blocked` not yet passed
   size_t pos = 0;
   while (pos < text.size()) {
     const char c = text[pos];
-    if (pos < blocked.size() && blocked[pos]) {
-      size_t end = pos;
-      while (end < text.size() && end < blocked.size() && blocked[end]) ++end;
+    while (next_block < blocked.size() && blocked[next_block].end <= pos) ++next_block;
+    // Where the next blocked bytes start (or the end of the text).
+    const size_t block_begin =
+        next_block < blocked.size() ? std::min(blocked[next_block].begin, text.size()) : text.size();
+    if (block_begin <= pos) {
+      const size_t end = std::min(blocked[next_block].end, text.size());
       builder.Break(end);
       pos = end;
       continue;
     }
     if (IsDigit(c)) {
       size_t end = pos;
-      while (end < text.size() && IsDigit(text[end]) && !(end < blocked.size() && blocked[end]))
-        ++end;
+      while (end < block_begin && IsDigit(text[end])) ++end;
       size_t letters_end = end;
       while (letters_end < text.size() && IsAlpha(text[letters_end])) ++letters_end;
-      std::string lower;
+      lower.clear();
       for (size_t i = end; i < letters_end; ++i) lower.push_back(Lower(text[i]));
       if (!lower.empty() && IsUnitSuffix(lower)) {
         builder.Break(letters_end);
@@ -213,10 +258,9 @@ std::vector<DigitRun> SplitDigitRuns(std::string_view text, const std::vector<bo
         pos = end;
         continue;
       }
-      std::string lower;
-      lower.reserve(word.size());
-      for (char w : word) lower.push_back(Lower(w));
-      std::vector<std::pair<size_t, const NumberWord*>> parts;
+      lower.resize(word.size());
+      for (size_t i = 0; i < word.size(); ++i) lower[i] = Lower(word[i]);
+      parts.clear();
       if (AllOf(word, "oO") && word.size() > 1) {
         builder.AddAtom(pos, end, std::string(word.size(), '0'), DigitAtom::Kind::kLookalike);
       } else if (SegmentNumberWords(lower, 0, &parts)) {

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/decoy_spans.h"
+
 namespace plainsight {
 
 struct DigitAtom {
@@ -24,10 +26,11 @@ struct DigitAtom {
 
 using DigitRun = std::vector<DigitAtom>;
 
-// `blocked[i]` marks bytes of `text` that must not contribute digits. Runs
+// `blocked` holds the spans of `text` that must not contribute digits, as
+// FindDecoySpans gives them (sorted, disjoint, not touching). Runs
 // with fewer than `min_digits` digits in all are left out: they cannot hold
 // a phone, and most runs are a stray "one" or "2" in prose.
-std::vector<DigitRun> SplitDigitRuns(std::string_view text, const std::vector<bool>& blocked,
+std::vector<DigitRun> SplitDigitRuns(std::string_view text, const std::vector<DecoySpan>& blocked,
                                      size_t min_digits = 0);
 
 }  // namespace plainsight

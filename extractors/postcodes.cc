@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "extractors/text_normalize.h"
+#include "extractors/windowed_search.h"
 
 namespace plainsight {
 namespace {
@@ -40,11 +41,16 @@ void ScanPostcodes(std::string_view normalized, Found found) {
   // letters or digits.
   static const RE2 kPostcode(
       R"((?i)(?:^|[^a-z0-9])((GIR) ?(0AA)|(([A-PR-UWYZ][A-HK-Y]?)[0-9](?:[0-9]|[A-HJKPSTUW]|[ABEHMNPRVWXY])?) ?([0-9][ABD-HJLNP-UW-Z]{2}))(?:[^a-z0-9]|$))");
-  re2::StringPiece input(normalized.data(), normalized.size());
+  // Every postcode holds digits. Case folding lets 'K' and 'S' match 3- and
+  // 2-byte letters, so a match starts at most 4 (edge) + 3 + 3 bytes before
+  // its first digit ("GIR " is shorter) and ends at most 3 + 3 + 4 after its
+  // last; digits inside one are at most a letter and a space apart.
+  constexpr DigitReach kReach{16, 16};
+  WindowedSearch search(kPostcode, normalized, DigitWindows(normalized, kReach));
   size_t pos = 0;
   while (pos < normalized.size()) {
     re2::StringPiece groups[7];
-    if (!kPostcode.Match(input, pos, normalized.size(), RE2::UNANCHORED, groups, 7)) break;
+    if (!search.Match(pos, groups, 7)) break;
     const size_t begin = static_cast<size_t>(groups[1].data() - normalized.data());
     const size_t end = begin + groups[1].size();
     // Resume at the end of the postcode so a shared separator can start the next.

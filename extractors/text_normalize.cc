@@ -21,9 +21,30 @@ bool IsLineBreak(int32_t cp) {
 }
 
 // The ASCII members of IsSpace.
-bool IsAsciiSpace(utf8proc_uint8_t c) {
+constexpr bool IsAsciiSpace(utf8proc_uint8_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C;
 }
+
+// ASCII other than whitespace: maps byte for byte.
+constexpr bool IsPlainAscii(utf8proc_uint8_t c) { return c < 0x80 && !IsAsciiSpace(c); }
+
+// Byte classes for the fast path, by table: it runs for every byte.
+enum ByteClass : uint8_t { kPlain, kLoneSpace, kOther };
+
+struct ByteClasses {
+  ByteClass of[256];
+};
+
+constexpr ByteClasses MakeByteClasses() {
+  ByteClasses classes{};
+  for (int c = 0; c < 256; ++c) {
+    const auto byte = static_cast<utf8proc_uint8_t>(c);
+    classes.of[c] = IsPlainAscii(byte) ? kPlain : (c == ' ' || c == '\n') ? kLoneSpace : kOther;
+  }
+  return classes;
+}
+
+constexpr ByteClasses kByteClasses = MakeByteClasses();
 
 bool IsSpace(int32_t cp) {
   if (cp == ' ' || cp == '\t' || IsLineBreak(cp)) return true;
@@ -53,7 +74,12 @@ class Builder {
   // original[begin, end) copied as is; each byte maps to itself.
   void AppendIdentity(std::string_view original, size_t begin, size_t end) {
     out_->text.append(original.data() + begin, end - begin);
-    for (size_t i = begin; i < end; ++i) out_->original_offset.push_back(i);
+    // One resize and a plain loop: push_back per byte was most of the cost.
+    std::vector<size_t>& offsets = out_->original_offset;
+    const size_t at = offsets.size();
+    offsets.resize(at + (end - begin));
+    size_t* dst = offsets.data() + at;
+    for (size_t i = begin; i < end; ++i) *dst++ = i;
   }
 
   void AppendCodePoint(int32_t cp, size_t origin) {
@@ -124,9 +150,21 @@ NormalizedText NormalizeForMatching(std::string_view original) {
   while (pos < original.size()) {
     // Fast path: a run of printable-or-control ASCII other than whitespace
     // maps byte for byte, which is nearly all of a typical page.
-    if (bytes[pos] < 0x80 && !IsAsciiSpace(bytes[pos])) {
+    if (kByteClasses.of[bytes[pos]] == kPlain) {
+      const size_t n = original.size();
       size_t end = pos + 1;
-      while (end < original.size() && bytes[end] < 0x80 && !IsAsciiSpace(bytes[end])) ++end;
+      while (end < n) {
+        const ByteClass c = kByteClasses.of[bytes[end]];
+        if (c == kPlain) {
+          ++end;
+        } else if (c == kLoneSpace && end + 1 < n && kByteClasses.of[bytes[end + 1]] == kPlain) {
+          // A lone ' ' or '\n' between plain bytes is a space run that
+          // folds to itself.
+          end += 2;
+        } else {
+          break;
+        }
+      }
       flush_space();
       builder.AppendIdentity(original, pos, end);
       pos = end;
