@@ -318,7 +318,49 @@ std::size_t SkipAscii(const unsigned char* bytes, std::size_t i, std::size_t n) 
   return i;
 }
 
+// At a non-ASCII byte bytes[i]: true if a valid UTF-8 sequence starts
+// there; either way *len is its length, or that of the maximal invalid
+// subpart (the bytes one U+FFFD replaces).
+bool ValidSequenceAt(const unsigned char* bytes, std::size_t i, std::size_t n,
+                     std::size_t* len) {
+  const unsigned char b = bytes[i];
+  std::size_t need = 0;
+  unsigned char lower = 0x80, upper = 0xBF;
+  if (b >= 0xC2 && b <= 0xDF) {
+    need = 1;
+  } else if (b >= 0xE0 && b <= 0xEF) {
+    need = 2;
+    if (b == 0xE0) lower = 0xA0;
+    if (b == 0xED) upper = 0x9F;  // no surrogates
+  } else if (b >= 0xF0 && b <= 0xF4) {
+    need = 3;
+    if (b == 0xF0) lower = 0x90;
+    if (b == 0xF4) upper = 0x8F;  // nothing above U+10FFFF
+  }
+  *len = 1;
+  if (need == 0) return false;
+  while (*len <= need && i + *len < n) {
+    const unsigned char c = bytes[i + *len];
+    const unsigned char lo = *len == 1 ? lower : 0x80, hi = *len == 1 ? upper : 0xBF;
+    if (c < lo || c > hi) break;
+    ++*len;
+  }
+  return *len == need + 1;
+}
+
 }  // namespace
+
+bool IsValidUtf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = SkipAscii(bytes, 0, n);
+  while (i < n) {
+    std::size_t len = 0;
+    if (!ValidSequenceAt(bytes, i, n, &len)) return false;
+    i = SkipAscii(bytes, i + len, n);
+  }
+  return true;
+}
 
 std::string SanitizeUtf8(std::string_view text) {
   std::string out;
@@ -328,36 +370,14 @@ std::string SanitizeUtf8(std::string_view text) {
   std::size_t i = 0;
   std::size_t copied = 0;  // text[copied, i) is valid and not yet appended
   while (i < n) {
-    unsigned char b = bytes[i];
-    if (b < 0x80) {
+    if (bytes[i] < 0x80) {
       i = SkipAscii(bytes, i + 1, n);
       continue;
     }
-    std::size_t need = 0;
-    unsigned char lower = 0x80, upper = 0xBF;
-    if (b >= 0xC2 && b <= 0xDF) {
-      need = 1;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      need = 2;
-      if (b == 0xE0) lower = 0xA0;
-      if (b == 0xED) upper = 0x9F;  // no surrogates
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      need = 3;
-      if (b == 0xF0) lower = 0x90;
-      if (b == 0xF4) upper = 0x8F;  // nothing above U+10FFFF
-    }
-    std::size_t len = 1;
-    if (need > 0) {
-      while (len <= need && i + len < n) {
-        unsigned char c = bytes[i + len];
-        unsigned char lo = len == 1 ? lower : 0x80, hi = len == 1 ? upper : 0xBF;
-        if (c < lo || c > hi) break;
-        ++len;
-      }
-      if (len == need + 1) {
-        i += len;
-        continue;
-      }
+    std::size_t len = 0;
+    if (ValidSequenceAt(bytes, i, n, &len)) {
+      i += len;
+      continue;
     }
     // Invalid: replace the maximal subpart text[i, i + len) with one U+FFFD.
     out.append(text.data() + copied, i - copied);

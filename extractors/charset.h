@@ -26,5 +26,7 @@ std::string ToUtf8(std::string_view body, std::string_view content_type_header,
 // Replaces each invalid UTF-8 sequence in `text` with U+FFFD (one per maximal
 // invalid subpart, as the Encoding Standard does).
 std::string SanitizeUtf8(std::string_view text);
+// Whether SanitizeUtf8 would leave `text` as it is, without copying it.
+bool IsValidUtf8(std::string_view text);
 
 }  // namespace plainsight

@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "extractors/charset.h"
 #include "extractors/gumbo_holder.h"
 
 namespace plainsight {
@@ -213,6 +214,13 @@ class TextBuilder {
       : out_(out), block_starts_(block_starts) {}
 
   void Append(const char* text) {
+    // gumbo 0.10 decodes a numeric reference that overflows an int
+    // (&#xD800ABEA) to a lone byte: repair such text before it is used.
+    std::string repaired;
+    if (!IsValidUtf8(text)) {
+      repaired = SanitizeUtf8(text);
+      text = repaired.c_str();
+    }
     const char* p = text;
     while (*p != '\0') {
       const char* run = p;

@@ -90,6 +90,7 @@ TEST_CASE("Charset_InvalidUtf8_BecomesReplacementCharacter", "[charset]") {
     INFO(c.rule);
     std::string expected = c.out[0] == '\0' ? c.in : std::string(c.out);
     CHECK(SanitizeUtf8(c.in) == expected);
+    CHECK(IsValidUtf8(c.in) == (expected == c.in));
     CHECK(ToUtf8(c.in, "text/html; charset=utf-8") == expected);
   }
 }

@@ -1,4 +1,5 @@
 // ParseHtml: visible text, blocks, title, links, fields, nesting limits.
+#include "extractors/charset.h"
 #include "extractors/html_page.h"
 
 #include <catch2/catch.hpp>
@@ -212,6 +213,30 @@ TEST_CASE("HtmlPage_DeepNesting_NoCrashAndTextKept", "[html_page]") {
     CHECK(page.text == c.text);
     // Unlimited, gumbo needs minutes for these; a generous bound for Debug.
     CHECK(seconds < 10.0);
+  }
+}
+
+// HTML's numeric character references: out of range is U+FFFD (WHATWG
+// "numeric character reference end state"), even when the number overflows
+// gumbo's int and gumbo itself emits a lone byte.
+TEST_CASE("HtmlPage_NumericReferenceOutOfRange_ValidUtf8Text", "[html_page]") {
+  static const struct {
+    const char* html;
+    const char* text;
+  } kCases[] = {
+      {"<p>a &#x41; b", "a A b"},
+      {"<p>x&#x110000;y", "x\xEF\xBF\xBDy"},
+      {"<p>x&#xD800;y", "x\xEF\xBF\xBDy"},
+      {"<p>unclosed &#xD800abeAl", nullptr},
+      {"<p>&#99999999999999;", nullptr},
+      {"<title>t&#xFFFFFFFFF;</title><p>b", nullptr},
+  };
+  for (const auto& c : kCases) {
+    CAPTURE(c.html);
+    ParsedPage page = ParseHtml(c.html);
+    CHECK(IsValidUtf8(page.text));
+    CHECK(IsValidUtf8(page.title));
+    if (c.text != nullptr) CHECK(page.text == c.text);
   }
 }
 
