@@ -79,7 +79,7 @@ std::string SiteBoilerplate::Serialize() const {
   auto write = [&](char kind, const std::unordered_map<std::uint64_t, Count>& counts) {
     std::vector<std::pair<std::uint64_t, Count>> kept;
     for (const auto& entry : counts) {
-      if (entry.second.pages >= least) kept.push_back(entry);
+      if (entry.second.pages >= least) kept.emplace_back(entry);
     }
     std::sort(kept.begin(), kept.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });

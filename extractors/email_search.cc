@@ -95,13 +95,12 @@ EmailSearch::EmailSearch(std::string_view text) : re_(EmailPattern()), text_(tex
   const size_t n = text.size();
   for (size_t i = 0; i < n; ++i) {
     const unsigned char c = bytes[i];
-    if (c == '@') {
-      ats_.push_back(i);
-    } else if ((c | 0x20) == 'a' && i > 0 && i + 2 < n && (bytes[i + 1] | 0x20) == 't' &&
-               (IsSpace(bytes[i - 1]) || IsOpenBracket(bytes[i - 1])) &&
-               (IsSpace(bytes[i + 2]) || IsCloseBracket(bytes[i + 2]))) {
-      ats_.push_back(i);
-    }
+    // An '@', or "at" spelled out between spaces or brackets.
+    const bool spelled_at = (c | 0x20) == 'a' && i > 0 && i + 2 < n &&
+                            (bytes[i + 1] | 0x20) == 't' &&
+                            (IsSpace(bytes[i - 1]) || IsOpenBracket(bytes[i - 1])) &&
+                            (IsSpace(bytes[i + 2]) || IsCloseBracket(bytes[i + 2]));
+    if (c == '@' || spelled_at) ats_.push_back(i);
   }
 }
 

@@ -262,12 +262,14 @@ class CorpusBuilder {
       std::vector<SignInput> batch, done;
       std::vector<SignOutput> signed_texts;
       Status failed;
-      auto collect = [&] {
-        if (!signer.busy()) return;
+      // Absorbs the batch out, if any; the first failure is kept in `failed`.
+      auto collect = [&]() -> Status {
+        if (!signer.busy()) return failed;
         signer.Finish(&done, &signed_texts);
         for (size_t k = 0; k < done.size() && failed.ok(); ++k) {
           failed = Absorb(done[k].advert, std::move(signed_texts[k]));
         }
+        return failed;
       };
       size_t k = 0;
       Status s = store_.ForEachAdvertText(
@@ -279,18 +281,18 @@ class CorpusBuilder {
             const AdvertDigest& d = corpus_.adverts[i];
             batch.push_back({i, d.adult, &chrome_[d.site], title, text});
             if (batch.size() < kSignBatch) return true;
-            collect();
+            (void)collect();  // a failure ends the scan: see the return below
             signer.Start(std::move(batch));
             batch = std::move(done);  // reuse its storage
             batch.clear();
             return failed.ok();
           });
-      collect();
+      Status absorbed = collect();
       if (!s.ok()) return s;
-      if (!failed.ok()) return failed;
+      if (!absorbed.ok()) return absorbed;
       signer.Start(std::move(batch));
-      collect();
-      if (!failed.ok()) return failed;
+      absorbed = collect();
+      if (!absorbed.ok()) return absorbed;
       return WritePending();
     }
     for (std::uint32_t i : misses) {

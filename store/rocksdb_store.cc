@@ -137,9 +137,11 @@ class RocksStore final : public Store {
       const std::string& text = **stored;
       int version = 0;
       for (char c : text) {
-        if (c < '0' || c > '9' || version > 1000000)
-          return Status::Corruption("store " + dir + ": schema version '" + text +
-                                    "' is not a number");
+        if (c < '0' || c > '9' || version > 1000000) {
+          std::string message = "store " + dir;
+          message += ": schema version '" + text + "' is not a number";
+          return Status::Corruption(message);
+        }
         version = version * 10 + (c - '0');
       }
       if (text.empty()) return Status::Corruption("store " + dir + ": empty schema version");
