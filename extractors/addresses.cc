@@ -85,12 +85,6 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string_view FullSuffix(std::string_view lower) {
   for (const Suffix& s : kSuffixes) {
     if (s.written == lower) return s.full;
@@ -140,12 +134,12 @@ std::vector<AddressMatch> FindStreetAddresses(std::string_view text, const Norma
   while (pos < norm.text.size() && search.Match(pos, g, 5)) {
     const size_t begin = static_cast<size_t>(g[1].data() - norm.text.data());
     const size_t suffix_end = static_cast<size_t>(g[3].data() + g[3].size() - norm.text.data());
-    std::string_view suffix_full = FullSuffix(Lower(std::string_view(g[3].data(), g[3].size())));
+    std::string_view suffix_full = FullSuffix(LowerAscii(std::string_view(g[3].data(), g[3].size())));
     std::string_view name(g[2].data(), g[2].size());
     while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back()))) {
       name.remove_suffix(1);
     }
-    const std::string first_word = Lower(name.substr(0, name.find(' ')));
+    const std::string first_word = LowerAscii(name.substr(0, name.find(' ')));
     if (suffix_full.empty() || IsStopWord(first_word)) {
       // Retry from just after the number so "10 Days In Mill Road" can still match later.
       pos = begin + g[1].size();

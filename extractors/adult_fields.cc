@@ -9,6 +9,7 @@
 #include <set>
 #include <cstdlib>
 
+#include "extractors/text_normalize.h"
 #include "extractors/windowed_search.h"
 
 namespace plainsight {
@@ -16,14 +17,6 @@ namespace {
 
 constexpr int kMinAge = 18;
 constexpr int kMaxAge = 70;
-
-std::string LowerAscii(std::string_view text) {
-  std::string out(text);
-  // As std::tolower in the "C" locale, without a call per byte.
-  // An unconditional store, so the loop vectorizes.
-  for (char& c : out) c = static_cast<char>(c + (c >= 'A' && c <= 'Z' ? 'a' - 'A' : 0));
-  return out;
-}
 
 bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 

@@ -23,12 +23,6 @@ bool IsKnownTld(std::string_view tld) {
   return std::find(kTlds.begin(), kTlds.end(), tld) != kTlds.end();
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 }  // namespace
 
 std::vector<EmailMatch> FindEmails(std::string_view text) {
@@ -64,12 +58,12 @@ std::vector<EmailMatch> FindEmails(std::string_view text, const NormalizedText& 
     while (true) {
       re2::StringPiece rest = domain;
       if (!kDot.Match(rest, 0, rest.size(), RE2::UNANCHORED, &dot, 1)) {
-        labels.push_back(Lower(std::string_view(domain.data(), domain.size())));
+        labels.push_back(LowerAscii(std::string_view(domain.data(), domain.size())));
         label_ends.push_back(static_cast<size_t>(domain.data() + domain.size() - norm.text.data()));
         break;
       }
       const size_t label_len = static_cast<size_t>(dot.data() - domain.data());
-      labels.push_back(Lower(std::string_view(domain.data(), label_len)));
+      labels.push_back(LowerAscii(std::string_view(domain.data(), label_len)));
       label_ends.push_back(static_cast<size_t>(dot.data() - norm.text.data()));
       spelled_dots.push_back(dot != ".");
       domain.remove_prefix(label_len + dot.size());
@@ -85,7 +79,7 @@ std::vector<EmailMatch> FindEmails(std::string_view text, const NormalizedText& 
     bool obfuscated = at != "@";
     for (size_t k = 0; k + 1 < labels.size(); ++k) obfuscated = obfuscated || spelled_dots[k];
     if (obfuscated && !IsKnownTld(labels.back())) continue;
-    std::string email = Lower(local) + "@";
+    std::string email = LowerAscii(local) + "@";
     for (size_t k = 0; k < labels.size(); ++k) {
       if (k > 0) email += '.';
       email += labels[k];

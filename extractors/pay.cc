@@ -224,10 +224,7 @@ std::vector<PayMatch> FindPay(std::string_view text) {
 }
 
 std::vector<PayMatch> FindPay(std::string_view text, const NormalizedText& norm) {
-  std::string lower = norm.text;
-  // ASCII only, as std::tolower in the "C" locale, without a call per byte.
-  // An unconditional store, so the loop vectorizes.
-  for (char& c : lower) c = static_cast<char>(c + (c >= 'A' && c <= 'Z' ? 'a' - 'A' : 0));
+  const std::string lower = LowerAscii(norm.text);
 
   const std::vector<Money> monies = FindMoney(lower);
   std::vector<PayMatch> out;

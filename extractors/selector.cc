@@ -6,6 +6,8 @@
 #include <string>
 #include <utility>
 
+#include "extractors/text_normalize.h"
+
 namespace plainsight {
 
 namespace {
@@ -17,14 +19,6 @@ bool IsNameChar(char c) {
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -145,7 +139,7 @@ class SelectorParser {
     if (!AtEnd() && Peek() == '*') {
       ++pos_;
     } else if (!AtEnd() && IsNameChar(Peek())) {
-      std::string name = Lower(ReadName());
+      std::string name = LowerAscii(ReadName());
       GumboTag tag = gumbo_tag_enum(name.c_str());
       compound->tag = static_cast<int>(tag);
       if (tag == GUMBO_TAG_UNKNOWN) compound->tag_name = std::move(name);
@@ -181,7 +175,7 @@ class SelectorParser {
     ++pos_;
     SkipSpaces();
     Selector::AttributeTest test;
-    test.name = Lower(ReadName());
+    test.name = LowerAscii(ReadName());
     if (test.name.empty()) return ErrorAt("expected an attribute name after '['", open);
     SkipSpaces();
     if (AtEnd()) return ErrorAt("missing ']' for '['", open);

@@ -213,4 +213,11 @@ NormalizedText NormalizeForMatching(std::string_view original) {
   return out;
 }
 
+std::string LowerAscii(std::string_view text) {
+  std::string out(text);
+  // An unconditional store, so the loop vectorises.
+  for (char& c : out) c = static_cast<char>(c + (c >= 'A' && c <= 'Z' ? 'a' - 'A' : 0));
+  return out;
+}
+
 }  // namespace plainsight
