@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
@@ -136,15 +137,12 @@ class RocksStore final : public Store {
     if (stored->has_value()) {
       const std::string& text = **stored;
       int version = 0;
-      for (char c : text) {
-        if (c < '0' || c > '9' || version > 1000000) {
-          std::string message = "store " + dir;
-          message += ": schema version '" + text + "' is not a number";
-          return Status::Corruption(message);
-        }
-        version = version * 10 + (c - '0');
+      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), version);
+      if (text.empty() || error != std::errc() || end != text.data() + text.size() ||
+          version < 0) {
+        return Status::Corruption("store " + dir + ": schema version '" + text +
+                                  "' is not a number");
       }
-      if (text.empty()) return Status::Corruption("store " + dir + ": empty schema version");
       if (version > kSchemaVersion) {
         return Status::InvalidArgument("store " + dir + " has schema version " + text +
                                        ", written by a newer plainsight; this one reads up to " +
@@ -206,14 +204,8 @@ class RocksStore final : public Store {
         return UpsertOutcome::kUnchanged;
       }
       outcome = UpsertOutcome::kChanged;
-      ForEachEntity(old, [&](EntityType type, const std::string& value) {
-        batch.Delete(family(kEntities), EntityKey(type, value, old.id));
-      });
     }
-    ForEachEntity(merged, [&](EntityType type, const std::string& value) {
-      batch.Put(family(kEntities), EntityKey(type, value, merged.id), "");
-    });
-    PutAdvert(merged, &batch);
+    PutAdvertAndEntities(existing->has_value() ? &**existing : nullptr, merged, &batch);
     Status s = Write(batch, "upsert advert " + record.id);
     if (!s.ok()) return s;
     return outcome;
@@ -239,13 +231,7 @@ class RocksStore final : public Store {
     merged.indicators = extracted.indicators;
     merged.pay = extracted.pay;
     rocksdb::WriteBatch batch;
-    ForEachEntity(old, [&](EntityType type, const std::string& value) {
-      batch.Delete(family(kEntities), EntityKey(type, value, old.id));
-    });
-    ForEachEntity(merged, [&](EntityType type, const std::string& value) {
-      batch.Put(family(kEntities), EntityKey(type, value, merged.id), "");
-    });
-    PutAdvert(merged, &batch);
+    PutAdvertAndEntities(&old, merged, &batch);
     for (const std::string& key : done_meta_keys) batch.Delete(family(kMeta), key);
     return Write(batch, "replace advert content " + extracted.id);
   }
@@ -591,6 +577,21 @@ class RocksStore final : public Store {
   void PutAdvert(const AdvertRecord& record, rocksdb::WriteBatch* batch) {
     batch->Put(family(kAdverts), record.id, EncodeAdvert(record));
     batch->Put(family(kSummaries), record.id, EncodeAdvertSummary(record));
+  }
+
+  // PutAdvert with new content: the entity index drops what `old` (if
+  // stored) listed and takes what `record` lists.
+  void PutAdvertAndEntities(const AdvertRecord* old, const AdvertRecord& record,
+                            rocksdb::WriteBatch* batch) {
+    if (old != nullptr) {
+      ForEachEntity(*old, [&](EntityType type, const std::string& value) {
+        batch->Delete(family(kEntities), EntityKey(type, value, old->id));
+      });
+    }
+    ForEachEntity(record, [&](EntityType type, const std::string& value) {
+      batch->Put(family(kEntities), EntityKey(type, value, record.id), "");
+    });
+    PutAdvert(record, batch);
   }
 
   // Rebuilds every summary from the adverts (a store from before
