@@ -209,7 +209,8 @@ if ((wget2_rc != 0)); then echo "crawl_bench: wget2 exited $wget2_rc" >&2; fi
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.1f", n / s; else print 0 }'; }
 plainsight_rate=$(rate "$plainsight_pages" "$plainsight_s")
 wget2_rate=$(rate "$wget2_pages" "$wget2_s")
-ratio=$(awk -v a="$plainsight_rate" -v b="$wget2_rate" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print 0 }')
+ratio_of() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print 0 }'; }
+ratio=$(ratio_of "$plainsight_rate" "$wget2_rate")
 rss_mb=$(awk -v k="${plainsight_rss_kb:-0}" 'BEGIN { printf "%.0f", k / 1024 }')
 wget2_rss_mb=$(awk -v k="${wget2_rss_kb:-0}" 'BEGIN { printf "%.0f", k / 1024 }')
 
@@ -221,7 +222,7 @@ if [ -x "$ceiling_bench" ]; then
   ceiling_out=$("$ceiling_bench" "$tmp/www")
   ceiling_rate=$(sed -n 's/^ceiling.pages_s=//p' <<<"$ceiling_out")
 fi
-ceiling_ratio=$(awk -v a="$ceiling_rate" -v b="$wget2_rate" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print 0 }')
+ceiling_ratio=$(ratio_of "$ceiling_rate" "$wget2_rate")
 
 echo "site: $site_pages HTML pages, $((site_bytes / 1000000)) MB, nginx gzip on, 127.0.0.1"
 printf '%-12s %8s %9s %8s %10s %8s %9s\n' "" pages requests "wall s" "pages/s" "CPU %" "peak RSS"

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -579,38 +580,36 @@ class Crawler::Run_ {
   // Extracts every provisional advert (this run's and any a killed run
   // left) again with the chrome learnt by now; see provisional_advert.h.
   void SettleProvisionalAdverts() {
-    std::vector<std::string> keys;
-    Status s = c_.store_->ForEachMeta(kProvisionalPrefix, [&](const std::string& key,
-                                                              const std::string&) {
-      keys.push_back(key);
-      return true;
-    });
-    if (!s.ok()) spdlog::error("listing provisional adverts: {}", s.ToString());
+    const size_t prefix = std::strlen(kProvisionalPrefix);
     size_t settled = 0;
-    for (const std::string& key : keys) {
-      auto bytes = c_.store_->GetMeta(key);
+    // Each note is settled as it is read: RocksDB iterates a snapshot, so
+    // deleting notes on the way is safe.
+    Status listed = c_.store_->ForEachMeta(kProvisionalPrefix, [&](const std::string& key,
+                                                                   const std::string& bytes) {
       ProvisionalPage page;
-      if (!bytes.ok() || !bytes->has_value() || !DecodeProvisionalPage(**bytes, &page)) continue;
-      AdvertRecord a;
-      a.id = key.substr(ProvisionalKey("").size());
+      if (!DecodeProvisionalPage(bytes, &page)) return true;
       auto site = site_index_.find(page.site);
       if (site == site_index_.end()) {  // the site left the config: keep what was stored
         (void)c_.store_->DeleteMeta(key);
-        continue;
+        return true;
       }
       const size_t i = static_cast<size_t>(site->second);
+      AdvertRecord a;
+      a.id = key.substr(prefix);
       SetExtractedContent(rules_[i].extractor->Extract(page.body, page.content_type, page.today,
                                                        boilerplate_[i].get(),
                                                        ChromeMode::kExcludeOnly),
                           &a);
-      s = c_.store_->ReplaceAdvertContent(a, {key});
+      Status s = c_.store_->ReplaceAdvertContent(a, {key});
       if (s.IsNotFound()) s = c_.store_->DeleteMeta(key);  // purged meanwhile
-      if (!s.ok()) {
+      if (s.ok()) {
+        ++settled;
+      } else {
         spdlog::error("re-extracting advert {}: {}", a.id, s.ToString());
-        continue;
       }
-      ++settled;
-    }
+      return true;
+    });
+    if (!listed.ok()) spdlog::error("listing provisional adverts: {}", listed.ToString());
     if (settled > 0) spdlog::debug("re-extracted {} provisional adverts", settled);
   }
 
