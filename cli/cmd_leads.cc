@@ -184,6 +184,15 @@ void RegisterShow(CLI::App& app) {
       std::printf("  %+6.1f  %s\n", i < l.reason_points.size() ? l.reason_points[i] : 0.0,
                   l.reasons[i].c_str());
     }
+    if (!l.links.empty()) {
+      // Strong links build leads; weak ones only score, or join adverts
+      // when a template carries risk (leads/link_graph.h).
+      std::cout << "\nLinks (strong: phone, e-mail, full address; weak: the rest):\n";
+      for (const LeadLink& link : l.links) {
+        std::printf("  %-6s %-18s %s in %zu adverts%s\n", link.strength.c_str(), link.type.c_str(),
+                    link.value.c_str(), link.adverts, link.joined ? "" : " (did not join adverts)");
+      }
+    }
     if (!l.template_text.empty()) {
       std::cout << "\nShared template (near-duplicate wording; {N} = what varies):\n  "
                 << l.template_text << "\n";

@@ -54,12 +54,19 @@ json LeadJson(const LeadRecord& lead, const Store& store) {
   for (size_t i = 0; i < lead.reasons.size() && i < lead.reason_points.size(); ++i) {
     terms.push_back({{"reason", lead.reasons[i]}, {"points", lead.reason_points[i]}});
   }
+  json links = json::array();
+  for (const LeadLink& link : lead.links) {
+    links.push_back({{"type", link.type}, {"value", link.value}, {"strength", link.strength},
+                     {"adverts", link.adverts}, {"joined", link.joined}});
+  }
   return {{"id", lead.id},
           {"score", lead.score},
           {"status", lead.status},
           {"reasons", lead.reasons},
           {"score_terms", terms},
-          {"entities", {{"phones", lead.phones}, {"emails", lead.emails}, {"postcodes", lead.postcodes}}},
+          {"entities", {{"phones", lead.phones}, {"emails", lead.emails}, {"postcodes", lead.postcodes},
+                        {"addresses", lead.addresses}}},
+          {"links", links},
           {"created_at", FormatIso8601(lead.created_at)},
           {"updated_at", FormatIso8601(lead.updated_at)},
           {"merged_from", lead.merged_from},

@@ -87,9 +87,11 @@ struct LeadSettings {
   int hub_max_adverts = 200;
   int hub_multi_site_adverts = 50;
   int hub_min_sites = 4;
-  // No lead grows past this: the entity or template linking most of an
-  // oversized group becomes a hub until every part fits.
-  int max_lead_adverts = 500;
+  // No lead grows past this: an analyst reviews a lead advert by advert.
+  // The broadest strong link of an oversized group (a board's or agency's
+  // switchboard) becomes a hub until every part fits (issue 12: a lead of
+  // 321 adverts was not reviewable).
+  int max_lead_adverts = 50;
 
   // Bare links: small on purpose (a fair employer reuses its phone).
   double weight_shared_phone = 0.5;   // per extra advert sharing a phone (capped at 5)
@@ -145,6 +147,21 @@ struct LeadSettings {
   // indicator categories plus cross-advert signal kinds (k capped at 8):
   // only combinations separate (Volodko et al. 2020).
   double weight_combination = 0.5;
+  // Ranking by risk, not size: a group with no sign of risk (fewer than
+  // two indicator categories and no indicator of weight 2 or more, no
+  // risky cross-advert signal) scores at most this, below min_score, so an
+  // ordinary employer's, a family's or an agency's shared contacts never
+  // list on their own (INDICATORS.md: single indicators are weak; only
+  // combinations separate).
+  double no_risk_max_points = 2.0;
+  // Templates by rarity, not house style: a 2-word shingle used by at
+  // least template_common_share of a site's sampled writers (adverts with
+  // one phone or e-mail count once), and by at least
+  // template_common_min_writers of them, is the site's or its trade's
+  // common phrasing and is left out of near-duplicate signatures.
+  // Calibrated in docs/leads.md.
+  double template_common_share = 0.2;
+  int template_common_min_writers = 5;
 };
 
 struct Config {

@@ -240,7 +240,8 @@ void ReadLeads(ConfigReader& reader, const toml::table& table, LeadSettings* lea
                     "weight_consecutive_phones", "near_duplicate_threshold", "weight_template",
                     "template_rotating_phones", "weight_template_rotating_phones",
                     "jobs_at_address_min", "weight_jobs_at_address", "removal_days",
-                    "weight_quick_removal", "weight_combination"});
+                    "weight_quick_removal", "weight_combination", "no_risk_max_points",
+                    "template_common_share", "template_common_min_writers"});
   const std::string where = "leads";
   reader.ReadDouble(table, "min_score", where, &leads->min_score);
   reader.ReadDouble(table, "single_advert_min_score", where, &leads->single_advert_min_score);
@@ -285,6 +286,14 @@ void ReadLeads(ConfigReader& reader, const toml::table& table, LeadSettings* lea
   reader.ReadInt(table, "removal_days", where, 0, 3650, &leads->removal_days);
   reader.ReadDouble(table, "weight_quick_removal", where, &leads->weight_quick_removal);
   reader.ReadDouble(table, "weight_combination", where, &leads->weight_combination);
+  reader.ReadDouble(table, "no_risk_max_points", where, &leads->no_risk_max_points);
+  reader.ReadDouble(table, "template_common_share", where, &leads->template_common_share);
+  if (!reader.failed() && leads->template_common_share > 1.0) {
+    reader.Fail(table.get("template_common_share"),
+                "leads.template_common_share must be at most 1");
+  }
+  reader.ReadInt(table, "template_common_min_writers", where, 2, 1000000,
+                 &leads->template_common_min_writers);
 }
 
 }  // namespace

@@ -23,6 +23,23 @@ bool IsKnownTld(std::string_view tld) {
   return std::find(kTlds.begin(), kTlds.end(), tld) != kTlds.end();
 }
 
+// "visit our homepage at www.example.co.uk", "find us at example.org":
+// a website named after a spelled "at", not an e-mail. Only with real dots
+// (an address obscured to hide it spells its dots too) and only where the
+// domain is a web host or the word before "at" points at a place online.
+bool IsWebsiteAfterSpelledAt(std::string_view local, const std::vector<std::string>& labels,
+                             const std::vector<bool>& spelled_dots) {
+  for (bool spelled : spelled_dots) {
+    if (spelled) return false;
+  }
+  if (!labels.empty() && labels.front() == "www") return true;
+  static constexpr std::array<std::string_view, 14> kPlaceWords = {
+      "us",   "homepage", "website", "site",  "web",   "webpage", "online",
+      "page", "here",     "visit",   "based", "found", "located", "blog"};
+  const std::string word = LowerAscii(local);
+  return std::find(kPlaceWords.begin(), kPlaceWords.end(), word) != kPlaceWords.end();
+}
+
 }  // namespace
 
 std::vector<EmailMatch> FindEmails(std::string_view text) {
@@ -79,6 +96,7 @@ std::vector<EmailMatch> FindEmails(std::string_view text, const NormalizedText& 
     bool obfuscated = at != "@";
     for (size_t k = 0; k + 1 < labels.size(); ++k) obfuscated = obfuscated || spelled_dots[k];
     if (obfuscated && !IsKnownTld(labels.back())) continue;
+    if (at != "@" && IsWebsiteAfterSpelledAt(local, labels, spelled_dots)) continue;
     std::string email = LowerAscii(local) + "@";
     for (size_t k = 0; k < labels.size(); ++k) {
       if (k > 0) email += '.';

@@ -87,6 +87,35 @@ std::int64_t ParsePostedDate(const std::string& posted, std::int64_t fallback, b
   return DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)) * 86400;
 }
 
+// A street links only with where it is: "UNIT 13 RIVERSIDE BUSINESS PARK"
+// is in Derby on one advert and in Luton on another. The advert's postcode
+// places it when it gives exactly one; else its town when it names exactly
+// one (the summary keeps no offsets, so with several we cannot tell which
+// the street belongs to and the street does not link).
+std::vector<std::string> FullAddresses(const AdvertSummary& a) {
+  std::vector<std::string> full;
+  if (a.addresses.empty()) return full;
+  std::string where;
+  const auto distinct = [](const std::vector<std::string>& values) {
+    std::vector<std::string> v = values;
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    return v;
+  };
+  const std::vector<std::string> postcodes = distinct(a.postcodes);
+  const std::vector<std::string> towns = distinct(a.towns);
+  if (postcodes.size() == 1) {
+    where = postcodes[0];
+  } else if (postcodes.empty() && towns.size() == 1) {
+    where = towns[0];
+    for (char& c : where) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  } else {
+    return full;
+  }
+  for (const std::string& street : a.addresses) full.push_back(street + ", " + where);
+  return full;
+}
+
 constexpr char kAdvertCountKey[] = "leads\x1f" "advert_count";
 
 std::uint64_t HashString(std::string_view s) {
@@ -142,15 +171,20 @@ class CorpusBuilder {
     AddEntities(EntityType::kPhone, a.phones);
     AddEntities(EntityType::kEmail, a.emails);
     AddEntities(EntityType::kPostcode, a.postcodes);
-    AddEntities(EntityType::kAddress, a.addresses);
+    AddEntities(EntityType::kAddress, FullAddresses(a));
     corpus_.advert_entities.Close();
     for (const std::string& town : a.towns) {
       AddDistinct(towns_.Intern(town), &corpus_.advert_towns);
     }
     corpus_.advert_towns.Close();
     for (const IndicatorRecord& hit : a.indicators) {
-      auto [it, inserted] =
-          indicator_ids_.try_emplace(hit.id, static_cast<std::uint32_t>(corpus_.indicators.size()));
+      // By id and match: a reason quotes the words of an advert in its own
+      // lead, so each distinct match is kept (see CorpusIndicator).
+      indicator_key_.assign(hit.id);
+      indicator_key_.push_back('\x1f');
+      indicator_key_.append(hit.match);
+      auto [it, inserted] = indicator_ids_.try_emplace(
+          indicator_key_, static_cast<std::uint32_t>(corpus_.indicators.size()));
       if (inserted) corpus_.indicators.push_back({hit.id, hit.category, hit.weight, hit.match});
       AddDistinct(it->second, &corpus_.advert_indicators);
     }
@@ -173,6 +207,8 @@ class CorpusBuilder {
       std::uint64_t sample = Mix(Mix(Mix(0, static_cast<std::uint64_t>(options_.chrome_sample)),
                                      static_cast<std::uint64_t>(options_.chrome_min_adverts)),
                                  static_cast<std::uint64_t>(options_.chrome_share * 1e6));
+      sample = Mix(Mix(sample, static_cast<std::uint64_t>(options_.common_share * 1e6)),
+                   static_cast<std::uint64_t>(options_.common_min_writers));
       for (std::uint32_t i : samples_[site]) {
         sample = Mix(Mix(sample, HashString(corpus_.Id(i))), sha_[i]);
       }
@@ -182,18 +218,46 @@ class CorpusBuilder {
         if (!cached.ok()) return cached.status();
         if (cached->has_value() && chrome_[site].Parse(**cached, sample)) continue;
       }
-      for (std::uint32_t i : samples_[site]) {
-        auto advert = store_.GetAdvert(std::string(corpus_.Id(i)));
+      const std::vector<std::uint64_t> writers = SampleWriters(samples_[site]);
+      for (size_t k = 0; k < samples_[site].size(); ++k) {
+        auto advert = store_.GetAdvert(std::string(corpus_.Id(samples_[site][k])));
         if (!advert.ok()) return advert.status();
-        if (advert->has_value()) chrome_[site].Learn((*advert)->title + "\n" + (*advert)->text);
+        if (advert->has_value()) {
+          chrome_[site].Learn((*advert)->title + "\n" + (*advert)->text, writers[k]);
+        }
       }
-      chrome_[site].Settle(options_.chrome_share, options_.chrome_min_adverts);
+      chrome_[site].Settle(options_.chrome_share, options_.chrome_min_adverts,
+                           options_.common_share, options_.common_min_writers);
       Status s = store_.PutMeta(key, chrome_[site].Encode(sample));
       if (!s.ok()) return s;
     }
     samples_.clear();
     samples_.shrink_to_fit();
     return Status::OK();
+  }
+
+  // Who wrote each sampled advert, for counting common phrasing by
+  // writer: its first phone or e-mail that is not the site's own (on half
+  // the sample or more), else the advert itself.
+  std::vector<std::uint64_t> SampleWriters(const std::vector<std::uint32_t>& sample) const {
+    std::unordered_map<std::uint32_t, size_t> on;
+    for (std::uint32_t i : sample) {
+      for (std::uint32_t e : corpus_.Entities(i)) ++on[e];
+    }
+    std::vector<std::uint64_t> writers;
+    for (std::uint32_t i : sample) {
+      std::uint64_t writer = (std::uint64_t{1} << 63) | i;
+      for (std::uint32_t e : corpus_.Entities(i)) {
+        const EntityType type = corpus_.entity_types[e];
+        if ((type == EntityType::kPhone || type == EntityType::kEmail) &&
+            static_cast<double>(on[e]) < options_.chrome_share * static_cast<double>(sample.size())) {
+          writer = e;
+          break;
+        }
+      }
+      writers.push_back(writer);
+    }
+    return writers;
   }
 
   // Reads the signature cache in one scan (much cheaper than a point lookup
@@ -410,7 +474,8 @@ class CorpusBuilder {
   Interner<std::uint16_t> towns_;
   Interner<std::uint32_t> names_;
   std::unordered_map<std::uint64_t, std::uint32_t> entity_ids_;
-  std::unordered_map<std::string, std::uint32_t> indicator_ids_;
+  std::unordered_map<std::string, std::uint32_t> indicator_ids_;  // by id and match
+  std::string indicator_key_;
   std::vector<std::uint64_t> sha_;                  // by advert, see Add
   std::vector<bool> taken_;                         // by advert: signature from the cache
   std::vector<std::vector<std::uint32_t>> samples_;  // by site: its chrome sample

@@ -91,11 +91,14 @@ struct AdvertDigest {
   bool posted_known = false;     // posted_at came from the page's date
 };
 
+// One indicator with one matched text: adverts that matched the same
+// indicator with other words hold other entries, so a quote is always the
+// advert's own.
 struct CorpusIndicator {
   std::string id;
   std::string category;
   double weight = 0;
-  std::string match;  // as first seen
+  std::string match;
 };
 
 // Per-advert data is held as flat arrays rather than an object per advert
@@ -106,7 +109,7 @@ struct Corpus {
   FlatLists<char, std::uint64_t> advert_ids;
   FlatLists<std::uint32_t> advert_entities;    // indices into the entities, distinct
   FlatLists<std::uint16_t> advert_towns;       // indices into towns
-  FlatLists<std::uint32_t> advert_indicators;  // indices into indicators, distinct
+  FlatLists<std::uint32_t> advert_indicators;  // indices into indicators, distinct (id, match)
   std::vector<std::string> sites;
   std::vector<std::string> towns;
   std::vector<std::string> names;
@@ -161,11 +164,21 @@ struct Corpus {
 
 struct CorpusOptions {
   MinHashOptions minhash;
-  int min_shingles = 8;          // shorter texts get no signature (too short to judge)
+  // Texts with fewer shingles of their own (after the site's chrome and
+  // common phrasing are left out) get no signature: too little of the
+  // writer's own wording to call two adverts copies. On the test farm the
+  // ordinary adverts, written from a few house wordings, keep 8-14 after
+  // the common phrasing goes, whose residue is slot values (names, towns)
+  // drawn from short lists; the planted copied adverts keep 35-36.
+  int min_shingles = 16;
   bool reuse_signatures = true;  // false: re-sign every advert (rebuild)
   double chrome_share = 0.5;
   int chrome_min_adverts = 4;    // sites with fewer sampled adverts have no chrome
   int chrome_sample = 200;
+  // A site's common phrasing, left out of signatures (site_chrome.h); the
+  // defaults learn none. Correlate passes leads.template_common_*.
+  double common_share = 1.1;
+  int common_min_writers = 1000000;
 };
 
 // `text` without the lines that are `site`'s page chrome.

@@ -129,6 +129,8 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
   StepTimer timer(&summary);
   CorpusOptions corpus_options;
   corpus_options.reuse_signatures = !options.rebuild;
+  corpus_options.common_share = settings.template_common_share;
+  corpus_options.common_min_writers = settings.template_common_min_writers;
   Result<Corpus> loaded = LoadCorpus(store, corpus_options);
   if (!loaded.ok()) return loaded.status();
   const Corpus& corpus = *loaded;
@@ -145,11 +147,9 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
   summary.boilerplate = graph.boilerplate;
   summary.hubs = graph.hubs;
   const Groups groups = GroupMembers(graph);
-  std::vector<std::vector<const LinkSource*>> sources_of(graph.groups);
+  std::vector<std::vector<GroupLink>> sources_of = LinksByGroup(graph);
   for (const LinkSource& s : graph.sources) {
-    if (!s.active) continue;
-    sources_of[graph.group[s.members.front()]].push_back(&s);
-    if (s.kind == LinkKind::kTemplate) ++summary.template_links;
+    if (s.joined && s.kind == LinkKind::kTemplate) ++summary.template_links;
   }
 
   // Earlier leads: only what ids, review state and template reuse need

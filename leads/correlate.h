@@ -3,9 +3,12 @@
 // Pipeline (each step in its own file):
 //   corpus.h       stream adverts into a compact view; MinHash signatures
 //                  are cached per advert by body sha256 (incremental)
-//   link_graph.h   contacts, near-duplicate templates and consecutive
-//                  phones link adverts; boilerplate and hubs do not; no
-//                  group exceeds leads.max_lead_adverts
+//   link_graph.h   strong identifiers (phone, e-mail, full address) link
+//                  adverts; weak evidence (templates, postcodes,
+//                  consecutive phones) scores inside groups and a risky
+//                  template joins only what no strong link keeps apart;
+//                  boilerplate and hubs do not link; no group exceeds
+//                  leads.max_lead_adverts
 //   lead_scorer.h  explained score per group (reasons sum to the score)
 //   lead_ids.h     stable ids across runs (merges, splits, growth)
 //   template_diff.h  the shared template and its slots, for the analyst

@@ -1,6 +1,9 @@
 #include "leads/lead_scorer.h"
 
+#include "leads/template_risk.h"
+
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <string>
@@ -40,20 +43,40 @@ class ReasonList {
     lead_->score += points;
   }
   // A cross-advert signal: counted once per kind towards the combination.
-  void AddSignal(const std::string& kind, std::string reason, double points) {
+  // `risky`: a sign of risk in itself (see lead_scorer.h), not structure.
+  void AddSignal(const std::string& kind, std::string reason, double points, bool risky) {
     if (points <= 0) return;
     kinds_.insert(kind);
+    if (risky) risk_ = true;
     Add(std::move(reason), points);
   }
+  void MarkRisk() { risk_ = true; }
+  bool risk() const { return risk_; }
   void Inform(std::string reason) {
     lead_->reasons.push_back(std::move(reason));
     lead_->reason_points.push_back(0.0);
   }
   const std::set<std::string>& kinds() const { return kinds_; }
 
+  // With no sign of risk, the points so far become information and one
+  // reason carries at most `cap` of them, so the sum still holds.
+  void CapWithoutRisk(double cap) {
+    if (risk_ || lead_->score <= cap) return;
+    const double earned = lead_->score;
+    for (double& points : lead_->reason_points) points = 0;
+    lead_->score = 0;
+    char buffer[160];
+    std::snprintf(buffer, sizeof buffer,
+                  "no sign of risk (shared contacts or wording only, no combination of "
+                  "indicators): %.2g of %.3g points counted",
+                  cap, earned);
+    Add(buffer, cap);
+  }
+
  private:
   LeadRecord* lead_;
   std::set<std::string> kinds_;
+  bool risk_ = false;
 };
 
 double PerAdvertWeight(const LeadSettings& s, EntityType type) {
@@ -165,6 +188,10 @@ void AddPhoneSignals(const Corpus& corpus, const std::vector<Holding>& shared,
   std::set<std::string> moved_towns;
   for (const Holding& h : shared) {
     if (corpus.entity_types[h.entity] != EntityType::kPhone) continue;
+    // Circuits, personas and one number behind many adverts are signs in
+    // adult-services adverts (Ibanez & Suthers 2014); in job adverts they
+    // are how any employer or agency with branches advertises.
+    if (!MostlyAdult(corpus, h.adverts)) continue;
     if (busiest == nullptr || h.adverts.size() > busiest->adverts.size()) busiest = &h;
     std::set<std::string> ages, names;
     for (std::uint32_t i : h.adverts) {
@@ -192,7 +219,7 @@ void AddPhoneSignals(const Corpus& corpus, const std::vector<Holding>& shared,
     reasons.AddSignal("many_adverts",
                       corpus.EntityKey(busiest->entity) + " behind " +
                           std::to_string(busiest->adverts.size()) + " adverts",
-                      settings.weight_phone_many_adverts);
+                      settings.weight_phone_many_adverts, true);
   }
   if (most_personas != nullptr) {
     std::string reason = corpus.EntityKey(most_personas->entity) + " advertises";
@@ -200,7 +227,7 @@ void AddPhoneSignals(const Corpus& corpus, const std::vector<Holding>& shared,
     if (best_ages.size() >= 2 && best_names.size() >= 2) reason += " and";
     if (best_names.size() >= 2) reason += " " + std::to_string(best_names.size()) + " names (" + Join(best_names) + ")";
     reasons.AddSignal("personas", reason + ": several people under one number",
-                      settings.weight_many_personas);
+                      settings.weight_many_personas, true);
   }
   if (most_moved != nullptr) {
     reasons.AddSignal("movement",
@@ -208,7 +235,7 @@ void AddPhoneSignals(const Corpus& corpus, const std::vector<Holding>& shared,
                           std::to_string(moved_towns.size()) + " towns within " +
                           std::to_string(settings.movement_days) + " days (" + Join(moved_towns) +
                           "): moved between towns",
-                      settings.weight_movement);
+                      settings.weight_movement, true);
   }
 }
 
@@ -224,7 +251,9 @@ void AddContactSignals(const Corpus& corpus, const std::vector<Holding>& shared,
   // Recruitment linkage (Ramchandani, Bastani & Wyatt 2025).
   const Holding* recruitment = nullptr;
   for (const Holding& h : shared) {
-    size_t per_day = MaxPerDay(corpus, h.adverts);
+    // Bulk posting is how boards and agencies work: a sign only in adult
+    // adverts (Zhou, Peng & Ferrara 2024 studied escort adverts).
+    size_t per_day = MostlyAdult(corpus, h.adverts) ? MaxPerDay(corpus, h.adverts) : 0;
     if (static_cast<double>(per_day) > settings.posting_rate_per_day && per_day > fastest_count) {
       fastest = &h;
       fastest_count = per_day;
@@ -249,80 +278,113 @@ void AddContactSignals(const Corpus& corpus, const std::vector<Holding>& shared,
     reasons.AddSignal("posting_rate",
                       std::to_string(fastest_count) + " adverts posted within one day under " +
                           corpus.EntityKey(fastest->entity),
-                      settings.weight_posting_rate);
+                      settings.weight_posting_rate, true);
   }
   if (crowded != nullptr) {
     reasons.AddSignal("jobs_at_address",
                       std::to_string(crowded_count) + " job adverts at " +
                           corpus.EntityKey(crowded->entity) +
                           " offer accommodation or transport: many workers at one address",
-                      settings.weight_jobs_at_address);
+                      settings.weight_jobs_at_address, true);
   }
   if (recruitment != nullptr) {
     reasons.AddSignal("recruitment",
                       "one contact on both job adverts and adult-services adverts (recruitment "
                       "link): " + corpus.EntityKey(recruitment->entity),
-                      settings.weight_recruitment_link);
+                      settings.weight_recruitment_link, true);
   }
 }
 
-void AddSourceSignals(const Corpus& corpus, const LinkGraph& graph,
-                      const std::vector<const LinkSource*>& sources,
-                      const LeadSettings& settings, ReasonList& reasons,
-                      std::vector<std::uint32_t>* template_members) {
-  const LinkSource* consecutive = nullptr;
+void AddLinkSignals(const Corpus& corpus, const LinkGraph& graph,
+                    const std::vector<GroupLink>& links, const LeadSettings& settings,
+                    ReasonList& reasons, std::vector<std::uint32_t>* template_members) {
+  const GroupLink* consecutive = nullptr;
   size_t consecutive_pairs = 0;
-  const LinkSource* largest_template = nullptr;
-  for (const LinkSource* s : sources) {
-    if (s->kind == LinkKind::kConsecutive) {
+  const GroupLink* largest_template = nullptr;
+  for (const GroupLink& link : links) {
+    if (link.source->kind == LinkKind::kConsecutive) {
       ++consecutive_pairs;
-      if (consecutive == nullptr) consecutive = s;
+      if (consecutive == nullptr) consecutive = &link;
     }
-    if (s->kind == LinkKind::kTemplate &&
-        (largest_template == nullptr || s->members.size() > largest_template->members.size())) {
-      largest_template = s;
+    if (link.source->kind == LinkKind::kTemplate &&
+        (largest_template == nullptr || link.members.size() > largest_template->members.size())) {
+      largest_template = &link;
     }
   }
-  if (consecutive != nullptr) {
-    std::string reason = "consecutive phone numbers " +
-                         std::string(corpus.EntityValue(consecutive->entity)) + " and " +
-                         std::string(corpus.EntityValue(consecutive->entity2));
+  // Phones bought together: an adult-services sign (INDICATORS.md); in a
+  // handful of job adverts neighbouring numbers are chance.
+  if (consecutive != nullptr && MostlyAdult(corpus, consecutive->members)) {
+    const LinkSource& c = *consecutive->source;
+    std::string reason = "consecutive phone numbers " + std::string(corpus.EntityValue(c.entity)) +
+                         " and " + std::string(corpus.EntityValue(c.entity2));
     if (consecutive_pairs > 1) reason += " (and " + std::to_string(consecutive_pairs - 1) + " more pairs)";
     reasons.AddSignal("consecutive_phones", reason + ": phones bought together",
-                      settings.weight_consecutive_phones);
+                      settings.weight_consecutive_phones, true);
   }
   if (largest_template != nullptr) {
     // InfoShield (Lee et al. ICDE 2021): one template, only the slots change.
-    const size_t n = largest_template->members.size();
-    std::set<std::string> phones, sites;
-    for (std::uint32_t i : largest_template->members) {
-      sites.insert(corpus.sites[corpus.adverts[i].site]);
-      for (std::uint32_t e : corpus.Entities(i)) {
-        if (corpus.entity_types[e] == EntityType::kPhone && !graph.entity_ignored[e]) {
-          phones.emplace(corpus.EntityValue(e));
-        }
-      }
-    }
+    const std::vector<std::uint32_t>& members = largest_template->members;
+    const size_t n = members.size();
+    std::set<std::string> sites;
+    for (std::uint32_t i : members) sites.insert(corpus.sites[corpus.adverts[i].site]);
+    // Copied wording on its own is structure (an employer reuses its text);
+    // it is a sign only when the template carries risk (template_risk.h).
+    const std::string risk = TemplateRisk(corpus, graph.entity_ignored, members, settings);
     reasons.AddSignal("template",
                       std::to_string(n) + " adverts on " + Plural(sites.size(), "site", "sites") +
-                          " written from one template (near-duplicate wording)",
-                      settings.weight_template * static_cast<double>(std::min<size_t>(n - 1, 5)));
-    if (phones.size() >= static_cast<size_t>(settings.template_rotating_phones)) {
+                          " written from one template (near-duplicate wording, a weak link)",
+                      settings.weight_template * static_cast<double>(std::min<size_t>(n - 1, 5)),
+                      false);
+    const size_t phones = DistinctPhones(corpus, graph.entity_ignored, members);
+    if (MostlyAdult(corpus, members) &&
+        phones >= static_cast<size_t>(settings.template_rotating_phones)) {
       reasons.AddSignal("rotating_phones",
-                        "one template with " + std::to_string(phones.size()) +
+                        "one template with " + std::to_string(phones) +
                             " different phones: numbers rotated under one writer",
-                        settings.weight_template_rotating_phones);
+                        settings.weight_template_rotating_phones, true);
+    } else if (!risk.empty()) {
+      reasons.MarkRisk();
     }
-    *template_members = largest_template->members;
+    *template_members = members;
   }
+}
+
+// The lead's links for the analyst (CONTRACT.md "links"): every source
+// inside the group, strong first.
+void ListLinks(const Corpus& corpus, const std::vector<GroupLink>& links, LeadRecord* lead) {
+  for (const GroupLink& link : links) {
+    const LinkSource& s = *link.source;
+    LeadLink out;
+    out.type = LinkTypeName(corpus, s.kind, s.entity);
+    out.strength = IsStrong(s.kind) ? "strong" : "weak";
+    out.adverts = link.members.size();
+    out.joined = s.joined;
+    switch (s.kind) {
+      case LinkKind::kContact:
+      case LinkKind::kAddress:
+      case LinkKind::kPostcode: out.value = corpus.EntityValue(s.entity); break;
+      case LinkKind::kTemplate:
+        out.value = s.risk.empty() ? "near-duplicate wording"
+                                   : "near-duplicate wording; risk: " + s.risk;
+        break;
+      case LinkKind::kConsecutive:
+        out.value = std::string(corpus.EntityValue(s.entity)) + " and " +
+                    std::string(corpus.EntityValue(s.entity2));
+        break;
+    }
+    lead->links.push_back(std::move(out));
+  }
+  std::stable_sort(lead->links.begin(), lead->links.end(),
+                   [](const LeadLink& a, const LeadLink& b) {
+                     return (a.strength == "strong") > (b.strength == "strong");
+                   });
 }
 
 }  // namespace
 
 ScoredGroup ScoreGroup(const Corpus& corpus, const LinkGraph& graph,
                        const std::vector<std::uint32_t>& members,
-                       const std::vector<const LinkSource*>& sources,
-                       const LeadSettings& settings) {
+                       const std::vector<GroupLink>& links, const LeadSettings& settings) {
   ScoredGroup out;
   LeadRecord& lead = out.lead;
   ReasonList reasons(&lead);
@@ -359,7 +421,7 @@ ScoredGroup ScoreGroup(const Corpus& corpus, const LinkGraph& graph,
   AddSharedContactReasons(corpus, shared, settings, reasons);
   AddPhoneSignals(corpus, shared, settings, reasons);
   AddContactSignals(corpus, shared, settings, reasons);
-  AddSourceSignals(corpus, graph, sources, settings, reasons, &out.template_members);
+  AddLinkSignals(corpus, graph, links, settings, reasons, &out.template_members);
 
   size_t removed_quickly = 0;
   for (std::uint32_t i : members) {
@@ -372,25 +434,49 @@ ScoredGroup ScoreGroup(const Corpus& corpus, const LinkGraph& graph,
     reasons.AddSignal("quick_removal",
                       Plural(removed_quickly, "advert", "adverts") + " removed within " +
                           std::to_string(settings.removal_days) + " days of first being seen",
-                      settings.weight_quick_removal);
+                      settings.weight_quick_removal, false);
   }
 
-  // Each indicator counts once per lead, with how many adverts carry it.
-  std::map<std::string, std::pair<std::uint32_t, size_t>> indicators;
+  // Each indicator counts once per lead, with how many adverts carry it,
+  // and quotes the words of the first of the lead's own adverts that
+  // matched it (corpus entries are per id and match).
+  struct IndicatorInLead {
+    std::uint32_t first = 0;  // corpus indicator entry quoted
+    std::uint32_t advert = 0;  // the advert it was quoted from
+    size_t adverts = 0;
+    std::uint32_t last_advert = 0xffffffffu;
+  };
+  std::map<std::string, IndicatorInLead> indicators;
   for (std::uint32_t i : members) {
     for (std::uint32_t k : corpus.Indicators(i)) {
-      auto [it, inserted] = indicators.try_emplace(corpus.indicators[k].id, k, 0);
-      ++it->second.second;
+      auto [it, inserted] = indicators.try_emplace(corpus.indicators[k].id);
+      IndicatorInLead& entry = it->second;
+      if (inserted) {
+        entry.first = k;
+        entry.advert = i;
+      }
+      if (entry.last_advert != i) {  // one advert may match an indicator with several words
+        ++entry.adverts;
+        entry.last_advert = i;
+      }
     }
   }
   std::set<std::string> categories;
+  double strongest = 0;
   for (const auto& [id, entry] : indicators) {
     const CorpusIndicator& hit = corpus.indicators[entry.first];
     categories.insert(hit.category);
+    strongest = std::max(strongest, hit.weight);
     reasons.Add("indicator " + id + " (" + hit.category + ") in " +
-                    Plural(entry.second, "advert", "adverts") + ": \"" + hit.match + "\"",
+                    Plural(entry.adverts, "advert", "adverts") + ": \"" + hit.match + "\" (" +
+                    std::string(corpus.Id(entry.advert)) + ")",
                 hit.weight);
   }
+  // One weak keyword is no sign of risk (98% of work-abroad adverts carry
+  // one: Volodko et al. 2020); two categories together, or one strong
+  // indicator (fees, documents held, deductions, pay below the minimum
+  // wage), is.
+  if (categories.size() >= 2 || strongest >= 2.0) reasons.MarkRisk();
 
   // Combinations count more than sums: (k - 1)^2 for k distinct kinds of
   // sign (indicator categories and cross-advert signals together).
@@ -407,10 +493,12 @@ ScoredGroup ScoreGroup(const Corpus& corpus, const LinkGraph& graph,
     reasons.Add(std::to_string(k) + " different kinds of sign together (" + what + ")",
                 settings.weight_combination * (capped - 1) * (capped - 1));
   }
+  reasons.CapWithoutRisk(settings.no_risk_max_points);
 
   for (const std::string& hub : hubs) {
     reasons.Inform("hub not used to link (shown for review): " + hub);
   }
+  ListLinks(corpus, links, &lead);
   lead.hubs.assign(hubs.begin(), hubs.end());
   lead.phones.assign(phones.begin(), phones.end());
   lead.emails.assign(emails.begin(), emails.end());

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "leads/template_risk.h"
 #include "leads/union_find.h"
 
 namespace plainsight {
@@ -227,15 +228,17 @@ int KindRank(LinkKind kind) {
     case LinkKind::kContact: return 0;
     case LinkKind::kAddress: return 1;
     case LinkKind::kTemplate: return 2;
-    case LinkKind::kConsecutive: return 3;
+    case LinkKind::kPostcode: return 3;
+    case LinkKind::kConsecutive: return 4;
   }
-  return 4;
+  return 5;
 }
 
 std::string Describe(const Corpus& corpus, const LinkSource& s) {
   switch (s.kind) {
     case LinkKind::kContact:
     case LinkKind::kAddress:
+    case LinkKind::kPostcode:
       return corpus.EntityKey(s.entity);
     case LinkKind::kTemplate:
       return "near-duplicate template";
@@ -246,7 +249,55 @@ std::string Describe(const Corpus& corpus, const LinkSource& s) {
   return "";
 }
 
+// Union-find with the size of each root's group, and the cap.
+class Grouping {
+ public:
+  explicit Grouping(size_t n) : uf_(n), size_(n, 1) {}
+  size_t Find(size_t i) { return uf_.Find(i); }
+  size_t SizeOf(size_t root) const { return size_[root]; }
+  // The distinct roots of `members`, ascending.
+  const std::vector<size_t>& Roots(const std::vector<std::uint32_t>& members) {
+    roots_.clear();
+    for (std::uint32_t i : members) roots_.push_back(uf_.Find(i));
+    std::sort(roots_.begin(), roots_.end());
+    roots_.erase(std::unique(roots_.begin(), roots_.end()), roots_.end());
+    return roots_;
+  }
+  size_t Total(const std::vector<size_t>& roots) const {
+    size_t total = 0;
+    for (size_t r : roots) total += size_[r];
+    return total;
+  }
+  void Join(const std::vector<size_t>& roots) {
+    if (roots.empty()) return;
+    const size_t total = Total(roots);
+    for (size_t k = 1; k < roots.size(); ++k) uf_.Union(roots[0], roots[k]);
+    size_[uf_.Find(roots[0])] = total;
+  }
+
+ private:
+  UnionFind uf_;
+  std::vector<size_t> size_;  // valid at roots
+  std::vector<size_t> roots_;
+};
+
 }  // namespace
+
+bool IsStrong(LinkKind kind) {
+  return kind == LinkKind::kContact || kind == LinkKind::kAddress;
+}
+
+const char* LinkTypeName(const Corpus& corpus, LinkKind kind, std::uint32_t entity) {
+  switch (kind) {
+    case LinkKind::kContact:
+      return corpus.entity_types[entity] == EntityType::kEmail ? "email" : "phone";
+    case LinkKind::kAddress: return "address";
+    case LinkKind::kTemplate: return "template";
+    case LinkKind::kPostcode: return "postcode";
+    case LinkKind::kConsecutive: return "consecutive phones";
+  }
+  return "";
+}
 
 LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
   LinkGraph g;
@@ -278,10 +329,12 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
       continue;
     }
     LinkSource s;
-    s.kind = corpus.entity_types[e] == EntityType::kPhone ||
-                     corpus.entity_types[e] == EntityType::kEmail
-                 ? LinkKind::kContact
-                 : LinkKind::kAddress;
+    switch (corpus.entity_types[e]) {
+      case EntityType::kPhone:
+      case EntityType::kEmail: s.kind = LinkKind::kContact; break;
+      case EntityType::kAddress: s.kind = LinkKind::kAddress; break;
+      case EntityType::kPostcode: s.kind = LinkKind::kPostcode; break;
+    }
     s.entity = static_cast<std::uint32_t>(e);
     s.members = std::move(members);
     g.sources.push_back(std::move(s));
@@ -308,37 +361,59 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
 
   AddConsecutivePhoneSources(corpus, holders, g.entity_ignored, settings, &g.sources);
 
-  // Strongest and most specific first, so the cap cuts the weakest links.
+  // Strongest and most specific first, so the cap cuts the broadest links.
   std::sort(g.sources.begin(), g.sources.end(), [](const LinkSource& a, const LinkSource& b) {
     if (KindRank(a.kind) != KindRank(b.kind)) return KindRank(a.kind) < KindRank(b.kind);
     if (a.members.size() != b.members.size()) return a.members.size() < b.members.size();
-    return a.members < b.members;
+    if (a.members != b.members) return a.members < b.members;
+    return std::make_pair(a.entity, a.entity2) < std::make_pair(b.entity, b.entity2);
   });
-  UnionFind uf(n);
-  std::vector<size_t> size(n, 1);  // valid at roots
+  Grouping grouping(n);
   const auto cap = static_cast<size_t>(settings.max_lead_adverts);
-  std::vector<size_t> roots;
+  auto withhold = [&](LinkSource& s, size_t total) {
+    s.active = false;
+    ++g.withheld;
+    std::string what = Describe(corpus, s) + ": would join " + std::to_string(total) +
+                       " adverts, over max_lead_adverts " + std::to_string(cap);
+    if (s.kind == LinkKind::kContact || s.kind == LinkKind::kAddress) {
+      g.entity_hub[s.entity] = what;
+      g.entity_ignored[s.entity] = true;
+    }
+    g.hubs.push_back(what);
+  };
+  // Strong links build the groups.
   for (LinkSource& s : g.sources) {
-    roots.clear();
-    for (std::uint32_t i : s.members) roots.push_back(uf.Find(i));
-    std::sort(roots.begin(), roots.end());
-    roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
-    size_t total = 0;
-    for (size_t r : roots) total += size[r];
+    if (!IsStrong(s.kind)) continue;
+    const std::vector<size_t>& roots = grouping.Roots(s.members);
+    const size_t total = grouping.Total(roots);
     if (total > cap) {
-      s.active = false;
-      ++g.withheld;
-      std::string what = Describe(corpus, s) + ": would join " + std::to_string(total) +
-                         " adverts, over max_lead_adverts " + std::to_string(cap);
-      if (s.kind == LinkKind::kContact || s.kind == LinkKind::kAddress) {
-        g.entity_hub[s.entity] = what;
-        g.entity_ignored[s.entity] = true;
-      }
-      g.hubs.push_back(what);
+      withhold(s, total);
       continue;
     }
-    for (size_t k = 1; k < roots.size(); ++k) uf.Union(roots[0], roots[k]);
-    size[uf.Find(roots[0])] = total;
+    grouping.Join(roots);
+    s.joined = true;
+  }
+  // A template with risk of its own joins singletons to each other and to
+  // at most one strong group; one touching two or more strong groups joins
+  // nothing (it still scores inside each group it falls in).
+  for (LinkSource& s : g.sources) {
+    if (s.kind != LinkKind::kTemplate) continue;
+    s.risk = TemplateRisk(corpus, g.entity_ignored, s.members, settings);
+    if (s.risk.empty()) continue;
+    const std::vector<size_t> roots = grouping.Roots(s.members);
+    size_t strong_groups = 0;
+    for (size_t r : roots) strong_groups += grouping.SizeOf(r) >= 2 ? 1u : 0u;
+    if (strong_groups >= 2) {
+      ++g.weak_not_joined;
+      continue;
+    }
+    const size_t total = grouping.Total(roots);
+    if (total > cap) {
+      withhold(s, total);
+      continue;
+    }
+    grouping.Join(roots);
+    s.joined = true;
   }
 
   // Groups are numbered in order of their first advert.
@@ -346,11 +421,29 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
   constexpr std::uint32_t kUnnumbered = 0xffffffffu;
   std::vector<std::uint32_t> dense(n, kUnnumbered);  // by root
   for (size_t i = 0; i < n; ++i) {
-    std::uint32_t& number = dense[uf.Find(i)];
+    std::uint32_t& number = dense[grouping.Find(i)];
     if (number == kUnnumbered) number = static_cast<std::uint32_t>(g.groups++);
     g.group[i] = number;
   }
   return g;
+}
+
+std::vector<std::vector<GroupLink>> LinksByGroup(const LinkGraph& graph) {
+  std::vector<std::vector<GroupLink>> out(graph.groups);
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> parts;
+  for (const LinkSource& s : graph.sources) {
+    if (!s.active) continue;
+    parts.clear();
+    for (std::uint32_t i : s.members) parts[graph.group[i]].push_back(i);
+    // In group order, so the result does not depend on hashing.
+    std::vector<std::uint32_t> groups;
+    for (const auto& [group, members] : parts) {
+      if (members.size() >= 2) groups.push_back(group);
+    }
+    std::sort(groups.begin(), groups.end());
+    for (std::uint32_t group : groups) out[group].push_back({&s, std::move(parts[group])});
+  }
+  return out;
 }
 
 }  // namespace plainsight

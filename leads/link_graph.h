@@ -1,23 +1,32 @@
 // LinkGraph: which adverts are tied together, and by what.
 //
-// A link source is one thing several adverts share: a contact (phone,
-// email, postcode, street address), a near-duplicate template (MinHash with
-// LSH banding; adverts in one LSH bucket that pass the Jaccard check are
-// united, so n copies of a template cost n, not n^2/2), or a pair of
-// consecutive phone numbers. Hygiene runs before any merging:
+// A link source is one thing several adverts share. Sources are strong or
+// weak, and only strong ones build groups:
+//   strong: an E.164 phone, an e-mail, a full address (street with its
+//           postcode, or with its town where no postcode is given; a bare
+//           street never links);
+//   weak:   a near-duplicate template (MinHash with LSH banding), a shared
+//           postcode, a pair of consecutive phone numbers.
+// Weak evidence raises the score of a group it falls inside. A template may
+// also join adverts, but only when the template itself carries risk
+// (template_risk.h) and only where it touches at most one group of two or
+// more adverts: weak evidence never joins groups that strong identifiers
+// keep apart. Postcodes and consecutive phones never join.
+//
+// Hygiene runs before any merging:
 //   - a contact or template on most adverts of one site is that site's own
 //     (boilerplate), not a link;
 //   - a contact on very many adverts, or on many adverts across many sites,
 //     is a hub: reported, not linked;
-//   - no group grows past max_lead_adverts: sources are applied strongest
-//     first (contacts, then addresses, templates, consecutive numbers; the
-//     more specific before the broader), and a source that would push a
-//     group over the cap is withheld and reported as a hub instead. A group
-//     that would be giant thus splits along its weakest links.
+//   - no group grows past max_lead_adverts: strong sources are applied most
+//     specific first (fewest adverts), and one that would push a group over
+//     the cap is withheld and reported as a hub instead, so a group that
+//     would be giant splits at its broadest link.
+// Every decision depends only on the corpus (adverts in id order), never on
+// the order adverts were fetched: the same adverts give the same groups.
 //
-// Recomputed in full on every run from the Corpus (the union-find over a
-// million adverts takes well under a second); only signatures are cached.
-// A plain value; not thread-safe while being built.
+// Recomputed in full on every run from the Corpus; only signatures are
+// cached. A plain value; not thread-safe while being built.
 #pragma once
 
 #include <cstdint>
@@ -30,14 +39,29 @@
 
 namespace plainsight {
 
-enum class LinkKind { kContact, kAddress, kTemplate, kConsecutive };
+enum class LinkKind { kContact, kAddress, kTemplate, kPostcode, kConsecutive };
+
+// Strong: kContact (phone, e-mail) and kAddress (full address); the rest
+// are weak.
+bool IsStrong(LinkKind kind);
+// "phone", "email", "address", "template", "postcode", "consecutive phones"
+// (the `type` of a lead's links in JSON, see CONTRACT.md).
+const char* LinkTypeName(const Corpus& corpus, LinkKind kind, std::uint32_t entity);
 
 struct LinkSource {
   LinkKind kind = LinkKind::kContact;
-  std::uint32_t entity = 0;   // kContact, kAddress: index into Corpus::entities
+  std::uint32_t entity = 0;   // kContact, kAddress, kPostcode: index into Corpus::entities
   std::uint32_t entity2 = 0;  // kConsecutive: the other phone
   std::vector<std::uint32_t> members;  // advert indices, ascending, at least 2
-  bool active = true;                  // false: boilerplate, hub or withheld
+  bool active = true;   // false: boilerplate, hub or withheld (neither joins nor scores)
+  bool joined = false;  // it united its members' groups (strong always; a risky template)
+  std::string risk;     // kTemplate: why the template carries risk, "" when it does not
+};
+
+// The part of one source that lies inside one group.
+struct GroupLink {
+  const LinkSource* source = nullptr;
+  std::vector<std::uint32_t> members;  // ascending, at least 2
 };
 
 struct LinkGraph {
@@ -51,9 +75,14 @@ struct LinkGraph {
   std::unordered_map<std::uint32_t, std::string> entity_hub;
   std::vector<std::string> boilerplate;  // for CorrelateSummary
   std::vector<std::string> hubs;
-  size_t withheld = 0;  // sources withheld by the size cap
+  size_t withheld = 0;        // sources withheld by the size cap
+  size_t weak_not_joined = 0;  // risky templates kept from bridging strong groups
 };
 
 LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings);
+
+// Per group, the active sources with at least two members inside it, in
+// the graph's source order.
+std::vector<std::vector<GroupLink>> LinksByGroup(const LinkGraph& graph);
 
 }  // namespace plainsight

@@ -107,6 +107,22 @@ std::vector<std::uint32_t> MinHasher::Signature(std::string_view text,
   return signature;
 }
 
+std::vector<std::uint32_t> MinHasher::Signature(std::vector<std::uint64_t> shingles,
+                                                const std::vector<std::uint64_t>& left_out,
+                                                int* distinct_shingles) const {
+  shingles = SortedUnique(std::move(shingles));
+  if (!left_out.empty()) {
+    shingles.erase(std::remove_if(shingles.begin(), shingles.end(),
+                                  [&](std::uint64_t h) {
+                                    return std::binary_search(left_out.begin(), left_out.end(), h);
+                                  }),
+                   shingles.end());
+  }
+  *distinct_shingles =
+      static_cast<int>(std::min<size_t>(shingles.size(), std::numeric_limits<int>::max()));
+  return SignatureOf(shingles);
+}
+
 std::vector<std::uint32_t> MinHasher::SignatureOf(const std::vector<std::uint64_t>& shingles) const {
   if (shingles.empty()) return {};
   const auto bins = static_cast<std::uint64_t>(options_.num_hashes);

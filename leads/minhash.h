@@ -56,6 +56,12 @@ class MinHasher {
   // in near_duplicates.h does) from the one tokenisation.
   std::vector<std::uint32_t> Signature(std::string_view text, int* distinct_shingles) const;
 
+  // The signature of a text's shingles (ShingleHashes) with those in
+  // `left_out` (sorted) removed: a site's common phrasing (site_chrome.h).
+  // `distinct_shingles` counts the shingles kept.
+  std::vector<std::uint32_t> Signature(std::vector<std::uint64_t> shingles,
+                                       const std::vector<std::uint64_t>& left_out,
+                                       int* distinct_shingles) const;
   // Share of positions at which `a` and `b` agree; 0 when either is empty or
   // their lengths differ (they cannot have been made by one MinHasher).
   static double EstimateJaccard(const std::vector<std::uint32_t>& a,

@@ -17,7 +17,8 @@ SignOutput SignAdvertText(const MinHasher& hasher, const SiteChrome& chrome,
   };
   ForEachTextLine(title, keep);
   ForEachTextLine(text, keep);
-  out.values = hasher.Signature(kept, &out.shingles);
+  out.values = hasher.Signature(ShingleHashes(kept, hasher.options().shingle_words),
+                                chrome.common_shingles(), &out.shingles);
   if (adult) {
     out.persona = FindPersona(title, text);
     out.persona_read = true;

@@ -2,6 +2,7 @@
 // LeadRecord that groups adverts. Plain values; no behaviour beyond identity.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -53,6 +54,18 @@ struct AdvertRecord {
 // Stable, URL-derived advert identity: "A-" + 16 hex digits of SHA-256(url).
 std::string AdvertIdForUrl(const std::string& normalized_url);
 
+// One thing a lead's adverts share (CONTRACT.md "links"): strong links
+// (phone, e-mail, full address) build leads; weak ones (template,
+// postcode, consecutive phones) only add to a lead's score, or join
+// adverts when a template carries risk (leads/link_graph.h).
+struct LeadLink {
+  std::string type;      // "phone", "email", "address", "template", "postcode", "consecutive phones"
+  std::string value;     // "+447700900123", or a description for a template
+  std::string strength;  // "strong" or "weak"
+  size_t adverts = 0;    // adverts of the lead holding it
+  bool joined = false;   // it joined adverts into this lead
+};
+
 struct LeadRecord {
   std::string id;  // "L-…"
   double score = 0;
@@ -76,6 +89,7 @@ struct LeadRecord {
   // "{N}" slots, and slot N's distinct values at template_slots[N-1].
   std::string template_text;
   std::vector<std::vector<std::string>> template_slots;
+  std::vector<LeadLink> links;
 };
 
 }  // namespace plainsight

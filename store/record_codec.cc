@@ -106,6 +106,12 @@ std::string EncodeLead(const LeadRecord& l) {
             {"updated_at", l.updated_at}, {"addresses", l.addresses}, {"hubs", l.hubs},
             {"split_from", l.split_from}, {"template_text", l.template_text},
             {"template_slots", l.template_slots}};
+  json links = json::array();
+  for (const LeadLink& link : l.links) {
+    links.push_back({{"type", link.type}, {"value", link.value}, {"strength", link.strength},
+                     {"adverts", link.adverts}, {"joined", link.joined}});
+  }
+  j["links"] = std::move(links);
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -130,6 +136,14 @@ Status DecodeLead(const std::string& bytes, LeadRecord* l) {
     l->split_from = j.value("split_from", "");
     l->template_text = j.value("template_text", "");
     l->template_slots = j.value("template_slots", std::vector<std::vector<std::string>>{});
+    l->links.clear();
+    if (auto links = j.find("links"); links != j.end() && links->is_array()) {
+      for (const json& link : *links) {
+        l->links.push_back({link.value("type", ""), link.value("value", ""),
+                            link.value("strength", ""), link.value("adverts", size_t{0}),
+                            link.value("joined", false)});
+      }
+    }
   } catch (const json::exception& e) {
     return Status::Corruption(std::string("lead record: ") + e.what());
   }

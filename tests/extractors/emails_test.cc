@@ -69,5 +69,48 @@ TEST_CASE("Emails_Matches_OriginalSpanUniqueInOrder", "[emails]") {
   }
 }
 
+// Issue 12: "visit our homepage at www.example.co.uk" was read as the
+// e-mail homepage@www.example.co.uk (and as an obscured contact). A website
+// after a spelled "at" is not an e-mail; an address spelled out to hide it
+// still is.
+TEST_CASE("Emails_WebsiteAfterSpelledAt_NotAnEmail_SpelledAddressStillIs", "[emails]") {
+  static const struct {
+    const char* text;
+    const char* email;  // nullptr: no e-mail
+  } kCases[] = {
+      {"visit our homepage at www.example.co.uk", nullptr},
+      {"Visit our Homepage at www.example.org for more", nullptr},
+      {"Apply online at www.careers.example.com today", nullptr},
+      {"visit us at example.co.uk", nullptr},
+      {"Find us at example.org", nullptr},
+      {"find us at www.example.com/jobs", nullptr},
+      {"see our website at example.com", nullptr},
+      {"more on our site at example.org", nullptr},
+      {"we are based at example.org", nullptr},
+      {"full details here at example.com", nullptr},
+      {"read our blog at example.org", nullptr},
+      {"Katie at www.example.co.uk", nullptr},
+      {"anna at gmail dot com", "anna@gmail.com"},
+      {"anna at example dot org", "anna@example.org"},
+      {"jobs at example dot co dot uk", "jobs@example.co.uk"},
+      {"info (at) example (dot) com", "info@example.com"},
+      {"anna at example.org", "anna@example.org"},
+      {"us at example dot com", "us@example.com"},
+      {"homepage@example.org", "homepage@example.org"},
+      {"write to www@example.org", "www@example.org"},
+      {"email katie at example.co.uk", "katie@example.co.uk"},
+  };
+  for (const auto& c : kCases) {
+    INFO(c.text);
+    const std::vector<EmailMatch> found = FindEmails(c.text);
+    if (c.email == nullptr) {
+      CHECK(found.empty());
+      continue;
+    }
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].email == c.email);
+  }
+}
+
 }  // namespace
 }  // namespace plainsight

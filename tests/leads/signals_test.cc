@@ -78,11 +78,19 @@ TEST_CASE("Signals_EachFiresWithItsReason_AndNotOnItsControl") {
                  a.posted = "2026-11-0" + std::to_string(i + 1);
                }),
        "adverts posted within one day"},
+      // Consecutive numbers are weak evidence: they score inside a lead that
+      // a strong link (here one e-mail) built, and join nothing themselves.
       {"consecutive phone numbers in a sparse block",
        Adverts(2, "consecutive",
-               [](int i, Ad& a) { a.phones = {i == 0 ? "+441632960123" : "+441632960124"}; }),
+               [](int i, Ad& a) {
+                 a.phones = {i == 0 ? "+441632960123" : "+441632960124"};
+                 a.emails = {"desk@example.org"};
+               }),
        Adverts(2, "consecutive",
-               [](int i, Ad& a) { a.phones = {i == 0 ? "+441632960123" : "+441632960623"}; }),
+               [](int i, Ad& a) {
+                 a.phones = {i == 0 ? "+441632960123" : "+441632960623"};
+                 a.emails = {"desk@example.org"};
+               }),
        "phones bought together"},
       {"many job adverts at one address offering accommodation",
        Adverts(3, "address",

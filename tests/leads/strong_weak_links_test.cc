@@ -1,0 +1,183 @@
+// Strong and weak links (issue 12). Strong identifiers (phone, e-mail, a
+// street with its postcode or town) build leads; weak evidence (templates,
+// postcodes) only scores inside them, and a template joins adverts only
+// when it carries risk and never bridges two groups that strong links keep
+// apart. Each case names the rule it checks.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "leads/correlate.h"
+#include "tests/leads/temp_store.h"
+
+namespace plainsight {
+namespace {
+
+using testing::Ad;
+using testing::TempStore;
+
+// One adult advert text in which only name, age, town and phone change.
+Ad CopiedAdultAdvert(const std::string& url, const std::string& name, int age,
+                     const std::string& town, const std::string& phone_e164,
+                     const std::string& site) {
+  Ad ad;
+  ad.url = url;
+  ad.site = site;
+  ad.town = town;
+  ad.phones = {phone_e164};
+  const std::string a = std::to_string(age);
+  ad.title = name + ", " + a + ", elegant company in " + town;
+  ad.text = "Lovely " + name + " " + a + " is waiting for you in " + town +
+            ". Our girls offer relaxing massage and elegant company in a quiet private flat "
+            "near the station. New girls every week, open late every day, call " + phone_e164 +
+            " to book your time with " + name + ".";
+  return ad;
+}
+
+const LeadLink* FindLink(const LeadRecord& lead, const std::string& type) {
+  for (const LeadLink& link : lead.links) {
+    if (link.type == type) return &link;
+  }
+  return nullptr;
+}
+
+TEST_CASE("StrongWeak_RiskyTemplate_NeverJoinsTwoGroupsKeptApartByPhones") {
+  TempStore t;
+  // Ring A and ring B copy one text; each ring shares its own phone.
+  const char* const kNames[] = {"Anya", "Bea", "Cleo", "Dina", "Eva", "Fay"};
+  const char* const kTowns[] = {"Corby", "Kettering", "Wellingborough"};
+  for (int i = 0; i < 6; ++i) {
+    const bool ring_a = i < 3;
+    t.Put(CopiedAdultAdvert("http://example.org/ad/" + std::to_string(i), kNames[i], 21 + i,
+                            kTowns[i % 3], ring_a ? "+447700900401" : "+447700900777",
+                            i % 2 == 0 ? "velvet" : "silk"));
+  }
+  REQUIRE(Correlate(*t.store, LeadSettings{}, 2000).ok());
+  const auto leads = t.Leads();
+  const LeadRecord* a = TempStore::LeadWith(leads, "http://example.org/ad/0");
+  const LeadRecord* b = TempStore::LeadWith(leads, "http://example.org/ad/3");
+  REQUIRE(a != nullptr);
+  REQUIRE(b != nullptr);
+  CHECK(a->id != b->id);
+  CHECK(a->advert_ids.size() == 3);
+  CHECK(b->advert_ids.size() == 3);
+  const LeadLink* phone = FindLink(*a, "phone");
+  REQUIRE(phone != nullptr);
+  CHECK(phone->strength == "strong");
+  CHECK(phone->joined);
+  const LeadLink* copied = FindLink(*a, "template");
+  REQUIRE(copied != nullptr);
+  CHECK(copied->strength == "weak");
+  CHECK_FALSE(copied->joined);
+}
+
+TEST_CASE("StrongWeak_RiskyTemplateOfSingletons_IsOneLead") {
+  TempStore t;
+  const char* const kNames[] = {"Anya", "Bea", "Cleo", "Dina"};
+  for (int i = 0; i < 4; ++i) {
+    t.Put(CopiedAdultAdvert("http://example.org/ad/" + std::to_string(i), kNames[i], 21 + i,
+                            i % 2 ? "Corby" : "Kettering", "+4477009005" + std::to_string(10 + i * 7),
+                            i % 2 == 0 ? "velvet" : "silk"));
+  }
+  REQUIRE(Correlate(*t.store, LeadSettings{}, 2000).ok());
+  const auto leads = t.Leads();
+  REQUIRE(leads.size() == 1);
+  CHECK(leads[0].advert_ids.size() == 4);
+  CHECK(TempStore::HasReason(leads[0], "numbers rotated"));
+  CHECK(leads[0].score >= LeadSettings{}.min_score);
+  const LeadLink* copied = FindLink(leads[0], "template");
+  REQUIRE(copied != nullptr);
+  CHECK(copied->joined);
+  CHECK(copied->strength == "weak");
+}
+
+TEST_CASE("StrongWeak_TemplateWithoutRisk_JoinsNothing") {
+  TempStore t;
+  // One employer's wording reused by five branches with their own phones:
+  // job adverts, no indicator wording.
+  for (int i = 0; i < 5; ++i) {
+    Ad ad;
+    ad.url = "http://example.org/job/" + std::to_string(i);
+    ad.site = "board";
+    ad.kind = "jobs";
+    ad.town = i % 2 ? "Derby" : "Luton";
+    ad.phones = {"+4416329601" + std::to_string(10 + i)};
+    ad.title = "Customer service adviser";
+    ad.text = "Customer service adviser wanted at our busy branch. You will answer calls, "
+              "help customers with their orders and keep accurate records. Full training, "
+              "paid holiday and a pension scheme. Monday to Friday, 37.5 hours, £13.10 per "
+              "hour. Please call the branch on the number shown to arrange an interview.";
+    t.Put(ad);
+  }
+  REQUIRE(Correlate(*t.store, LeadSettings{}, 2000).ok());
+  for (const LeadRecord& lead : t.Leads()) CHECK(lead.advert_ids.size() == 1);
+}
+
+TEST_CASE("StrongWeak_FullAddress_StreetLinksOnlyWithItsPostcodeOrTown") {
+  TempStore t;
+  struct Row {
+    const char* url;
+    const char* town;
+    const char* postcode;  // "" = none
+    const char* phone;
+  };
+  // The same street and unit in two towns, the same with one postcode, and
+  // a bare street (no postcode) in one town and in another.
+  const Row kRows[] = {
+      {"http://example.org/job/derby", "Derby", "DE21 4AA", "+441632960201"},
+      {"http://example.org/job/luton", "Luton", "LU2 0AA", "+441632960202"},
+      {"http://example.org/job/derby2", "Derby", "DE21 4AA", "+441632960203"},
+      {"http://example.org/job/leic1", "Leicester", "", "+441632960204"},
+      {"http://example.org/job/leic2", "Leicester", "", "+441632960205"},
+      {"http://example.org/job/bedford", "Bedford", "", "+441632960206"},
+  };
+  for (const Row& r : kRows) {
+    Ad ad;
+    ad.url = r.url;
+    ad.site = "board";
+    ad.kind = "jobs";
+    ad.town = r.town;
+    ad.phones = {r.phone};
+    if (*r.postcode != 0) ad.postcodes = {r.postcode};
+    ad.addresses = {"UNIT 13 RIVERSIDE BUSINESS PARK"};
+    // A strong indicator, so a linked pair scores and is listed.
+    ad.indicators = {{"jobs.fees_upfront", "fees_and_debt", 2.5, "registration fee"}};
+    t.Put(ad);
+  }
+  REQUIRE(Correlate(*t.store, LeadSettings{}, 2000).ok());
+  const auto leads = t.Leads();
+  const LeadRecord* derby = TempStore::LeadWith(leads, "http://example.org/job/derby");
+  const LeadRecord* luton = TempStore::LeadWith(leads, "http://example.org/job/luton");
+  const LeadRecord* leicester = TempStore::LeadWith(leads, "http://example.org/job/leic1");
+  const LeadRecord* bedford = TempStore::LeadWith(leads, "http://example.org/job/bedford");
+  REQUIRE(derby != nullptr);
+  CHECK(derby->advert_ids.size() == 2);  // both Derby adverts, not Luton
+  CHECK(derby->addresses == std::vector<std::string>{"UNIT 13 RIVERSIDE BUSINESS PARK, DE21 4AA"});
+  REQUIRE(leicester != nullptr);
+  CHECK(leicester->advert_ids.size() == 2);  // the bare street links within its town
+  if (luton != nullptr) CHECK(luton->advert_ids.size() == 1);
+  if (bedford != nullptr) CHECK(bedford->advert_ids.size() == 1);
+  const LeadLink* address = FindLink(*derby, "address");
+  REQUIRE(address != nullptr);
+  CHECK(address->strength == "strong");
+}
+
+TEST_CASE("StrongWeak_SharedPostcodeAlone_ScoresButNeverLinks") {
+  TempStore t;
+  for (int i = 0; i < 3; ++i) {
+    Ad ad;
+    ad.url = "http://example.org/job/" + std::to_string(i);
+    ad.site = "board";
+    ad.kind = "jobs";
+    ad.phones = {"+4416329603" + std::to_string(10 + i)};
+    ad.postcodes = {"NN1 1AA"};
+    ad.indicators = {{"jobs.fees_upfront", "fees_and_debt", 2.5, "registration fee"}};
+    t.Put(ad);
+  }
+  REQUIRE(Correlate(*t.store, LeadSettings{}, 2000).ok());
+  for (const LeadRecord& lead : t.Leads()) CHECK(lead.advert_ids.size() == 1);
+}
+
+}  // namespace
+}  // namespace plainsight
