@@ -23,6 +23,19 @@ bool IsKnownTld(std::string_view tld) {
   return std::find(kTlds.begin(), kTlds.end(), tld) != kTlds.end();
 }
 
+// A dot written to hide an address: spelled ("dot"), bracketed, or spaced
+// on both sides. One space on one side ("jobs@example. ie") is how scraped
+// and hastily typed text looks (on the real adverts, 100 agency addresses
+// were flagged as obscured for it), not an attempt to hide anything.
+bool IsHidingDot(std::string_view dot) {
+  if (dot == ".") return false;
+  for (char c : dot) {
+    if (c != '.' && c != ' ' && c != '\t' && c != '\n' && c != '\r') return true;  // dot, brackets
+  }
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  return space(dot.front()) && space(dot.back());
+}
+
 // "visit our homepage at www.example.co.uk", "find us at example.org":
 // a website named after a spelled "at", not an e-mail. Only with real dots
 // (an address obscured to hide it spells its dots too) and only where the
@@ -70,6 +83,7 @@ std::vector<EmailMatch> FindEmails(std::string_view text, const NormalizedText& 
     std::vector<std::string> labels;
     std::vector<size_t> label_ends;
     std::vector<bool> spelled_dots;  // spelled_dots[k]: the dot after labels[k]
+    std::vector<bool> hiding_dots;   // hiding_dots[k]: that dot was written to hide it
     re2::StringPiece domain = groups[2];
     re2::StringPiece dot;
     while (true) {
@@ -83,6 +97,7 @@ std::vector<EmailMatch> FindEmails(std::string_view text, const NormalizedText& 
       labels.push_back(LowerAscii(std::string_view(domain.data(), label_len)));
       label_ends.push_back(static_cast<size_t>(dot.data() - norm.text.data()));
       spelled_dots.push_back(dot != ".");
+      hiding_dots.push_back(IsHidingDot(std::string_view(dot.data(), dot.size())));
       domain.remove_prefix(label_len + dot.size());
     }
     // Drop trailing words joined by a spaced or spelled dot that are not a
@@ -94,7 +109,7 @@ std::vector<EmailMatch> FindEmails(std::string_view text, const NormalizedText& 
     end = label_ends.back();
     pos = end;
     bool obfuscated = at != "@";
-    for (size_t k = 0; k + 1 < labels.size(); ++k) obfuscated = obfuscated || spelled_dots[k];
+    for (size_t k = 0; k + 1 < labels.size(); ++k) obfuscated = obfuscated || hiding_dots[k];
     if (obfuscated && !IsKnownTld(labels.back())) continue;
     if (at != "@" && IsWebsiteAfterSpelledAt(local, labels, spelled_dots)) continue;
     std::string email = LowerAscii(local) + "@";

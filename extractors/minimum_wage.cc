@@ -17,7 +17,15 @@ bool IsIsoDate(std::string_view s) {
 }  // namespace
 
 MinimumWageTable MinimumWageTable::UkDefault() {
-  return MinimumWageTable({{"2024-04-01", 11.44}, {"2025-04-01", 12.21}, {"2026-04-01", 12.71}});
+  // National Living Wage (the adult rate): GOV.UK "National Minimum Wage
+  // and National Living Wage rates". Earlier years let adverts be judged
+  // by the rate on their own date, not today's.
+  return MinimumWageTable({{"2021-04-01", 8.91},
+                           {"2022-04-01", 9.50},
+                           {"2023-04-01", 10.42},
+                           {"2024-04-01", 11.44},
+                           {"2025-04-01", 12.21},
+                           {"2026-04-01", 12.71}});
 }
 
 MinimumWageTable::MinimumWageTable(std::vector<MinimumWageRate> rates) : rates_(std::move(rates)) {

@@ -45,17 +45,13 @@ std::string TemplateRisk(const Corpus& corpus, const std::vector<bool>& entity_i
     }
   }
   std::set<std::string> categories;
-  double strongest = 0;
   size_t carrying = 0;
   for (std::uint32_t i : members) {
     const Run<std::uint32_t> hits = corpus.Indicators(i);
     if (!hits.empty()) ++carrying;
-    for (std::uint32_t k : hits) {
-      categories.insert(corpus.indicators[k].category);
-      strongest = std::max(strongest, corpus.indicators[k].weight);
-    }
+    for (std::uint32_t k : hits) categories.insert(corpus.indicators[k].category);
   }
-  if (carrying * 2 >= n && (categories.size() >= 2 || strongest >= 2.0)) {
+  if (carrying * 2 >= n && categories.size() >= 2) {
     return "indicators in " + std::to_string(carrying) + " of " + std::to_string(n) +
            " adverts (" + std::to_string(categories.size()) +
            (categories.size() == 1 ? " category)" : " categories)");

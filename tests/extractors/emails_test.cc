@@ -26,6 +26,9 @@ TEST_CASE("Emails_PlainAndSpelledOut_NormalisedLowerCase", "[emails]") {
       {"anna @ example . com", "anna@example.com", true},
       {"anna @example.com", "anna@example.com", true},
       {"anna@example dot org", "anna@example.org", true},
+      // One space after a plain dot (scraped text) hides nothing.
+      {"jobs@example. ie", "jobs@example.ie", false},
+      {"Apply to jobs@recruit. example.com today", "jobs@recruit.example.com", false},
       {"anna at example.org", "anna@example.org", true},
       {"\xEF\xBD\x81nna@example.org", "anna@example.org", false},  // fullwidth a folded
       {"anna@example.org. Call me later", "anna@example.org", false},
