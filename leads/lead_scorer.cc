@@ -414,8 +414,14 @@ ScoredGroup ScoreGroup(const Corpus& corpus, const LinkGraph& graph,
   for (auto& [entity, adverts] : by_entity) {
     if (adverts.size() >= 2) shared.push_back({entity, std::move(adverts)});
   }
-  std::stable_sort(shared.begin(), shared.end(), [&](const Holding& a, const Holding& b) {
-    return corpus.entity_types[a.entity] < corpus.entity_types[b.entity];
+  // By type, then value: entity numbers follow advert ids, which follow
+  // URLs, so ordering by them would make the same group's reasons read in
+  // another order on another store.
+  std::sort(shared.begin(), shared.end(), [&](const Holding& a, const Holding& b) {
+    if (corpus.entity_types[a.entity] != corpus.entity_types[b.entity]) {
+      return corpus.entity_types[a.entity] < corpus.entity_types[b.entity];
+    }
+    return corpus.EntityValue(a.entity) < corpus.EntityValue(b.entity);
   });
 
   AddSharedContactReasons(corpus, shared, settings, reasons);
