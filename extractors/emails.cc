@@ -42,8 +42,10 @@ bool IsHidingDot(std::string_view dot) {
 // domain is a web host or the word before "at" points at a place online.
 bool IsWebsiteAfterSpelledAt(std::string_view local, const std::vector<std::string>& labels,
                              const std::vector<bool>& spelled_dots) {
-  for (bool spelled : spelled_dots) {
-    if (spelled) return false;
+  // Only the dots between the labels kept (a trailing word after ". " was
+  // dropped with its dot).
+  for (size_t k = 0; k + 1 < labels.size() && k < spelled_dots.size(); ++k) {
+    if (spelled_dots[k]) return false;
   }
   if (!labels.empty() && labels.front() == "www") return true;
   static constexpr std::array<std::string_view, 14> kPlaceWords = {

@@ -93,6 +93,9 @@ TEST_CASE("Emails_WebsiteAfterSpelledAt_NotAnEmail_SpelledAddressStillIs", "[ema
       {"full details here at example.com", nullptr},
       {"read our blog at example.org", nullptr},
       {"Katie at www.example.co.uk", nullptr},
+      // The sentence goes on after the website's full stop.
+      {"visit our homepage at www.example.com. We are hiring", nullptr},
+      {"find us at example.org. Apply today", nullptr},
       {"anna at gmail dot com", "anna@gmail.com"},
       {"anna at example dot org", "anna@example.org"},
       {"jobs at example dot co dot uk", "jobs@example.co.uk"},
