@@ -65,7 +65,7 @@ int CrawlAndCorrelate(const Config& config, std::shared_ptr<const PatternSet> pa
   if (!flushed.ok()) throw CliError(kExitStore, flushed.ToString());
   std::cerr << "leads: " << leads->leads << " (" << leads->new_leads << " new, "
             << leads->updated_leads << " updated) from " << leads->adverts << " adverts; "
-            << leads->boilerplate.size() << " site contacts ignored as boilerplate\n";
+            << leads->boilerplate.size() << " site contacts and wording ignored as boilerplate\n";
   for (const std::string& b : leads->boilerplate) spdlog::debug("boilerplate: {}", b);
   if (summary->AnyFailed()) {
     for (const SiteSummary& s : summary->sites) {

@@ -371,6 +371,53 @@ class CorpusBuilder {
     return WritePending();
   }
 
+  // Indicator wording on most of one site's adverts is the site's own (a
+  // board's safety notice "no genuine employer will ask you to hand over
+  // your passport" matched documents_held on every advert of an
+  // independent farm's board): it says nothing of any one advert, so it is
+  // dropped from those adverts, as a site's own phone is.
+  void DropSiteWideIndicators() {
+    const size_t sites = corpus_.sites.size();
+    std::vector<size_t> site_totals(sites, 0);
+    for (const AdvertDigest& d : corpus_.adverts) ++site_totals[d.site];
+    std::unordered_map<std::uint64_t, size_t> count;  // (site, indicator entry) -> adverts
+    const auto key = [](std::uint16_t site, std::uint32_t k) {
+      return (std::uint64_t{site} << 32) | k;
+    };
+    for (size_t i = 0; i < corpus_.adverts.size(); ++i) {
+      for (std::uint32_t k : corpus_.Indicators(i)) ++count[key(corpus_.adverts[i].site, k)];
+    }
+    std::vector<std::uint64_t> site_wide;
+    for (const auto& [pair, n] : count) {
+      const auto site = static_cast<std::uint16_t>(pair >> 32);
+      if (n >= static_cast<size_t>(options_.site_wide_min_adverts) &&
+          static_cast<double>(n) >= options_.site_wide_share * static_cast<double>(site_totals[site])) {
+        site_wide.push_back(pair);
+      }
+    }
+    if (site_wide.empty()) return;
+    std::sort(site_wide.begin(), site_wide.end());
+    for (std::uint64_t pair : site_wide) {
+      const auto site = static_cast<std::uint16_t>(pair >> 32);
+      const CorpusIndicator& hit = corpus_.indicators[pair & 0xffffffffu];
+      corpus_.site_wide_indicators.push_back(
+          corpus_.sites[site] + ": indicator " + hit.id + " \"" + hit.match + "\" on " +
+          std::to_string(count[pair]) + " of " + std::to_string(site_totals[site]) +
+          " adverts (the site's own wording)");
+    }
+    FlatLists<std::uint32_t> kept;
+    kept.Reserve(corpus_.adverts.size(), corpus_.advert_indicators.values.size());
+    for (size_t i = 0; i < corpus_.adverts.size(); ++i) {
+      for (std::uint32_t k : corpus_.Indicators(i)) {
+        if (!std::binary_search(site_wide.begin(), site_wide.end(), key(corpus_.adverts[i].site, k))) {
+          kept.values.push_back(k);
+        }
+      }
+      kept.Close();
+    }
+    corpus_.advert_indicators = std::move(kept);
+  }
+
   Corpus Take() {
     corpus_.site_chrome.resize(corpus_.sites.size());
     for (size_t site = 0; site < chrome_.size(); ++site) {
@@ -560,6 +607,7 @@ Result<Corpus> LoadCorpus(Store& store, const CorpusOptions& options) {
   if (!s.ok()) return s;
   s = builder.Sign();
   if (!s.ok()) return s;
+  builder.DropSiteWideIndicators();
   Corpus corpus = builder.Take();
   s = store.PutMeta(kAdvertCountKey, std::to_string(corpus.adverts.size()));
   if (!s.ok()) return s;

@@ -130,6 +130,10 @@ struct Corpus {
   std::vector<std::uint32_t> signature_slot;
   std::vector<std::uint16_t> signature_values;
 
+  // "site: indicator ID "match" on N of M adverts (the site's own
+  // wording)": dropped from those adverts, for CorrelateSummary.
+  std::vector<std::string> site_wide_indicators;
+
   size_t signatures_computed = 0;
   size_t signatures_reused = 0;
 
@@ -179,6 +183,12 @@ struct CorpusOptions {
   // defaults learn none. Correlate passes leads.template_common_*.
   double common_share = 1.1;
   int common_min_writers = 1000000;
+  // Indicator wording (one indicator, one matched text) on at least this
+  // share of a site's adverts, and on at least site_wide_min_adverts of
+  // them, is the site's own and dropped (see Corpus::site_wide_indicators).
+  // Correlate passes leads.boilerplate_share and boilerplate_min_adverts.
+  double site_wide_share = 0.5;
+  int site_wide_min_adverts = 4;
 };
 
 // `text` without the lines that are `site`'s page chrome.

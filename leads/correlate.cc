@@ -131,6 +131,8 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
   corpus_options.reuse_signatures = !options.rebuild;
   corpus_options.common_share = settings.template_common_share;
   corpus_options.common_min_writers = settings.template_common_min_writers;
+  corpus_options.site_wide_share = settings.boilerplate_share;
+  corpus_options.site_wide_min_adverts = settings.boilerplate_min_adverts;
   Result<Corpus> loaded = LoadCorpus(store, corpus_options);
   if (!loaded.ok()) return loaded.status();
   const Corpus& corpus = *loaded;
@@ -145,6 +147,8 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
   loaded->DropSignatures();
   timer.Done("link");
   summary.boilerplate = graph.boilerplate;
+  summary.boilerplate.insert(summary.boilerplate.end(), corpus.site_wide_indicators.begin(),
+                             corpus.site_wide_indicators.end());
   summary.hubs = graph.hubs;
   const Groups groups = GroupMembers(graph);
   std::vector<std::vector<GroupLink>> sources_of = LinksByGroup(graph);

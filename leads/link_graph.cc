@@ -281,6 +281,32 @@ class Grouping {
   std::vector<size_t> roots_;
 };
 
+// The adverts of one template in parts: two adverts are in one part when
+// strong links already group them or they name the same first town (the
+// place the advert is for; later towns may be page furniture).
+std::vector<std::vector<std::uint32_t>> SplitByTown(const Corpus& corpus, Grouping& grouping,
+                                                    const std::vector<std::uint32_t>& members) {
+  UnionFind parts(members.size());
+  std::unordered_map<size_t, size_t> first_by_root;
+  std::unordered_map<std::uint16_t, size_t> first_by_town;
+  for (size_t k = 0; k < members.size(); ++k) {
+    auto [root, new_root] = first_by_root.try_emplace(grouping.Find(members[k]), k);
+    if (!new_root) parts.Union(root->second, k);
+    const Run<std::uint16_t> towns = corpus.Towns(members[k]);
+    if (towns.empty()) continue;
+    auto [town, new_town] = first_by_town.try_emplace(towns[0], k);
+    if (!new_town) parts.Union(town->second, k);
+  }
+  std::vector<std::vector<std::uint32_t>> out;
+  std::unordered_map<size_t, size_t> index;  // part root -> position in out
+  for (size_t k = 0; k < members.size(); ++k) {
+    auto [it, inserted] = index.try_emplace(parts.Find(k), out.size());
+    if (inserted) out.emplace_back();
+    out[it->second].push_back(members[k]);  // members ascend, so each part does
+  }
+  return out;
+}
+
 }  // namespace
 
 bool IsStrong(LinkKind kind) {
@@ -394,8 +420,10 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
     s.joined = true;
   }
   // A template with risk of its own joins singletons to each other and to
-  // at most one strong group; one touching two or more strong groups joins
-  // nothing (it still scores inside each group it falls in).
+  // at most one strong group. Where it touches two or more strong groups it
+  // joins only those of its adverts that also name one town (the same
+  // copied advert in the same place: one ring using several phones), never
+  // across towns (two rings copying one text in different places).
   for (LinkSource& s : g.sources) {
     if (s.kind != LinkKind::kTemplate) continue;
     s.risk = TemplateRisk(corpus, g.entity_ignored, s.members, settings);
@@ -403,17 +431,28 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
     const std::vector<size_t> roots = grouping.Roots(s.members);
     size_t strong_groups = 0;
     for (size_t r : roots) strong_groups += grouping.SizeOf(r) >= 2 ? 1u : 0u;
+    std::vector<std::vector<std::uint32_t>> parts;
     if (strong_groups >= 2) {
-      ++g.weak_not_joined;
-      continue;
+      parts = SplitByTown(corpus, grouping, s.members);
+      if (parts.size() > 1) ++g.weak_not_joined;
+    } else {
+      parts = {s.members};
     }
-    const size_t total = grouping.Total(roots);
-    if (total > cap) {
-      withhold(s, total);
-      continue;
+    for (const std::vector<std::uint32_t>& part : parts) {
+      if (part.size() < 2) continue;
+      if (parts.size() > 1 && TemplateRisk(corpus, g.entity_ignored, part, settings).empty()) {
+        continue;
+      }
+      const std::vector<size_t> part_roots = grouping.Roots(part);
+      if (part_roots.size() < 2) continue;
+      const size_t total = grouping.Total(part_roots);
+      if (total > cap) {
+        withhold(s, total);
+        break;
+      }
+      grouping.Join(part_roots);
+      s.joined = true;
     }
-    grouping.Join(roots);
-    s.joined = true;
   }
 
   // Groups are numbered in order of their first advert.

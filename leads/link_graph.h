@@ -9,9 +9,12 @@
 //           postcode, a pair of consecutive phone numbers.
 // Weak evidence raises the score of a group it falls inside. A template may
 // also join adverts, but only when the template itself carries risk
-// (template_risk.h) and only where it touches at most one group of two or
-// more adverts: weak evidence never joins groups that strong identifiers
-// keep apart. Postcodes and consecutive phones never join.
+// (template_risk.h), and where it touches two or more groups of two or
+// more adverts only among adverts that also name the same town (one ring
+// using several phones in one place); it never joins groups in different
+// towns (two rings copying one advert text), so weak evidence alone never
+// bridges groups that strong identifiers keep apart. Postcodes and
+// consecutive phones never join.
 //
 // Hygiene runs before any merging:
 //   - a contact or template on most adverts of one site is that site's own
