@@ -179,5 +179,66 @@ TEST_CASE("StrongWeak_SharedPostcodeAlone_ScoresButNeverLinks") {
   for (const LeadRecord& lead : t.Leads()) CHECK(lead.advert_ids.size() == 1);
 }
 
+TEST_CASE("StrongWeak_RiskyTemplate_JoinsOneRingsPhonesInItsTowns_NotTwoRingsInOthers") {
+  TempStore t;
+  // Ring A uses two phones in Corby and Kettering, ring B two phones in
+  // Derby and Leicester; all eight adverts copy one text.
+  struct Row {
+    const char* name;
+    const char* town;
+    const char* phone;
+    const char* site;
+  };
+  const Row kRows[] = {
+      {"Anya", "Corby", "+447700900111", "velvet"},    {"Bea", "Kettering", "+447700900111", "silk"},
+      {"Cleo", "Kettering", "+447700900222", "velvet"}, {"Dina", "Corby", "+447700900222", "silk"},
+      {"Eva", "Derby", "+447700900555", "velvet"},      {"Fay", "Leicester", "+447700900555", "silk"},
+      {"Gina", "Leicester", "+447700900888", "velvet"}, {"Hana", "Derby", "+447700900888", "silk"},
+  };
+  int i = 0;
+  for (const Row& r : kRows) {
+    t.Put(CopiedAdultAdvert("http://example.org/ad/" + std::to_string(i++), r.name, 22 + i, r.town,
+                            r.phone, r.site));
+  }
+  REQUIRE(Correlate(*t.store, LeadSettings{}, 2000).ok());
+  const auto leads = t.Leads();
+  const LeadRecord* a = TempStore::LeadWith(leads, "http://example.org/ad/0");
+  const LeadRecord* b = TempStore::LeadWith(leads, "http://example.org/ad/4");
+  REQUIRE(a != nullptr);
+  REQUIRE(b != nullptr);
+  CHECK(a->advert_ids.size() == 4);
+  CHECK(b->advert_ids.size() == 4);
+  CHECK(a->id != b->id);
+}
+
+TEST_CASE("StrongWeak_IndicatorOnMostOfASite_IsTheSitesOwnWording") {
+  TempStore t;
+  // A board appends one safety notice to every advert; it matches
+  // documents_held. Two of its adverts share a household's phone.
+  const IndicatorRecord kNotice{"jobs.documents_held", "document_retention", 3.0,
+                                "hand over your passport"};
+  for (int i = 0; i < 8; ++i) {
+    Ad ad;
+    ad.url = "http://example.org/job/" + std::to_string(i);
+    ad.site = "local-board";
+    ad.kind = "jobs";
+    ad.phones = {i < 2 ? "+447700900640" : "+4416329606" + std::to_string(10 + i)};
+    ad.indicators = {kNotice};
+    t.Put(ad);
+  }
+  auto summary = Correlate(*t.store, LeadSettings{}, 2000);
+  REQUIRE(summary.ok());
+  bool reported = false;
+  for (const std::string& b : summary->boilerplate) {
+    reported = reported || b.find("jobs.documents_held") != std::string::npos;
+  }
+  CHECK(reported);
+  for (const LeadRecord& lead : t.Leads()) {
+    INFO(Catch::Detail::stringify(lead.reasons));
+    CHECK(lead.score < LeadSettings{}.min_score);
+    CHECK_FALSE(TempStore::HasReason(lead, "documents_held"));
+  }
+}
+
 }  // namespace
 }  // namespace plainsight
