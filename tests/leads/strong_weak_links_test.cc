@@ -195,9 +195,9 @@ TEST_CASE("StrongWeak_RiskyTemplate_JoinsOneRingsPhonesInItsTowns_NotTwoRingsInO
       {"Eva", "Derby", "+447700900555", "velvet"},      {"Fay", "Leicester", "+447700900555", "silk"},
       {"Gina", "Leicester", "+447700900888", "velvet"}, {"Hana", "Derby", "+447700900888", "silk"},
   };
-  int i = 0;
-  for (const Row& r : kRows) {
-    t.Put(CopiedAdultAdvert("http://example.org/ad/" + std::to_string(i++), r.name, 22 + i, r.town,
+  for (int i = 0; i < 8; ++i) {
+    const Row& r = kRows[i];
+    t.Put(CopiedAdultAdvert("http://example.org/ad/" + std::to_string(i), r.name, 22 + i, r.town,
                             r.phone, r.site));
   }
   REQUIRE(Correlate(*t.store, LeadSettings{}, 2000).ok());
