@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace plainsight {
 namespace {
@@ -162,7 +163,22 @@ bool OffersAccommodationOrTransport(const Corpus& corpus, size_t advert) {
 
 void AddSharedContactReasons(const Corpus& corpus, const std::vector<Holding>& shared,
                              const LeadSettings& settings, ReasonList& reasons) {
+  // A postcode shared by exactly the adverts of a full address ending in
+  // it is that address said again: counted once.
+  std::set<std::pair<std::string, std::vector<std::uint32_t>>> addressed;
   for (const Holding& h : shared) {
+    if (corpus.entity_types[h.entity] != EntityType::kAddress) continue;
+    const std::string_view value = corpus.EntityValue(h.entity);
+    const size_t comma = value.rfind(", ");
+    if (comma != std::string_view::npos) {
+      addressed.emplace(std::string(value.substr(comma + 2)), h.adverts);
+    }
+  }
+  for (const Holding& h : shared) {
+    if (corpus.entity_types[h.entity] == EntityType::kPostcode &&
+        addressed.count({std::string(corpus.EntityValue(h.entity)), h.adverts}) != 0) {
+      continue;
+    }
     std::set<std::uint16_t> sites, towns;
     for (std::uint32_t i : h.adverts) {
       sites.insert(corpus.adverts[i].site);
