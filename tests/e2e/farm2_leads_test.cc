@@ -266,12 +266,8 @@ const testing::LeadMetrics& Metrics() {
   return run.metrics;
 }
 
-TEST_CASE("Farm2Leads_CrawlOfTheWholeFarmFinishesUnderThirtySeconds") {
-  Metrics();
-  INFO(Run().crawl.err);
-  CHECK(Run().crawl_seconds < 30.0);
-}
-
+// Crawl time is printed with the report, not asserted: speed is measured in
+// bench/, not in timed tests.
 TEST_CASE("Farm2Leads_EveryRiskyGroupIsExactlyOneLeadAndNotMixed") {
   const testing::LeadMetrics& m = Metrics();
   for (const testing::RiskyGroupResult& group : m.risky) {
