@@ -53,16 +53,21 @@ TEST_CASE("HouseStyle_OneBoardsLayout_IsNotATemplate_ACopiedAdvertStillIs") {
   // Thirty employers on one ATS board, each its own phone, each with two
   // categories of indicator wording (so a template of them would carry
   // risk and join them).
-  const std::vector<IndicatorRecord> kTwoCategories = {
-      {"jobs.accommodation_provided", "living_and_working_same_address", 1.5, "accommodation"},
-      {"jobs.transport_provided", "controlled_transport", 1.0, "transport"}};
+  // Each employer words them its own way (one wording on most of a site
+  // would be the site's own, see corpus.h).
+  const auto two_categories = [](const std::string& own) {
+    return std::vector<IndicatorRecord>{
+        {"jobs.accommodation_provided", "living_and_working_same_address", 1.5,
+         "accommodation " + own},
+        {"jobs.transport_provided", "controlled_transport", 1.0, "transport " + own}};
+  };
   for (int i = 0; i < 30; ++i) {
     Ad ad;
     ad.url = "http://example.org/vacancy/" + std::to_string(i);
     ad.site = "ats-board";
     ad.kind = "jobs";
     ad.phones = {"+4416329605" + std::to_string(10 + i)};
-    ad.indicators = kTwoCategories;
+    ad.indicators = two_categories("for employer " + std::to_string(i));
     ad.title = "Vacancy " + std::to_string(i);
     ad.text = OwnWording(static_cast<std::uint32_t>(i), 30) + "\n" +
               HouseStyle("Employer" + std::to_string(i));
@@ -76,7 +81,7 @@ TEST_CASE("HouseStyle_OneBoardsLayout_IsNotATemplate_ACopiedAdvertStillIs") {
     ad.site = "ats-board";
     ad.kind = "jobs";
     ad.phones = {"+4477009009" + std::to_string(10 + i * 7)};
-    ad.indicators = kTwoCategories;
+    ad.indicators = two_categories("in a shared house");
     ad.title = "Packers needed";
     ad.text = "Packers needed now for a food factory, accommodation in a shared house next to "
               "the site, transport every morning, start tomorrow, ask for the supervisor "

@@ -35,6 +35,22 @@ Ad CopiedAdultAdvert(const std::string& url, const std::string& name, int age,
   return ad;
 }
 
+// Unrelated adverts on `site`, so no copied text is most of the site (that
+// would be the site's own layout, not a writer's).
+void PutOtherAdverts(TempStore& t, const std::string& site, int n) {
+  static const char* const kWords[] = {"garden", "window", "kitchen", "river", "market",
+                                       "bridge", "meadow", "harbour", "orchard", "chapel"};
+  for (int i = 0; i < n; ++i) {
+    Ad ad;
+    ad.url = "http://example.org/" + site + "/other/" + std::to_string(i);
+    ad.site = site;
+    ad.phones = {(site == "velvet" ? "+4420794600" : "+4420794601") + std::to_string(10 + i)};
+    ad.title = "Advert " + std::to_string(i);
+    for (int w = 0; w < 30; ++w) ad.text += std::string(kWords[(i * 7 + w * w) % 10]) + " ";
+    t.Put(ad);
+  }
+}
+
 const LeadLink* FindLink(const LeadRecord& lead, const std::string& type) {
   for (const LeadLink& link : lead.links) {
     if (link.type == type) return &link;
@@ -45,14 +61,19 @@ const LeadLink* FindLink(const LeadRecord& lead, const std::string& type) {
 TEST_CASE("StrongWeak_RiskyTemplate_NeverJoinsTwoGroupsKeptApartByPhones") {
   TempStore t;
   // Ring A and ring B copy one text; each ring shares its own phone.
+  // Ring A works in Corby, Kettering and Wellingborough, ring B in Derby,
+  // Leicester and Nottingham.
   const char* const kNames[] = {"Anya", "Bea", "Cleo", "Dina", "Eva", "Fay"};
-  const char* const kTowns[] = {"Corby", "Kettering", "Wellingborough"};
+  const char* const kTowns[] = {"Corby", "Kettering", "Wellingborough",
+                                "Derby", "Leicester", "Nottingham"};
   for (int i = 0; i < 6; ++i) {
     const bool ring_a = i < 3;
     t.Put(CopiedAdultAdvert("http://example.org/ad/" + std::to_string(i), kNames[i], 21 + i,
-                            kTowns[i % 3], ring_a ? "+447700900401" : "+447700900777",
+                            kTowns[i], ring_a ? "+447700900401" : "+447700900777",
                             i % 2 == 0 ? "velvet" : "silk"));
   }
+  PutOtherAdverts(t, "velvet", 10);
+  PutOtherAdverts(t, "silk", 10);
   REQUIRE(Correlate(*t.store, LeadSettings{}, 2000).ok());
   const auto leads = t.Leads();
   const LeadRecord* a = TempStore::LeadWith(leads, "http://example.org/ad/0");
@@ -200,6 +221,8 @@ TEST_CASE("StrongWeak_RiskyTemplate_JoinsOneRingsPhonesInItsTowns_NotTwoRingsInO
     t.Put(CopiedAdultAdvert("http://example.org/ad/" + std::to_string(i), r.name, 22 + i, r.town,
                             r.phone, r.site));
   }
+  PutOtherAdverts(t, "velvet", 10);
+  PutOtherAdverts(t, "silk", 10);
   REQUIRE(Correlate(*t.store, LeadSettings{}, 2000).ok());
   const auto leads = t.Leads();
   const LeadRecord* a = TempStore::LeadWith(leads, "http://example.org/ad/0");
