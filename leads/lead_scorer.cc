@@ -380,8 +380,10 @@ void ListLinks(const Corpus& corpus, const std::vector<GroupLink>& links, LeadRe
       case LinkKind::kAddress:
       case LinkKind::kPostcode: out.value = corpus.EntityValue(s.entity); break;
       case LinkKind::kTemplate:
-        out.value = s.risk.empty() ? "near-duplicate wording"
-                                   : "near-duplicate wording; risk: " + s.risk;
+        // The template may reach beyond the lead (it joins only what strong
+        // links keep together), so its size and risk are for all of it.
+        out.value = "near-duplicate wording, " + std::to_string(s.members.size()) +
+                    " adverts in all" + (s.risk.empty() ? "" : " (risk: " + s.risk + ")");
         break;
       case LinkKind::kConsecutive:
         out.value = std::string(corpus.EntityValue(s.entity)) + " and " +
