@@ -27,10 +27,14 @@ json ExtractionJson(const AdvertExtraction& x) {
   }
   json pay = json::array();
   for (const auto& p : x.pay) {
-    pay.push_back({{"amount", p.amount},
-                   {"per", p.per},
-                   {"hourly", p.hourly ? json(*p.hourly) : json(nullptr)},
-                   {"match", p.match}});
+    json item = {{"amount", p.amount},
+                 {"amount_max", p.amount_max ? json(*p.amount_max) : json(nullptr)},
+                 {"currency", p.currency},
+                 {"per", p.per},
+                 {"hourly", p.hourly ? json(*p.hourly) : json(nullptr)},
+                 {"match", p.match}};
+    if (p.up_to) item["up_to"] = true;
+    pay.push_back(std::move(item));
   }
   json indicators = json::array();
   for (const auto& hit : x.indicators) {
@@ -63,8 +67,10 @@ void PrintExtractionText(const AdvertExtraction& x) {
   for (int age : x.ages) std::cout << "age:        " << age << "\n";
   for (double price : x.prices) std::cout << "price:      £" << price << "\n";
   for (const auto& p : x.pay) {
-    std::cout << "pay:        \"" << p.match << "\"";
-    if (p.hourly) std::cout << "  = £" << *p.hourly << "/h";
+    std::cout << "pay:        \"" << p.match << "\"  " << (p.up_to ? "up to " : "") << p.amount;
+    if (p.amount_max) std::cout << "-" << *p.amount_max;
+    std::cout << " " << p.currency << " per " << p.per;
+    if (p.hourly) std::cout << "  = " << *p.hourly << " " << p.currency << "/h";
     std::cout << "\n";
   }
   for (const auto& hit : x.indicators) {

@@ -56,7 +56,15 @@ void SetExtractedContent(AdvertExtraction x, AdvertRecord* advert) {
   }
   advert->pay.clear();
   for (ExtractedPay& p : x.pay) {
-    advert->pay.push_back({p.amount, std::move(p.per), p.hourly, std::move(p.match)});
+    PayRecord record;
+    record.amount = p.amount;
+    record.per = std::move(p.per);
+    record.hourly = p.hourly;
+    record.match = std::move(p.match);
+    record.amount_max = p.amount_max;
+    record.currency = std::move(p.currency);
+    record.up_to = p.up_to;
+    advert->pay.push_back(std::move(record));
   }
 }
 

@@ -51,6 +51,24 @@ std::string FormatMoney(double value) {
   return buf;
 }
 
+ExtractedPay ToExtractedPay(PayMatch p) {
+  ExtractedPay pay;
+  pay.amount = p.amount;
+  pay.per = std::move(p.per);
+  pay.hourly = p.hourly;
+  pay.match = std::move(p.match);
+  pay.amount_max = p.amount_max;
+  pay.currency = std::move(p.currency);
+  pay.up_to = p.up_to;
+  return pay;
+}
+
+// Whether `p` can show pay below the UK minimum: a rate in pounds that is a
+// floor, not "up to £X" (the real rate may be lower, or it is a ceiling).
+bool JudgedAgainstUkMinimum(const ExtractedPay& p) {
+  return p.currency == "GBP" && !p.up_to && p.hourly && *p.hourly > 0;
+}
+
 }  // namespace
 
 AdvertExtractor::AdvertExtractor(ExtractorOptions options,
@@ -205,8 +223,8 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
     out.prices = std::move(adult.prices);
   }
   std::set<std::string> pay_seen;  // the same offer is often repeated on one page
-  for (const PayMatch& p : FindPay(matched_text, norm)) {
-    if (pay_seen.insert(p.match).second) out.pay.push_back({p.amount, p.per, p.hourly, p.match});
+  for (PayMatch& p : FindPay(matched_text, norm)) {
+    if (pay_seen.insert(p.match).second) out.pay.push_back(ToExtractedPay(std::move(p)));
   }
 
   if (patterns_ != nullptr) out.indicators = patterns_->Match(matched_text, options_.kind);
@@ -229,12 +247,13 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
   }
 
   // Pay below the legal minimum (National Living Wage; GLAA and ILO: wages
-  // withheld or below the legal minimum). The advert's date picks the rate.
+  // withheld or below the legal minimum). The advert's date picks the rate;
+  // a range is judged by its lower bound, which `hourly` is.
   if (options_.kind == "jobs") {
     std::optional<double> rate = impl_->minimum_wage.RateOn(IsoDay(out.posted, today));
     if (rate) {
       for (const ExtractedPay& p : out.pay) {
-        if (p.hourly && *p.hourly > 0 && *p.hourly < *rate) {
+        if (JudgedAgainstUkMinimum(p) && *p.hourly < *rate) {
           out.indicators.push_back(
               {"jobs.pay_below_minimum_wage", "pay_below_minimum_wage", 3.0,
                p.match + " (£" + FormatMoney(*p.hourly) + "/h < £" + FormatMoney(*rate) + "/h)",

@@ -34,10 +34,13 @@ struct ExtractedEmail {
 };
 
 struct ExtractedPay {
-  double amount = 0;
+  double amount = 0;  // for a range, its lower bound
   std::string per;
-  std::optional<double> hourly;
+  std::optional<double> hourly;  // the lower bound's hourly rate, when hours are known
   std::string match;
+  std::optional<double> amount_max;  // a range's upper bound; nullopt for one amount
+  std::string currency = "GBP";      // ISO 4217
+  bool up_to = false;                // "up to £X": a ceiling, not a rate to judge
 };
 
 struct AdvertExtraction {

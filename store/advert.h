@@ -18,10 +18,13 @@ struct IndicatorRecord {
 };
 
 struct PayRecord {
-  double amount = 0;
-  std::string per;  // hour, day, shift, week, month, year, total
-  std::optional<double> hourly;
+  double amount = 0;  // for a range, its lower bound
+  std::string per;    // hour, day, shift, week, month, year, total
+  std::optional<double> hourly;  // the lower bound's hourly rate, when hours are known
   std::string match;
+  std::optional<double> amount_max;  // a range's upper bound; nullopt for one amount
+  std::string currency = "GBP";      // ISO 4217
+  bool up_to = false;                // "up to £X": a ceiling
 };
 
 struct AdvertRecord {

@@ -19,12 +19,32 @@ json IndicatorsToJson(const std::vector<IndicatorRecord>& indicators) {
 json PayToJson(const std::vector<PayRecord>& pay) {
   json out = json::array();
   for (const PayRecord& p : pay) {
-    out.push_back({{"amount", p.amount},
+    json record = {{"amount", p.amount},
+                   {"amount_max", p.amount_max ? json(*p.amount_max) : json(nullptr)},
+                   {"currency", p.currency},
                    {"per", p.per},
                    {"hourly", p.hourly ? json(*p.hourly) : json(nullptr)},
-                   {"match", p.match}});
+                   {"match", p.match}};
+    if (p.up_to) record["up_to"] = true;
+    out.push_back(std::move(record));
   }
   return out;
+}
+
+PayRecord PayFromJson(const json& p) {
+  PayRecord record;
+  record.amount = p.value("amount", 0.0);
+  record.per = p.value("per", "");
+  if (p.contains("hourly") && p["hourly"].is_number()) record.hourly = p["hourly"].get<double>();
+  record.match = p.value("match", "");
+  // Records from before ranges and currencies were kept have no
+  // amount_max, and only ever held pounds.
+  if (p.contains("amount_max") && p["amount_max"].is_number()) {
+    record.amount_max = p["amount_max"].get<double>();
+  }
+  record.currency = p.value("currency", "GBP");
+  record.up_to = p.value("up_to", false);
+  return record;
 }
 
 }  // namespace
@@ -81,12 +101,7 @@ Status DecodeAdvert(const std::string& bytes, AdvertRecord* a) {
                                hit.value("weight", 0.0), hit.value("match", "")});
     }
     a->pay.clear();
-    for (const json& p : j.value("pay", json::array())) {
-      PayRecord record{p.value("amount", 0.0), p.value("per", ""), std::nullopt,
-                       p.value("match", "")};
-      if (p.contains("hourly") && p["hourly"].is_number()) record.hourly = p["hourly"].get<double>();
-      a->pay.push_back(record);
-    }
+    for (const json& p : j.value("pay", json::array())) a->pay.push_back(PayFromJson(p));
     a->removed = j.value("removed", false);
     a->removed_at = j.value("removed_at", std::int64_t{0});
     a->warc_file = j.value("warc_file", "");
