@@ -127,9 +127,14 @@ TEST_CASE("Retention_Purge_KeepsAdvertsOfFlaggedOrReviewedLeads") {
 
 TEST_CASE("ScheduledRun_SecondConcurrentRun_ExitsTwoAtOnce") {
   Desk d;
+  // The first run is polite enough (1.5 s between requests to a host) to
+  // hold the lock for seconds: on a loaded machine a quick one could finish
+  // before the second process has even started (seen once under ASan).
+  const std::string slow_config = testing::WriteFarmConfig(
+      d.farm, testing::FarmConfigOptions(d.dir + "/store", 1500), d.dir + "/slow.toml");
   pid_t pid = fork();
   if (pid == 0) {
-    execl(PLAINSIGHT_BINARY, PLAINSIGHT_BINARY, "--config", d.config.c_str(), "run", "-q",
+    execl(PLAINSIGHT_BINARY, PLAINSIGHT_BINARY, "--config", slow_config.c_str(), "run", "-q",
           static_cast<char*>(nullptr));
     _exit(127);
   }
