@@ -6,6 +6,7 @@
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
+#include "cli/json_output.h"
 #include "core/clock.h"
 #include "extractors/advert_extractor.h"
 
@@ -27,14 +28,7 @@ json ExtractionJson(const AdvertExtraction& x) {
   }
   json pay = json::array();
   for (const auto& p : x.pay) {
-    json item = {{"amount", p.amount},
-                 {"amount_max", p.amount_max ? json(*p.amount_max) : json(nullptr)},
-                 {"currency", p.currency},
-                 {"per", p.per},
-                 {"hourly", p.hourly ? json(*p.hourly) : json(nullptr)},
-                 {"match", p.match}};
-    if (p.up_to) item["up_to"] = true;
-    pay.push_back(std::move(item));
+    pay.push_back(PayJson(p));
   }
   json indicators = json::array();
   for (const auto& hit : x.indicators) {

@@ -14,14 +14,7 @@ json AdvertJson(const AdvertRecord& a) {
   }
   json pay = json::array();
   for (const PayRecord& p : a.pay) {
-    json item = {{"amount", p.amount},
-                 {"amount_max", p.amount_max ? json(*p.amount_max) : json(nullptr)},
-                 {"currency", p.currency},
-                 {"per", p.per},
-                 {"hourly", p.hourly ? json(*p.hourly) : json(nullptr)},
-                 {"match", p.match}};
-    if (p.up_to) item["up_to"] = true;
-    pay.push_back(std::move(item));
+    pay.push_back(PayJson(p));
   }
   json out = {{"id", a.id},
               {"url", a.url},
