@@ -29,9 +29,9 @@ class AgencyBoardLayout : public SiteLayout {
   std::string ListingPage(const AdvertList& adverts, int page, int pages) const override {
     std::string body = "<div class=\"cards\">\n";
     for (const Advert* a : adverts) {
-      body += "<div class=\"card\"><h3><a href=\"" + a->path + "\">" + HtmlEscape(a->title) +
-              "</a></h3><p class=\"agency\">" + HtmlEscape(a->company.empty() ? "Direct employer" : a->company) +
-              "</p><p>" + HtmlEscape(a->town) + " &bull; " + HtmlEscape(a->pay) + "</p></div>\n";
+      body += "<div class=\"card\"><h3><a href=\"" + a->path + "\">" + EscapeHtml(a->title) +
+              "</a></h3><p class=\"agency\">" + EscapeHtml(a->company.empty() ? "Direct employer" : a->company) +
+              "</p><p>" + EscapeHtml(a->town) + " &bull; " + EscapeHtml(a->pay) + "</p></div>\n";
     }
     body += "</div>\n<div class=\"pager\">" +
             html::PageLinks(page, pages, [this](int p) { return ListingTarget(p); }, "Next page") +
@@ -45,25 +45,25 @@ class AgencyBoardLayout : public SiteLayout {
       if (value.empty()) return;
       facts += "<tr><th>" + label + "</th><td class=\"" + cls + "\">" + value + "</td></tr>\n";
     };
-    row("Agency", "agency", HtmlEscape(a.company));
-    row("Location", "where", HtmlEscape(a.town));
-    row("Pay rate", "rate", HtmlEscape(a.pay));
-    row("Contract", "contract", HtmlEscape(a.contract));
-    row("Shift", "shift", HtmlEscape(a.hours));
+    row("Agency", "agency", EscapeHtml(a.company));
+    row("Location", "where", EscapeHtml(a.town));
+    row("Pay rate", "rate", EscapeHtml(a.pay));
+    row("Contract", "contract", EscapeHtml(a.contract));
+    row("Shift", "shift", EscapeHtml(a.hours));
     row("Posted", "posted", a.posted);
     facts += "</table>\n";
-    std::string body = "<div class=\"role-main\"><h1 class=\"role\">" + HtmlEscape(a.title) +
+    std::string body = "<div class=\"role-main\"><h1 class=\"role\">" + EscapeHtml(a.title) +
                        "</h1>\n" + facts + "<section class=\"role-detail\">\n" +
                        html::Sections(a.sections, 3) + "</section>\n";
     if (!a.contact.empty())
       body += "<aside class=\"consultant\"><h4>Contact the consultant</h4><p>" +
-              HtmlEscape(a.contact) + "</p></aside>\n";
+              EscapeHtml(a.contact) + "</p></aside>\n";
     body += "</div>";
     return Page(a.title + " | " + a.town + " | AgencyJobs Direct", body);
   }
 
   std::string InfoPage(const std::string& heading, const std::string& text) const override {
-    return Page(heading + " | AgencyJobs Direct", "<h1>" + HtmlEscape(heading) + "</h1><p>" + HtmlEscape(text) + "</p>");
+    return Page(heading + " | AgencyJobs Direct", "<h1>" + EscapeHtml(heading) + "</h1><p>" + EscapeHtml(text) + "</p>");
   }
 
   std::vector<std::string> FollowPathPatterns() const override { return {R"(/agency-jobs/\d+)"}; }
@@ -87,7 +87,7 @@ class AgencyBoardLayout : public SiteLayout {
         "<main class=\"wrap\">\n";
     std::string footer =
         "\n</main>\n<div class=\"bottom\"><p>AgencyJobs Direct is run by Midshires Media Ltd, " +
-        HtmlEscape(s.address) + ".</p><p>Advertiser support: " + html::FooterPhone(s) + " or " +
+        EscapeHtml(s.address) + ".</p><p>Advertiser support: " + html::FooterPhone(s) + " or " +
         s.email + "</p></div>";
     return html::Document(title, "", header + main + footer);
   }

@@ -31,8 +31,8 @@ class AmberLayout : public SiteLayout {
   std::string ListingPage(const AdvertList& adverts, int page, int pages) const override {
     std::string body = "<table class=\"dir\">\n<tr><th>Name</th><th>Age</th><th>Location</th><th>Listed</th></tr>\n";
     for (const Advert* a : adverts) {
-      body += "<tr><td><a href=\"%BASE%" + a->path + "\">" + HtmlEscape(a->name) + "</a></td><td>" +
-              std::to_string(a->age) + "</td><td>" + HtmlEscape(a->town) + "</td><td>" + a->posted +
+      body += "<tr><td><a href=\"%BASE%" + a->path + "\">" + EscapeHtml(a->name) + "</a></td><td>" +
+              std::to_string(a->age) + "</td><td>" + EscapeHtml(a->town) + "</td><td>" + a->posted +
               "</td></tr>\n";
     }
     body += "</table>\n<p class=\"pp\">" +
@@ -45,7 +45,7 @@ class AmberLayout : public SiteLayout {
   std::string AdvertPage(const Advert& a, const AdvertList& others) const override {
     std::string facts = "<table class=\"facts\">\n";
     auto row = [&facts](const std::string& label, const std::string& value) {
-      if (!value.empty()) facts += "<tr><td>" + label + "</td><td>" + HtmlEscape(value) + "</td></tr>\n";
+      if (!value.empty()) facts += "<tr><td>" + label + "</td><td>" + EscapeHtml(value) + "</td></tr>\n";
     };
     row("Name", a.name);
     row("Age", std::to_string(a.age));
@@ -54,19 +54,19 @@ class AmberLayout : public SiteLayout {
     row("Rates", a.rate);
     row("Listed", a.posted);
     facts += "</table>\n";
-    std::string body = "<h2>" + HtmlEscape(a.title) + "</h2>\n" + facts + "<div class=\"bio\">\n" +
+    std::string body = "<h2>" + EscapeHtml(a.title) + "</h2>\n" + facts + "<div class=\"bio\">\n" +
                        html::Sections(a.sections, 4) + "</div>\n<div class=\"featured\"><b>Featured "
                        "ladies:</b> ";
     std::vector<std::string> names;
     for (const Advert* o : others)
-      names.push_back("<a href=\"%BASE%" + o->path + "\">" + HtmlEscape(o->name) + "</a> (" +
-                      HtmlEscape(o->town) + ")");
+      names.push_back("<a href=\"%BASE%" + o->path + "\">" + EscapeHtml(o->name) + "</a> (" +
+                      EscapeHtml(o->town) + ")");
     body += Join(names, ", ") + "</div>";
     return Page(a.title + " - Amber Lounge", body);
   }
 
   std::string InfoPage(const std::string& heading, const std::string& text) const override {
-    return Page(heading + " - Amber Lounge", "<h2>" + HtmlEscape(heading) + "</h2><p>" + HtmlEscape(text) + "</p>");
+    return Page(heading + " - Amber Lounge", "<h2>" + EscapeHtml(heading) + "</h2><p>" + EscapeHtml(text) + "</p>");
   }
 
   std::vector<std::string> FollowPathPatterns() const override { return {R"(/directory/\d+\.html)"}; }
@@ -86,7 +86,7 @@ class AmberLayout : public SiteLayout {
         "&ndash; UK companion directory</td><td align=\"right\"><a href=\"%BASE%/join\">List "
         "your profile</a></td></tr></table>\n<div class=\"towns\">Browse by town: " +
         Join(towns, " &middot; ") + "</div>\n";
-    std::string footer = "\n<div class=\"ftr\">Amber Lounge Directory, " + HtmlEscape(s.address) +
+    std::string footer = "\n<div class=\"ftr\">Amber Lounge Directory, " + EscapeHtml(s.address) +
                          " &middot; Tel " + html::FooterPhone(s) + " &middot; " + s.email +
                          " &middot; We only publish adverts from adults.</div>";
     return html::Document(title, "", header + main + footer);

@@ -34,10 +34,10 @@ class HirelineLayout : public SiteLayout {
     std::string body = "<main class=\"hl-results\"><h1>Latest jobs</h1>\n<ol class=\"results\">\n";
     for (const Advert* a : adverts) {
       body += "<li class=\"result\"><a class=\"result-title\" href=\"" + a->path + "\">" +
-              HtmlEscape(a->title) + "</a><div class=\"result-company\">" +
-              HtmlEscape(a->company.empty() ? "Private advertiser" : a->company) +
-              "</div><div class=\"result-meta\"><span class=\"loc\">" + HtmlEscape(a->town) +
-              "</span> &middot; <span class=\"sal\">" + HtmlEscape(a->pay) +
+              EscapeHtml(a->title) + "</a><div class=\"result-company\">" +
+              EscapeHtml(a->company.empty() ? "Private advertiser" : a->company) +
+              "</div><div class=\"result-meta\"><span class=\"loc\">" + EscapeHtml(a->town) +
+              "</span> &middot; <span class=\"sal\">" + EscapeHtml(a->pay) +
               "</span> &middot; posted " + a->posted + "</div></li>\n";
     }
     body += "</ol>\n<nav class=\"pagination\">" +
@@ -50,27 +50,27 @@ class HirelineLayout : public SiteLayout {
 
   std::string AdvertPage(const Advert& a, const AdvertList& others) const override {
     std::string body = "<main class=\"hl-job\"><article class=\"job\">\n<h1 class=\"job-title\">" +
-                       HtmlEscape(a.title) + "</h1>\n";
+                       EscapeHtml(a.title) + "</h1>\n";
     if (!a.company.empty())
-      body += "<p class=\"job-company\">" + HtmlEscape(a.company) + "</p>\n";
-    body += "<ul class=\"job-meta\"><li><span class=\"job-location\">" + HtmlEscape(a.town) +
+      body += "<p class=\"job-company\">" + EscapeHtml(a.company) + "</p>\n";
+    body += "<ul class=\"job-meta\"><li><span class=\"job-location\">" + EscapeHtml(a.town) +
             "</span></li>";
-    if (!a.pay.empty()) body += "<li class=\"job-salary\">" + HtmlEscape(a.pay) + "</li>";
-    if (!a.contract.empty()) body += "<li class=\"job-contract\">" + HtmlEscape(a.contract) + "</li>";
+    if (!a.pay.empty()) body += "<li class=\"job-salary\">" + EscapeHtml(a.pay) + "</li>";
+    if (!a.contract.empty()) body += "<li class=\"job-contract\">" + EscapeHtml(a.contract) + "</li>";
     body += "<li>Posted <time class=\"posted\" datetime=\"" + a.posted + "\">" + a.posted +
             "</time></li></ul>\n<div class=\"job-description\">\n" + html::Sections(a.sections, 2) +
             "</div>\n<p><a class=\"apply-button\" href=\"/apply/" + std::to_string(a.id) +
             "\">Apply now</a></p>\n</article>\n<aside class=\"similar\"><h3>Similar jobs</h3><ul>";
     for (const Advert* o : others)
-      body += "<li><a href=\"" + o->path + "\">" + HtmlEscape(o->title) + "</a> - " +
-              HtmlEscape(o->town) + "</li>";
+      body += "<li><a href=\"" + o->path + "\">" + EscapeHtml(o->title) + "</a> - " +
+              EscapeHtml(o->town) + "</li>";
     body += "</ul></aside></main>";
     return Page(a.title + " - " + a.town + " - HireLine Careers", body, "");
   }
 
   std::string InfoPage(const std::string& heading, const std::string& text) const override {
     return Page(heading + " - HireLine Careers",
-                "<main><h1>" + HtmlEscape(heading) + "</h1><p>" + HtmlEscape(text) + "</p></main>", "");
+                "<main><h1>" + EscapeHtml(heading) + "</h1><p>" + EscapeHtml(text) + "</p></main>", "");
   }
 
   std::vector<std::string> FollowPathPatterns() const override { return {R"(/search/jobs\?page=\d+)"}; }
@@ -91,7 +91,7 @@ class HirelineLayout : public SiteLayout {
         "\">Find jobs</a> <a href=\"/employers\">For employers</a> <a href=\"/about\">About us</a> "
         "<a href=\"/contact\">Contact</a></nav></header>\n";
     std::string footer =
-        "\n<footer class=\"hl-footer\"><p>HireLine Careers Ltd &middot; " + HtmlEscape(s.address) +
+        "\n<footer class=\"hl-footer\"><p>HireLine Careers Ltd &middot; " + EscapeHtml(s.address) +
         "</p><p>Candidate helpline " + html::FooterPhone(s) + " &middot; " + s.email +
         "</p><p>&copy; 2026 HireLine Careers. Registered in England and Wales.</p></footer>";
     return html::Document(title, head, header + main + footer);

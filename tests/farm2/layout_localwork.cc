@@ -32,7 +32,7 @@ class LocalworkLayout : public SiteLayout {
     std::string body = "<h1>All listings</h1>\n<ul class=\"lw-list\">\n";
     for (const Advert* a : adverts) {
       body += "<li><span class=\"date\">" + a->posted + "</span> <a href=\"" + a->path + "\">" +
-              HtmlEscape(a->title) + "</a> <span class=\"town\">" + HtmlEscape(a->town) +
+              EscapeHtml(a->title) + "</a> <span class=\"town\">" + EscapeHtml(a->town) +
               "</span></li>\n";
     }
     body += "</ul>\n<p class=\"lw-pages\">" +
@@ -44,17 +44,17 @@ class LocalworkLayout : public SiteLayout {
   }
 
   std::string AdvertPage(const Advert& a, const AdvertList&) const override {
-    std::string body = "<h1 class=\"lw-title\">" + HtmlEscape(a.title) + "</h1>\n<div class=\"lw-meta\">"
-                       "<span class=\"town\">" + HtmlEscape(a.town) + "</span> | <span class=\"date\">" +
+    std::string body = "<h1 class=\"lw-title\">" + EscapeHtml(a.title) + "</h1>\n<div class=\"lw-meta\">"
+                       "<span class=\"town\">" + EscapeHtml(a.town) + "</span> | <span class=\"date\">" +
                        a.posted + "</span>";
-    if (!a.company.empty()) body += " | <span class=\"company\">" + HtmlEscape(a.company) + "</span>";
+    if (!a.company.empty()) body += " | <span class=\"company\">" + EscapeHtml(a.company) + "</span>";
     body += "</div>\n<div class=\"listing-body\">\n" + html::Sections(a.sections, 3) +
-            "<p class=\"lw-notice\">" + HtmlEscape(Notice()) + "</p>\n</div>";
+            "<p class=\"lw-notice\">" + EscapeHtml(Notice()) + "</p>\n</div>";
     return Page(a.title + " | LocalWork Hub", body, "");
   }
 
   std::string InfoPage(const std::string& heading, const std::string& text) const override {
-    return Page(heading + " | LocalWork Hub", "<h1>" + HtmlEscape(heading) + "</h1><p>" + HtmlEscape(text) + "</p>", "");
+    return Page(heading + " | LocalWork Hub", "<h1>" + EscapeHtml(heading) + "</h1><p>" + EscapeHtml(text) + "</p>", "");
   }
 
   std::vector<std::string> FollowPathPatterns() const override { return {R"(/listings\?start=\d+)"}; }
@@ -80,7 +80,7 @@ class LocalworkLayout : public SiteLayout {
         "area</div>\n<div id=\"nav\"><a href=\"" + ListingTarget(1) + "\">Listings</a> | <a "
         "href=\"/advertise\">Advertise</a> | <a href=\"/safety\">Job safety</a></div>\n<div id=\"content\">\n";
     std::string footer = "\n</div>\n<div id=\"footer\">LocalWork Hub CIC &middot; " +
-                         HtmlEscape(s.address) + " &middot; " + html::FooterPhone(s) +
+                         EscapeHtml(s.address) + " &middot; " + html::FooterPhone(s) +
                          " &middot; " + s.email + "</div>";
     return html::Document(title, head, header + main + footer);
   }

@@ -29,8 +29,8 @@ class MoonlitLayout : public SiteLayout {
     std::string body = "<div class=\"grid\">\n";
     for (const Advert* a : adverts) {
       body += "<div class=\"card\"><a href=\"" + a->path + "\"><div class=\"ph\"></div><div "
-              "class=\"nm\">" + HtmlEscape(a->name) + "</div><div class=\"ag\">" +
-              std::to_string(a->age) + "</div><div class=\"tn\">" + HtmlEscape(a->town) +
+              "class=\"nm\">" + EscapeHtml(a->name) + "</div><div class=\"ag\">" +
+              std::to_string(a->age) + "</div><div class=\"tn\">" + EscapeHtml(a->town) +
               "</div></a></div>\n";
     }
     body += "</div>\n<div class=\"paging\">" +
@@ -40,14 +40,14 @@ class MoonlitLayout : public SiteLayout {
   }
 
   std::string AdvertPage(const Advert& a, const AdvertList&) const override {
-    std::string stats = "<ul class=\"stats\">\n<li class=\"name\">Name <span>" + HtmlEscape(a.name) +
+    std::string stats = "<ul class=\"stats\">\n<li class=\"name\">Name <span>" + EscapeHtml(a.name) +
                         "</span></li>\n<li class=\"age\">Age <span>" + std::to_string(a.age) +
-                        "</span></li>\n<li class=\"town\">Town <span>" + HtmlEscape(a.town) +
+                        "</span></li>\n<li class=\"town\">Town <span>" + EscapeHtml(a.town) +
                         "</span></li>\n";
     if (!a.phone_display.empty())
-      stats += "<li class=\"phone\">Phone <span>" + HtmlEscape(a.phone_display) + "</span></li>\n";
-    stats += "<li class=\"rate\">Rates <span>" + HtmlEscape(a.rate) + "</span></li>\n</ul>\n";
-    std::string body = "<div class=\"profile\">\n<h1 class=\"profile-name\">" + HtmlEscape(a.title) +
+      stats += "<li class=\"phone\">Phone <span>" + EscapeHtml(a.phone_display) + "</span></li>\n";
+    stats += "<li class=\"rate\">Rates <span>" + EscapeHtml(a.rate) + "</span></li>\n</ul>\n";
+    std::string body = "<div class=\"profile\">\n<h1 class=\"profile-name\">" + EscapeHtml(a.title) +
                        "</h1>\n" + stats + "<div class=\"about\"><h2>About me</h2>\n" +
                        html::Sections(a.sections, 3) + "</div>\n<p class=\"posted\">Posted <time datetime=\"" +
                        a.posted + "\">" + a.posted + "</time></p>\n</div>";
@@ -55,7 +55,7 @@ class MoonlitLayout : public SiteLayout {
   }
 
   std::string InfoPage(const std::string& heading, const std::string& text) const override {
-    return Page(heading + " - Moonlit Companions", "<h1>" + HtmlEscape(heading) + "</h1><p>" + HtmlEscape(text) + "</p>");
+    return Page(heading + " - Moonlit Companions", "<h1>" + EscapeHtml(heading) + "</h1><p>" + EscapeHtml(text) + "</p>");
   }
 
   std::vector<std::string> FollowPathPatterns() const override { return {R"(/gallery/page/\d+)"}; }
@@ -77,7 +77,7 @@ class MoonlitLayout : public SiteLayout {
         "href=\"/contact\">Contact</a></nav></div>\n<p class=\"age-notice\">Adults only. Every "
         "advertiser has confirmed she is over 18.</p>\n";
     std::string footer = "\n<div class=\"mc-foot\">Moonlit Companions is an advertising platform "
-                         "only. " + HtmlEscape(s.address) + ". Advertising enquiries " +
+                         "only. " + EscapeHtml(s.address) + ". Advertising enquiries " +
                          html::FooterPhone(s) + ", " + s.email + ".</div>";
     return html::Document(title, "", header + main + footer);
   }

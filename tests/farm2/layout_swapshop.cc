@@ -33,8 +33,8 @@ class SwapshopLayout : public SiteLayout {
                        "<tr><th>Date</th><th>Ad</th><th>Pay</th></tr>\n";
     for (const Advert* a : adverts) {
       body += "<tr><td class=\"d\">" + a->posted + "</td><td><a href=\"" + Href(a->path) + "\">" +
-              HtmlEscape(a->title) + "</a><br><small>" + HtmlEscape(a->town) +
-              "</small></td><td class=\"price\">" + HtmlEscape(a->pay) + "</td></tr>\n";
+              EscapeHtml(a->title) + "</a><br><small>" + EscapeHtml(a->town) +
+              "</small></td><td class=\"price\">" + EscapeHtml(a->pay) + "</td></tr>\n";
     }
     body += "</table>\n<p class=\"pages\">Pages: " +
             html::PageLinks(page, pages, [this](int p) { return Href(ListingTarget(p)); },
@@ -46,10 +46,10 @@ class SwapshopLayout : public SiteLayout {
   std::string AdvertPage(const Advert& a, const AdvertList&) const override {
     std::string text;
     for (const Section& s : a.sections)
-      for (const std::string& p : s.paragraphs) text += (text.empty() ? "" : "<br><br>") + HtmlEscape(p);
+      for (const std::string& p : s.paragraphs) text += (text.empty() ? "" : "<br><br>") + EscapeHtml(p);
     std::string body =
-        "<div id=\"ad\"><h2 class=\"adtitle\">" + HtmlEscape(a.title) + "</h2>\n"
-        "<p class=\"admeta\">Posted: " + a.posted + " &middot; Location: " + HtmlEscape(a.town) +
+        "<div id=\"ad\"><h2 class=\"adtitle\">" + EscapeHtml(a.title) + "</h2>\n"
+        "<p class=\"admeta\">Posted: " + a.posted + " &middot; Location: " + EscapeHtml(a.town) +
         " &middot; Ad ref " + std::to_string(a.id) + "</p>\n<table class=\"adbox\"><tr><td class=\"adtext\">" +
         text + "</td></tr></table>\n<p><a href=\"/reply?id=" + std::to_string(a.id) +
         "\">Reply to this ad</a> | <a href=\"/report?id=" + std::to_string(a.id) +
@@ -58,7 +58,7 @@ class SwapshopLayout : public SiteLayout {
   }
 
   std::string InfoPage(const std::string& heading, const std::string& text) const override {
-    return Page(heading + " - SwapShop", "<h2>" + HtmlEscape(heading) + "</h2><p>" + HtmlEscape(text) + "</p>");
+    return Page(heading + " - SwapShop", "<h2>" + EscapeHtml(heading) + "</h2><p>" + EscapeHtml(text) + "</p>");
   }
 
   std::vector<std::string> FollowPathPatterns() const override {
@@ -81,7 +81,7 @@ class SwapshopLayout : public SiteLayout {
         Href(ListingTarget(1)) + "\">Jobs</a> &middot; For sale &middot; Cars &middot; Property "
         "&middot; Pets</div>\n";
     std::string footer =
-        "\n<div class=\"foot\"><hr>SwapShop Classifieds, " + HtmlEscape(s.address) + ". Tel " +
+        "\n<div class=\"foot\"><hr>SwapShop Classifieds, " + EscapeHtml(s.address) + ". Tel " +
         html::FooterPhone(s) + ", " + s.email +
         ". Ads are placed by members of the public; SwapShop does not check them.</div>";
     return html::Document(title, "", header + main + footer);

@@ -9,7 +9,7 @@ std::string Document(const std::string& title, const std::string& head_extra,
                      const std::string& body) {
   return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-         HtmlEscape(title) + "</title>\n" + head_extra + "</head>\n<body>\n" + body +
+         EscapeHtml(title) + "</title>\n" + head_extra + "</head>\n<body>\n" + body +
          "\n</body>\n</html>\n";
 }
 
@@ -17,11 +17,11 @@ std::string Sections(const std::vector<Section>& sections, int heading_level) {
   const std::string h = "h" + std::to_string(heading_level);
   std::string out;
   for (const Section& section : sections) {
-    if (!section.heading.empty()) out += "<" + h + ">" + HtmlEscape(section.heading) + "</" + h + ">\n";
-    for (const std::string& p : section.paragraphs) out += "<p>" + HtmlEscape(p) + "</p>\n";
+    if (!section.heading.empty()) out += "<" + h + ">" + EscapeHtml(section.heading) + "</" + h + ">\n";
+    for (const std::string& p : section.paragraphs) out += "<p>" + EscapeHtml(p) + "</p>\n";
     if (!section.bullets.empty()) {
       out += "<ul>\n";
-      for (const std::string& b : section.bullets) out += "<li>" + HtmlEscape(b) + "</li>\n";
+      for (const std::string& b : section.bullets) out += "<li>" + EscapeHtml(b) + "</li>\n";
       out += "</ul>\n";
     }
   }

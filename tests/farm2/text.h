@@ -1,14 +1,17 @@
 // Small text helpers shared by farm2's generators and layouts: HTML
-// escaping, URL slugs, joining, calendar dates and the spelled-out e-mail
-// ("anna at example dot org") some advertisers use.
+// escaping (the first farm's EscapeHtml), URL slugs, joining, calendar
+// dates and the spelled-out e-mail ("anna at example dot org") some
+// advertisers use.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "tests/farm/html_text.h"
+
 namespace plainsight::farm2 {
 
-std::string HtmlEscape(const std::string& text);
+using farm::EscapeHtml;
 // "Care Assistant (Nights) - Kettering" -> "care-assistant-nights-kettering".
 std::string Slug(const std::string& text);
 std::string Join(const std::vector<std::string>& parts, const std::string& separator);
