@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -44,6 +45,28 @@ class Rng {
     for (std::size_t i = items.size(); i > 1; --i) {
       std::swap(items[i - 1], items[Below(i)]);
     }
+  }
+
+  // True with probability p.
+  bool Chance(double p) { return static_cast<double>(Next() >> 11) * 0x1.0p-53 < p; }
+
+  // `count` distinct items of `items` (all of them if there are fewer), in
+  // a random order.
+  template <typename T>
+  std::vector<T> Sample(const std::vector<T>& items, std::size_t count) {
+    std::vector<T> copy = items;
+    Shuffle(copy);
+    if (copy.size() > count) copy.resize(count);
+    return copy;
+  }
+
+  // A child stream named by `label`: the same parent state and label always
+  // give the same child, whatever else the parent is later asked for (so
+  // growing one part of a farm does not reshuffle the others).
+  Rng Fork(std::string_view label) const {
+    std::uint64_t h = state_ ^ 0xCBF29CE484222325ULL;
+    for (char c : label) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
+    return Rng(h);
   }
 
  private:

@@ -1,69 +1,13 @@
-// Rng: farm2's only source of chance. SplitMix64 from one seed, with the
-// arithmetic written out here (no <random> distributions, whose output
-// the standard leaves to each library), so one seed builds the same farm
-// with every compiler. Fork() gives a generator its own stream, so
-// growing one part of the farm does not reshuffle the others.
+// Rng: farm2's only source of chance is the first farm's SplitMix64 Rng
+// (tests/farm/rng.h): every draw written out there, so one seed builds the
+// same farm with every compiler, and Fork() gives a generator its own
+// stream.
 #pragma once
 
-#include <cstddef>
-#include <cstdint>
-#include <string_view>
-#include <utility>
-#include <vector>
+#include "tests/farm/rng.h"
 
 namespace plainsight::farm2 {
 
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-
-  std::uint64_t Next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-
-  // Uniform in [0, n); n > 0.
-  std::size_t Below(std::size_t n) { return static_cast<std::size_t>(Next() % n); }
-
-  // Uniform in [lo, hi], both included; lo <= hi.
-  int Between(int lo, int hi) {
-    return lo + static_cast<int>(Below(static_cast<std::size_t>(hi - lo) + 1));
-  }
-
-  bool Chance(double p) { return static_cast<double>(Next() >> 11) * 0x1.0p-53 < p; }
-
-  template <typename T>
-  const T& Pick(const std::vector<T>& items) {
-    return items[Below(items.size())];
-  }
-
-  template <typename T>
-  void Shuffle(std::vector<T>& items) {
-    for (std::size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[Below(i)]);
-  }
-
-  // `count` distinct items of `items` (all of them if there are fewer), in
-  // a random order.
-  template <typename T>
-  std::vector<T> Sample(const std::vector<T>& items, std::size_t count) {
-    std::vector<T> copy = items;
-    Shuffle(copy);
-    if (copy.size() > count) copy.resize(count);
-    return copy;
-  }
-
-  // A child stream named by `label`: the same parent state and label always
-  // give the same child, whatever else the parent is later asked for.
-  Rng Fork(std::string_view label) const {
-    std::uint64_t h = state_ ^ 0xCBF29CE484222325ULL;
-    for (char c : label) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
-    return Rng(h);
-  }
-
- private:
-  std::uint64_t state_;
-};
+using Rng = farm::Rng;
 
 }  // namespace plainsight::farm2
