@@ -37,6 +37,8 @@ json ExtractionJson(const AdvertExtraction& x) {
   }
   return {{"title", x.title},         {"text", x.text},
           {"location", x.location},   {"posted", x.posted},
+          {"salary", x.salary},       {"company", x.company},
+          {"contact", x.contact},
           {"charset", x.charset},     {"phones", phones},
           {"phone_matches", phone_matches}, {"emails", emails},
           {"email_matches", email_matches}, {"postcodes", x.postcodes},
@@ -49,6 +51,9 @@ void PrintExtractionText(const AdvertExtraction& x) {
   std::cout << "title:      " << x.title << "\n";
   if (!x.location.empty()) std::cout << "location:   " << x.location << "\n";
   if (!x.posted.empty()) std::cout << "posted:     " << x.posted << "\n";
+  if (!x.salary.empty()) std::cout << "salary:     " << x.salary << "\n";
+  if (!x.company.empty()) std::cout << "company:    " << x.company << "\n";
+  if (!x.contact.empty()) std::cout << "contact:    " << x.contact << "\n";
   for (const auto& p : x.phones) {
     std::cout << "phone:      " << p.e164 << "  \"" << p.match << "\"" << (p.obfuscated ? "  (obfuscated)" : "") << "\n";
   }
@@ -86,20 +91,22 @@ void RegisterExtract(CLI::App& app) {
     GlobalOptions& g = Globals();
     SetUpLogging(g);
     Config config = LoadConfigOrThrow(g);
+    std::shared_ptr<const Gazetteer> gazetteer;
+    if (std::filesystem::exists(config.gazetteer_path)) {
+      auto loaded = Gazetteer::Load(config.gazetteer_path);
+      if (!loaded.ok()) throw CliError(kExitBadInput, loaded.status().ToString());
+      gazetteer = *loaded;
+    }
+    // With --site, exactly the crawl's options for that site.
     ExtractorOptions options;
-    options.kind = kind;
     options.phone_region = config.default_region;
+    options.gazetteer = gazetteer;
     if (!site.empty()) {
       const SiteConfig* s = config.FindSite(site);
       if (s == nullptr) throw CliError(kExitBadInput, "--site: no site named '" + site + "' in " + config.source_path);
-      options.fields = s->fields;
-      if (options.kind.empty()) options.kind = s->kind;
+      options = ExtractorOptionsForSite(config, *s, gazetteer);
     }
-    if (std::filesystem::exists(config.gazetteer_path)) {
-      auto gazetteer = Gazetteer::Load(config.gazetteer_path);
-      if (!gazetteer.ok()) throw CliError(kExitBadInput, gazetteer.status().ToString());
-      options.gazetteer = *gazetteer;
-    }
+    if (!kind.empty()) options.kind = kind;
     auto extractor = AdvertExtractor::Create(options, LoadPatternsOrThrow(config));
     if (!extractor.ok()) throw CliError(kExitBadInput, extractor.status().ToString());
     std::string body = ReadInput(file);

@@ -1,10 +1,13 @@
 // Reads plainsight.toml into a Config. Every check happens here, up front,
 // so that a bad key stops the run before any network traffic, naming
 // file:line.
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <utility>
 #include <re2/re2.h>
 #include <toml++/toml.h>
 
@@ -174,6 +177,19 @@ const std::set<std::string> kCrawlKeys = {
     "max_url_length",     "max_pages_per_host", "max_barren_listing_pages", "strip_params",
     "proxy",              "headers",            "cookies"};
 
+// "GB", "US": a phone numbering region, not a place name (places are
+// written in mixed case or are longer).
+bool IsRegionCode(const std::string& value) {
+  return value.size() == 2 && std::isupper(static_cast<unsigned char>(value[0])) &&
+         std::isupper(static_cast<unsigned char>(value[1]));
+}
+
+bool IsCurrencyCode(const std::string& value) {
+  return value.size() == 3 && std::all_of(value.begin(), value.end(), [](char c) {
+           return c >= 'A' && c <= 'Z';
+         });
+}
+
 bool IsValidSiteName(const std::string& name) {
   if (name.empty()) return false;
   for (char c : name) {
@@ -186,7 +202,7 @@ void ReadSite(ConfigReader& reader, const toml::table& table, const Config& conf
               SiteConfig* site) {
   std::set<std::string> known = kCrawlKeys;
   known.insert({"name", "kind", "seeds", "follow", "adverts", "max_depth", "region", "fields",
-                "sitemaps", "recrawl_after_hours"});
+                "currency", "sitemaps", "recrawl_after_hours"});
   reader.CheckKeys(table, "sites", known);
   reader.ReadString(table, "name", "sites", &site->name);
   std::string where = "sites." + (site->name.empty() ? std::string("?") : site->name);
@@ -210,8 +226,15 @@ void ReadSite(ConfigReader& reader, const toml::table& table, const Config& conf
   if (!reader.failed() && site->seeds.empty()) reader.Fail(&table, where + " has no seeds");
   if (!reader.failed() && site->adverts.empty())
     reader.Fail(&table, where + " has no adverts patterns");
-  reader.ReadInt(table, "max_depth", where, 0, 100, &site->max_depth);
+  reader.ReadInt(table, "max_depth", where, 0, 100000, &site->max_depth);
   reader.ReadString(table, "region", where, &site->region);
+  if (IsRegionCode(site->region)) site->phone_region = std::exchange(site->region, {});
+  reader.ReadString(table, "currency", where, &site->currency);
+  if (!reader.failed() && !IsCurrencyCode(site->currency)) {
+    reader.Fail(table.get("currency"),
+                where + ".currency must be an ISO 4217 code such as \"GBP\" or \"EUR\", got \"" +
+                    site->currency + "\"");
+  }
   reader.ReadBool(table, "sitemaps", where, &site->sitemaps);
   reader.ReadInt(table, "recrawl_after_hours", where, 0, 100000, &site->recrawl_after_hours);
   site->crawl = config.crawl;
@@ -219,11 +242,15 @@ void ReadSite(ConfigReader& reader, const toml::table& table, const Config& conf
   if (const toml::node* fields = table.get("fields")) {
     const toml::table* fields_table = fields->as_table();
     if (fields_table == nullptr) return reader.Fail(fields, where + ".fields must be a table");
-    reader.CheckKeys(*fields_table, where + ".fields", {"title", "body", "location", "posted"});
+    reader.CheckKeys(*fields_table, where + ".fields",
+                     {"title", "body", "location", "posted", "salary", "company", "contact"});
     reader.ReadString(*fields_table, "title", where + ".fields", &site->fields.title);
     reader.ReadString(*fields_table, "body", where + ".fields", &site->fields.body);
     reader.ReadString(*fields_table, "location", where + ".fields", &site->fields.location);
     reader.ReadString(*fields_table, "posted", where + ".fields", &site->fields.posted);
+    reader.ReadString(*fields_table, "salary", where + ".fields", &site->fields.salary);
+    reader.ReadString(*fields_table, "company", where + ".fields", &site->fields.company);
+    reader.ReadString(*fields_table, "contact", where + ".fields", &site->fields.contact);
   }
 }
 

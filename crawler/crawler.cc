@@ -888,7 +888,13 @@ class Crawler::Run_ {
       for (size_t i : order) {
         PageRole role = rules_[i].Classify(url);
         if (role == PageRole::kNone) continue;
-        int depth = work.page.depth + 1;
+        // A listing's link to another listing of the same site (its next
+        // page) is not a hop: a board's pagination runs to hundreds of
+        // pages, and the barren-listing rule below stops an endless chain.
+        const bool next_listing = role == PageRole::kFollow &&
+                                  work.page.role == PageRole::kFollow &&
+                                  static_cast<int>(i) == work.page.site;
+        int depth = next_listing ? work.page.depth : work.page.depth + 1;
         if (depth <= rules_[i].site->max_depth) {
           candidates.push_back(NewPending(url, static_cast<int>(i), depth, role));
         }

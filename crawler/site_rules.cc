@@ -49,13 +49,8 @@ Result<std::vector<SiteRules>> CompileSiteRules(const Config& config,
     Status s = compile(site.follow, &rules.follow);
     if (s.ok()) s = compile(site.adverts, &rules.adverts);
     if (!s.ok()) return s;
-    ExtractorOptions options;
-    options.kind = site.kind;
-    options.fields = site.fields;
-    options.phone_region = config.default_region;
-    options.default_town = site.region;
-    options.gazetteer = gazetteer;
-    auto extractor = AdvertExtractor::Create(options, patterns);
+    auto extractor =
+        AdvertExtractor::Create(ExtractorOptionsForSite(config, site, gazetteer), patterns);
     if (!extractor.ok())
       return Status::InvalidArgument(where + ": " + extractor.status().message());
     rules.extractor = *extractor;

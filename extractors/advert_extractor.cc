@@ -13,6 +13,7 @@
 #include "extractors/pay.h"
 #include "extractors/phones.h"
 #include "extractors/postcodes.h"
+#include "extractors/script_data.h"
 #include "extractors/selector.h"
 #include "extractors/text_normalize.h"
 
@@ -20,6 +21,7 @@ namespace plainsight {
 
 struct AdvertExtractor::Impl {
   std::vector<std::pair<std::string, Selector>> fields;  // parsed once per site
+  std::vector<std::pair<std::string, ScriptFieldPath>> script_fields;
   MinimumWageTable minimum_wage = MinimumWageTable::UkDefault();
 };
 
@@ -78,17 +80,38 @@ AdvertExtractor::AdvertExtractor(ExtractorOptions options,
 
 AdvertExtractor::~AdvertExtractor() = default;
 
+ExtractorOptions ExtractorOptionsForSite(const Config& config, const SiteConfig& site,
+                                         std::shared_ptr<const Gazetteer> gazetteer) {
+  ExtractorOptions options;
+  options.kind = site.kind;
+  options.fields = site.fields;
+  options.phone_region = site.phone_region.empty() ? config.default_region : site.phone_region;
+  options.currency = site.currency;
+  options.default_town = site.region;
+  options.gazetteer = std::move(gazetteer);
+  return options;
+}
+
 Result<std::shared_ptr<const AdvertExtractor>> AdvertExtractor::Create(
     ExtractorOptions options, std::shared_ptr<const PatternSet> patterns) {
   auto impl = std::make_unique<Impl>();
   const std::pair<const char*, const std::string*> named[] = {
-      {"title", &options.fields.title},
-      {"body", &options.fields.body},
-      {"location", &options.fields.location},
-      {"posted", &options.fields.posted}};
-  for (const auto& [name, selector] : named) {
-    if (selector->empty()) continue;
-    auto parsed = Selector::Parse(*selector);
+      {"title", &options.fields.title},       {"body", &options.fields.body},
+      {"location", &options.fields.location}, {"posted", &options.fields.posted},
+      {"salary", &options.fields.salary},     {"company", &options.fields.company},
+      {"contact", &options.fields.contact}};
+  for (const auto& [name, spec] : named) {
+    if (spec->empty()) continue;
+    if (IsScriptFieldPath(*spec)) {
+      auto path = ParseScriptFieldPath(*spec);
+      if (!path.ok()) {
+        return Status::InvalidArgument(std::string("fields.") + name + ": " +
+                                       path.status().message());
+      }
+      impl->script_fields.emplace_back(name, std::move(path).value());
+      continue;
+    }
+    auto parsed = Selector::Parse(*spec);
     if (!parsed.ok()) {
       return Status::InvalidArgument(std::string("fields.") + name + ": " +
                                      parsed.status().message());
@@ -135,7 +158,11 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
   AdvertExtraction out;
   std::string html = ToUtf8(body, content_type, &out.charset);
   // Text blocks only feed the boilerplate profile.
-  ParsedPage page = ParseHtml(html, impl_->fields, boilerplate != nullptr);
+  ParsedPage page =
+      ParseHtml(html, impl_->fields, boilerplate != nullptr, !impl_->script_fields.empty());
+  for (const auto& [name, path] : impl_->script_fields) {
+    if (auto value = ReadScriptField(page.scripts, path)) page.fields[name] = std::move(*value);
+  }
 
   out.canonical = page.canonical;
   out.base_href = page.base_href;
@@ -156,6 +183,9 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
   if (out.location.empty() && structured != nullptr) out.location = structured->locality;
   out.posted = structured != nullptr && !structured->date_posted.empty() ? structured->date_posted
                                                                          : field("posted");
+  out.salary = field("salary");
+  out.company = field("company");
+  out.contact = field("contact");
 
   // Match over the whole visible text: a selector for the body narrows what
   // is shown, but contacts often sit outside it (a sidebar "call me" box).
@@ -180,6 +210,11 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
   if (structured != nullptr && !structured->description.empty() &&
       out.text.find(structured->description.substr(0, 40)) == std::string::npos) {
     out.text += "\n" + structured->description;
+  }
+  // Fields read from a script, or kept out as chrome, are still the
+  // advert's own words: a body or contact box the text lacks is matched too.
+  for (const std::string& own : {field("body"), out.contact}) {
+    if (!own.empty() && out.text.find(own) == std::string::npos) out.text += "\n" + own;
   }
   std::string matched_text = out.title + "\n" + out.text;
   // Every finder matches the same folded text: fold it once.
@@ -223,6 +258,14 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
     out.prices = std::move(adult.prices);
   }
   std::set<std::string> pay_seen;  // the same offer is often repeated on one page
+  if (!out.salary.empty()) {
+    PayContext salary_field;
+    salary_field.in_salary_field = true;
+    salary_field.default_currency = options_.currency;
+    for (PayMatch& p : FindPay(out.salary, salary_field)) {
+      if (pay_seen.insert(p.match).second) out.pay.push_back(ToExtractedPay(std::move(p)));
+    }
+  }
   for (PayMatch& p : FindPay(matched_text, norm)) {
     if (pay_seen.insert(p.match).second) out.pay.push_back(ToExtractedPay(std::move(p)));
   }

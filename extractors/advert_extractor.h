@@ -49,6 +49,9 @@ struct AdvertExtraction {
   std::string text;  // the visible text that patterns ran over
   std::string location;
   std::string posted;
+  std::string salary;   // the site's salary field, as shown
+  std::string company;  // the site's company field
+  std::string contact;  // the site's contact field
   std::string canonical;
   std::vector<std::string> links;  // raw hrefs, document order
   std::string base_href;
@@ -73,9 +76,15 @@ struct ExtractorOptions {
   std::string kind;  // "jobs" | "adult": which indicators apply
   FieldSelectors fields;
   std::string phone_region = "GB";
+  std::string currency = "GBP";  // of amounts without a sign in the salary field
   std::string default_town;  // the site's region, used when a page names none
   std::shared_ptr<const Gazetteer> gazetteer;  // null: towns only from the location field
 };
+
+// The options for one configured site: the one place the crawl and
+// `extract --site` get them from, so both read a page the same way.
+ExtractorOptions ExtractorOptionsForSite(const Config& config, const SiteConfig& site,
+                                         std::shared_ptr<const Gazetteer> gazetteer);
 
 class AdvertExtractor {
  public:

@@ -371,8 +371,8 @@ std::string TitleText(const GumboNode* title) {
 class PageVisitor {
  public:
   PageVisitor(ParsedPage* page, std::vector<std::size_t>* block_starts,
-              const std::vector<std::pair<std::string, Selector>>& fields)
-      : page_(page), text_(&page->text, block_starts), fields_(fields),
+              const std::vector<std::pair<std::string, Selector>>& fields, bool want_scripts)
+      : page_(page), want_scripts_(want_scripts), text_(&page->text, block_starts), fields_(fields),
         field_found_(fields.size(), false), fields_left_(fields.size()) {}
 
   bool Enter(const GumboNode* node) {
@@ -404,6 +404,7 @@ class PageVisitor {
         break;
       case GUMBO_TAG_SCRIPT:
         NoteJsonLd(node);
+        if (want_scripts_) NoteScript(node);
         break;
       default:
         break;
@@ -436,6 +437,17 @@ class PageVisitor {
     if (IsText(child)) json_ld_.push_back(child->v.text.text);
   }
 
+  void NoteScript(const GumboNode* node) {
+    const GumboVector& children = node->v.element.children;
+    if (children.length == 0) return;
+    const auto* child = static_cast<const GumboNode*>(children.data[0]);
+    if (!IsText(child)) return;
+    const char* id = AttributeValue(node, "id");
+    const char* type = AttributeValue(node, "type");
+    page_->scripts.push_back({id == nullptr ? "" : id, type == nullptr ? "" : type,
+                              child->v.text.text});
+  }
+
   void MatchFields(const GumboNode* node) {
     for (std::size_t i = 0; i < fields_.size(); ++i) {
       if (field_found_[i] || !fields_[i].second.Matches(node)) continue;
@@ -453,6 +465,7 @@ class PageVisitor {
   }
 
   ParsedPage* page_;
+  bool want_scripts_;
   VisibleText text_;
   const std::vector<std::pair<std::string, Selector>>& fields_;
   std::vector<bool> field_found_;
@@ -474,7 +487,7 @@ void SplitBlocks(const std::string& text, const std::vector<std::size_t>& starts
 
 ParsedPage ParseHtml(std::string_view html_utf8,
                      const std::vector<std::pair<std::string, Selector>>& fields,
-                     bool want_text_blocks) {
+                     bool want_text_blocks, bool want_scripts) {
   ParsedPage page;
   std::string limited_storage;
   std::string_view html = LimitNesting(html_utf8, &limited_storage);
@@ -484,7 +497,7 @@ ParsedPage ParseHtml(std::string_view html_utf8,
   // Visible text is usually well under a quarter of the markup.
   page.text.reserve(html.size() / 4);
   std::vector<std::size_t> block_starts;
-  PageVisitor visitor(&page, want_text_blocks ? &block_starts : nullptr, fields);
+  PageVisitor visitor(&page, want_text_blocks ? &block_starts : nullptr, fields, want_scripts);
   WalkTree(gumbo.document(), visitor);
   if (want_text_blocks) SplitBlocks(page.text, block_starts, &page.text_blocks);
 

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "extractors/script_data.h"
 #include "extractors/selector.h"
 #include "extractors/structured_data.h"
 
@@ -49,6 +50,9 @@ struct ParsedPage {
   // The text split at block boundaries: each block element's own text, in
   // order; a <br> inside a block is a '\n' within the block.
   std::vector<std::string> text_blocks;
+  // Every <script> with text, in order; only filled on request (a site's
+  // fields read script data, see script_data.h).
+  std::vector<ScriptBlock> scripts;
 };
 
 struct FieldSelectorSpec {
@@ -66,7 +70,7 @@ ParsedPage ParseHtml(std::string_view html_utf8, const std::vector<FieldSelector
 // boilerplate learner reads them.
 ParsedPage ParseHtml(std::string_view html_utf8,
                      const std::vector<std::pair<std::string, Selector>>& fields,
-                     bool want_text_blocks = true);
+                     bool want_text_blocks = true, bool want_scripts = false);
 
 // OK, or the InvalidArgument from Selector::Parse naming the bad selector.
 Status ValidateSelector(std::string_view selector);
