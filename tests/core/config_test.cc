@@ -86,6 +86,62 @@ TEST_CASE("Config_Errors_NameFileAndLine") {
   }
 }
 
+// CONTRACT.md (December 2026): salary, company and contact fields; a
+// site's `region` written as an ISO code is its phone region, a place name
+// stays its default location; `currency` is ISO 4217; pagination needs
+// depth far past 100.
+TEST_CASE("Config_SiteFieldsRegionCurrencyDepth_AsTheContractWritesThem") {
+  static const struct {
+    const char* extra;
+    const char* salary;
+    const char* phone_region;
+    const char* place;
+    const char* currency;
+    int max_depth;
+  } kCases[] = {
+      {"region = \"US\"\n", "", "US", "", "GBP", 5},
+      {"region = \"Northamptonshire\"\n", "", "", "Northamptonshire", "GBP", 5},
+      {"currency = \"EUR\"\nmax_depth = 10000\n", "", "", "", "EUR", 10000},
+      {"  [sites.fields]\n  salary = \".salary\"\n  company = \".company\"\n"
+       "  contact = \"script:window.__INITIAL_STATE__#job.contact\"\n",
+       ".salary", "", "", "GBP", 5},
+  };
+  for (const auto& c : kCases) {
+    CAPTURE(c.extra);
+    auto config = ParseConfig(std::string(kMinimalSite) + c.extra, "c.toml", "");
+    REQUIRE(config.ok());
+    const SiteConfig& site = config->sites[0];
+    CHECK(site.fields.salary == c.salary);
+    CHECK(site.phone_region == c.phone_region);
+    CHECK(site.region == c.place);
+    CHECK(site.currency == c.currency);
+    CHECK(site.max_depth == c.max_depth);
+  }
+  auto config = ParseConfig(std::string(kMinimalSite) +
+                                "  [sites.fields]\n  company = \".co\"\n  contact = \".c\"\n",
+                            "c.toml", "");
+  REQUIRE(config.ok());
+  CHECK(config->sites[0].fields.company == ".co");
+  CHECK(config->sites[0].fields.contact == ".c");
+}
+
+TEST_CASE("Config_SiteCurrencyAndDepth_BadValuesNameTheLine") {
+  static const struct {
+    const char* extra;
+    const char* error;
+  } kCases[] = {
+      {"currency = \"pounds\"\n", "c.toml:8: sites.jobs-one.currency must be an ISO 4217 code"},
+      {"max_depth = 100001\n", "c.toml:8: sites.jobs-one.max_depth must be between 0 and 100000"},
+      {"  [sites.fields]\n  wage = \".pay\"\n", "c.toml:9: unknown key 'wage'"},
+  };
+  for (const auto& c : kCases) {
+    CAPTURE(c.extra);
+    auto config = ParseConfig(std::string(kMinimalSite) + c.extra, "c.toml", "");
+    REQUIRE_FALSE(config.ok());
+    CHECK_THAT(config.status().message(), Catch::StartsWith(c.error));
+  }
+}
+
 TEST_CASE("Config_DuplicateSiteName_IsAnError") {
   std::string text = std::string(kMinimalSite) + kMinimalSite;
   auto config = ParseConfig(text, "c.toml", "");
