@@ -22,5 +22,6 @@ void RegisterRun(CLI::App& app);
 void RegisterPurge(CLI::App& app);
 void RegisterReport(CLI::App& app);
 void RegisterExport(CLI::App& app);
+void RegisterSite(CLI::App& app);
 
 }  // namespace plainsight::cli

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   RegisterPurge(app);
   RegisterReport(app);
   RegisterExport(app);
+  RegisterSite(app);
 
   try {
     app.parse(argc, argv);

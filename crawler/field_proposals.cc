@@ -1,0 +1,598 @@
+#include "crawler/field_proposals.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "crawler/site_probe_scripts.h"
+#include "extractors/html_page.h"
+#include "extractors/pay.h"
+
+namespace plainsight {
+namespace {
+
+enum class Field { kTitle, kBody, kLocation, kSalary, kPosted };
+
+const char* FieldName(Field f) {
+  switch (f) {
+    case Field::kTitle: return "title";
+    case Field::kBody: return "body";
+    case Field::kLocation: return "location";
+    case Field::kSalary: return "salary";
+    case Field::kPosted: return "posted";
+  }
+  return "";
+}
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string Trim(std::string_view text) {
+  std::size_t begin = text.find_first_not_of(" \t\r\n\f");
+  if (begin == std::string_view::npos) return "";
+  std::size_t end = text.find_last_not_of(" \t\r\n\f");
+  return std::string(text.substr(begin, end - begin + 1));
+}
+
+// Lower-case words of identifiers: "job-card__salary" -> job, card, salary;
+// "datePosted" -> date, posted.
+void AddWords(std::string_view text, std::set<std::string>* words) {
+  std::string word;
+  char previous = '\0';
+  for (char c : text) {
+    bool lower = c >= 'a' && c <= 'z';
+    bool upper = c >= 'A' && c <= 'Z';
+    bool digit = c >= '0' && c <= '9';
+    if (upper && previous >= 'a' && previous <= 'z' && !word.empty()) {
+      words->insert(word);
+      word.clear();
+    }
+    if (lower || upper || digit) {
+      word += upper ? static_cast<char>(c - 'A' + 'a') : c;
+    } else if (!word.empty()) {
+      words->insert(word);
+      word.clear();
+    }
+    previous = c;
+  }
+  if (!word.empty()) words->insert(word);
+}
+
+bool AnyOf(const std::set<std::string>& words, std::initializer_list<const char*> wanted) {
+  for (const char* w : wanted) {
+    if (words.count(w) != 0) return true;
+  }
+  return false;
+}
+
+bool LooksLikeDate(std::string_view text) {
+  static const RE2 kDate(
+      R"((?i)(\b\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b)|)"
+      R"((\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}\b)|)"
+      R"((\b\d{4}-\d{2}-\d{2}\b)|(\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b)|)"
+      R"((\b(today|yesterday)\b)|(\b\d+\s+(minute|hour|day|week|month)s?\s+ago\b))");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kDate);
+}
+
+bool HasMoneySign(std::string_view text) {
+  return text.find("\xC2\xA3") != std::string_view::npos ||  // £
+         text.find("\xE2\x82\xAC") != std::string_view::npos ||  // €
+         text.find('$') != std::string_view::npos;
+}
+
+// What one candidate element or script value is, for rating.
+struct Candidate {
+  std::string text;
+  std::string tag;  // "" for script values
+  std::set<std::string> names;  // class, id, itemprop words; script keys
+  std::string label;            // a short label before it ("Location", "Posted:")
+  bool has_datetime = false;
+  bool contains_h1 = false;
+};
+
+struct Sample {
+  const ProbeDom* dom = nullptr;
+  std::string title_lower;
+  std::set<std::string> shared_lines;  // lines every sample has
+  double unique_chars = 1;             // chars on lines only this sample has
+  std::map<std::string, std::string> script_values;  // spec -> value
+};
+
+double RateTitle(const Candidate& c, const Sample& s) {
+  if (c.text.size() < 2 || c.text.size() > 200) return 0;
+  double score = 0;
+  if (c.tag == "h1") {
+    score += 0.6;
+  } else if (c.tag == "h2") {
+    score += 0.25;
+  } else if (c.tag == "h3") {
+    score += 0.1;
+  }
+  std::string lower = Lower(c.text);
+  if (lower.size() >= 3 && s.title_lower.find(lower) != std::string::npos) {
+    score += lower == s.title_lower ? 0.45 : 0.4;
+  }
+  if (AnyOf(c.names, {"title", "headline", "heading", "jobtitle"})) score += 0.15;
+  if (c.tag.empty() && AnyOf(c.names, {"name"})) score += 0.1;
+  return std::min(1.0, score);
+}
+
+double RateLocation(const Candidate& c, const FieldProposalOptions& options) {
+  if (c.text.size() < 2 || c.text.size() > 80) return 0;
+  double score = 0;
+  if (AnyOf(c.names, {"location", "town", "city", "area", "where", "region", "place", "locality",
+                      "address", "county", "district", "loc", "geo"})) {
+    score += 0.5;
+  }
+  std::set<std::string> label;
+  AddWords(c.label, &label);
+  if (AnyOf(label, {"location", "town", "city", "area", "where", "based", "place", "address",
+                    "region"})) {
+    score += 0.4;
+  }
+  if (options.gazetteer != nullptr && !options.gazetteer->FindPlacesInLocation(c.text).empty()) {
+    score += c.text.size() <= 40 ? 0.5 : 0.4;
+  }
+  if (HasMoneySign(c.text) || LooksLikeDate(c.text)) score -= 0.6;
+  return std::clamp(score, 0.0, 1.0);
+}
+
+double RateSalary(const Candidate& c) {
+  if (c.text.size() < 2 || c.text.size() > 100) return 0;
+  double score = 0;
+  if (AnyOf(c.names, {"salary", "pay", "wage", "wages", "rate", "remuneration", "compensation",
+                      "earnings", "basesalary"})) {
+    score += 0.4;
+  }
+  std::set<std::string> label;
+  AddWords(c.label, &label);
+  if (AnyOf(label, {"salary", "pay", "wage", "wages", "rate", "earnings"})) score += 0.3;
+  PayContext context;
+  context.in_salary_field = score > 0;  // a named pay field needs no currency sign
+  if (!FindPay(c.text, context).empty()) score += 0.5;
+  if (LooksLikeDate(c.text)) score -= 0.5;
+  return std::clamp(score, 0.0, 1.0);
+}
+
+double RatePosted(const Candidate& c) {
+  if (c.text.size() < 4 || c.text.size() > 60) return 0;
+  double score = 0;
+  if (c.tag == "time") score += 0.35;
+  if (c.has_datetime) score += 0.1;
+  if (AnyOf(c.names, {"posted", "date", "published", "created", "added", "listed", "ago",
+                      "dateposted", "posteddate", "createdat", "publishedat"})) {
+    score += 0.3;
+  }
+  std::set<std::string> label;
+  AddWords(c.label, &label);
+  if (AnyOf(label, {"posted", "date", "added", "listed", "published"})) score += 0.3;
+  if (LooksLikeDate(c.text)) {
+    score += 0.45;
+  } else {
+    score -= 0.2;
+  }
+  if (AnyOf(c.names, {"closing", "expires", "expiry", "deadline", "start", "end", "birth"}) ||
+      AnyOf(label, {"closing", "expires", "expiry", "deadline", "start", "ends", "birth"})) {
+    score -= 0.6;
+  }
+  return std::clamp(score, 0.0, 1.0);
+}
+
+// Body: text that differs between samples, little that they share.
+double RateBody(const Candidate& c, const Sample& s) {
+  double unique = 0;
+  double shared = 0;
+  std::size_t start = 0;
+  while (start <= c.text.size()) {
+    std::size_t end = c.text.find('\n', start);
+    if (end == std::string::npos) end = c.text.size();
+    std::string line = Trim(std::string_view(c.text).substr(start, end - start));
+    if (s.shared_lines.count(line) != 0) {
+      shared += static_cast<double>(line.size());
+    } else {
+      unique += static_cast<double>(line.size());
+    }
+    start = end + 1;
+  }
+  double score = (unique - 1.5 * shared) / s.unique_chars;
+  if (AnyOf(c.names, {"description", "body", "content", "details", "text", "bio", "about", "desc",
+                      "summary", "copy", "main"})) {
+    score += 0.1;
+  }
+  if (c.contains_h1) score -= 0.1;
+  return std::clamp(score, 0.0, 1.0);
+}
+
+double Rate(Field f, const Candidate& c, const Sample& s, const FieldProposalOptions& options) {
+  switch (f) {
+    case Field::kTitle: return RateTitle(c, s);
+    case Field::kBody: return RateBody(c, s);
+    case Field::kLocation: return RateLocation(c, options);
+    case Field::kSalary: return RateSalary(c);
+    case Field::kPosted: return RatePosted(c);
+  }
+  return 0;
+}
+
+std::string PreviousSiblingText(const ProbeDom& dom, std::size_t i) {
+  const auto& elements = dom.elements();
+  const int parent = elements[i].parent;
+  for (std::size_t j = i; j-- > 0;) {
+    if (static_cast<int>(j) <= parent) break;
+    if (elements[j].parent == parent) {
+      std::string_view text = dom.TextOf(j);
+      return text.size() <= 40 ? std::string(text) : "";
+    }
+  }
+  return "";
+}
+
+Candidate ElementCandidate(const ProbeDom& dom, std::size_t i) {
+  const DomElement& e = dom.elements()[i];
+  Candidate c;
+  c.tag = e.tag;
+  c.text = e.tag == "meta" ? Trim(dom.Attribute(i, "content")) : std::string(dom.TextOf(i));
+  for (const std::string& cls : e.classes) AddWords(cls, &c.names);
+  AddWords(e.id, &c.names);
+  AddWords(dom.Attribute(i, "itemprop"), &c.names);
+  c.has_datetime = !dom.Attribute(i, "datetime").empty();
+  c.label = PreviousSiblingText(dom, i);
+  // A wrapper around the value (<dd class="posted"><time>): its label and names count.
+  if (c.label.empty() && e.parent >= 0) {
+    auto parent = static_cast<std::size_t>(e.parent);
+    if (dom.TextOf(parent) == dom.TextOf(i)) {
+      c.label = PreviousSiblingText(dom, parent);
+      for (const std::string& cls : dom.elements()[parent].classes) AddWords(cls, &c.names);
+    }
+  }
+  const auto& elements = dom.elements();
+  for (std::size_t j = i + 1; j < elements.size() && dom.IsInside(j, i); ++j) {
+    if (elements[j].tag == "h1") {
+      c.contains_h1 = true;
+      break;
+    }
+  }
+  return c;
+}
+
+Candidate ScriptCandidate(const ScriptValue& value) {
+  Candidate c;
+  c.text = Trim(value.value);
+  for (const std::string& key : value.keys) AddWords(key, &c.names);
+  // The last key is the field's own name; earlier ones are context.
+  std::set<std::string> own;
+  if (!value.keys.empty()) AddWords(value.keys.back(), &own);
+  c.names = own;
+  return c;
+}
+
+bool IsSelectorName(std::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return !(name.front() >= '0' && name.front() <= '9');
+}
+
+bool UsableClass(const std::string& name) {
+  static const std::set<std::string> modifiers = {"active", "selected", "current", "new",
+                                                  "featured", "odd", "even", "first", "last"};
+  return IsSelectorName(name) && name.find("--") == std::string::npos &&
+         modifiers.count(Lower(name)) == 0;
+}
+
+bool UsableId(const std::string& id) {
+  return IsSelectorName(id) && std::none_of(id.begin(), id.end(), [](char c) {
+           return c >= '0' && c <= '9';
+         });
+}
+
+// The element's own short selectors: tag.class, tag#id, tag[itemprop=x], a bare tag.
+std::vector<std::string> OwnSelectors(const ProbeDom& dom, std::size_t i, bool with_bare_tag) {
+  const DomElement& e = dom.elements()[i];
+  std::vector<std::string> out;
+  if (!IsSelectorName(e.tag)) return out;
+  for (const std::string& cls : e.classes) {
+    if (UsableClass(cls)) out.push_back(e.tag + "." + cls);
+  }
+  if (UsableId(e.id)) out.push_back(e.tag + "#" + e.id);
+  std::string_view itemprop = dom.Attribute(i, "itemprop");
+  if (IsSelectorName(itemprop)) out.push_back(e.tag + "[itemprop=" + std::string(itemprop) + "]");
+  if (with_bare_tag) out.push_back(e.tag);
+  return out;
+}
+
+std::vector<std::string> CandidateSelectors(const ProbeDom& dom, std::size_t i) {
+  static const std::set<std::string> bare = {"h1", "h2", "h3", "time", "address", "article",
+                                             "main"};
+  const DomElement& e = dom.elements()[i];
+  std::vector<std::string> out = OwnSelectors(dom, i, bare.count(e.tag) != 0);
+  if (!IsSelectorName(e.tag)) return out;
+  std::string own_class;
+  for (const std::string& cls : e.classes) {
+    if (UsableClass(cls)) {
+      own_class = e.tag + "." + cls;
+      break;
+    }
+  }
+  int found = 0;
+  for (int at = e.parent; at >= 0 && found < 3;
+       at = dom.elements()[static_cast<std::size_t>(at)].parent) {
+    std::vector<std::string> ancestor = OwnSelectors(dom, static_cast<std::size_t>(at), false);
+    if (ancestor.empty()) continue;
+    ++found;
+    out.push_back(ancestor.front() + " " + e.tag);
+    if (!own_class.empty()) out.push_back(ancestor.front() + " " + own_class);
+  }
+  return out;
+}
+
+struct Scored {
+  std::string selector;
+  int covered = 0;        // samples where it reads a likely value
+  bool covers_first = false;
+  double score = 0;
+};
+
+bool Better(const Scored& a, const Scored& b) {
+  if (a.covered != b.covered) return a.covered > b.covered;
+  if (a.covers_first != b.covers_first) return a.covers_first;
+  if (a.score != b.score) return a.score > b.score;
+  if (a.selector.size() != b.selector.size()) return a.selector.size() < b.selector.size();
+  return a.selector < b.selector;
+}
+
+class Proposer {
+ public:
+  Proposer(const std::vector<const ProbeDom*>& doms, const FieldProposalOptions& options)
+      : options_(options) {
+    std::map<std::string, int> line_counts;
+    for (const ProbeDom* dom : doms) {
+      Sample s;
+      s.dom = dom;
+      s.title_lower = Lower(dom->title());
+      std::set<std::string> lines;
+      std::size_t start = 0;
+      const std::string& text = dom->text();
+      while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        lines.insert(Trim(std::string_view(text).substr(start, end - start)));
+        start = end + 1;
+      }
+      for (const std::string& line : lines) ++line_counts[line];
+      for (ScriptValue& v : ListScriptValues(dom->scripts())) {
+        script_specs_.push_back(v.spec);
+        s.script_values[v.spec] = std::move(v.value);
+      }
+      samples_.push_back(std::move(s));
+      sample_lines_.push_back(std::move(lines));
+    }
+    const int n = static_cast<int>(doms.size());
+    for (std::size_t k = 0; k < samples_.size(); ++k) {
+      double unique = 0;
+      for (const std::string& line : sample_lines_[k]) {
+        if (n >= 2 && line_counts[line] >= n) {
+          samples_[k].shared_lines.insert(line);
+        } else {
+          unique += static_cast<double>(line.size());
+        }
+      }
+      samples_[k].unique_chars = std::max(1.0, unique);
+    }
+  }
+
+  FieldProposal Propose(Field f) const {
+    FieldProposal out;
+    out.field = FieldName(f);
+    std::set<std::string> selectors;
+    // Candidates: selectors for each sample's likely elements.
+    for (const Sample& s : samples_) {
+      const auto& elements = s.dom->elements();
+      std::vector<std::pair<double, std::size_t>> rated;
+      for (std::size_t i = 0; i < elements.size(); ++i) {
+        const DomElement& e = elements[i];
+        if (!e.visible || e.tag == "html" || e.tag == "body") continue;
+        double rate = Rate(f, ElementCandidate(*s.dom, i), s, options_);
+        if (rate >= 0.3) rated.emplace_back(rate, i);
+      }
+      std::stable_sort(rated.begin(), rated.end(),
+                       [](const auto& a, const auto& b) { return a.first > b.first; });
+      if (rated.size() > 8) rated.resize(8);
+      for (const auto& [rate, i] : rated) {
+        for (std::string& sel : CandidateSelectors(*s.dom, i)) selectors.insert(std::move(sel));
+      }
+    }
+    std::vector<Scored> scored;
+    for (const std::string& text : selectors) {
+      auto selector = Selector::Parse(text);
+      if (!selector.ok()) continue;
+      scored.push_back(ScoreCss(f, text, *selector));
+    }
+    for (const std::string& spec : script_specs_) scored.push_back(ScoreScript(f, spec));
+    scored.erase(std::remove_if(scored.begin(), scored.end(),
+                                [](const Scored& s) { return s.covered == 0; }),
+                 scored.end());
+    if (scored.empty()) {
+      out.note = NothingNote(f);
+      return out;
+    }
+    std::sort(scored.begin(), scored.end(), Better);
+    out.selector = scored.front().selector;
+    for (const Sample& s : samples_) out.values.push_back(ReadField(s.dom->html(), out.selector));
+    if (scored.front().covered < static_cast<int>(samples_.size())) {
+      out.note = "reads a likely " + std::string(FieldName(f)) + " on " +
+                 std::to_string(scored.front().covered) + " of " +
+                 std::to_string(samples_.size()) + " samples";
+    }
+    return out;
+  }
+
+ private:
+  static constexpr double kCovered = 0.5;
+
+  Scored ScoreCss(Field f, const std::string& text, const Selector& selector) const {
+    Scored out;
+    out.selector = text;
+    double total = 0;
+    double unique = 0;
+    std::vector<std::string> values;
+    for (std::size_t k = 0; k < samples_.size(); ++k) {
+      const Sample& s = samples_[k];
+      std::vector<std::size_t> matches = s.dom->Select(selector);
+      if (matches.empty()) {
+        values.emplace_back();
+        continue;
+      }
+      Candidate c = ElementCandidate(*s.dom, matches.front());
+      double rate = s.dom->elements()[matches.front()].visible ? Rate(f, c, s, options_) : 0;
+      total += rate;
+      if (matches.size() == 1) unique += 1;
+      if (rate >= kCovered) {
+        ++out.covered;
+        if (k == 0) out.covers_first = true;
+      }
+      values.push_back(c.text);
+    }
+    const double n = static_cast<double>(samples_.size());
+    out.score = total / n + 0.1 * unique / n;
+    if (text.find('.') != std::string::npos) out.score += 0.05;
+    out.score -= 0.03 * static_cast<double>(std::count(text.begin(), text.end(), ' '));
+    if (text.find_first_of(".#[ ") == std::string::npos) out.score -= 0.05;
+    if (f == Field::kTitle && !Distinct(values)) out.covered = 0;
+    return out;
+  }
+
+  Scored ScoreScript(Field f, const std::string& spec) const {
+    Scored out;
+    out.selector = spec;
+    double total = 0;
+    std::vector<std::string> values;
+    for (std::size_t k = 0; k < samples_.size(); ++k) {
+      const Sample& s = samples_[k];
+      auto it = s.script_values.find(spec);
+      if (it == s.script_values.end()) {
+        values.emplace_back();
+        continue;
+      }
+      ScriptValue value;
+      value.spec = spec;
+      value.value = it->second;
+      std::string keys = spec.substr(spec.find('#') + 1);
+      std::size_t start = 0;
+      while (start <= keys.size()) {
+        std::size_t dot = keys.find('.', start);
+        if (dot == std::string::npos) dot = keys.size();
+        value.keys.push_back(keys.substr(start, dot - start));
+        start = dot + 1;
+      }
+      Candidate c = ScriptCandidate(value);
+      double rate = RateScript(f, c, s);
+      total += rate;
+      if (rate >= kCovered) {
+        ++out.covered;
+        if (k == 0) out.covers_first = true;
+      }
+      values.push_back(c.text);
+    }
+    out.score = total / static_cast<double>(samples_.size()) + 0.1;  // a key match is exact
+    if (f == Field::kTitle && !Distinct(values)) out.covered = 0;
+    return out;
+  }
+
+  // Script values have no tag or label: the key must name the field.
+  double RateScript(Field f, const Candidate& c, const Sample& s) const {
+    switch (f) {
+      case Field::kTitle:
+        if (!AnyOf(c.names, {"title", "headline", "heading", "name"})) return 0;
+        return std::min(1.0, 0.3 + RateTitle(c, s));
+      case Field::kBody:
+        if (!AnyOf(c.names, {"description", "body", "text", "content", "details", "desc"})) return 0;
+        return c.text.size() >= 60 ? 0.9 : 0.3;
+      case Field::kLocation:
+        if (!AnyOf(c.names, {"location", "town", "city", "locality", "area", "region", "address",
+                             "display", "place"})) {
+          return 0;
+        }
+        return RateLocation(c, options_);
+      case Field::kSalary:
+        if (!AnyOf(c.names, {"salary", "pay", "wage", "wages", "rate", "compensation"})) return 0;
+        return RateSalary(c);
+      case Field::kPosted:
+        if (!AnyOf(c.names, {"posted", "date", "published", "created", "listed", "added"})) return 0;
+        return RatePosted(c);
+    }
+    return 0;
+  }
+
+  bool Distinct(const std::vector<std::string>& values) const {
+    std::set<std::string> distinct;
+    int present = 0;
+    for (const std::string& v : values) {
+      if (v.empty()) continue;
+      ++present;
+      distinct.insert(v);
+    }
+    return present < 2 || distinct.size() > 1;
+  }
+
+  static std::string NothingNote(Field f) {
+    switch (f) {
+      case Field::kTitle: return "no heading or element matching the <title> on the samples";
+      case Field::kBody: return "no block of text that differs between the samples";
+      case Field::kLocation:
+        return "no element the selector subset can reach reads as a place on the samples";
+      case Field::kSalary:
+        return "no element the selector subset can reach reads as pay on the samples";
+      case Field::kPosted:
+        return "no element the selector subset can reach reads as a date on the samples";
+    }
+    return "";
+  }
+
+  FieldProposalOptions options_;
+  std::vector<Sample> samples_;
+  std::vector<std::set<std::string>> sample_lines_;
+  std::vector<std::string> script_specs_;
+};
+
+}  // namespace
+
+std::vector<FieldProposal> ProposeFields(const std::vector<const ProbeDom*>& samples,
+                                         const FieldProposalOptions& options) {
+  std::vector<FieldProposal> out;
+  if (samples.empty()) return out;
+  Proposer proposer(samples, options);
+  out.push_back(proposer.Propose(Field::kTitle));
+  out.push_back(proposer.Propose(Field::kBody));
+  out.push_back(proposer.Propose(Field::kLocation));
+  if (options.kind != "adult") out.push_back(proposer.Propose(Field::kSalary));
+  out.push_back(proposer.Propose(Field::kPosted));
+  return out;
+}
+
+std::string ReadField(std::string_view html_utf8, const std::string& selector) {
+  if (selector.empty()) return "";
+  if (IsScriptFieldPath(selector)) {
+    auto path = ParseScriptFieldPath(selector);
+    if (!path.ok()) return "";
+    std::vector<std::pair<std::string, Selector>> none;
+    ParsedPage page = ParseHtml(html_utf8, none, false, true);
+    auto value = ReadScriptField(page.scripts, *path);
+    return value ? Trim(*value) : "";
+  }
+  ParsedPage page = ParseHtml(html_utf8, std::vector<FieldSelectorSpec>{{"field", selector}});
+  auto it = page.fields.find("field");
+  return it == page.fields.end() ? "" : Trim(it->second);
+}
+
+}  // namespace plainsight

@@ -1,0 +1,120 @@
+#include "crawler/site_probe_toml.h"
+
+#include <cstdio>
+
+namespace plainsight {
+namespace {
+
+// A TOML basic string.
+std::string Basic(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// A regex as a TOML literal string when it can be one (no quote, no
+// control character), else as a basic string.
+std::string Regex(const std::string& regex) {
+  for (char c : regex) {
+    if (c == '\'' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return Basic(regex);
+  }
+  return "'" + regex + "'";
+}
+
+std::string Array(const std::vector<std::string>& items, bool regex) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += regex ? Regex(items[i]) : Basic(items[i]);
+  }
+  return out + "]";
+}
+
+// A comment's text: one line, control characters dropped.
+std::string OneLine(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// At most `limit` characters of UTF-8 text, cut at a character boundary.
+std::string Shorten(const std::string& text, std::size_t limit) {
+  std::string line = OneLine(text);
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+    if (++chars > limit) return line.substr(0, i) + "…";
+  }
+  return line;
+}
+
+std::string Padded(std::string line, std::size_t width) {
+  if (line.size() < width) line.append(width - line.size(), ' ');
+  return line;
+}
+
+}  // namespace
+
+std::string RenderSiteToml(const SiteProposal& p) {
+  std::string out;
+  out += "# Proposed by `plainsight site probe` from " + std::to_string(p.listing_pages.size()) +
+         " listing page(s) and " + std::to_string(p.sample_urls.size()) +
+         " sample advert(s). Check each line, then append this block to the config.\n";
+  for (std::size_t i = 0; i < p.sample_urls.size(); ++i) {
+    out += "# sample " + std::to_string(i + 1) + ": " + OneLine(p.sample_urls[i]) + "\n";
+  }
+  for (const std::string& w : p.warnings) out += "# warning: " + OneLine(w) + "\n";
+  for (const std::string& n : p.notes) out += "# note: " + OneLine(n) + "\n";
+  out += "[[sites]]\n";
+  out += "name = " + Basic(p.name) + "\n";
+  out += Padded("kind = " + Basic(p.kind), 24) + "# " + OneLine(p.kind_reason) +
+         (p.kind_reason == "given" ? "" : " (--kind to choose)") + "\n";
+  out += "seeds = " + Array({p.seed}, false) + "\n";
+  for (const std::string& note : p.adverts_notes) out += "# " + OneLine(note) + "\n";
+  out += "adverts = " + Array(p.adverts, true) + "\n";
+  out += "# " + OneLine(p.follow_note) + "\n";
+  out += "follow = " + Array(p.follow, true) + "\n";
+  out += "max_depth = 5\n";
+  bool any = false;
+  for (const FieldProposal& f : p.fields) any = any || !f.selector.empty();
+  if (p.fields.empty()) {
+    out += "# no [sites.fields]: no sample advert was read\n";
+    return out;
+  }
+  out += "  [sites.fields]\n";
+  if (!any) out += "  # no field selector fits the samples; the extractor finds fields by itself\n";
+  for (const FieldProposal& f : p.fields) {
+    if (f.selector.empty()) {
+      out += "  # " + f.field + ": none proposed (" + OneLine(f.note) + ")\n";
+      continue;
+    }
+    std::string values;
+    for (std::size_t i = 0; i < f.values.size(); ++i) {
+      if (i > 0) values += " | ";
+      values += f.values[i].empty() ? "(nothing)" : "\"" + Shorten(f.values[i], 40) + "\"";
+    }
+    out += Padded("  " + f.field + " = " + Basic(f.selector), 40) + "# " + values;
+    if (!f.note.empty()) out += "  (" + OneLine(f.note) + ")";
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace plainsight

@@ -1,0 +1,218 @@
+// End to end: `plainsight site probe` against every site of both test
+// farms. For each site the real binary probes the listing page the
+// hand-written config seeds from; the proposals are written into a config
+// of their own; both configs are crawled by the real binary into real
+// RocksDB stores and `query --format json` lists what each stored. The
+// proposal must reach at least 98% of the adverts the hand-written config
+// reaches, and nothing else. The figures are printed for each site.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "tests/farm/farm.h"
+#include "tests/farm2/config_toml.h"
+#include "tests/farm2/farm2.h"
+#include "tests/support/farm_config.h"
+#include "tests/support/run_binary.h"
+
+namespace plainsight {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using testing::RunPlainsight;
+
+constexpr double kMinReached = 0.98;
+
+struct ProbeTarget {
+  std::string name;     // the hand-written site's name, given as --name
+  std::string kind;     // the hand-written site's kind
+  std::string listing;  // the hand-written config's seed
+};
+
+struct SiteFigures {
+  std::string farm;
+  ProbeTarget target;
+  testing::RunResult probe;
+  std::string guessed_kind;
+  std::set<std::string> hand;
+  std::set<std::string> proposed;
+  std::size_t reached = 0;
+  std::size_t extra = 0;
+};
+
+std::string Dir() {
+  std::string tmpl = (fs::temp_directory_path() / "plainsight-probe-e2e-XXXXXX").string();
+  return ::mkdtemp(tmpl.data());
+}
+
+// The config up to its first [[sites]] table: store, crawl, packs.
+std::string Header(const std::string& toml) {
+  std::size_t at = toml.find("\n[[sites]]");
+  return at == std::string::npos ? toml : toml.substr(0, at + 1);
+}
+
+std::string Write(const std::string& path, const std::string& text) {
+  std::ofstream(path) << text;
+  return path;
+}
+
+// site name -> advert URLs stored by a crawl with `config`.
+std::map<std::string, std::set<std::string>> CrawlAndList(const std::string& config) {
+  auto crawl = RunPlainsight({"--config", config, "crawl"});
+  INFO(crawl.err);
+  REQUIRE(crawl.exit_code == 0);
+  auto query = RunPlainsight({"--config", config, "query", "--format", "json"});
+  INFO(query.err);
+  REQUIRE(query.exit_code == 0);
+  std::map<std::string, std::set<std::string>> out;
+  const json doc = json::parse(query.out);
+  for (const json& advert : doc["adverts"]) {
+    out[advert["site"].get<std::string>()].insert(advert["url"].get<std::string>());
+  }
+  return out;
+}
+
+std::string KindLine(const std::string& toml) {
+  std::size_t at = toml.find("\nkind = \"");
+  if (at == std::string::npos) return "";
+  at += 9;
+  return toml.substr(at, toml.find('"', at) - at);
+}
+
+// Probes every target with the hand-written config's [crawl] settings,
+// crawls with both configs and compares what they stored.
+std::vector<SiteFigures> Compare(const std::string& farm, const std::string& dir,
+                                 const std::string& hand_toml, const std::string& probe_header,
+                                 const std::vector<ProbeTarget>& targets) {
+  const std::string hand_config = Write(dir + "/hand.toml", hand_toml);
+  std::vector<SiteFigures> figures;
+  std::string proposal = probe_header;
+  for (const ProbeTarget& target : targets) {
+    SiteFigures f;
+    f.farm = farm;
+    f.target = target;
+    f.probe = RunPlainsight(
+        {"--config", hand_config, "site", "probe", target.listing, "--name", target.name});
+    f.guessed_kind = KindLine(f.probe.out);
+    if (f.probe.exit_code == 0) proposal += "\n" + f.probe.out;
+    figures.push_back(std::move(f));
+  }
+  const std::string probe_config = Write(dir + "/probe.toml", proposal);
+  auto hand = CrawlAndList(hand_config);
+  auto proposed = CrawlAndList(probe_config);
+  for (SiteFigures& f : figures) {
+    f.hand = hand[f.target.name];
+    f.proposed = proposed[f.target.name];
+    for (const std::string& url : f.proposed) {
+      if (f.hand.count(url) != 0) {
+        ++f.reached;
+      } else {
+        ++f.extra;
+      }
+    }
+    char line[256];
+    std::snprintf(line, sizeof line, "site probe: %-6s %-22s reached %3zu / hand-written %3zu, extra %zu, kind %s (hand-written %s)\n",
+                  f.farm.c_str(), f.target.name.c_str(), f.reached, f.hand.size(), f.extra,
+                  f.guessed_kind.c_str(), f.target.kind.c_str());
+    std::cout << line << std::flush;
+  }
+  return figures;
+}
+
+void Check(const std::vector<SiteFigures>& figures) {
+  for (const SiteFigures& f : figures) {
+    CAPTURE(f.farm, f.target.name, f.target.listing);
+    INFO("probe stderr:\n" << f.probe.err << "\nprobe stdout:\n" << f.probe.out);
+    REQUIRE(f.probe.exit_code == 0);
+    CHECK_FALSE(f.hand.empty());
+    CHECK(static_cast<double>(f.reached) >= kMinReached * static_cast<double>(f.hand.size()));
+    CHECK(f.extra == 0);
+    CHECK(f.guessed_kind == f.target.kind);
+  }
+}
+
+TEST_CASE("SiteProbe_EveryFarmSite_ProposalReachesTheHandWrittenAdvertsAndNoOthers") {
+  const std::string dir = Dir();
+  constexpr int kDelayMs = 20;
+  SECTION("farm") {
+    farm::Farm farm;
+    REQUIRE(farm.Start().ok());
+    std::vector<ProbeTarget> targets;
+    for (const farm::FarmSite& site : farm.sites()) {
+      targets.push_back({site.name, site.kind, site.seeds.front()});
+    }
+    auto hand = testing::FarmConfigToml(farm, testing::FarmConfigOptions(dir + "/hand-store", kDelayMs));
+    auto probe = testing::FarmConfigToml(farm, testing::FarmConfigOptions(dir + "/probe-store", kDelayMs));
+    auto figures = Compare("farm", dir, hand, Header(probe), targets);
+    farm.Stop();
+    Check(figures);
+  }
+  SECTION("farm2") {
+    farm2::Farm2 farm;
+    REQUIRE(farm.Start().ok());
+    std::vector<ProbeTarget> targets;
+    for (int s = 0; s < farm.site_count(); ++s) {
+      const farm2::SiteLayout& layout = farm.layout(s);
+      targets.push_back({layout.info().name,
+                         layout.info().kind == farm2::Kind::kAdult ? "adult" : "jobs",
+                         farm.base_url(s) + layout.ListingTarget(1)});
+    }
+    farm2::ConfigOptions options;
+    options.store_path = dir + "/hand-store";
+    std::string hand = farm2::ConfigToml(farm, options);
+    options.store_path = dir + "/probe-store";
+    std::string probe = farm2::ConfigToml(farm, options);
+    auto figures = Compare("farm2", dir, hand, Header(probe), targets);
+    farm.Stop();
+    Check(figures);
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("SiteProbe_BadInput_ExitsOneAndUnreadableSiteExitsThree") {
+  const std::string dir = Dir();
+  farm::Farm farm;
+  REQUIRE(farm.Start().ok());
+  const std::string config = testing::WriteFarmConfig(
+      farm, testing::FarmConfigOptions(dir + "/store", 20), dir + "/plainsight.toml");
+  static const struct {
+    std::vector<std::string> args;
+    int exit_code;
+    const char* message;
+  } cases[] = {
+      {{"site", "probe", "ftp://example.org/"}, 1,
+       "plainsight: site probe: not an http(s) URL: 'ftp://example.org/'\n"},
+      {{"site", "probe", "http://example.org/", "--name", "Bad Name"}, 1,
+       "plainsight: site probe: --name 'Bad Name' must match [a-z0-9-]+\n"},
+      {{"site", "probe", "http://example.org/", "--kind", "cars"}, 1, nullptr},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> args = {"--config", config, "-q"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    CAPTURE(args);
+    auto run = RunPlainsight(args);
+    CHECK(run.exit_code == c.exit_code);
+    CHECK(run.out.empty());
+    if (c.message != nullptr) CHECK(run.err == c.message);
+  }
+  // A listing page that answers 404: the site failed.
+  const std::string missing = farm.sites().front().base_url + "/no-such-listing";
+  auto run = RunPlainsight({"--config", config, "-q", "site", "probe", missing});
+  CHECK(run.exit_code == 3);
+  CHECK(run.out.empty());
+  CHECK(run.err == "plainsight: site probe: HTTP 404 for " + missing + "\n");
+  farm.Stop();
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace plainsight
