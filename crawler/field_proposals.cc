@@ -1,6 +1,7 @@
 #include "crawler/field_proposals.h"
 
 #include <re2/re2.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <map>
@@ -94,19 +95,35 @@ struct Candidate {
   std::set<std::string> names;  // class, id, itemprop words; script keys
   std::string label;            // a short label before it ("Location", "Posted:")
   bool has_datetime = false;
-  bool contains_h1 = false;
+  bool contains_h1 = false;  // holds an h1 or h2: the title's block, not the body
+  bool in_link = false;    // an <a> or inside one: a town list, a category link
+  bool in_chrome = false;  // nav, footer, sidebar, menu: the site's, not the advert's
 };
+
+// A heading is a title, not a fact about the advert.
+bool IsHeading(const std::string& tag) {
+  return tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6';
+}
+
+// The first word of `text` when a label opens it ("Town Milton Keynes",
+// "Salary: £12"): the value is then in a child element.
+std::string LeadingLabel(const std::string& text) {
+  std::size_t end = text.find_first_of(" :");
+  if (end == std::string::npos || end + 1 >= text.size()) return "";
+  return Lower(text.substr(0, end));
+}
 
 struct Sample {
   const ProbeDom* dom = nullptr;
   std::string title_lower;
   std::set<std::string> shared_lines;  // lines every sample has
-  double unique_chars = 1;             // chars on lines only this sample has
+  double unique_chars = 1;             // chars on its own lines that are no other field
+  std::vector<std::string> field_values;  // what the other fields read on it
   std::map<std::string, std::string> script_values;  // spec -> value
 };
 
 double RateTitle(const Candidate& c, const Sample& s) {
-  if (c.text.size() < 2 || c.text.size() > 200) return 0;
+  if (c.text.size() < 2 || c.text.size() > 200 || c.in_chrome) return 0;
   double score = 0;
   if (c.tag == "h1") {
     score += 0.6;
@@ -125,7 +142,7 @@ double RateTitle(const Candidate& c, const Sample& s) {
 }
 
 double RateLocation(const Candidate& c, const FieldProposalOptions& options) {
-  if (c.text.size() < 2 || c.text.size() > 80) return 0;
+  if (c.text.size() < 2 || c.text.size() > 80 || c.in_chrome) return 0;
   double score = 0;
   if (AnyOf(c.names, {"location", "town", "city", "area", "where", "region", "place", "locality",
                       "address", "county", "district", "loc", "geo"})) {
@@ -141,11 +158,16 @@ double RateLocation(const Candidate& c, const FieldProposalOptions& options) {
     score += c.text.size() <= 40 ? 0.5 : 0.4;
   }
   if (HasMoneySign(c.text) || LooksLikeDate(c.text)) score -= 0.6;
+  if (c.in_link) score -= 0.3;
+  if (IsHeading(c.tag)) score -= 0.4;
+  static const std::set<std::string> labels = {"location", "town", "city", "area", "where",
+                                               "region", "address", "based"};
+  if (labels.count(LeadingLabel(c.text)) != 0) score -= 0.25;
   return std::clamp(score, 0.0, 1.0);
 }
 
 double RateSalary(const Candidate& c) {
-  if (c.text.size() < 2 || c.text.size() > 100) return 0;
+  if (c.text.size() < 2 || c.text.size() > 100 || c.in_chrome) return 0;
   double score = 0;
   if (AnyOf(c.names, {"salary", "pay", "wage", "wages", "rate", "remuneration", "compensation",
                       "earnings", "basesalary"})) {
@@ -158,11 +180,15 @@ double RateSalary(const Candidate& c) {
   context.in_salary_field = score > 0;  // a named pay field needs no currency sign
   if (!FindPay(c.text, context).empty()) score += 0.5;
   if (LooksLikeDate(c.text)) score -= 0.5;
+  if (c.in_link) score -= 0.3;
+  if (IsHeading(c.tag)) score -= 0.4;
+  static const std::set<std::string> labels = {"salary", "pay", "wage", "wages", "rate", "rates"};
+  if (labels.count(LeadingLabel(c.text)) != 0) score -= 0.25;
   return std::clamp(score, 0.0, 1.0);
 }
 
 double RatePosted(const Candidate& c) {
-  if (c.text.size() < 4 || c.text.size() > 60) return 0;
+  if (c.text.size() < 4 || c.text.size() > 60 || c.in_chrome) return 0;
   double score = 0;
   if (c.tag == "time") score += 0.35;
   if (c.has_datetime) score += 0.1;
@@ -182,32 +208,55 @@ double RatePosted(const Candidate& c) {
       AnyOf(label, {"closing", "expires", "expiry", "deadline", "start", "ends", "birth"})) {
     score -= 0.6;
   }
+  if (c.in_link) score -= 0.3;
+  if (IsHeading(c.tag)) score -= 0.4;
+  static const std::set<std::string> labels = {"posted", "date", "added", "listed", "published"};
+  if (labels.count(LeadingLabel(c.text)) != 0) score -= 0.25;
   return std::clamp(score, 0.0, 1.0);
 }
 
-// Body: text that differs between samples, little that they share.
+// Whether `line` is mostly other fields' values (a title, a "Town – £12
+// per hour" summary, "Posted 3 May") rather than the advert's prose.
+bool IsFieldLine(const std::string& line, const std::vector<std::string>& values) {
+  std::size_t covered = 0;
+  for (const std::string& v : values) {
+    if (!v.empty() && line.find(v) != std::string::npos) covered += v.size();
+  }
+  return covered * 10 >= line.size() * 4;
+}
+
+// Body: the advert's own prose. Lines only this sample has count for it;
+// lines every sample shares (headings, labels, boxes, chrome) count
+// against it, and lines that are other fields (title, facts) half against
+// it, so the description wins over the article around it.
 double RateBody(const Candidate& c, const Sample& s) {
-  double unique = 0;
+  if (c.in_chrome) return 0;
+  double prose = 0;
+  double field_lines = 0;
   double shared = 0;
   std::size_t start = 0;
   while (start <= c.text.size()) {
     std::size_t end = c.text.find('\n', start);
     if (end == std::string::npos) end = c.text.size();
     std::string line = Trim(std::string_view(c.text).substr(start, end - start));
+    const auto length = static_cast<double>(line.size());
     if (s.shared_lines.count(line) != 0) {
-      shared += static_cast<double>(line.size());
+      shared += length;
+    } else if (IsFieldLine(line, s.field_values)) {
+      field_lines += length;
     } else {
-      unique += static_cast<double>(line.size());
+      prose += length;
     }
     start = end + 1;
   }
-  double score = (unique - 1.5 * shared) / s.unique_chars;
+  double score = std::clamp((prose - shared - 0.5 * field_lines) / s.unique_chars, 0.0, 1.0);
+  if (score <= 0) return 0;
   if (AnyOf(c.names, {"description", "body", "content", "details", "text", "bio", "about", "desc",
-                      "summary", "copy", "main"})) {
+                      "summary", "copy"})) {
     score += 0.1;
   }
   if (c.contains_h1) score -= 0.1;
-  return std::clamp(score, 0.0, 1.0);
+  return std::max(score, 0.0);
 }
 
 double Rate(Field f, const Candidate& c, const Sample& s, const FieldProposalOptions& options) {
@@ -244,21 +293,46 @@ Candidate ElementCandidate(const ProbeDom& dom, std::size_t i) {
   AddWords(dom.Attribute(i, "itemprop"), &c.names);
   c.has_datetime = !dom.Attribute(i, "datetime").empty();
   c.label = PreviousSiblingText(dom, i);
-  // A wrapper around the value (<dd class="posted"><time>): its label and names count.
-  if (c.label.empty() && e.parent >= 0) {
+  if (c.label.empty() && e.parent >= 0 && !c.text.empty()) {
     auto parent = static_cast<std::size_t>(e.parent);
-    if (dom.TextOf(parent) == dom.TextOf(i)) {
+    std::string_view parent_text = dom.TextOf(parent);
+    std::size_t at = parent_text.rfind(c.text);
+    if (parent_text == c.text) {
+      // A wrapper around the value (<dd class="posted"><time>): its label
+      // and names are the value's.
       c.label = PreviousSiblingText(dom, parent);
+      for (const std::string& cls : dom.elements()[parent].classes) AddWords(cls, &c.names);
+    } else if (at != std::string_view::npos && at > 0 && at + c.text.size() == parent_text.size() &&
+               at <= 30) {
+      // The value after a bare label in its parent (<li class="town">Town
+      // <span>Corby</span>): the label and the parent's names are the value's.
+      c.label = Trim(parent_text.substr(0, at));
       for (const std::string& cls : dom.elements()[parent].classes) AddWords(cls, &c.names);
     }
   }
   const auto& elements = dom.elements();
   for (std::size_t j = i + 1; j < elements.size() && dom.IsInside(j, i); ++j) {
-    if (elements[j].tag == "h1") {
+    if (elements[j].tag == "h1" || elements[j].tag == "h2") {
       c.contains_h1 = true;
       break;
     }
   }
+  bool page_edge = false;  // a <header> or <footer> not inside an <article>
+  for (int at = static_cast<int>(i); at >= 0; at = elements[static_cast<std::size_t>(at)].parent) {
+    const DomElement& a = elements[static_cast<std::size_t>(at)];
+    if (a.tag == "a") c.in_link = true;
+    if (a.tag == "nav" || a.tag == "aside") c.in_chrome = true;
+    if (a.tag == "header" || a.tag == "footer") page_edge = true;
+    if (a.tag == "article") page_edge = false;
+    std::set<std::string> words;
+    for (const std::string& cls : a.classes) AddWords(cls, &words);
+    AddWords(a.id, &words);
+    if (AnyOf(words, {"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs",
+                      "sidebar", "masthead", "topbar", "footer", "share", "social"})) {
+      c.in_chrome = true;
+    }
+  }
+  if (page_edge) c.in_chrome = true;
   return c;
 }
 
@@ -379,15 +453,26 @@ class Proposer {
     }
     const int n = static_cast<int>(doms.size());
     for (std::size_t k = 0; k < samples_.size(); ++k) {
+      for (const std::string& line : sample_lines_[k]) {
+        if (n >= 2 && line_counts[line] >= n) samples_[k].shared_lines.insert(line);
+      }
+    }
+    SetFieldValues({});
+  }
+
+  // The other fields' values on each sample (per sample, any order), which
+  // the body should not be made of.
+  void SetFieldValues(const std::vector<std::vector<std::string>>& values) {
+    for (std::size_t k = 0; k < samples_.size(); ++k) {
+      Sample& s = samples_[k];
+      s.field_values = k < values.size() ? values[k] : std::vector<std::string>{};
       double unique = 0;
       for (const std::string& line : sample_lines_[k]) {
-        if (n >= 2 && line_counts[line] >= n) {
-          samples_[k].shared_lines.insert(line);
-        } else {
+        if (s.shared_lines.count(line) == 0 && !IsFieldLine(line, s.field_values)) {
           unique += static_cast<double>(line.size());
         }
       }
-      samples_[k].unique_chars = std::max(1.0, unique);
+      s.unique_chars = std::max(1.0, unique);
     }
   }
 
@@ -419,14 +504,26 @@ class Proposer {
       scored.push_back(ScoreCss(f, text, *selector));
     }
     for (const std::string& spec : script_specs_) scored.push_back(ScoreScript(f, spec));
+    // A CSS selector must fit at least half the samples: one that fits one
+    // of three is likely chance. A script path names the field in the
+    // site's own data, so it may fit fewer (sites that render adverts in
+    // several ways).
+    const int half = static_cast<int>((samples_.size() + 1) / 2);
     scored.erase(std::remove_if(scored.begin(), scored.end(),
-                                [](const Scored& s) { return s.covered == 0; }),
+                                [&](const Scored& s) {
+                                  bool script = IsScriptFieldPath(s.selector);
+                                  return s.covered == 0 || (!script && s.covered < half);
+                                }),
                  scored.end());
     if (scored.empty()) {
       out.note = NothingNote(f);
       return out;
     }
     std::sort(scored.begin(), scored.end(), Better);
+    for (std::size_t k = 0; k < scored.size() && k < 5; ++k) {
+      spdlog::debug("{} candidate {}: {} of {} samples, score {:.2f}", FieldName(f),
+                    scored[k].selector, scored[k].covered, samples_.size(), scored[k].score);
+    }
     out.selector = scored.front().selector;
     for (const Sample& s : samples_) out.values.push_back(ReadField(s.dom->html(), out.selector));
     if (scored.front().covered < static_cast<int>(samples_.size())) {
@@ -465,9 +562,12 @@ class Proposer {
     }
     const double n = static_cast<double>(samples_.size());
     out.score = total / n + 0.1 * unique / n;
-    if (text.find('.') != std::string::npos) out.score += 0.05;
-    out.score -= 0.03 * static_cast<double>(std::count(text.begin(), text.end(), ' '));
-    if (text.find_first_of(".#[ ") == std::string::npos) out.score -= 0.05;
+    // Prefer the element's own class; then a bare tag that is unique on
+    // every sample ("h1"); then an ancestor's class and a tag.
+    const bool descendant = text.find(' ') != std::string::npos;
+    if (!descendant && text.find('.') != std::string::npos) out.score += 0.05;
+    if (descendant) out.score -= 0.03 * static_cast<double>(std::count(text.begin(), text.end(), ' '));
+    if (text.find_first_of(".#[ ") == std::string::npos && unique < n) out.score -= 0.05;
     if (f == Field::kTitle && !Distinct(values)) out.covered = 0;
     return out;
   }
@@ -573,10 +673,18 @@ std::vector<FieldProposal> ProposeFields(const std::vector<const ProbeDom*>& sam
   if (samples.empty()) return out;
   Proposer proposer(samples, options);
   out.push_back(proposer.Propose(Field::kTitle));
-  out.push_back(proposer.Propose(Field::kBody));
   out.push_back(proposer.Propose(Field::kLocation));
   if (options.kind != "adult") out.push_back(proposer.Propose(Field::kSalary));
   out.push_back(proposer.Propose(Field::kPosted));
+  // The body last: it is what the other fields are not.
+  std::vector<std::vector<std::string>> values(samples.size());
+  for (const FieldProposal& f : out) {
+    for (std::size_t k = 0; k < f.values.size() && k < values.size(); ++k) {
+      values[k].push_back(f.values[k]);
+    }
+  }
+  proposer.SetFieldValues(values);
+  out.insert(out.begin() + 1, proposer.Propose(Field::kBody));
   return out;
 }
 

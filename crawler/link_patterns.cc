@@ -142,6 +142,7 @@ struct UrlInfo {
   std::string url;
   UrlParts parts;
   std::string text;  // longest anchor text
+  std::set<std::string> texts;  // every anchor text, lower case
   std::set<std::string> contexts;
   std::set<int> pages;
   bool chrome = true;  // every occurrence is in the chrome
@@ -292,21 +293,31 @@ std::string Format(const char* format, double value) {
 
 void Score(LinkGroup* group, const std::vector<const UrlInfo*>& infos, int pages) {
   const double n = static_cast<double>(infos.size());
-  std::set<std::string> distinct_texts;
+  // A link is labelled as itself when one of its anchor texts is on no
+  // other link of the group (a title; "Read more" and "View contact
+  // details" are on every card).
+  std::map<std::string, int> text_count;
+  for (const UrlInfo* info : infos) {
+    for (const std::string& t : info->texts) ++text_count[t];
+  }
+  double labelled = 0;
   double text_length = 0;
   double chrome = 0;
   double repeated = 0;
   std::set<int> on_pages;
   for (const UrlInfo* info : infos) {
-    std::string text = Lower(info->text);
-    if (!text.empty()) distinct_texts.insert(text);
-    text_length += static_cast<double>(std::min<std::size_t>(info->text.size(), 80));
+    std::size_t own = 0;
+    for (const std::string& t : info->texts) {
+      if (text_count[t] == 1) own = std::max(own, t.size());
+    }
+    if (own > 0) labelled += 1;
+    text_length += static_cast<double>(std::min<std::size_t>(own, 80));
     if (info->chrome) chrome += 1;
     if (pages > 1 && static_cast<int>(info->pages.size()) >= pages) repeated += 1;
     on_pages.insert(info->pages.begin(), info->pages.end());
   }
   group->listing_pages = static_cast<int>(on_pages.size());
-  const double diversity = static_cast<double>(distinct_texts.size()) / n;
+  const double diversity = labelled / n;
   const double mean_length = text_length / n;
   chrome /= n;
   repeated /= n;
@@ -414,6 +425,7 @@ std::vector<LinkGroup> GroupLinks(const std::vector<ListingLink>& links, const s
       info.order = by_url.size();
     }
     if (link.text.size() > info.text.size()) info.text = link.text;
+    if (!link.text.empty()) info.texts.insert(Lower(link.text));
     info.contexts.insert(link.context);
     info.pages.insert(link.page);
     if (!link.chrome) info.chrome = false;
@@ -474,7 +486,7 @@ std::vector<std::size_t> ChooseAdvertGroups(const std::vector<LinkGroup>& ranked
   const LinkGroup& best = ranked.front();
   for (std::size_t i = 1; i < ranked.size(); ++i) {
     const LinkGroup& other = ranked[i];
-    if (other.score < best.score / 3) continue;
+    if (other.score < best.score / 10) continue;
     bool shared = std::any_of(other.contexts.begin(), other.contexts.end(),
                               [&](const std::string& c) { return best.contexts.count(c) != 0; });
     if (shared) chosen.push_back(i);

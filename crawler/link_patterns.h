@@ -60,9 +60,9 @@ std::vector<LinkGroup> GroupLinks(const std::vector<ListingLink>& links, const s
                                   const std::set<std::string>& exclude, int pages);
 
 // The advert groups among `ranked` (GroupLinks' order): the best, plus any
-// other that scores at least a third as well and sits in the same page
-// context (a second URL form in the same result cards). Indices into
-// `ranked`; empty when no group looks like adverts.
+// other that sits in the same page context (a second URL form in the same
+// result cards or table column) and scores at least a tenth as well.
+// Indices into `ranked`; empty when no group looks like adverts.
 std::vector<std::size_t> ChooseAdvertGroups(const std::vector<LinkGroup>& ranked);
 
 }  // namespace plainsight

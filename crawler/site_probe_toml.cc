@@ -65,8 +65,9 @@ std::string Shorten(const std::string& text, std::size_t limit) {
   return line;
 }
 
+// `line` padded to `width` columns, and at least two spaces before a comment.
 std::string Padded(std::string line, std::size_t width) {
-  if (line.size() < width) line.append(width - line.size(), ' ');
+  line.append(line.size() + 2 < width ? width - line.size() : 2, ' ');
   return line;
 }
 
