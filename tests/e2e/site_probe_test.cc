@@ -4,9 +4,12 @@
 // of their own; both configs are crawled by the real binary into real
 // RocksDB stores and `query --format json` lists what each stored. The
 // proposal must reach at least 98% of the adverts the hand-written config
-// reaches, and nothing else. The figures are printed for each site.
+// reaches, and nothing else; where the hand-written config names title,
+// location or posted selectors, the proposal must read the same values.
+// The figures are printed for each site.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -36,7 +39,11 @@ struct ProbeTarget {
   std::string name;     // the hand-written site's name, given as --name
   std::string kind;     // the hand-written site's kind
   std::string listing;  // the hand-written config's seed
+  std::set<std::string> hand_fields;  // fields the hand-written config has selectors for
 };
+
+// The advert fields compared between the two crawls.
+const char* const kFields[] = {"title", "location", "posted"};
 
 struct SiteFigures {
   std::string farm;
@@ -47,7 +54,11 @@ struct SiteFigures {
   std::set<std::string> proposed;
   std::size_t reached = 0;
   std::size_t extra = 0;
+  std::map<std::string, std::size_t> agreeing;  // field -> reached adverts where both read the same
 };
+
+// url -> the advert's stored fields.
+using Stored = std::map<std::string, std::map<std::string, std::string>>;
 
 std::string Dir() {
   std::string tmpl = (fs::temp_directory_path() / "plainsight-probe-e2e-XXXXXX").string();
@@ -65,18 +76,19 @@ std::string Write(const std::string& path, const std::string& text) {
   return path;
 }
 
-// site name -> advert URLs stored by a crawl with `config`.
-std::map<std::string, std::set<std::string>> CrawlAndList(const std::string& config) {
+// site name -> url -> fields, as a crawl with `config` stored them.
+std::map<std::string, Stored> CrawlAndList(const std::string& config) {
   auto crawl = RunPlainsight({"--config", config, "crawl"});
   INFO(crawl.err);
   REQUIRE(crawl.exit_code == 0);
   auto query = RunPlainsight({"--config", config, "query", "--format", "json"});
   INFO(query.err);
   REQUIRE(query.exit_code == 0);
-  std::map<std::string, std::set<std::string>> out;
+  std::map<std::string, Stored> out;
   const json doc = json::parse(query.out);
   for (const json& advert : doc["adverts"]) {
-    out[advert["site"].get<std::string>()].insert(advert["url"].get<std::string>());
+    auto& fields = out[advert["site"].get<std::string>()][advert["url"].get<std::string>()];
+    for (const char* field : kFields) fields[field] = advert.value(field, "");
   }
   return out;
 }
@@ -110,18 +122,27 @@ std::vector<SiteFigures> Compare(const std::string& farm, const std::string& dir
   auto hand = CrawlAndList(hand_config);
   auto proposed = CrawlAndList(probe_config);
   for (SiteFigures& f : figures) {
-    f.hand = hand[f.target.name];
-    f.proposed = proposed[f.target.name];
-    for (const std::string& url : f.proposed) {
-      if (f.hand.count(url) != 0) {
-        ++f.reached;
-      } else {
+    const Stored& hand_adverts = hand[f.target.name];
+    const Stored& proposed_adverts = proposed[f.target.name];
+    for (const auto& [url, fields] : hand_adverts) f.hand.insert(url);
+    for (const auto& [url, fields] : proposed_adverts) {
+      f.proposed.insert(url);
+      auto it = hand_adverts.find(url);
+      if (it == hand_adverts.end()) {
         ++f.extra;
+        continue;
+      }
+      ++f.reached;
+      for (const char* field : kFields) {
+        if (fields.at(field) == it->second.at(field)) ++f.agreeing[field];
       }
     }
-    char line[256];
-    std::snprintf(line, sizeof line, "site probe: %-6s %-22s reached %3zu / hand-written %3zu, extra %zu, kind %s (hand-written %s)\n",
+    char line[320];
+    std::snprintf(line, sizeof line,
+                  "site probe: %-6s %-22s reached %3zu / hand-written %3zu, extra %zu; same title "
+                  "%zu, location %zu, posted %zu; kind %s (hand-written %s)\n",
                   f.farm.c_str(), f.target.name.c_str(), f.reached, f.hand.size(), f.extra,
+                  f.agreeing["title"], f.agreeing["location"], f.agreeing["posted"],
                   f.guessed_kind.c_str(), f.target.kind.c_str());
     std::cout << line << std::flush;
   }
@@ -137,6 +158,15 @@ void Check(const std::vector<SiteFigures>& figures) {
     CHECK(static_cast<double>(f.reached) >= kMinReached * static_cast<double>(f.hand.size()));
     CHECK(f.extra == 0);
     CHECK(f.guessed_kind == f.target.kind);
+    // Where the hand-written config names a field, the proposal reads the
+    // same value on (nearly) every advert both crawls stored.
+    for (const std::string& field : f.target.hand_fields) {
+      if (std::find(std::begin(kFields), std::end(kFields), field) == std::end(kFields)) continue;
+      CAPTURE(field);
+      auto it = f.agreeing.find(field);
+      std::size_t agreeing = it == f.agreeing.end() ? 0 : it->second;
+      CHECK(static_cast<double>(agreeing) >= kMinReached * static_cast<double>(f.reached));
+    }
   }
 }
 
@@ -148,7 +178,9 @@ TEST_CASE("SiteProbe_EveryFarmSite_ProposalReachesTheHandWrittenAdvertsAndNoOthe
     REQUIRE(farm.Start().ok());
     std::vector<ProbeTarget> targets;
     for (const farm::FarmSite& site : farm.sites()) {
-      targets.push_back({site.name, site.kind, site.seeds.front()});
+      std::set<std::string> fields;
+      if (site.has_field_selectors) fields = {"title", "body", "location", "posted"};
+      targets.push_back({site.name, site.kind, site.seeds.front(), fields});
     }
     auto hand = testing::FarmConfigToml(farm, testing::FarmConfigOptions(dir + "/hand-store", kDelayMs));
     auto probe = testing::FarmConfigToml(farm, testing::FarmConfigOptions(dir + "/probe-store", kDelayMs));
@@ -162,9 +194,11 @@ TEST_CASE("SiteProbe_EveryFarmSite_ProposalReachesTheHandWrittenAdvertsAndNoOthe
     std::vector<ProbeTarget> targets;
     for (int s = 0; s < farm.site_count(); ++s) {
       const farm2::SiteLayout& layout = farm.layout(s);
+      std::set<std::string> fields;
+      for (const auto& [field, selector] : layout.FieldSelectors()) fields.insert(field);
       targets.push_back({layout.info().name,
                          layout.info().kind == farm2::Kind::kAdult ? "adult" : "jobs",
-                         farm.base_url(s) + layout.ListingTarget(1)});
+                         farm.base_url(s) + layout.ListingTarget(1), fields});
     }
     farm2::ConfigOptions options;
     options.store_path = dir + "/hand-store";
