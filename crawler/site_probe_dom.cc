@@ -9,6 +9,8 @@
 namespace plainsight {
 namespace {
 
+constexpr std::size_t kMaxNesting = 1024;  // as extractors/html_page.h kMaxHtmlNesting
+
 using TagTable = std::array<bool, GUMBO_TAG_LAST + 1>;
 
 constexpr TagTable MakeTable(std::initializer_list<GumboTag> tags) {
@@ -39,6 +41,102 @@ constexpr TagTable kHiddenTags = MakeTable({
 });
 
 bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Elements that hold no lasting depth: void, or closed by their next sibling.
+constexpr TagTable kFlatTags = MakeTable({
+    GUMBO_TAG_AREA, GUMBO_TAG_BASE, GUMBO_TAG_BR, GUMBO_TAG_COL, GUMBO_TAG_EMBED, GUMBO_TAG_HR,
+    GUMBO_TAG_IMG, GUMBO_TAG_INPUT, GUMBO_TAG_LINK, GUMBO_TAG_META, GUMBO_TAG_PARAM,
+    GUMBO_TAG_SOURCE, GUMBO_TAG_TRACK, GUMBO_TAG_WBR, GUMBO_TAG_P, GUMBO_TAG_LI, GUMBO_TAG_DT,
+    GUMBO_TAG_DD, GUMBO_TAG_OPTION, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_HTML,
+    GUMBO_TAG_HEAD, GUMBO_TAG_BODY,
+});
+
+// Elements whose content is text up to their end tag.
+constexpr TagTable kRawTextTags = MakeTable({
+    GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_TEXTAREA, GUMBO_TAG_TITLE, GUMBO_TAG_XMP,
+    GUMBO_TAG_IFRAME, GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES,
+});
+
+// Gumbo's tree building grows with the square of nesting depth, and hostile
+// pages nest 100k deep. As ParseHtml does (extractors/html_page.cc, whose
+// limiter is not exported), start tags deeper than kMaxHtmlNesting are
+// dropped with as many end tags, their text kept. Approximate on purpose:
+// it tracks depth, not the tree.
+std::string LimitNesting(std::string html) {
+  std::size_t depth = 0;
+  std::size_t excess = 0;
+  std::string out;
+  std::size_t copied = 0;
+  bool rewritten = false;
+  auto drop = [&](std::size_t begin, std::size_t end) {
+    if (!rewritten) out.reserve(html.size());
+    rewritten = true;
+    out.append(html, copied, begin - copied);
+    copied = end;
+  };
+  std::size_t pos = 0;
+  const std::size_t n = html.size();
+  while ((pos = html.find('<', pos)) != std::string::npos) {
+    const std::size_t start = pos++;
+    if (pos >= n) break;
+    if (html[pos] == '!' || html[pos] == '?') {
+      bool comment = html.compare(pos, 3, "!--") == 0;
+      std::size_t close = comment ? html.find("-->", pos) : html.find('>', pos);
+      if (close == std::string::npos) break;
+      pos = close + 1;
+      continue;
+    }
+    const bool end_tag = html[pos] == '/';
+    if (end_tag) ++pos;
+    if (pos >= n || !IsAsciiAlpha(html[pos])) continue;
+    std::size_t name_start = pos;
+    while (pos < n && !IsSpaceByte(html[pos]) && html[pos] != '/' && html[pos] != '>') ++pos;
+    GumboTag tag = gumbo_tagn_enum(html.data() + name_start,
+                                   static_cast<unsigned int>(pos - name_start));
+    std::size_t close = html.find('>', pos);
+    if (close == std::string::npos) break;
+    const bool self_closing = close > 0 && html[close - 1] == '/';
+    pos = close + 1;
+    if (end_tag) {
+      if (kFlatTags[tag]) continue;
+      if (excess > 0) {
+        --excess;
+        drop(start, pos);
+      } else if (depth > 0) {
+        --depth;
+      }
+      continue;
+    }
+    if (kRawTextTags[tag]) {
+      std::string end = "</" + std::string(gumbo_normalized_tagname(tag));
+      std::size_t at = pos;
+      while ((at = html.find("</", at)) != std::string::npos) {
+        bool match = at + end.size() <= n;
+        for (std::size_t k = 2; match && k < end.size(); ++k) {
+          char c = html[at + k];
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+          match = c == end[k];
+        }
+        if (match) break;
+        at += 2;
+      }
+      pos = at == std::string::npos ? n : at;
+      continue;
+    }
+    if (kFlatTags[tag] || self_closing) continue;
+    if (depth >= kMaxNesting) {
+      ++excess;
+      drop(start, pos);
+    } else {
+      ++depth;
+    }
+  }
+  if (!rewritten) return html;
+  out.append(html, copied, std::string::npos);
+  return out;
+}
 
 bool IsText(const GumboNode* node) {
   return node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
@@ -199,6 +297,7 @@ class ProbeDom::Builder {
 
 ProbeDom::ProbeDom(std::string html_utf8) : html_(std::move(html_utf8)) {
   if (html_.size() > kMaxHtmlBytes) html_.resize(kMaxHtmlBytes);
+  html_ = LimitNesting(std::move(html_));
   gumbo_ = std::make_unique<GumboHolder>(html_);
   Builder builder(this);
   WalkTree(gumbo_->document(), builder);

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <re2/re2.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -303,6 +304,30 @@ TEST_CASE("SiteProbe_BadInput_IsInvalidArgumentNamingIt") {
     CHECK(proposal.status().message() == c.message);
     CHECK(site.requested.empty());
   }
+}
+
+TEST_CASE("SiteProbe_DeeplyNestedPage_IsCutToTheNestingLimitAndKeepsItsText") {
+  // 200k nested <div>s would take gumbo minutes; the limiter drops the
+  // start tags beyond 1024 and as many end tags.
+  std::string html = "<html><body><h1 class=\"t\">Deep</h1>";
+  for (int i = 0; i < 200000; ++i) html += "<div>";
+  html += "<span class=\"town\">Corby</span>";
+  for (int i = 0; i < 200000; ++i) html += "</div>";
+  html += "<p>after</p></body></html>";
+  const auto start = std::chrono::steady_clock::now();
+  ProbeDom dom(html);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 10);
+  CHECK(dom.elements().size() < 1100);
+  auto title = Selector::Parse("h1.t");
+  REQUIRE(title.ok());
+  auto matches = dom.Select(*title);
+  REQUIRE(matches.size() == 1);
+  CHECK(dom.TextOf(matches.front()) == "Deep");
+  // The span was beyond the limit: its tag is gone, its text is not.
+  CHECK(dom.text().find("Corby") != std::string::npos);
+  CHECK(dom.text().find("after") != std::string::npos);
 }
 
 // --- whole proposals on the independent saved sites --------------------------
