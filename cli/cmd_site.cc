@@ -15,6 +15,7 @@ void RegisterSite(CLI::App& app) {
   static std::string url, kind, name;
   CLI::App* cmd = app.add_subcommand("site", "Work out how to crawl a new site");
   cmd->require_subcommand(1);
+  cmd->footer("Example:\n  plainsight site probe https://jobs.example.org/search?page=1");
   CLI::App* probe = cmd->add_subcommand(
       "probe", "Read one listing page and a few adverts; print a [[sites]] block for them");
   probe->footer(

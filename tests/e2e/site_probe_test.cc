@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -212,6 +213,45 @@ TEST_CASE("SiteProbe_EveryFarmSite_ProposalReachesTheHandWrittenAdvertsAndNoOthe
   fs::remove_all(dir);
 }
 
+TEST_CASE("SiteProbe_Fetching_RobotsFirstDisallowedNeverAskedDelayKept") {
+  const std::string dir = Dir();
+  constexpr int kDelayMs = 250;
+  farm::Farm farm;
+  REQUIRE(farm.Start().ok());
+  const std::string config = testing::WriteFarmConfig(
+      farm, testing::FarmConfigOptions(dir + "/store", kDelayMs), dir + "/plainsight.toml");
+  // velvet-rooms: robots.txt disallows /private/, which its listing links.
+  const farm::FarmSite* velvet = nullptr;
+  for (const farm::FarmSite& site : farm.sites()) {
+    if (!site.disallowed_prefix.empty()) velvet = &site;
+  }
+  REQUIRE(velvet != nullptr);
+  farm.ClearRequests();
+  auto run = RunPlainsight({"--config", config, "site", "probe", velvet->seeds.front()});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.err.find("disallowed by robots.txt") != std::string::npos);
+  std::vector<farm::FarmRequest> requests;
+  for (const farm::FarmRequest& r : farm.requests()) {
+    if (r.port == velvet->port) requests.push_back(r);
+  }
+  REQUIRE_FALSE(requests.empty());
+  CHECK(requests.front().path == "/robots.txt");
+  // robots.txt, 2 listing pages, at most 6 advert pages.
+  CHECK(requests.size() <= 9);
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    CAPTURE(requests[i].path);
+    CHECK(requests[i].path.rfind(velvet->disallowed_prefix, 0) != 0);
+    CHECK(requests[i].user_agent == "plainsight/1.0 (+https://example.org/contact)");
+    if (i == 0) continue;
+    auto gap = std::chrono::duration_cast<std::chrono::milliseconds>(requests[i].received -
+                                                                     requests[i - 1].responded);
+    CHECK(gap.count() >= kDelayMs);
+  }
+  farm.Stop();
+  fs::remove_all(dir);
+}
+
 TEST_CASE("SiteProbe_BadInput_ExitsOneAndUnreadableSiteExitsThree") {
   const std::string dir = Dir();
   farm::Farm farm;
@@ -244,6 +284,9 @@ TEST_CASE("SiteProbe_BadInput_ExitsOneAndUnreadableSiteExitsThree") {
   CHECK(run.exit_code == 3);
   CHECK(run.out.empty());
   CHECK(run.err == "plainsight: site probe: HTTP 404 for " + missing + "\n");
+  auto help = RunPlainsight({"site", "probe", "--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("Example") != std::string::npos);
   farm.Stop();
   fs::remove_all(dir);
 }
