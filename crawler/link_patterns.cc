@@ -5,6 +5,8 @@
 #include <map>
 #include <numeric>
 
+#include <re2/re2.h>
+
 #include "crawler/url.h"
 
 namespace plainsight {
@@ -262,6 +264,17 @@ void Partition(const std::vector<const UrlInfo*>& infos, std::size_t p, bool spl
   out->push_back(infos);
 }
 
+// Whether a variable part of `t` is a number (an id).
+bool HasIdPart(const UrlTemplate& t) {
+  for (const TemplatePart& part : t.segments) {
+    if (!part.literal && part.regex.find("\\d") != std::string::npos) return true;
+  }
+  for (const TemplatePart& part : t.query_values) {
+    if (!part.literal && part.regex.find("\\d") != std::string::npos) return true;
+  }
+  return false;
+}
+
 const std::set<std::string>& NonAdvertWords() {
   static const std::set<std::string> words = {
       "login", "logout", "signin", "signup", "register", "account", "accounts", "cart",
@@ -446,22 +459,45 @@ std::vector<LinkGroup> GroupLinks(const std::vector<ListingLink>& links, const s
   std::vector<std::vector<const UrlInfo*>> partitions;
   for (const std::string& key : skeleton_order) Partition(by_skeleton[key], 0, false, &partitions);
 
-  // Partitions that come out with one template are one group.
-  std::map<std::string, std::size_t> by_regex;
+  // Partitions that come out with one template are one group when the
+  // template holds an id (a featured card and a plain card of one advert
+  // list) or they share a page context. Slugs from different places stay
+  // apart even when no class tells them apart ("/jobs/warehouse" in the
+  // menu, "/jobs/warehouse-operative-corby" in the results).
+  std::multimap<std::string, std::size_t> by_regex;
   std::vector<std::vector<const UrlInfo*>> members;
+  std::vector<std::set<std::string>> member_contexts;
   std::vector<LinkGroup> groups;
   for (const auto& partition : partitions) {
     std::vector<UrlParts> parts;
-    for (const UrlInfo* info : partition) parts.push_back(info->parts);
+    std::set<std::string> contexts;
+    for (const UrlInfo* info : partition) {
+      parts.push_back(info->parts);
+      contexts.insert(info->contexts.begin(), info->contexts.end());
+    }
     UrlTemplate pattern = InduceTemplate(parts);
-    auto [it, inserted] = by_regex.try_emplace(pattern.Regex(), groups.size());
-    if (inserted) {
+    const std::string regex = pattern.Regex();
+    const bool has_id = HasIdPart(pattern);
+    std::size_t into = groups.size();
+    auto [first, last] = by_regex.equal_range(regex);
+    for (auto it = first; it != last; ++it) {
+      const auto& other = member_contexts[it->second];
+      bool shared = std::any_of(contexts.begin(), contexts.end(),
+                                [&](const std::string& c) { return other.count(c) != 0; });
+      if (has_id || shared) {
+        into = it->second;
+        break;
+      }
+    }
+    if (into == groups.size()) {
       groups.emplace_back();
       groups.back().pattern = std::move(pattern);
       members.emplace_back();
+      member_contexts.emplace_back();
+      by_regex.emplace(regex, into);
     }
-    auto& group_members = members[it->second];
-    group_members.insert(group_members.end(), partition.begin(), partition.end());
+    members[into].insert(members[into].end(), partition.begin(), partition.end());
+    member_contexts[into].insert(contexts.begin(), contexts.end());
   }
   for (std::size_t g = 0; g < groups.size(); ++g) {
     auto& group_members = members[g];
@@ -492,6 +528,62 @@ std::vector<std::size_t> ChooseAdvertGroups(const std::vector<LinkGroup>& ranked
     if (shared) chosen.push_back(i);
   }
   return chosen;
+}
+
+namespace {
+
+std::size_t WordCount(const std::string& value, std::size_t suffix) {
+  std::string stem = value.substr(0, value.size() - std::min(suffix, value.size()));
+  return static_cast<std::size_t>(std::count(stem.begin(), stem.end(), '-')) + 1;
+}
+
+std::vector<std::string> StillMatched(const LinkGroup& group, const std::vector<std::string>& others) {
+  RE2 re(group.pattern.Regex());
+  std::vector<std::string> out;
+  for (const std::string& url : others) {
+    if (RE2::FullMatch(url, re)) out.push_back(url);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> NarrowAgainst(LinkGroup* group, const std::vector<std::string>& others) {
+  std::vector<std::string> matched = StillMatched(*group, others);
+  if (matched.empty()) return matched;
+  std::vector<UrlParts> mine;
+  for (const std::string& url : group->urls) {
+    if (auto parts = SplitUrl(url)) mine.push_back(std::move(*parts));
+  }
+  std::vector<UrlParts> theirs;
+  for (const std::string& url : matched) {
+    if (auto parts = SplitUrl(url)) theirs.push_back(std::move(*parts));
+  }
+  static const std::string kSlug = "[a-z0-9-]+";
+  UrlTemplate& t = group->pattern;
+  const std::size_t segments = t.segments.size();
+  for (std::size_t p = 0; p < segments + t.query_values.size(); ++p) {
+    TemplatePart& part = p < segments ? t.segments[p] : t.query_values[p - segments];
+    if (part.literal || part.regex.compare(0, kSlug.size(), kSlug) != 0) continue;
+    // What follows the slug: nothing or an escaped extension ("\.html").
+    std::string tail = part.regex.substr(kSlug.size());
+    if (!tail.empty() && tail.compare(0, 2, "\\.") != 0) continue;
+    const std::size_t suffix = tail.empty() ? 0 : tail.size() - 1;  // "\.html" is ".html"
+    std::size_t fewest = std::string::npos;
+    for (const UrlParts& u : mine) fewest = std::min(fewest, WordCount(ValueAt(u, p), suffix));
+    std::size_t most = 0;
+    for (const UrlParts& u : theirs) most = std::max(most, WordCount(ValueAt(u, p), suffix));
+    if (fewest == std::string::npos || fewest <= most || fewest < 2) continue;
+    // The fewest words that leave the others out, so shorter slugs than
+    // the samples' still count.
+    part.regex = "[a-z0-9]+(?:-[a-z0-9]+){" + std::to_string(most) + ",}" + tail;
+    part.display = "{slug of " + std::to_string(most + 1) + "+ words}" + part.display.substr(
+        part.display.find("{slug}") == std::string::npos ? part.display.size()
+                                                         : part.display.find("{slug}") + 6);
+    matched = StillMatched(*group, matched);
+    if (matched.empty()) break;
+  }
+  return matched;
 }
 
 }  // namespace plainsight

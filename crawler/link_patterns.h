@@ -65,4 +65,11 @@ std::vector<LinkGroup> GroupLinks(const std::vector<ListingLink>& links, const s
 // Indices into `ranked`; empty when no group looks like adverts.
 std::vector<std::size_t> ChooseAdvertGroups(const std::vector<LinkGroup>& ranked);
 
+// Narrows `group`'s pattern so it stops matching `others` (links of the
+// listing it must not take) where it can: at a slug position where every
+// slug of the group has more hyphenated words than any of theirs, one word
+// more than theirs is required ("/jobs/warehouse-operative-corby" against
+// the menu's "/jobs/warehouse"). Returns the links of `others` still matched.
+std::vector<std::string> NarrowAgainst(LinkGroup* group, const std::vector<std::string>& others);
+
 }  // namespace plainsight

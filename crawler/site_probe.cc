@@ -168,30 +168,38 @@ Result<SiteProposal> ProbeSite(const ProbeOptions& options, ProbePageSource& sou
     return Status::NotFound("no repeated advert links found on " + out.seed +
                             ": give the URL of a page that lists adverts");
   }
-  for (std::size_t g : chosen) {
-    const LinkGroup& group = groups[g];
-    out.adverts.push_back(group.pattern.Regex());
-    spdlog::debug("advert group {}: {}", group.pattern.Display(), group.reason);
-  }
   for (std::size_t g = 0; g < groups.size() && g < 6; ++g) {
     spdlog::debug("link group {} (score {:.2f}): {}", groups[g].pattern.Display(), groups[g].score,
                   groups[g].reason);
   }
 
-  // What the patterns match among the listing pages' own links.
+  // Links of the listing pages that are not the chosen adverts: the
+  // patterns must not take them, so narrow the patterns where that helps.
+  std::set<std::string> chosen_urls;
+  for (std::size_t g : chosen) chosen_urls.insert(groups[g].urls.begin(), groups[g].urls.end());
+  std::vector<std::string> others;
+  {
+    std::set<std::string> seen;
+    for (const ListingLink& link : links) {
+      if (listing_urls.count(link.url) != 0 || chosen_urls.count(link.url) != 0) continue;
+      if (seen.insert(link.url).second) others.push_back(link.url);
+    }
+  }
+  std::set<std::string> stray;
+  for (std::size_t g : chosen) {
+    for (std::string& url : NarrowAgainst(&groups[g], others)) stray.insert(std::move(url));
+    out.adverts.push_back(groups[g].pattern.Regex());
+    spdlog::debug("advert group {}: {}", groups[g].pattern.Display(), groups[g].reason);
+  }
   std::vector<std::unique_ptr<RE2>> advert_res;
   for (const std::string& regex : out.adverts) advert_res.push_back(std::make_unique<RE2>(regex));
   std::set<std::string> matched;
-  std::set<std::string> chosen_urls;
-  for (std::size_t g : chosen) chosen_urls.insert(groups[g].urls.begin(), groups[g].urls.end());
-  std::vector<std::string> stray;
   for (const ListingLink& link : links) {
     if (listing_urls.count(link.url) != 0) continue;
     bool is_advert = std::any_of(advert_res.begin(), advert_res.end(), [&](const auto& re) {
       return RE2::FullMatch(link.url, *re);
     });
-    if (!is_advert || !matched.insert(link.url).second) continue;
-    if (chosen_urls.count(link.url) == 0) stray.push_back(link.url);
+    if (is_advert) matched.insert(link.url);
   }
   out.advert_links = static_cast<int>(matched.size());
   for (std::size_t g : chosen) {
@@ -202,8 +210,9 @@ Result<SiteProposal> ProbeSite(const ProbeOptions& options, ProbePageSource& sou
                                 PathOf(group.urls.front(), origin) + " (" + group.reason + ")");
   }
   if (!stray.empty()) {
-    out.notes.push_back("the adverts pattern also takes " + std::to_string(stray.size()) +
-                        " link(s) from other groups, e.g. " + PathOf(stray.front(), origin));
+    out.warnings.push_back("the adverts pattern also matches " + std::to_string(stray.size()) +
+                           " other link(s) on the listing, e.g. " + PathOf(*stray.begin(), origin) +
+                           ": the crawl would take them for adverts; narrow the pattern by hand");
   }
   int disallowed = 0;
   std::string disallowed_example;

@@ -199,11 +199,11 @@ std::string GeneraliseValues(const std::vector<std::string>& values, bool in_que
   for (const std::string& v : values) shortest = std::min(shortest, v.size());
 
   // The literal prefix and suffix every value shares, cut back to token
-  // boundaries and never holding a digit (digits are what varies). With few
-  // values a shared word is likely chance ("warehouse-operative",
-  // "warehouse-packer"), so a prefix then stays only before a digit run and
-  // a suffix only as a file extension.
-  const bool few = values.size() < 5;
+  // boundaries and never holding a digit (digits are what varies). A shared
+  // word is content, not structure, however many values share it (every
+  // advert on a first listing page may be in one town: "...-northampton"),
+  // so a prefix stays only before a digit run ("AM52001") and a suffix only
+  // as a file extension (".html").
   std::size_t prefix = 0;
   while (prefix < shortest &&
          std::all_of(values.begin(), values.end(),
@@ -217,10 +217,8 @@ std::string GeneraliseValues(const std::vector<std::string>& values, bool in_que
     }
     std::string_view p = std::string_view(values.front()).substr(0, k);
     if (HasDigit(p)) return false;
-    if (few) {
-      for (const std::string& v : values) {
-        if (k >= v.size() || !IsDigitChar(v[k])) return false;
-      }
+    for (const std::string& v : values) {
+      if (k >= v.size() || !IsDigitChar(v[k])) return false;
     }
     return true;
   };
@@ -240,9 +238,7 @@ std::string GeneraliseValues(const std::vector<std::string>& values, bool in_que
     }
     const std::string& first = values.front();
     std::string_view s = std::string_view(first).substr(first.size() - k);
-    if (HasDigit(s)) return false;
-    if (few && s.front() != '.') return false;
-    return true;
+    return !HasDigit(s) && s.front() == '.';
   };
   while (suffix > 0 && !suffix_ok(suffix)) --suffix;
 

@@ -8,8 +8,10 @@
 // segments and the same parameter names in the same order. Over URLs of one
 // skeleton, each position holding one value stays literal (escaped for
 // RE2); a position holding several values becomes the narrowest class that
-// covers all of them, keeping any literal prefix or suffix they share
-// ("AM52001", "AM52002" -> AM\d+; "amber-22.html" -> [a-z0-9-]+-\d+\.html).
+// covers all of them, keeping a literal prefix they share before an id and
+// a shared file extension ("AM52001", "AM52002" -> AM\d+; "amber-22.html"
+// -> [a-z0-9-]+-\d+\.html), but never a shared word: every advert on a
+// first listing page may be in one town ("...-northampton").
 //
 // Pure functions; thread-safe.
 #pragma once

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <re2/re2.h>
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -31,6 +32,11 @@ using nlohmann::json;
 const std::string kBase = "http://probe.example.org/";
 const std::string kOrigin = "http://probe.example.org";
 const std::string kProbeDir = PLAINSIGHT_SOURCE_DIR "/tests/data/independent/probe/";
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -244,6 +250,75 @@ TEST_CASE("SiteProbe_FindPagination_ReadsRelNextNextWordsAndPageNumbers") {
                                            "http://h.example.org");
     CHECK(guess.next == c.next);
     CHECK(guess.pages == c.pages);
+  }
+}
+
+// A listing of five cards in `card`, around navigation and a footer.
+std::string Listing(const std::string& nav, const std::string& card, const std::string& foot) {
+  static const char* const kTitles[] = {"Warehouse Operative", "Kitchen Porter", "Care Assistant",
+                                        "Van Driver", "Office Cleaner"};
+  std::string html = "<html><head><title>Jobs</title></head><body><nav class=\"main-nav\">" + nav +
+                     "</nav><main><h1>Latest jobs</h1>";
+  for (int i = 0; i < 5; ++i) {
+    std::string c = card;
+    for (std::size_t at; (at = c.find("{id}")) != std::string::npos;) c.replace(at, 4, std::to_string(501 + i));
+    for (std::size_t at; (at = c.find("{title}")) != std::string::npos;) c.replace(at, 7, kTitles[i]);
+    std::string slug = Lower(kTitles[i]);
+    for (char& ch : slug) ch = ch == ' ' ? '-' : ch;
+    for (std::size_t at; (at = c.find("{slug}")) != std::string::npos;) c.replace(at, 6, slug);
+    html += c;
+  }
+  return html + "</main><footer>" + foot + "</footer></body></html>";
+}
+
+TEST_CASE("SiteProbe_GroupLinks_PicksTheRepeatedAdvertLinksOverNavigation") {
+  static const struct {
+    const char* rule;
+    std::string html;
+    const char* adverts;
+    const char* narrowed;  // after NarrowAgainst the listing's other links
+  } cases[] = {
+      {"slugs without ids, categories of the same shape in the nav",
+       Listing(R"(<a href="/jobs/warehouse">Warehouse</a><a href="/jobs/care">Care</a>)"
+               R"(<a href="/jobs/driving">Driving</a><a href="/jobs/cleaning">Cleaning</a>)"
+               R"(<a href="/jobs/catering">Catering</a><a href="/jobs/retail">Retail</a>)",
+               R"(<div class="card"><h3><a href="/jobs/{slug}-northampton">{title}</a></h3></div>)",
+               R"(<a href="/about">About</a>)"),
+       R"(^http://h\.example\.org/jobs/[a-z0-9-]+$)",
+       R"(^http://h\.example\.org/jobs/[a-z0-9]+(?:-[a-z0-9]+){1,}$)"},
+      {"the same 'View details' text on every card",
+       Listing("", R"(<div class="card"><h3>{title}</h3><a class="more" href="/vacancy/{id}">View details</a>)"
+                   R"( <a class="save" href="/account/save?job={id}">Save</a></div>)",
+               R"(<a href="/terms">Terms</a>)"),
+       R"(^http://h\.example\.org/vacancy/\d+$)", nullptr},
+      {"an employer link on every card",
+       Listing("", R"(<div class="card"><a class="title" href="/job/{id}">{title}</a>)"
+                   R"( <a class="employer" href="/employer/acme-ltd">Acme Ltd</a></div>)",
+               ""),
+       R"(^http://h\.example\.org/job/\d+$)", nullptr},
+      {"tracking parameters stripped as the crawl strips them",
+       Listing("", R"(<li class="r"><a href="/ad/{id}?utm_source=list&amp;ref=home">{title}</a></li>)", ""),
+       R"(^http://h\.example\.org/ad/\d+$)", nullptr},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.rule);
+    ProbeDom dom(c.html);
+    auto links = CollectListingLinks(dom, "http://h.example.org/jobs", {"utm_*", "ref", "sort"}, 0);
+    auto groups = GroupLinks(links, "http://h.example.org", {"http://h.example.org/jobs"}, 1);
+    auto chosen = ChooseAdvertGroups(groups);
+    REQUIRE(chosen.size() == 1);
+    LinkGroup& group = groups[chosen.front()];
+    CHECK(group.pattern.Regex() == c.adverts);
+    CHECK(group.urls.size() == 5);
+    std::vector<std::string> others;
+    for (const ListingLink& link : links) {
+      if (std::find(group.urls.begin(), group.urls.end(), link.url) == group.urls.end()) {
+        others.push_back(link.url);
+      }
+    }
+    CHECK(NarrowAgainst(&group, others).empty());
+    CHECK(group.pattern.Regex() == (c.narrowed != nullptr ? c.narrowed : c.adverts));
+    for (const std::string& url : group.urls) CHECK(RE2::FullMatch(url, RE2(group.pattern.Regex())));
   }
 }
 
