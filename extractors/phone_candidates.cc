@@ -6,6 +6,8 @@
 #include <optional>
 #include <utility>
 
+#include "extractors/windowed_search.h"
+
 namespace plainsight {
 namespace {
 
@@ -207,6 +209,98 @@ class RunBuilder {
   size_t digit_count_ = 0;  // digits in current_
 };
 
+// Words that label the number after them as something other than a phone.
+bool IsReferenceLabel(std::string_view lower) {
+  static constexpr std::array<std::string_view, 11> kLabels = {
+      "ref",     "reference", "order",  "invoice", "inv",        "id",
+      "receipt", "tracking",  "serial", "sku",     "transaction"};
+  for (std::string_view label : kLabels) {
+    if (lower == label) return true;
+  }
+  return false;
+}
+
+// Words that label a reference only with "no.", "number" or '#' after them:
+// "Booking no. 123456789", "Job #123456789"; but "Booking: 07700 900123"
+// is how a phone is offered.
+bool IsReferenceLabelWithNumberMark(std::string_view lower) {
+  static constexpr std::array<std::string_view, 6> kLabels = {"booking",  "job",  "account",
+                                                              "customer", "item", "ticket"};
+  for (std::string_view label : kLabels) {
+    if (lower == label) return true;
+  }
+  return false;
+}
+
+// Words between a label and its number: "Order no. 123", "Ref number: 123".
+bool IsNumberWord(std::string_view lower) {
+  return lower == "no" || lower == "nr" || lower == "num" || lower == "number";
+}
+
+// Between a label and its number: "Ref: ", "Order #", "ID- ".
+bool IsLabelPunctuation(char c) { return c == ' ' || c == ':' || c == '#' || c == '.' || c == '-'; }
+
+// The longest word IsReferenceLabel, IsReferenceLabelWithNumberMark or
+// IsNumberWord knows ("transaction").
+constexpr size_t kMaxLabelSize = 11;
+
+struct WordBefore {
+  // Lower-cased; empty when there is no word or it is longer than any label.
+  // A fixed buffer: this runs for every digit group of the text.
+  std::array<char, kMaxLabelSize> buffer{};
+  size_t size = 0;
+  size_t begin = 0;
+  bool hash = false;  // a '#' lay between the word and `end`
+
+  std::string_view lower() const { return {buffer.data(), size}; }
+};
+
+// The ASCII word ending just before `end`, after skipping at most a few
+// label punctuation bytes.
+WordBefore ReadWordBefore(std::string_view text, size_t end) {
+  constexpr size_t kMaxPunctuation = 3;  // " : ", " # ", ". "
+  WordBefore word;
+  size_t skipped = 0;
+  while (end > 0 && IsLabelPunctuation(text[end - 1]) && skipped < kMaxPunctuation) {
+    if (text[end - 1] == '#') word.hash = true;
+    --end;
+    ++skipped;
+  }
+  word.begin = end;
+  while (word.begin > 0 && IsAlpha(text[word.begin - 1])) --word.begin;
+  if (end - word.begin > kMaxLabelSize) return word;
+  for (size_t i = word.begin; i < end; ++i) word.buffer[word.size++] = Lower(text[i]);
+  return word;
+}
+
+bool FollowsReferenceLabel(std::string_view text, size_t digits_begin) {
+  WordBefore word = ReadWordBefore(text, digits_begin);
+  if (word.size == 0) return false;  // no word (or too long for a label): most digits
+  bool marked = word.hash;
+  if (IsNumberWord(word.lower())) {
+    word = ReadWordBefore(text, word.begin);
+    marked = true;
+  }
+  return IsReferenceLabel(word.lower()) || (marked && IsReferenceLabelWithNumberMark(word.lower()));
+}
+
+// End of the digit group starting at `begin`: digits, joined by single
+// '-', '.' or '/' between two digits.
+size_t DigitGroupEnd(std::string_view text, size_t begin) {
+  size_t end = begin;
+  while (end < text.size()) {
+    if (IsDigit(text[end])) {
+      ++end;
+    } else if ((text[end] == '-' || text[end] == '.' || text[end] == '/') &&
+               end + 1 < text.size() && IsDigit(text[end + 1])) {
+      end += 2;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
 }  // namespace
 
 std::vector<DigitRun> SplitDigitRuns(std::string_view text, const std::vector<DecoySpan>& blocked,
@@ -295,6 +389,30 @@ std::vector<DigitRun> SplitDigitRuns(std::string_view text, const std::vector<De
   }
   builder.Break(text.size());
   return runs;
+}
+
+std::vector<DecoySpan> WithReferenceNumbers(std::string_view text, std::vector<DecoySpan> blocked) {
+  const size_t decoys = blocked.size();
+  size_t pos = NextDigit(text, 0);
+  while (pos < text.size()) {
+    const size_t end = DigitGroupEnd(text, pos);
+    if (FollowsReferenceLabel(text, pos)) blocked.push_back({pos, end});
+    pos = NextDigit(text, end);
+  }
+  if (blocked.size() == decoys) return blocked;
+  // Keep the contract of FindDecoySpans: sorted, disjoint, not touching.
+  std::sort(blocked.begin(), blocked.end(),
+            [](const DecoySpan& a, const DecoySpan& b) { return a.begin < b.begin; });
+  size_t kept = 0;
+  for (const DecoySpan& span : blocked) {
+    if (kept > 0 && span.begin <= blocked[kept - 1].end) {
+      blocked[kept - 1].end = std::max(blocked[kept - 1].end, span.end);
+    } else {
+      blocked[kept++] = span;
+    }
+  }
+  blocked.resize(kept);
+  return blocked;
 }
 
 }  // namespace plainsight

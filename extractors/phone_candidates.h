@@ -1,7 +1,8 @@
 // Internal to phones.cc: splits normalized text into runs of digit "atoms"
 // (digit groups, number words, look-alike letters) joined by separators.
 // A run never crosses a non-number word, a blocked span (see decoy_spans.h)
-// or a long stretch of punctuation, so only nearby pieces combine.
+// or a long stretch of punctuation, so only nearby pieces combine. Also
+// marks reference numbers, which must not feed any phone finder.
 //
 // Thread safety: pure function; safe from any thread.
 #pragma once
@@ -32,5 +33,14 @@ using DigitRun = std::vector<DigitAtom>;
 // a phone, and most runs are a stray "one" or "2" in prose.
 std::vector<DigitRun> SplitDigitRuns(std::string_view text, const std::vector<DecoySpan>& blocked,
                                      size_t min_digits = 0);
+
+// `blocked` (as FindDecoySpans gives it) plus the digits that follow a
+// reference label: "Ref: 20240312", "Order #123456789", "Invoice no.
+// 0770-0900-1234", "Job ID 445566", "Booking no. 123456789" (but not
+// "Booking: 07700 900123"). Such digits are never a phone, however
+// valid they look for a region without a trunk prefix (PL, US). Only the
+// first digit group after the label is blocked (digits joined by single
+// '-', '.' or '/'), so a phone after a short reference still counts.
+std::vector<DecoySpan> WithReferenceNumbers(std::string_view text, std::vector<DecoySpan> blocked);
 
 }  // namespace plainsight

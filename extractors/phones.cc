@@ -3,12 +3,15 @@
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
+#include <algorithm>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "extractors/decoy_spans.h"
 #include "extractors/phone_candidates.h"
+#include "extractors/phone_matcher.h"
 #include "extractors/text_normalize.h"
 
 namespace plainsight {
@@ -154,26 +157,20 @@ bool IsObfuscated(const NormalizedText& norm, std::string_view original, const D
   return single_digits >= 3 || last - first + 1 >= 6;
 }
 
-}  // namespace
+// One number read from the text; offsets are in the normalized text.
+struct Hit {
+  std::string e164;
+  size_t begin = 0;
+  size_t end = 0;
+  bool obfuscated = false;
+};
 
-bool IsOfcomDramaNumber(std::string_view e164) {
-  if (e164.size() != 13) return false;
-  return StartsWith(e164, "+447700900") || StartsWith(e164, "+441632960") ||
-         StartsWith(e164, "+442079460");
-}
-
-std::vector<PhoneMatch> FindPhones(std::string_view text, const std::string& region) {
-  return FindPhones(text, NormalizeForMatching(text), region);
-}
-
-std::vector<PhoneMatch> FindPhones(std::string_view text, const NormalizedText& norm,
-                                   const std::string& region) {
-  std::vector<PhoneMatch> out;
-  std::unordered_set<std::string> seen;
-  const std::vector<DecoySpan> blocked = FindDecoySpans(norm.text);
-  const RegionInfo& info = CachedRegion(region);
+// Numbers read by decoding digit runs (words, look-alikes, odd separators),
+// validated for the region; every occurrence, in text order.
+std::vector<Hit> CandidateHits(std::string_view text, const NormalizedText& norm,
+                               const std::vector<DecoySpan>& blocked, const RegionInfo& info) {
+  std::vector<Hit> hits;
   thread_local ValidateMemo validated;
-
   for (const DigitRun& run : SplitDigitRuns(norm.text, blocked, kMinDigits)) {
     size_t i = 0;
     while (i < run.size()) {
@@ -195,24 +192,108 @@ std::vector<PhoneMatch> FindPhones(std::string_view text, const NormalizedText& 
         ++i;
         continue;
       }
-      size_t begin = run[i].begin;
+      Hit hit;
+      hit.begin = run[i].begin;
       // Keep a leading '+' or '(' inside the reported span.
       std::string_view gap = run[i].gap_before;
       while (!gap.empty() && (gap.back() == '+' || gap.back() == '(')) {
-        --begin;
+        --hit.begin;
         gap.remove_suffix(1);
       }
-      const size_t end = run[best_last].end;
-      if (seen.insert(*best).second) {
-        PhoneMatch match;
-        match.e164 = std::move(*best);
-        match.match = std::string(norm.OriginalSpan(text, begin, end));
-        match.offset = norm.ToOriginal(begin);
-        match.obfuscated = IsObfuscated(norm, text, run, i, best_last);
-        out.push_back(std::move(match));
-      }
+      hit.end = run[best_last].end;
+      hit.e164 = std::move(*best);
+      hit.obfuscated = IsObfuscated(norm, text, run, i, best_last);
+      hits.push_back(std::move(hit));
       i = best_last + 1;
     }
+  }
+  return hits;
+}
+
+bool Overlaps(const std::vector<DecoySpan>& spans, size_t begin, size_t end) {
+  for (const DecoySpan& span : spans) {
+    if (span.begin < end && begin < span.end) return true;
+  }
+  return false;
+}
+
+// Whether [begin, end) overlaps one of the first `count` hits.
+bool OverlapsHit(const std::vector<Hit>& hits, size_t count, size_t begin, size_t end) {
+  for (size_t k = 0; k < count; ++k) {
+    if (hits[k].begin < end && begin < hits[k].end) return true;
+  }
+  return false;
+}
+
+// Spans the matcher need not search: decoys and numbers already read.
+std::vector<DecoySpan> Settled(const std::vector<DecoySpan>& blocked,
+                               const std::vector<Hit>& hits) {
+  std::vector<DecoySpan> settled = blocked;
+  if (hits.empty()) return settled;
+  for (const Hit& hit : hits) settled.push_back({hit.begin, hit.end});
+  // Sorted by start, as MatchPhoneNumbers reads them; disjoint already, as
+  // runs never cross a blocked span.
+  std::sort(settled.begin(), settled.end(),
+            [](const DecoySpan& a, const DecoySpan& b) { return a.begin < b.begin; });
+  return settled;
+}
+
+// A matcher hit is obfuscated when one of its digits was typed as something
+// else (fullwidth, circled, keycap) and folded.
+bool HasFoldedDigit(const NormalizedText& norm, std::string_view original, size_t begin,
+                    size_t end) {
+  for (size_t i = begin; i < end; ++i) {
+    const char c = norm.text[i];
+    if (c < '0' || c > '9') continue;
+    if (norm.OriginalSpan(original, i, i + 1) != std::string_view(&norm.text[i], 1)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsOfcomDramaNumber(std::string_view e164) {
+  if (e164.size() != 13) return false;
+  return StartsWith(e164, "+447700900") || StartsWith(e164, "+441632960") ||
+         StartsWith(e164, "+442079460");
+}
+
+std::vector<PhoneMatch> FindPhones(std::string_view text, const std::string& region) {
+  return FindPhones(text, NormalizeForMatching(text), region);
+}
+
+std::vector<PhoneMatch> FindPhones(std::string_view text, const NormalizedText& norm,
+                                   const std::string& region) {
+  const std::vector<DecoySpan> blocked = WithReferenceNumbers(norm.text, FindDecoySpans(norm.text));
+  std::vector<Hit> hits = CandidateHits(text, norm, blocked, CachedRegion(region));
+  const size_t candidates = hits.size();
+  for (MatcherHit& found : MatchPhoneNumbers(norm.text, region, Settled(blocked, hits))) {
+    // The candidate path's reading wins where both read the same digits: it
+    // knows the drama ranges, "(0)" and how obfuscated the number was.
+    if (Overlaps(blocked, found.begin, found.end) ||
+        OverlapsHit(hits, candidates, found.begin, found.end)) {
+      continue;
+    }
+    Hit hit;
+    hit.e164 = std::move(found.e164);
+    hit.begin = found.begin;
+    hit.end = found.end;
+    hit.obfuscated = HasFoldedDigit(norm, text, found.begin, found.end);
+    hits.push_back(std::move(hit));
+  }
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+
+  std::vector<PhoneMatch> out;
+  std::unordered_set<std::string> seen;
+  for (Hit& hit : hits) {
+    if (!seen.insert(hit.e164).second) continue;
+    PhoneMatch match;
+    match.e164 = std::move(hit.e164);
+    match.match = std::string(norm.OriginalSpan(text, hit.begin, hit.end));
+    match.offset = norm.ToOriginal(hit.begin);
+    match.obfuscated = hit.obfuscated;
+    out.push_back(std::move(match));
   }
   return out;
 }

@@ -1,15 +1,25 @@
-// Phone numbers in advert text, including the forms posters use to dodge
-// filters: separators of every kind ("07700.900.123", "+44 (0)7700 900123",
-// "0044 ..."), look-alike letters inside digit runs ("O77OO 9OO l23"), digits
-// as words ("oh seven seven double oh nine ..."), mixtures ("seven7OO"),
-// spaced-out digits and numbers split across lines. Fullwidth, circled and
-// keycap digits are folded first (text_normalize.h).
+// Phone numbers of any region in advert text, including the forms posters
+// use to dodge filters.
 //
-// Candidates are validated with libphonenumber for `region` (numbers without
-// an international prefix must start with the region's trunk prefix, "0" for
-// GB). A number is accepted when it is valid, or when it is possible and lies
-// in one of Ofcom's drama ranges (used by all test data). Dates, times,
-// prices, measurements, "24/7" and postcodes never feed a candidate.
+// Two readers, merged:
+//   - libphonenumber's PhoneNumberMatcher (leniency VALID) finds numbers
+//     written plainly for `region` (an ISO 3166 code: "GB", "US", "IE") and
+//     every international form ("+40 721 234 567", "0048 601 234 567",
+//     "+1 (201) 555-0123"); see phone_matcher.h.
+//   - Decoding of obfuscated digit runs: separators of every kind
+//     ("07700.900.123", "+44 (0)7700 900123"), look-alike letters ("O77OO
+//     9OO l23"), digits as words ("oh seven seven double oh nine ..."),
+//     mixtures ("seven7OO"), spaced-out digits and numbers split across
+//     lines. Its numbers are validated for `region`: one without an
+//     international prefix must start with the region's trunk prefix ("0"
+//     for GB) unless the region has none (PL).
+// Fullwidth, circled and keycap digits are folded first (text_normalize.h).
+// A number is accepted when it is valid, or when it is possible and lies
+// in one of Ofcom's drama ranges (used by all test data). Where both readers
+// read the same digits, the decoder's reading is kept.
+//
+// Dates, times, prices, measurements, "24/7", postcodes and reference
+// numbers ("Ref: 20240312", "Order #123456789") never yield a phone.
 //
 // Thread safety: FindPhones may be called from many threads at once; the
 // patterns it uses are compiled once and shared read-only.
@@ -33,7 +43,7 @@ struct PhoneMatch {
   bool obfuscated = false;
 };
 
-// Unique by e164, in order of first occurrence.
+// Unique by e164, in order of first occurrence in `text`.
 std::vector<PhoneMatch> FindPhones(std::string_view text, const std::string& region = "GB");
 
 // As above, with `norm` == NormalizeForMatching(text) computed once by a

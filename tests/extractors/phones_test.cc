@@ -51,6 +51,7 @@ TEST_CASE("Phones_PlainForms_AreFoundAndNotObfuscated", "[phones]") {
       {"020 7946 0123", "+442079460123", false},
       {"Office: 020 7946 0999.", "+442079460999", false},
       {"whatsapp only 07700900999", "+447700900999", false},
+      {"Booking: 07700 900321", "+447700900321", false},  // offers a phone, not a reference
   };
   CheckCases(kCases, sizeof(kCases) / sizeof(kCases[0]));
 }
@@ -144,6 +145,8 @@ TEST_CASE("Phones_Decoys_ProduceNoPhone", "[phones]") {
       {"Openings: 10 cleaners, 20 pickers, 30 packers", nullptr, false},
       {"Open 10.30 - 11.45 daily", nullptr, false},
       {"Call me on the number below", nullptr, false},
+      {"Order #07700900123", nullptr, false},        // a reference label
+      {"Invoice no. 07700 900123", nullptr, false},  // its first group is the reference
   };
   CheckCases(kCases, sizeof(kCases) / sizeof(kCases[0]));
 }
