@@ -26,6 +26,11 @@ json ExtractionJson(const AdvertExtraction& x) {
     emails.push_back(e.email);
     email_matches.push_back({{"email", e.email}, {"match", e.match}, {"obfuscated", e.obfuscated}});
   }
+  json handles = json::array(), handle_matches = json::array();
+  for (const auto& h : x.handles) {
+    handles.push_back(h.handle);
+    handle_matches.push_back({{"handle", h.handle}, {"match", h.match}, {"from_link", h.from_link}});
+  }
   json pay = json::array();
   for (const auto& p : x.pay) {
     pay.push_back(PayJson(p));
@@ -41,7 +46,8 @@ json ExtractionJson(const AdvertExtraction& x) {
           {"contact", x.contact},
           {"charset", x.charset},     {"phones", phones},
           {"phone_matches", phone_matches}, {"emails", emails},
-          {"email_matches", email_matches}, {"postcodes", x.postcodes},
+          {"email_matches", email_matches}, {"handles", handles},
+          {"handle_matches", handle_matches}, {"postcodes", x.postcodes},
           {"addresses", x.addresses}, {"towns", x.towns},
           {"pay", pay},               {"ages", x.ages},
           {"prices", x.prices},       {"indicators", indicators}};
@@ -59,6 +65,9 @@ void PrintExtractionText(const AdvertExtraction& x) {
   }
   for (const auto& e : x.emails) {
     std::cout << "email:      " << e.email << "  \"" << e.match << "\"" << (e.obfuscated ? "  (obfuscated)" : "") << "\n";
+  }
+  for (const auto& h : x.handles) {
+    std::cout << "handle:     " << h.handle << "  \"" << h.match << "\"" << (h.from_link ? "  (link)" : "") << "\n";
   }
   for (const auto& pc : x.postcodes) std::cout << "postcode:   " << pc << "\n";
   for (const auto& a : x.addresses) std::cout << "address:    " << a << "\n";

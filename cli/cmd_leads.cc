@@ -72,6 +72,7 @@ void PrintAdvertText(std::ostream& out, const AdvertRecord& a) {
   };
   list("phones:    ", a.phones);
   list("emails:    ", a.emails);
+  list("handles:   ", a.handles);
   list("postcodes: ", a.postcodes);
   list("addresses: ", a.addresses);
   list("towns:     ", a.towns);

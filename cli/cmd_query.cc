@@ -18,7 +18,7 @@ namespace plainsight::cli {
 namespace {
 
 struct QueryArgs {
-  std::string phone, email, postcode, site, indicator, text, since;
+  std::string phone, email, postcode, handle, site, indicator, text, since;
   std::string format = "table";
 };
 
@@ -26,6 +26,34 @@ std::string NormalizePhoneArg(const std::string& raw, const std::string& region)
   auto found = FindPhones(raw, region);
   if (!found.empty()) return found.front().e164;
   throw CliError(kExitBadInput, "--phone: not a phone number: " + raw);
+}
+
+// "whatsapp:07700 900123" -> "whatsapp:+447700900123", "Telegram:@Anna_Rose"
+// -> "telegram:@anna_rose", "snapchat:@anna" -> "snapchat:anna": the
+// stored forms (CONTRACT.md "handles").
+std::string NormalizeHandleArg(const std::string& raw, const std::string& region) {
+  const size_t colon = raw.find(':');
+  if (colon == std::string::npos || colon + 1 == raw.size()) {
+    throw CliError(kExitBadInput, "--handle: write SERVICE:NAME, e.g. whatsapp:+447700900123 or "
+                                  "telegram:@name; got: " + raw);
+  }
+  std::string service = raw.substr(0, colon);
+  std::transform(service.begin(), service.end(), service.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string name = raw.substr(colon + 1);
+  if (service != "whatsapp" && service != "telegram" && service != "snapchat" && service != "signal") {
+    throw CliError(kExitBadInput, "--handle: unknown service '" + service +
+                                      "' (whatsapp, telegram, snapchat or signal)");
+  }
+  auto found = FindPhones(name, region);
+  if (!found.empty() && (service == "whatsapp" || service == "signal")) {
+    return service + ":" + found.front().e164;
+  }
+  if (service == "whatsapp") throw CliError(kExitBadInput, "--handle: not a phone number: " + name);
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (!name.empty() && name.front() == '@') name.erase(0, 1);
+  return service + ":" + (service == "telegram" ? "@" : "") + name;
 }
 
 std::string NormalizePostcodeArg(const std::string& raw) {
@@ -41,10 +69,13 @@ void RegisterQuery(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("query", "Find stored adverts (filters combine with AND)");
   cmd->footer(
       "Examples:\n  plainsight query --phone '07700 900123' --format json\n"
-      "  plainsight query --postcode nn11ab --since 2026-11-01");
+      "  plainsight query --postcode nn11ab --since 2026-11-01\n"
+      "  plainsight query --handle telegram:@anna_rose");
   cmd->add_option("--phone", args.phone, "any UK spelling; matched as E.164");
   cmd->add_option("--email", args.email, "email address");
   cmd->add_option("--postcode", args.postcode, "UK postcode, any spacing or case");
+  cmd->add_option("--handle", args.handle,
+                  "messaging name: whatsapp:NUMBER, telegram:@name, snapchat:name, signal:NUMBER|name");
   cmd->add_option("--site", args.site, "site name");
   cmd->add_option("--indicator", args.indicator, "indicator id, e.g. jobs.accommodation_provided");
   cmd->add_option("--text", args.text, "RE2 pattern over title and text");
@@ -89,6 +120,7 @@ void RegisterQuery(CLI::App& app) {
       narrow(EntityType::kEmail, email);
     }
     if (!args.postcode.empty()) narrow(EntityType::kPostcode, NormalizePostcodeArg(args.postcode));
+    if (!args.handle.empty()) narrow(EntityType::kHandle, NormalizeHandleArg(args.handle, config.default_region));
 
     auto keep = [&](const AdvertRecord& a) {
       if (!args.site.empty() && a.site != args.site) return false;

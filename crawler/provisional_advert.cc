@@ -47,6 +47,9 @@ void SetExtractedContent(AdvertExtraction x, AdvertRecord* advert) {
   for (ExtractedPhone& p : x.phones) advert->phones.push_back(std::move(p.e164));
   advert->emails.clear();
   for (ExtractedEmail& e : x.emails) advert->emails.push_back(std::move(e.email));
+  advert->handles.clear();
+  for (ExtractedHandle& h : x.handles) advert->handles.push_back(std::move(h.handle));
+  advert->company = std::move(x.company);
   advert->postcodes = std::move(x.postcodes);
   advert->addresses = std::move(x.addresses);
   advert->towns = std::move(x.towns);

@@ -8,6 +8,7 @@
 #include "extractors/adult_fields.h"
 #include "extractors/charset.h"
 #include "extractors/emails.h"
+#include "extractors/handles.h"
 #include "extractors/html_page.h"
 #include "extractors/minimum_wage.h"
 #include "extractors/pay.h"
@@ -129,6 +130,7 @@ std::vector<std::string> ContactsOf(std::string_view text, const std::string& re
   std::vector<std::string> contacts;
   for (const PhoneMatch& p : FindPhones(text, norm, region)) contacts.push_back(p.e164);
   for (const EmailMatch& e : FindEmails(text, norm)) contacts.push_back(e.email);
+  for (const HandleMatch& h : FindHandles(text, norm, {}, region)) contacts.push_back(h.handle);
   return contacts;
 }
 
@@ -229,6 +231,16 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
     for (const PhoneMatch& p : FindPhones(structured->telephone, options_.phone_region)) {
       if (seen.insert(p.e164).second) out.phones.push_back({p.e164, p.match, p.obfuscated});
     }
+  }
+  for (HandleMatch& h : FindHandles(matched_text, norm, out.links, options_.phone_region)) {
+    if (is_chrome(h.handle) || !seen.insert(h.handle).second) continue;
+    // "whatsapp:+447700900123": the number is a phone of the advert too.
+    const size_t colon = h.handle.find(':');
+    if (colon != std::string::npos && h.handle.compare(colon + 1, 1, "+") == 0) {
+      std::string e164 = h.handle.substr(colon + 1);
+      if (!is_chrome(e164) && seen.insert(e164).second) out.phones.push_back({e164, h.match, false});
+    }
+    out.handles.push_back({std::move(h.handle), std::move(h.match), h.from_link});
   }
   for (const EmailMatch& e : FindEmails(matched_text, norm)) {
     if (is_chrome(e.email)) continue;

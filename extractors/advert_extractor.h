@@ -33,6 +33,14 @@ struct ExtractedEmail {
   bool obfuscated = false;
 };
 
+// A messaging identity (handles.h): "whatsapp:+447700900123",
+// "telegram:@name", "snapchat:name", "signal:+44…" or "signal:name.42".
+struct ExtractedHandle {
+  std::string handle;
+  std::string match;       // as written, or the link it came from
+  bool from_link = false;  // found in an href
+};
+
 struct ExtractedPay {
   double amount = 0;  // for a range, its lower bound
   std::string per;
@@ -57,6 +65,9 @@ struct AdvertExtraction {
   std::string base_href;
   std::vector<ExtractedPhone> phones;
   std::vector<ExtractedEmail> emails;
+  // A WhatsApp or Signal number is also in `phones`, so it links adverts
+  // that give the number plainly.
+  std::vector<ExtractedHandle> handles;
   std::vector<std::string> postcodes;
   std::vector<std::string> addresses;
   std::vector<std::string> towns;

@@ -11,14 +11,13 @@
 #include <unordered_set>
 #include <utility>
 
+#include "extractors/phone_digits.h"
 #include "extractors/phones.h"
 #include "extractors/text_normalize.h"
 
 namespace plainsight {
 namespace {
 
-using i18n::phonenumbers::PhoneNumber;
-using i18n::phonenumbers::PhoneNumberUtil;
 
 // How far a value may stand from its messenger word, in bytes of normalised
 // text, and how many connecting words may stand between them. Bounded so
@@ -46,59 +45,9 @@ bool In(const std::array<std::string_view, N>& words, std::string_view word) {
 
 // ---- Numbers ---------------------------------------------------------------
 
-struct RegionInfo {
-  std::string region;
-  std::string country;  // "44"; "0" when the region is unknown
-  std::string trunk;    // "0"; empty where there is no trunk prefix
-};
-
-const RegionInfo& CachedRegion(const std::string& region) {
-  const auto look_up = [](const std::string& r) {
-    const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
-    RegionInfo info;
-    info.region = r;
-    info.country = std::to_string(util.GetCountryCodeForRegion(r));
-    util.GetNddPrefixForRegion(r, true, &info.trunk);
-    return info;
-  };
-  thread_local RegionInfo info = look_up(region);
-  if (info.region != region) info = look_up(region);
-  return info;
-}
-
-// E.164 for a digit string, or nothing. As phones.cc: national numbers must
-// start with the region's trunk prefix; "+44 (0)7700..." drops the zero.
+// E.164 for a digit string, or nothing: the same reading as FindPhones.
 std::optional<std::string> ToE164(const std::string& digits, bool plus, const std::string& region) {
-  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
-  const RegionInfo& info = CachedRegion(region);
-  std::string candidate;
-  // assign + append, not "+" + digits: GCC 12 -O3 reports -Wrestrict.
-  if (plus) {
-    candidate.assign(1, '+').append(digits);
-  } else if (StartsWith(digits, "00")) {
-    candidate.assign(1, '+').append(digits, 2, std::string::npos);
-  } else if (info.country != "0" && StartsWith(digits, info.country) &&
-             digits.size() >= info.country.size() + 9) {
-    candidate.assign(1, '+').append(digits);
-  } else if (info.trunk.empty() || StartsWith(digits, info.trunk)) {
-    candidate = digits;
-  } else {
-    return std::nullopt;
-  }
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    PhoneNumber number;
-    if (util.Parse(candidate, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) break;
-    std::string e164;
-    util.Format(number, PhoneNumberUtil::E164, &e164);
-    if (util.IsValidNumber(number) || (util.IsPossibleNumber(number) && IsOfcomDramaNumber(e164))) {
-      return e164;
-    }
-    if (candidate[0] != '+') break;
-    const size_t zero = 1 + std::to_string(number.country_code()).size();
-    if (candidate.size() <= zero || candidate[zero] != '0') break;
-    candidate.erase(zero, 1);
-  }
-  return std::nullopt;
+  return DigitsToE164(digits, plus, PhoneRegionFor(region));
 }
 
 // A number as links write it: international digits, perhaps with '+',

@@ -1,8 +1,5 @@
 #include "extractors/phones.h"
 
-#include <phonenumbers/phonenumber.pb.h>
-#include <phonenumbers/phonenumberutil.h>
-
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
@@ -10,15 +7,13 @@
 #include <utility>
 
 #include "extractors/decoy_spans.h"
+#include "extractors/phone_digits.h"
 #include "extractors/phone_candidates.h"
 #include "extractors/phone_matcher.h"
 #include "extractors/text_normalize.h"
 
 namespace plainsight {
 namespace {
-
-using i18n::phonenumbers::PhoneNumber;
-using i18n::phonenumbers::PhoneNumberUtil;
 
 constexpr size_t kMinDigits = 9;   // shorter runs are references, not phones
 constexpr size_t kMaxDigits = 17;  // "00" + country code + 15 digits
@@ -27,77 +22,14 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-// What a number written without "+" looks like in the region.
-struct RegionInfo {
-  std::string region;
-  std::string country;  // "44"; "0" when the region is unknown
-  std::string trunk;    // "0"; empty where there is no trunk prefix
-};
-
-RegionInfo LookUpRegion(const std::string& region) {
-  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
-  RegionInfo info;
-  info.region = region;
-  info.country = std::to_string(util.GetCountryCodeForRegion(region));
-  util.GetNddPrefixForRegion(region, true, &info.trunk);
-  return info;
-}
-
-// Validates one digit string; returns E.164 when it is a phone number.
-std::optional<std::string> Validate(const std::string& digits, bool plus, const RegionInfo& info) {
-  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
-  const std::string& region = info.region;
-  const std::string& country = info.country;
-  const std::string& trunk = info.trunk;
-  std::string candidate;
-  if (plus) {
-    candidate = "+" + digits;
-  } else if (StartsWith(digits, "00")) {
-    // assign + append: "+" + substr() trips GCC 12's -Wrestrict at -O3.
-    candidate.assign(1, '+').append(digits, 2, std::string::npos);
-  } else {
-    if (country != "0" && StartsWith(digits, country) && digits.size() >= country.size() + 9) {
-      candidate = "+" + digits;  // "44 7700 900123" written without the plus
-    } else if (trunk.empty() || StartsWith(digits, trunk)) {
-      candidate = digits;
-    } else {
-      return std::nullopt;
-    }
-  }
-
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    PhoneNumber number;
-    if (util.Parse(candidate, region, &number) == PhoneNumberUtil::NO_PARSING_ERROR) {
-      std::string e164;
-      util.Format(number, PhoneNumberUtil::E164, &e164);
-      // Real numbers by the region's metadata; Ofcom's drama ranges (test
-      // data) only need to be possible. Not reordered to test the drama
-      // range first: that would make benchmarks on test data flatter real
-      // adverts.
-      if (util.IsValidNumber(number) ||
-          (util.IsPossibleNumber(number) && IsOfcomDramaNumber(e164))) {
-        return e164;
-      }
-    }
-    // "+44 (0)7700 900123": drop the bracketed trunk zero after the country code.
-    if (attempt > 0 || candidate[0] != '+') break;
-    PhoneNumber probe;
-    if (util.Parse(candidate, region, &probe) != PhoneNumberUtil::NO_PARSING_ERROR) break;
-    const size_t zero = 1 + std::to_string(probe.country_code()).size();
-    if (candidate.size() <= zero || candidate[zero] != '0') break;
-    candidate.erase(zero, 1);
-  }
-  return std::nullopt;
-}
-
-// Validate is a pure function and libphonenumber's parse dominates phone
+// DigitsToE164 is a pure function and libphonenumber's parse dominates phone
 // finding; the same numbers recur across a site's pages (its own contact
 // line, an advertiser's several adverts). Each thread remembers recent
 // answers, so there are no locks; the memo is dropped when full.
 class ValidateMemo {
  public:
   const std::optional<std::string>& Get(const std::string& digits, bool plus,
-                                         const RegionInfo& info) {
+                                         const PhoneRegion& info) {
     if (region_ != info.region) {
       entries_.clear();
       region_ = info.region;
@@ -108,7 +40,7 @@ class ValidateMemo {
     auto it = entries_.find(key_);
     if (it != entries_.end()) return it->second;
     if (entries_.size() >= kMaxEntries) entries_.clear();
-    return entries_.emplace(key_, Validate(digits, plus, info)).first->second;
+    return entries_.emplace(key_, DigitsToE164(digits, plus, info)).first->second;
   }
 
  private:
@@ -117,13 +49,6 @@ class ValidateMemo {
   std::string key_;
   std::unordered_map<std::string, std::optional<std::string>> entries_;
 };
-
-// RegionInfo for `region`, looked up once per thread and region.
-const RegionInfo& CachedRegion(const std::string& region) {
-  thread_local RegionInfo info = LookUpRegion(region);
-  if (info.region != region) info = LookUpRegion(region);
-  return info;
-}
 
 bool IsPlainGap(std::string_view gap) {
   int dashes = 0;
@@ -168,7 +93,7 @@ struct Hit {
 // Numbers read by decoding digit runs (words, look-alikes, odd separators),
 // validated for the region; every occurrence, in text order.
 std::vector<Hit> CandidateHits(std::string_view text, const NormalizedText& norm,
-                               const std::vector<DecoySpan>& blocked, const RegionInfo& info) {
+                               const std::vector<DecoySpan>& blocked, const PhoneRegion& info) {
   std::vector<Hit> hits;
   thread_local ValidateMemo validated;
   for (const DigitRun& run : SplitDigitRuns(norm.text, blocked, kMinDigits)) {
@@ -265,7 +190,7 @@ std::vector<PhoneMatch> FindPhones(std::string_view text, const std::string& reg
 std::vector<PhoneMatch> FindPhones(std::string_view text, const NormalizedText& norm,
                                    const std::string& region) {
   const std::vector<DecoySpan> blocked = WithReferenceNumbers(norm.text, FindDecoySpans(norm.text));
-  std::vector<Hit> hits = CandidateHits(text, norm, blocked, CachedRegion(region));
+  std::vector<Hit> hits = CandidateHits(text, norm, blocked, PhoneRegionFor(region));
   const size_t candidates = hits.size();
   for (MatcherHit& found : MatchPhoneNumbers(norm.text, region, Settled(blocked, hits))) {
     // The candidate path's reading wins where both read the same digits: it

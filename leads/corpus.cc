@@ -87,6 +87,20 @@ std::int64_t ParsePostedDate(const std::string& posted, std::int64_t fallback, b
   return DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)) * 86400;
 }
 
+// Messaging names: "telegram:@name", "snapchat:name", "signal:name.42". A
+// WhatsApp or Signal number is already among the advert's phones and links
+// there, so it is not counted twice.
+std::vector<std::string> NamedHandles(const AdvertSummary& a) {
+  std::vector<std::string> named;
+  for (const std::string& handle : a.handles) {
+    const size_t colon = handle.find(':');
+    if (colon != std::string::npos && handle.compare(colon + 1, 1, "+") != 0) {
+      named.push_back(handle);
+    }
+  }
+  return named;
+}
+
 // A street links only with where it is: "UNIT 13 RIVERSIDE BUSINESS PARK"
 // is in Derby on one advert and in Luton on another. The advert's postcode
 // places it when it gives exactly one; else its town when it names exactly
@@ -172,6 +186,7 @@ class CorpusBuilder {
     AddEntities(EntityType::kEmail, a.emails);
     AddEntities(EntityType::kPostcode, a.postcodes);
     AddEntities(EntityType::kAddress, FullAddresses(a));
+    AddEntities(EntityType::kHandle, NamedHandles(a));
     corpus_.advert_entities.Close();
     for (const std::string& town : a.towns) {
       AddDistinct(towns_.Intern(town), &corpus_.advert_towns);
@@ -249,7 +264,8 @@ class CorpusBuilder {
       std::uint64_t writer = (std::uint64_t{1} << 63) | i;
       for (std::uint32_t e : corpus_.Entities(i)) {
         const EntityType type = corpus_.entity_types[e];
-        if ((type == EntityType::kPhone || type == EntityType::kEmail) &&
+        if ((type == EntityType::kPhone || type == EntityType::kEmail ||
+             type == EntityType::kHandle) &&
             static_cast<double>(on[e]) < options_.chrome_share * static_cast<double>(sample.size())) {
           writer = e;
           break;

@@ -82,7 +82,8 @@ class ReasonList {
 
 double PerAdvertWeight(const LeadSettings& s, EntityType type) {
   switch (type) {
-    case EntityType::kPhone: return s.weight_shared_phone;
+    case EntityType::kPhone:
+    case EntityType::kHandle: return s.weight_shared_phone;
     case EntityType::kEmail: return s.weight_shared_email;
     case EntityType::kPostcode:
     case EntityType::kAddress: return s.weight_shared_postcode;
@@ -409,7 +410,7 @@ ScoredGroup ScoreGroup(const Corpus& corpus, const LinkGraph& graph,
 
   std::map<std::uint32_t, std::vector<std::uint32_t>> by_entity;
   std::set<std::string> hubs;
-  std::set<std::string> phones, emails, postcodes, addresses;
+  std::set<std::string> phones, emails, postcodes, addresses, handles;
   for (std::uint32_t i : members) {
     lead.advert_ids.emplace_back(corpus.Id(i));
     for (std::uint32_t e : corpus.Entities(i)) {
@@ -425,6 +426,7 @@ ScoredGroup ScoreGroup(const Corpus& corpus, const LinkGraph& graph,
         case EntityType::kEmail: emails.emplace(value); break;
         case EntityType::kPostcode: postcodes.emplace(value); break;
         case EntityType::kAddress: addresses.emplace(value); break;
+        case EntityType::kHandle: handles.emplace(value); break;
       }
     }
   }
@@ -528,6 +530,7 @@ ScoredGroup ScoreGroup(const Corpus& corpus, const LinkGraph& graph,
   lead.emails.assign(emails.begin(), emails.end());
   lead.postcodes.assign(postcodes.begin(), postcodes.end());
   lead.addresses.assign(addresses.begin(), addresses.end());
+  lead.handles.assign(handles.begin(), handles.end());
   return out;
 }
 

@@ -316,7 +316,7 @@ bool IsStrong(LinkKind kind) {
 const char* LinkTypeName(const Corpus& corpus, LinkKind kind, std::uint32_t entity) {
   switch (kind) {
     case LinkKind::kContact:
-      return corpus.entity_types[entity] == EntityType::kEmail ? "email" : "phone";
+      return EntityTypeName(corpus.entity_types[entity]);
     case LinkKind::kAddress: return "address";
     case LinkKind::kTemplate: return "template";
     case LinkKind::kPostcode: return "postcode";
@@ -357,7 +357,8 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
     LinkSource s;
     switch (corpus.entity_types[e]) {
       case EntityType::kPhone:
-      case EntityType::kEmail: s.kind = LinkKind::kContact; break;
+      case EntityType::kEmail:
+      case EntityType::kHandle: s.kind = LinkKind::kContact; break;
       case EntityType::kAddress: s.kind = LinkKind::kAddress; break;
       case EntityType::kPostcode: s.kind = LinkKind::kPostcode; break;
     }

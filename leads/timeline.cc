@@ -61,7 +61,8 @@ Result<std::vector<EntityTimeline>> BuildTimelines(const Store& store, const Lea
   } kLists[] = {{EntityType::kPhone, &lead.phones},
                 {EntityType::kEmail, &lead.emails},
                 {EntityType::kPostcode, &lead.postcodes},
-                {EntityType::kAddress, &lead.addresses}};
+                {EntityType::kAddress, &lead.addresses},
+                {EntityType::kHandle, &lead.handles}};
   for (const auto& list : kLists) {
     for (const std::string& value : *list.values) {
       Status s = AddTimeline(store, list.type, value, &out);

@@ -126,6 +126,7 @@ std::string LeadsTable(const ReportData& data) {
               "</li>";
     }
     html += "</ul></td><td>" + EntityList("phones", lead.phones) + EntityList("emails", lead.emails) +
+            EntityList("handles", lead.handles) +
             EntityList("postcodes", lead.postcodes) + EntityList("addresses", lead.addresses) +
             "</td><td><ul>";
     for (const AdvertRecord& advert : r.adverts) html += AdvertLink(advert);

@@ -50,13 +50,14 @@ std::string RenderJsonReport(const ReportData& data,
 
 std::string RenderCsvReport(const ReportData& data) {
   std::string csv =
-      CsvRow({"id", "score", "status", "adverts", "phones", "emails", "postcodes", "top_reason"});
+      CsvRow({"id", "score", "status", "adverts", "phones", "emails", "postcodes", "top_reason",
+              "handles"});
   for (const ReportLead& r : data.changed_leads) {
     char score[32];
     std::snprintf(score, sizeof(score), "%.2f", r.lead.score);
     csv += CsvRow({r.lead.id, score, r.lead.status, std::to_string(r.lead.advert_ids.size()),
                    CsvList(r.lead.phones), CsvList(r.lead.emails), CsvList(r.lead.postcodes),
-                   TopReason(r.lead)});
+                   TopReason(r.lead), CsvList(r.lead.handles)});
   }
   return csv;
 }

@@ -41,6 +41,8 @@ struct AdvertRecord {
   std::string sha256;  // of the fetched body, as received
   std::vector<std::string> phones;     // E.164
   std::vector<std::string> emails;     // lower-case
+  std::vector<std::string> handles;    // "whatsapp:+447700900123", "telegram:@name"
+  std::string company;                 // from the site's company field
   std::vector<std::string> postcodes;  // "NN1 1AA"
   std::vector<std::string> addresses;  // "14 MILL ROAD"
   std::vector<std::string> towns;
@@ -62,7 +64,7 @@ std::string AdvertIdForUrl(const std::string& normalized_url);
 // postcode, consecutive phones) only add to a lead's score, or join
 // adverts when a template carries risk (leads/link_graph.h).
 struct LeadLink {
-  std::string type;      // "phone", "email", "address", "template", "postcode", "consecutive phones"
+  std::string type;      // "phone", "email", "handle", "address", "template", "postcode", "consecutive phones"
   std::string value;     // "+447700900123", or a description for a template
   std::string strength;  // "strong" or "weak"
   size_t adverts = 0;    // adverts of the lead holding it
@@ -79,6 +81,7 @@ struct LeadRecord {
   std::vector<std::string> phones;
   std::vector<std::string> emails;
   std::vector<std::string> postcodes;
+  std::vector<std::string> handles;  // messaging names that link its adverts
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
   std::vector<std::string> merged_from;  // earlier lead ids folded into this one

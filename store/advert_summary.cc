@@ -5,12 +5,12 @@
 namespace plainsight {
 namespace {
 
-// Layout: "Y1" site kind posted sha256 first_seen last_seen removed
-// removed_at phones emails postcodes addresses towns indicators, where a
+// Layout: "Y2" site kind posted sha256 first_seen last_seen removed
+// removed_at phones emails handles postcodes addresses towns indicators, where a
 // string is varint length + bytes, an integer a zigzag varint, a list a
 // varint count + items, an indicator id category weight (8 bytes, IEEE
 // little-endian) match.
-constexpr std::string_view kMagic = "Y1";
+constexpr std::string_view kMagic = "Y2";
 
 void PutVarint(std::string& out, std::uint64_t v) {
   while (v >= 0x80) {
@@ -121,6 +121,7 @@ AdvertSummary SummarizeAdvert(const AdvertRecord& a) {
   s.removed_at = a.removed_at;
   s.phones = a.phones;
   s.emails = a.emails;
+  s.handles = a.handles;
   s.postcodes = a.postcodes;
   s.addresses = a.addresses;
   s.towns = a.towns;
@@ -140,6 +141,7 @@ std::string EncodeAdvertSummary(const AdvertRecord& a) {
   PutInt(out, a.removed_at);
   PutStrings(out, a.phones);
   PutStrings(out, a.emails);
+  PutStrings(out, a.handles);
   PutStrings(out, a.postcodes);
   PutStrings(out, a.addresses);
   PutStrings(out, a.towns);
@@ -171,6 +173,7 @@ Status DecodeAdvertSummary(std::string_view id, std::string_view bytes, AdvertSu
   s->removed_at = r.Int();
   r.Strings(&s->phones);
   r.Strings(&s->emails);
+  r.Strings(&s->handles);
   r.Strings(&s->postcodes);
   r.Strings(&s->addresses);
   r.Strings(&s->towns);

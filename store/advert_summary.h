@@ -3,7 +3,7 @@
 // "summaries" column family, written in the same batch as the advert, so a
 // correlate run can stream a million of them without decoding any JSON.
 //
-// The binary layout ("Y1", then length-prefixed fields, see the .cc) is
+// The binary layout ("Y2", then length-prefixed fields, see the .cc) is
 // internal to the store; bump the magic when it changes (the store then
 // rebuilds every summary once from the adverts).
 // Plain values and free functions: safe from any thread.
@@ -31,6 +31,7 @@ struct AdvertSummary {
   std::int64_t removed_at = 0;
   std::vector<std::string> phones;
   std::vector<std::string> emails;
+  std::vector<std::string> handles;
   std::vector<std::string> postcodes;
   std::vector<std::string> addresses;
   std::vector<std::string> towns;

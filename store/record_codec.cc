@@ -63,6 +63,8 @@ std::string EncodeAdvert(const AdvertRecord& a) {
             {"sha256", a.sha256},
             {"phones", a.phones},
             {"emails", a.emails},
+            {"handles", a.handles},
+            {"company", a.company},
             {"postcodes", a.postcodes},
             {"addresses", a.addresses},
             {"towns", a.towns},
@@ -92,6 +94,8 @@ Status DecodeAdvert(const std::string& bytes, AdvertRecord* a) {
     a->sha256 = j.value("sha256", "");
     a->phones = j.value("phones", std::vector<std::string>{});
     a->emails = j.value("emails", std::vector<std::string>{});
+    a->handles = j.value("handles", std::vector<std::string>{});
+    a->company = j.value("company", "");
     a->postcodes = j.value("postcodes", std::vector<std::string>{});
     a->addresses = j.value("addresses", std::vector<std::string>{});
     a->towns = j.value("towns", std::vector<std::string>{});
@@ -120,7 +124,7 @@ std::string EncodeLead(const LeadRecord& l) {
             {"emails", l.emails},   {"postcodes", l.postcodes}, {"created_at", l.created_at},
             {"updated_at", l.updated_at}, {"addresses", l.addresses}, {"hubs", l.hubs},
             {"split_from", l.split_from}, {"template_text", l.template_text},
-            {"template_slots", l.template_slots}};
+            {"template_slots", l.template_slots}, {"handles", l.handles}};
   json links = json::array();
   for (const LeadLink& link : l.links) {
     links.push_back({{"type", link.type}, {"value", link.value}, {"strength", link.strength},
@@ -148,6 +152,7 @@ Status DecodeLead(const std::string& bytes, LeadRecord* l) {
     // Fields added later default to empty, so older records still decode.
     l->addresses = j.value("addresses", std::vector<std::string>{});
     l->hubs = j.value("hubs", std::vector<std::string>{});
+    l->handles = j.value("handles", std::vector<std::string>{});
     l->split_from = j.value("split_from", "");
     l->template_text = j.value("template_text", "");
     l->template_slots = j.value("template_slots", std::vector<std::vector<std::string>>{});

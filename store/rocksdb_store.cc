@@ -26,7 +26,7 @@ enum Family { kMeta = 0, kAdverts, kEntities, kLeads, kPages, kFrontier, kSummar
 // Present (holding the summary format) once every advert has a summary. A
 // store made before summaries existed lacks it until they are built.
 constexpr char kSummariesKey[] = "store\x1fsummaries";
-constexpr char kSummariesFormat[] = "Y1";
+constexpr char kSummariesFormat[] = "Y2";
 // The layout of the families and records. A store written by a newer
 // plainsight (a higher version) is refused rather than half-understood and
 // written back stale; an older or unversioned one is taken as it is (every
@@ -86,6 +86,7 @@ void ForEachEntity(const AdvertRecord& a,
   for (const auto& v : a.emails) visit(EntityType::kEmail, v);
   for (const auto& v : a.postcodes) visit(EntityType::kPostcode, v);
   for (const auto& v : a.addresses) visit(EntityType::kAddress, v);
+  for (const auto& v : a.handles) visit(EntityType::kHandle, v);
 }
 
 // Owns the DB and its column family handles; handles must go before the DB.
@@ -225,6 +226,8 @@ class RocksStore final : public Store {
     merged.posted = extracted.posted;
     merged.phones = extracted.phones;
     merged.emails = extracted.emails;
+    merged.handles = extracted.handles;
+    merged.company = extracted.company;
     merged.postcodes = extracted.postcodes;
     merged.addresses = extracted.addresses;
     merged.towns = extracted.towns;
@@ -644,6 +647,8 @@ const char* EntityTypeName(EntityType type) {
       return "postcode";
     case EntityType::kAddress:
       return "address";
+    case EntityType::kHandle:
+      return "handle";
   }
   return "?";
 }

@@ -3,7 +3,7 @@
 // Column families:
 //   adverts   advert id -> AdvertRecord (JSON)
 //   entities  "<type>\x1f<value>\x1f<advert id>" -> "" (phone/email/postcode/
-//             address -> adverts), kept in step with adverts in one WriteBatch
+//             address/handle -> adverts), kept in step with adverts in one WriteBatch
 //   summaries advert id -> AdvertSummary (binary, advert_summary.h), also
 //             kept in step with adverts; what correlation reads
 //   leads     lead id -> LeadRecord (JSON)
@@ -31,7 +31,7 @@
 
 namespace plainsight {
 
-enum class EntityType { kPhone, kEmail, kPostcode, kAddress };
+enum class EntityType { kPhone, kEmail, kPostcode, kAddress, kHandle };
 const char* EntityTypeName(EntityType type);  // "phone", "email", …
 
 struct StoreOptions {

@@ -161,10 +161,11 @@ TEST_CASE("ExportCsv_OneRowPerAdvertWithIndicators") {
   const auto rows = ParseCsv(run.out);
   REQUIRE(rows.size() == 5);
   CHECK(rows[0] == std::vector<std::string>{"id", "url", "site", "kind", "title", "first_seen", "last_seen",
-                                            "removed", "phones", "emails", "postcodes", "indicators"});
+                                            "removed", "phones", "emails", "postcodes", "indicators", "handles",
+                                            "company"});
   bool found_cleaner = false, found_warehouse = false;
   for (const auto& row : rows) {
-    REQUIRE(row.size() == 12);
+    REQUIRE(row.size() == 14);
     if (row[0] == s.sample.cleaner.id) {
       found_cleaner = true;
       CHECK(row[4] == "Cleaner, cash in hand");

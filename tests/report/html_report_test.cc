@@ -226,10 +226,10 @@ TEST_CASE("Report_Csv_OneRowPerChangedLead") {
   Gather(g);
   const std::string csv = RenderCsvReport(g.data);
   static const char* const kLines[] = {
-      "id,score,status,adverts,phones,emails,postcodes,top_reason\r\n",
+      "id,score,status,adverts,phones,emails,postcodes,top_reason,handles\r\n",
       "L-00000000aaaa,9.50,new,2,'+447700900123,mia@example.org,NN1 1AA,phone +447700900123 in 2 adverts on 2 "
-      "sites\r\n",
-      "L-00000000bbbb,4.25,reviewed,2,'+447700900456,,,phone +447700900456 in 2 adverts\r\n",
+      "sites,\r\n",
+      "L-00000000bbbb,4.25,reviewed,2,'+447700900456,,,phone +447700900456 in 2 adverts,\r\n",
   };
   std::string expected;
   for (const char* line : kLines) expected += line;

@@ -62,7 +62,7 @@ TEST_CASE("ReportCli_Csv_OneRowPerChangedLead") {
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   static const char* const kLines[] = {
-      "id,score,status,adverts,phones,emails,postcodes,top_reason",
+      "id,score,status,adverts,phones,emails,postcodes,top_reason,handles",
       "L-00000000aaaa,9.50,new,2,'+447700900123,mia@example.org,NN1 1AA,",
       "L-00000000bbbb,4.25,reviewed,2,'+447700900456,,,",
   };
