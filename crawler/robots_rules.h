@@ -9,8 +9,14 @@
 // neither, everything is allowed. Matching follows section 2.2.2/2.2.3: the
 // longest matching rule wins, Allow wins a tie, '*' matches any run of
 // characters, a trailing '$' anchors the end, and percent-encoding is
-// compared in normal form ("/%7Efoo" is "/~foo"; raw UTF-8 equals its
-// %-encoding). "/robots.txt" is always allowed.
+// compared in normal form (NormalizePercentEncoding in url.h), applied to
+// each rule once by Parse and to the path by Allowed: escaped unreserved
+// characters are decoded ("/%62%61%7A" is "/baz"), other escapes keep their
+// octet with upper-case hex ("%2f" is "%2F", neither is "/"), raw UTF-8
+// equals its %-encoding, and a '%' that starts no valid escape ("%G1", a
+// trailing "%") is an ordinary octet on both sides. Rule length, for the
+// longest match, is counted in that normal form, so one rule written two
+// ways is the same length. "/robots.txt" is always allowed.
 //
 // Which body to parse is the fetcher's business (section 2.3.1): use
 // AllowAll() for a 4xx, DisallowAll() for a 5xx or an unreachable server.
@@ -51,7 +57,7 @@ class RobotsRules {
     bool allow = false;
     bool has_wildcard = false;  // contains '*'
     bool anchored = false;      // ended with '$'
-    size_t priority = 0;        // octets in the rule as written, '$' included
+    size_t priority = 0;        // octets in the normal-form rule, '$' included
   };
 
   static bool Matches(const Rule& rule, std::string_view path);

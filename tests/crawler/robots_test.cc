@@ -262,6 +262,116 @@ TEST_CASE("ID_2_2_2_Rules_PercentEncodingEquivalence") {
   CheckAllowed(kCases, std::size(kCases));
 }
 
+// RFC 9309 section 2.2.2: "If a percent-encoded ASCII octet is encountered
+// in the URI, it MUST be unencoded prior to comparison, unless it is a
+// reserved character". Rule and URL are both brought to one normal form, so
+// the encoding may sit on either side, in either hex case; the RFC's own
+// example is "/foo/bar/%62%61%7A" matching "/foo/bar/baz".
+TEST_CASE("ID_2_2_2_Rules_PercentEncodedUnreservedMatchesDecoded") {
+  static const AllowedCase kCases[] = {
+      // Encoded rule, plain URL.
+      {"User-agent: *\nDisallow: /foo/bar/%62%61%7A\n", "/foo/bar/baz", false},
+      {"User-agent: *\nDisallow: /foo/bar/%62%61%7A\n", "/foo/bar/baz/qux?x=1", false},
+      {"User-agent: *\nDisallow: /foo/bar/%62%61%7A\n", "/foo/bar/bar", true},
+      {"User-agent: *\nDisallow: /%41%5A%61%7A%30%39%2D%2E%5F%7E\n", "/AZaz09-._~", false},
+      // Plain rule, encoded URL.
+      {"User-agent: *\nDisallow: /foo/bar/baz\n", "/foo/bar/%62%61%7A", false},
+      {"User-agent: *\nDisallow: /foo/bar/baz\n", "/foo/bar/%62%61%7A/qux", false},
+      {"User-agent: *\nDisallow: /foo/bar/baz\n", "/foo/bar/%62%61%78", true},
+      {"User-agent: *\nDisallow: /AZaz09-._~\n", "/%41%5A%61%7A%30%39%2D%2E%5F%7E", false},
+      // Encoded on both sides, differently.
+      {"User-agent: *\nDisallow: /foo/%62ar\n", "/foo/b%61r", false},
+      // Lower- and upper-case hex are the same octet, on either side.
+      {"User-agent: *\nDisallow: /foo/bar/%62%61%7a\n", "/foo/bar/baz", false},
+      {"User-agent: *\nDisallow: /foo/bar/baz\n", "/foo/bar/%62%61%7a", false},
+      {"User-agent: *\nDisallow: /foo/bar/%7a\n", "/foo/bar/%7A", false},
+      {"User-agent: *\nDisallow: /foo/bar/%7A\n", "/foo/bar/%7a", false},
+      // Still case-sensitive once decoded: %5A is 'Z', not 'z'.
+      {"User-agent: *\nDisallow: /foo/bar/%5A\n", "/foo/bar/z", true},
+      {"User-agent: *\nDisallow: /foo/bar/%5A\n", "/foo/bar/Z", false},
+      // '*' and '$' keep their meaning around decoded octets.
+      {"User-agent: *\nDisallow: /*/%62%61%7A$\n", "/foo/baz", false},
+      {"User-agent: *\nDisallow: /*/%62%61%7A$\n", "/foo/baz/", true},
+      {"User-agent: *\nDisallow: /*/baz$\n", "/foo/%62%61%7A", false},
+      // The same rule written two ways is one rule: equal length, Allow wins.
+      {"User-agent: *\nDisallow: /foo/bar/%62%61%7A\nAllow: /foo/bar/baz\n", "/foo/bar/baz", true},
+      {"User-agent: *\nAllow: /foo/bar/%62%61%7A\nDisallow: /foo/bar/baz\n", "/foo/bar/baz", true},
+  };
+  CheckAllowed(kCases, std::size(kCases));
+}
+
+// RFC 9309 section 2.2.2 with RFC 3986 section 2.2: a percent-encoded
+// reserved character is not the character itself ("%2F" inside a segment
+// is not a path separator), but its hex case still does not matter.
+TEST_CASE("ID_2_2_2_Rules_PercentEncodedReservedStaysEncoded") {
+  static const AllowedCase kCases[] = {
+      {"User-agent: *\nDisallow: /a%2Fb\n", "/a/b", true},
+      {"User-agent: *\nDisallow: /a/b\n", "/a%2Fb", true},
+      {"User-agent: *\nDisallow: /a%2Fb\n", "/a%2Fb", false},
+      {"User-agent: *\nDisallow: /a%2fb\n", "/a%2Fb", false},
+      {"User-agent: *\nDisallow: /a%2Fb\n", "/a%2fb", false},
+      {"User-agent: *\nDisallow: /a%2fb\n", "/a%2fb/c", false},
+      {"User-agent: *\nDisallow: /search%3Fq=\n", "/search?q=x", true},
+      {"User-agent: *\nDisallow: /search?q=\n", "/search%3Fq=x", true},
+      // Encoded '*' and '$' are literal octets, not wildcard or anchor.
+      {"User-agent: *\nDisallow: /a%2Ac\n", "/abc", true},
+      {"User-agent: *\nDisallow: /a%2Ac\n", "/a%2Ac", false},
+      {"User-agent: *\nDisallow: /a%24\n", "/a", true},
+      {"User-agent: *\nDisallow: /a%24\n", "/a%24/b", false},
+  };
+  CheckAllowed(kCases, std::size(kCases));
+}
+
+// RFC 9309 section 2.2.2: rules with characters outside US-ASCII are
+// compared in their UTF-8 percent-encoded form, as URLs carry them
+// (the RFC's example: "/foo/bar/ツ" matches "/foo/bar/%E3%83%84").
+TEST_CASE("ID_2_2_2_Rules_Utf8RuleMatchesPercentEncodedUrl") {
+  static const AllowedCase kCases[] = {
+      {"User-agent: *\nDisallow: /foo/bar/\xE3\x83\x84\n", "/foo/bar/%E3%83%84", false},
+      {"User-agent: *\nDisallow: /foo/bar/\xE3\x83\x84\n", "/foo/bar/%e3%83%84", false},
+      {"User-agent: *\nDisallow: /foo/bar/\xE3\x83\x84\n", "/foo/bar/\xE3\x83\x84", false},
+      {"User-agent: *\nDisallow: /foo/bar/%E3%83%84\n", "/foo/bar/%E3%83%84", false},
+      {"User-agent: *\nDisallow: /foo/bar/%e3%83%84\n", "/foo/bar/\xE3\x83\x84", false},
+      {"User-agent: *\nDisallow: /foo/bar/\xE3\x83\x84\n", "/foo/bar/%E3%83%85", true},
+      {"User-agent: *\nDisallow: /stra\xC3\x9F\x65*$\n", "/stra%C3%9Fe/1", false},
+      {"User-agent: *\nDisallow: /\xC3\xA9t\xC3\xA9$\n", "/%C3%A9t%C3%A9", false},
+      {"User-agent: *\nDisallow: /\xC3\xA9t\xC3\xA9$\n", "/%C3%A9t%C3%A9s", true},
+  };
+  CheckAllowed(kCases, std::size(kCases));
+}
+
+// RFC 9309 section 2.2.2 does not say what a '%' that does not start a
+// valid escape means; it is an ordinary octet on both sides ("%25" in
+// normal form), so such rules match those URLs literally, and nothing reads
+// past the end of a rule or path that stops right after the '%'.
+TEST_CASE("ID_2_2_2_Rules_MalformedPercentEscapeComparedLiterally") {
+  static const AllowedCase kCases[] = {
+      {"User-agent: *\nDisallow: /a%G1\n", "/a%G1", false},
+      {"User-agent: *\nDisallow: /a%G1\n", "/a%G1/b", false},
+      {"User-agent: *\nDisallow: /a%G1\n", "/a%25G1", false},
+      {"User-agent: *\nDisallow: /a%G1\n", "/aG1", true},
+      {"User-agent: *\nDisallow: /a%G1\n", "/a%47%31", true},
+      {"User-agent: *\nDisallow: /a%1\n", "/a%1", false},
+      {"User-agent: *\nDisallow: /a%1\n", "/a%10", true},
+      {"User-agent: *\nDisallow: /a%1G\n", "/a%1G", false},
+      // A trailing '%', on the rule or on the path.
+      {"User-agent: *\nDisallow: /a%\n", "/a%", false},
+      {"User-agent: *\nDisallow: /a%\n", "/a%/b", false},
+      {"User-agent: *\nDisallow: /a%\n", "/a", true},
+      {"User-agent: *\nDisallow: /a%\n", "/a%41", true},
+      {"User-agent: *\nDisallow: /a%$\n", "/a%", false},
+      {"User-agent: *\nDisallow: /a%$\n", "/a%b", true},
+      {"User-agent: *\nDisallow: /a%*\n", "/a%zz", false},
+      {"User-agent: *\nDisallow: %\n", "/", true},
+      {"User-agent: *\nDisallow: /a\n", "/a%", false},
+      {"User-agent: *\nDisallow: /b\n", "/a%", true},
+      {"User-agent: *\nDisallow: /b\n", "%", true},
+      {"User-agent: *\nDisallow: /b\n", "/%", true},
+      {"User-agent: *\nDisallow: /\n", "/%4", false},
+  };
+  CheckAllowed(kCases, std::size(kCases));
+}
+
 // RFC 9309 section 2.2.3: '*' matches any sequence of characters and a
 // trailing '$' anchors the end of the path; otherwise rules are prefixes.
 TEST_CASE("ID_2_2_3_SpecialCharacters_WildcardAndEndAnchor") {
