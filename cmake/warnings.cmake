@@ -4,6 +4,10 @@ function(plainsight_warnings target)
   target_compile_options(${target} PRIVATE
     -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
     -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual)
+  # Locks: GUARDED_BY/REQUIRES (core/thread_annotations.h) are checked by clang.
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    target_compile_options(${target} PRIVATE -Wthread-safety)
+  endif()
   if(PLAINSIGHT_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
     # GCC 12 at -O3 reports std::string inserts as overlapping memcpy (GCC

@@ -7,8 +7,9 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
-#include <mutex>
 #include <optional>
+
+#include "core/thread_annotations.h"
 
 namespace plainsight {
 
@@ -21,9 +22,11 @@ class BoundedQueue {
   BoundedQueue& operator=(const BoundedQueue&) = delete;
 
   // Blocks while full. Returns false if the queue was closed.
-  bool Push(T item) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    not_full_.wait(lock, [&] { return closed_ || items_.size() < capacity_; });
+  bool Push(T item) EXCLUDES(mutex_) {
+    MutexLock lock(&mutex_);
+    // Written as loops, not wait(lock, predicate): the analysis cannot see
+    // that a predicate lambda runs under the lock.
+    while (!closed_ && items_.size() >= capacity_) not_full_.wait(mutex_);
     if (closed_) return false;
     items_.push_back(std::move(item));
     not_empty_.notify_one();
@@ -31,9 +34,9 @@ class BoundedQueue {
   }
 
   // Blocks while empty and open. Returns nullopt once closed and drained.
-  std::optional<T> Pop() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    not_empty_.wait(lock, [&] { return closed_ || !items_.empty(); });
+  std::optional<T> Pop() EXCLUDES(mutex_) {
+    MutexLock lock(&mutex_);
+    while (!closed_ && items_.empty()) not_empty_.wait(mutex_);
     if (items_.empty()) return std::nullopt;
     T item = std::move(items_.front());
     items_.pop_front();
@@ -41,26 +44,26 @@ class BoundedQueue {
     return item;
   }
 
-  void Close() {
-    std::lock_guard<std::mutex> lock(mutex_);
+  void Close() EXCLUDES(mutex_) {
+    MutexLock lock(&mutex_);
     closed_ = true;
     not_empty_.notify_all();
     not_full_.notify_all();
   }
 
-  size_t size() const {
-    std::lock_guard<std::mutex> lock(mutex_);
+  size_t size() const EXCLUDES(mutex_) {
+    MutexLock lock(&mutex_);
     return items_.size();
   }
   size_t capacity() const { return capacity_; }
 
  private:
   const size_t capacity_;
-  mutable std::mutex mutex_;
-  std::condition_variable not_empty_;
-  std::condition_variable not_full_;
-  std::deque<T> items_;  // guarded by mutex_
-  bool closed_ = false;  // guarded by mutex_
+  mutable Mutex mutex_;
+  std::condition_variable_any not_empty_;
+  std::condition_variable_any not_full_;
+  std::deque<T> items_ GUARDED_BY(mutex_);
+  bool closed_ GUARDED_BY(mutex_) = false;
 };
 
 }  // namespace plainsight

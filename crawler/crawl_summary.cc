@@ -52,7 +52,9 @@ std::string CrawlSummary::ToText() const {
         << " unchanged, " << (s.fetch_errors + s.http_errors) << " errors, " << s.robots_blocked
         << " robots-blocked";
     if (s.skipped_content > 0) out << ", " << s.skipped_content << " not HTML";
-    if (s.truncated > 0) out << ", " << s.truncated << " truncated";
+    if (s.truncated > 0) out << ", " << s.truncated << " truncated (kept as evidence only)";
+    if (s.canonical_duplicates > 0)
+      out << ", " << s.canonical_duplicates << " duplicate advert URLs not fetched";
     if (s.adverts_removed > 0) out << ", " << s.adverts_removed << " removed";
     if (s.retries > 0) out << ", " << s.retries << " retries";
     if (s.traps_skipped > 0) out << ", " << s.traps_skipped << " trap URLs skipped";

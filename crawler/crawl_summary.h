@@ -24,6 +24,7 @@ struct SiteSummary {
   int retries = 0;
   int traps_skipped = 0;     // URLs refused as traps (too long, repeated segments, barren listings)
   int warc_records = 0;
+  int canonical_duplicates = 0;  // advert URLs not fetched: another URL of the same advert was done
   std::vector<std::string> skipped_hosts;  // error budget exhausted
   bool failed = false;       // nothing of the site could be fetched
   std::string failure;       // why, for the summary

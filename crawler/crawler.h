@@ -62,7 +62,6 @@ class Crawler {
   Result<CrawlSummary> Run();
 
  private:
-  class Run_;
   const Config& config_;
   std::shared_ptr<const PatternSet> patterns_;
   Store* store_;

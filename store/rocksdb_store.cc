@@ -288,6 +288,18 @@ class RocksStore final : public Store {
     return true;
   }
 
+  Result<std::optional<AdvertSummary>> GetAdvertSummary(const std::string& id) const override {
+    if (!summaries_complete_) return Store::GetAdvertSummary(id);
+    rocksdb::PinnableSlice bytes;
+    rocksdb::Status s = db()->Get(rocksdb::ReadOptions(), family(kSummaries), id, &bytes);
+    if (s.IsNotFound()) return std::optional<AdvertSummary>();
+    if (!s.ok()) return FromRocks(s, "read advert summary " + id);
+    AdvertSummary summary;
+    Status decoded = DecodeAdvertSummary(id, std::string_view(bytes.data(), bytes.size()), &summary);
+    if (!decoded.ok()) return decoded;
+    return std::optional<AdvertSummary>(std::move(summary));
+  }
+
   Status ForEachAdvert(const std::function<bool(const AdvertRecord&)>& visit) const override {
     std::unique_ptr<rocksdb::Iterator> it(
         db()->NewIterator(rocksdb::ReadOptions(), family(kAdverts)));

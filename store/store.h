@@ -96,6 +96,14 @@ class Store {
   // advert is not stored.
   virtual Result<bool> GetAdvertText(const std::string& id, std::string* title,
                                      std::string* text) const = 0;
+  // One advert's summary (no text, no JSON): what the crawler needs to know
+  // about a stored advert. The default decodes the whole advert.
+  virtual Result<std::optional<AdvertSummary>> GetAdvertSummary(const std::string& id) const {
+    auto advert = GetAdvert(id);
+    if (!advert.ok()) return advert.status();
+    if (!advert->has_value()) return std::optional<AdvertSummary>();
+    return std::optional<AdvertSummary>(SummarizeAdvert(**advert));
+  }
   // Visits adverts in id order until `visit` returns false.
   virtual Status ForEachAdvert(const std::function<bool(const AdvertRecord&)>& visit) const = 0;
   // Visits every advert's summary in id order until `visit` returns false:

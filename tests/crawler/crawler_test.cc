@@ -222,6 +222,9 @@ TEST_CASE("Crawler_HostileSite_EveryFaultContainedAndCounted") {
   const SiteSummary& hostile = SiteNamed(summary, "hostile-board");
   const farm::HostileEndpoints urls = s.farm.HostileUrls();
   CHECK(hostile.truncated >= 2);        // the gzip bomb and the 20 MB page stop at max_body_bytes
+  // ... and are evidence only, never adverts.
+  CHECK_FALSE(s.store->GetAdvert(AdvertIdForUrl(urls.bomb))->has_value());
+  CHECK_FALSE(s.store->GetAdvert(AdvertIdForUrl(urls.huge))->has_value());
   CHECK(hostile.skipped_content == 1);  // the PDF
   CHECK(hostile.retries >= 3);          // 429 once, 503 twice
   CHECK(hostile.traps_skipped > 0);     // endless pagination and /a/a/a/

@@ -1,0 +1,111 @@
+// HostScheduler: the fetch thread of a crawl run. It keeps one queue per
+// host and starts transfers on the Fetcher as politeness (per-host
+// connections and delay, measured from the end of the previous response),
+// robots.txt (RFC 9309, from the store's cache or fetched first), the page
+// budgets and the workers' back-pressure allow; it retries with back-off,
+// follows redirects as new polite requests, and hands every finished fetch
+// to the workers through the CrawlState's queue.
+//
+// Thread safety: everything here runs on the fetch thread only (the thread
+// that calls Run); its members need no lock. What it shares with the
+// workers lives in CrawlState.
+//
+// Ownership: borrows the CrawlState, which outlives it.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <random>
+#include <string>
+
+#include "crawler/crawl_state.h"
+#include "crawler/crawl_work.h"
+#include "crawler/robots_rules.h"
+
+namespace plainsight {
+
+class HostScheduler {
+ public:
+  explicit HostScheduler(CrawlState* state);
+  HostScheduler(const HostScheduler&) = delete;
+  HostScheduler& operator=(const HostScheduler&) = delete;
+
+  // Queues a page under its host (a host whose error budget is spent takes
+  // nothing more).
+  void Enqueue(Pending page);
+
+  // Fetches until every queue is empty, nothing is in flight and the
+  // workers have finished what they were handed.
+  void Run();
+
+ private:
+  using SteadyTime = std::chrono::steady_clock::time_point;
+  using milliseconds = std::chrono::milliseconds;
+  enum class RobotsState { kUnknown, kFetching, kReady };
+
+  struct HostState {
+    std::string key;     // host:port
+    std::string origin;  // scheme://host[:port]
+    std::deque<Pending> queue;
+    int in_flight = 0;
+    SteadyTime next_allowed{};
+    RobotsState robots_state = RobotsState::kUnknown;
+    RobotsRules robots = RobotsRules::AllowAll();
+    const CrawlSettings* settings = nullptr;  // of the first site that reached this host
+    int site = 0;
+    milliseconds delay{0};
+    int errors = 0;
+    int pages_started = 0;
+    bool skipped = false;  // error budget spent
+  };
+
+  struct InFlight {
+    std::string host;
+    Pending page;
+    bool robots = false;
+  };
+
+  // What the store knows of an advert page before it is fetched.
+  struct Revisit {
+    std::string advert_url;  // the URL its advert is stored under
+    bool stored = false;     // an advert is stored under it
+    bool removed = false;    // ... and was marked removed
+    bool recent = false;     // fetched less than recrawl_after_hours ago
+    std::string etag;
+    std::string last_modified;
+  };
+
+  FetchRequest MakeRequest(const HostState& host, const std::string& url);
+  bool PageBudgetLeft(const Pending& page, const HostState& host) const;
+  void StartRobots(HostState& host);
+  // Starts every transfer allowed now; returns how long until the next may start.
+  milliseconds StartReady();
+  // Starts one page of `host`, or settles it without a fetch. False when
+  // the page budget is spent (the host's queue is then dropped).
+  bool StartPage(const std::string& key, HostState& host, Pending page);
+  Revisit LookUpRevisit(const Pending& page) const;
+  void ApplyRobots(HostState& host, long status, const std::string& body, const std::string& error);
+  void OnRobotsFetched(HostState& host, const FetchResult& result);
+  void OnFinished(FetchResult& result, SteadyTime now);
+  // Requeues a throttled or failed fetch with back-off; spends the host's
+  // error budget. Returns true if the result was consumed here.
+  bool HandleRetry(HostState& host, Pending& page, const FetchResult& result, SteadyTime now);
+  // A 3xx becomes a new request for its target, queued under the target
+  // host's politeness and robots.txt. Returns true if it was followed.
+  bool FollowRedirect(Pending& page, FetchResult& result);
+  bool Idle() const;
+  void DrainInbox();
+
+  CrawlState& state_;
+  std::map<std::string, HostState> hosts_;
+  std::map<std::uint64_t, InFlight> in_flight_;
+  std::uint64_t next_token_ = 1;
+  int pages_started_ = 0;
+  std::map<int, int> site_pages_started_;
+  std::mt19937 jitter_{12345};
+  std::uniform_real_distribution<double> jitter_dist_{0.0, 1.0};
+};
+
+}  // namespace plainsight

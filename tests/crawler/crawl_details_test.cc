@@ -1,0 +1,277 @@
+// Three crawl details on small sites served on 127.0.0.1 (issue 14 item 7
+// and the summary race of item 2):
+//
+// Canonical_*: an advert linked both as /profile/a?src=listing and as
+//   /profile/a (its canonical) is stored once, and once its advert is done
+//   in a run no other URL known to name it is fetched again.
+// Truncated_*: a body cut at max_body_bytes is WARC evidence marked
+//   truncated, never an advert.
+// Summary_*: a robots.txt that cannot be read is counted on the fetch
+//   thread while workers count their pages; under ThreadSanitizer (the
+//   TSan stage of scripts/test) an unlocked count is a reported race.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "crawler/crawler.h"
+#include "tests/farm/request_log.h"
+#include "tests/farm/site_server.h"
+
+namespace plainsight {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Answers from a map of target -> page; 404 for anything else.
+class MapRouter final : public farm::Router {
+ public:
+  MapRouter(std::string name, std::map<std::string, farm::SiteReply> pages)
+      : name_(std::move(name)), pages_(std::move(pages)) {}
+  const std::string& site_name() const override { return name_; }
+  farm::SiteReply Handle(const farm::SiteRequest& request) const override {
+    auto it = pages_.find(request.target);
+    if (it != pages_.end()) return it->second;
+    farm::SiteReply missing;
+    missing.status = 404;
+    missing.content_type = "text/html";
+    missing.body = "<html><body>Not found</body></html>";
+    return missing;
+  }
+
+ private:
+  std::string name_;
+  std::map<std::string, farm::SiteReply> pages_;
+};
+
+farm::SiteReply Html(std::string body) {
+  farm::SiteReply reply;
+  reply.content_type = "text/html; charset=utf-8";
+  reply.body = std::move(body);
+  return reply;
+}
+
+farm::SiteReply Text(int status, std::string body) {
+  farm::SiteReply reply;
+  reply.status = status;
+  reply.content_type = "text/plain";
+  reply.body = std::move(body);
+  return reply;
+}
+
+std::string Listing(const std::vector<std::string>& hrefs) {
+  std::string body = "<html><body><h1>Listing</h1><ul>";
+  for (const std::string& href : hrefs) body += "<li><a href=\"" + href + "\">advert</a></li>";
+  return body + "</ul></body></html>";
+}
+
+std::string Advert(const std::string& canonical_path, const std::string& phone) {
+  std::string head = "<title>Cleaner wanted</title>";
+  if (!canonical_path.empty()) head += "<link rel=\"canonical\" href=\"" + canonical_path + "\">";
+  return "<html><head>" + head + "</head><body><h1>Cleaner wanted</h1><p>Evening cleaning, call " +
+         phone + ".</p></body></html>";
+}
+
+std::string Escaped(const std::string& base) {
+  std::string out;
+  for (char c : base) {
+    if (c == '.' || c == ':' || c == '/' || c == '?') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// One or more map-routed sites, a fresh store, and crawls of them.
+class SmallSites {
+ public:
+  SmallSites() {
+    char tmpl[] = "/tmp/plainsight-crawl-details-XXXXXX";
+    dir_ = ::mkdtemp(tmpl);
+  }
+  ~SmallSites() {
+    store_.reset();
+    for (auto& server : servers_) server->Stop();
+    fs::remove_all(dir_);
+  }
+  SmallSites(const SmallSites&) = delete;
+  SmallSites& operator=(const SmallSites&) = delete;
+
+  // Serves `pages`; returns the site's base URL.
+  std::string Serve(const std::string& name, std::map<std::string, farm::SiteReply> pages) {
+    auto router = std::make_shared<MapRouter>(name, std::move(pages));
+    servers_.push_back(std::make_unique<farm::SiteServer>(router, &log_));
+    REQUIRE(servers_.back()->Start().ok());
+    return servers_.back()->base_url();
+  }
+
+  // `sites_toml` is the [[sites]] blocks; the rest is fixed here.
+  void Configure(const std::string& sites_toml, int max_body_bytes = 5000000) {
+    const std::string text = std::string("[store]\npath = \"") + dir_ + "/store\"\n" +
+                             "[crawl]\nper_host_delay_ms = 300\nallow_private_addresses = true\n" +
+                             "max_body_bytes = " + std::to_string(max_body_bytes) + "\n" +
+                             sites_toml;
+    auto parsed = ParseConfig(text, "crawl_details.toml", dir_);
+    INFO(parsed.status().ToString());
+    REQUIRE(parsed.ok());
+    config_ = *parsed;
+    config_.gazetteer_path = PLAINSIGHT_SOURCE_DIR "/config/gazetteer.tsv";
+    auto patterns = PatternSet::LoadFiles({PLAINSIGHT_SOURCE_DIR "/config/patterns/jobs.toml"});
+    REQUIRE(patterns.ok());
+    patterns_ = *patterns;
+    store_ = std::move(Store::Open(config_.store.path, {})).value();
+  }
+
+  CrawlSummary Crawl() {
+    log_.Clear();
+    Crawler crawler(config_, patterns_, store_.get(), SystemClock::Get());
+    auto summary = crawler.Run();
+    REQUIRE(summary.ok());
+    return *summary;
+  }
+
+  int Requests(const std::string& path) const {
+    int n = 0;
+    for (const auto& r : log_.Snapshot()) n += r.path == path ? 1 : 0;
+    return n;
+  }
+
+  Store& store() { return *store_; }
+  const std::string& dir() const { return dir_; }
+
+ private:
+  std::string dir_;
+  farm::RequestLog log_;
+  std::vector<std::unique_ptr<farm::SiteServer>> servers_;
+  Config config_;
+  std::shared_ptr<const PatternSet> patterns_;
+  std::unique_ptr<Store> store_;
+};
+
+std::string SiteBlock(const std::string& name, const std::string& base,
+                      const std::string& advert_path_regex, const std::string& extra = "") {
+  const std::string e = Escaped(base);
+  return "[[sites]]\nname = \"" + name + "\"\nkind = \"jobs\"\nrecrawl_after_hours = 0\n" + extra +
+         "seeds = [\"" + base + "/list\"]\nfollow = ['^" + e + "\\/list$']\n" +
+         "adverts = ['^" + e + advert_path_regex + "']\n";
+}
+
+TEST_CASE("Canonical_VariantLinkedAfterItsCanonical_NotFetchedOnceTheAdvertIsDone") {
+  SmallSites s;
+  std::map<std::string, farm::SiteReply> pages;
+  pages["/robots.txt"] = Text(200, "User-agent: *\nAllow: /\n");
+  // /profile/a's variant comes first; /profile/b's comes after it.
+  pages["/list"] = Html(Listing({"/profile/a?src=listing", "/profile/a", "/profile/b",
+                                 "/profile/b?src=listing"}));
+  pages["/profile/a"] = Html(Advert("/profile/a", "07700 900401"));
+  pages["/profile/a?src=listing"] = Html(Advert("/profile/a", "07700 900401"));
+  pages["/profile/b"] = Html(Advert("/profile/b", "07700 900402"));
+  pages["/profile/b?src=listing"] = Html(Advert("/profile/b", "07700 900402"));
+  const std::string base = s.Serve("profiles", pages);
+  s.Configure(SiteBlock("profiles", base, "\\/profile\\/[a-z]+(\\?src=listing)?$"));
+
+  CrawlSummary first = s.Crawl();
+  REQUIRE(first.sites.size() == 1);
+  CHECK(*s.store().CountAdverts() == 2);
+  CHECK(first.sites[0].adverts_new == 2);
+  // The variant of a was fetched and stored under /profile/a, so /profile/a
+  // itself was not asked for; b's variant could not be known before it was
+  // fetched, and was not stored a second time.
+  CHECK(s.Requests("/profile/a?src=listing") == 1);
+  CHECK(s.Requests("/profile/a") == 0);
+  CHECK(s.Requests("/profile/b") == 1);
+  CHECK(s.Requests("/profile/b?src=listing") == 1);
+  CHECK(first.sites[0].canonical_duplicates == 2);
+
+  // The next run knows both variants name stored adverts: each advert is
+  // revalidated under one URL only.
+  CrawlSummary second = s.Crawl();
+  CHECK(*s.store().CountAdverts() == 2);
+  CHECK(s.Requests("/profile/a?src=listing") + s.Requests("/profile/a") == 1);
+  CHECK(s.Requests("/profile/b") + s.Requests("/profile/b?src=listing") == 1);
+  CHECK(second.sites[0].canonical_duplicates == 2);
+  CHECK(second.sites[0].adverts_removed == 0);
+  auto a = s.store().GetAdvert(AdvertIdForUrl(base + "/profile/a"));
+  REQUIRE(a.ok());
+  REQUIRE(a->has_value());
+  CHECK_FALSE((*a)->removed);
+}
+
+// Every WARC file's records, decompressed (zcat reads every gzip member).
+std::string AllWarcRecords(const std::string& dir) {
+  std::string all;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const std::string command = "zcat '" + entry.path().string() + "'";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    char buffer[65536];
+    size_t n = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) all.append(buffer, n);
+    CHECK(::pclose(pipe) == 0);
+  }
+  return all;
+}
+
+TEST_CASE("Truncated_BodyCutAtMaxBodyBytes_KeptAsEvidenceNeverStoredAsAdvert") {
+  SmallSites s;
+  std::map<std::string, farm::SiteReply> pages;
+  pages["/robots.txt"] = Text(200, "User-agent: *\nAllow: /\n");
+  pages["/list"] = Html(Listing({"/job/1", "/job/2"}));
+  pages["/job/1"] = Html(Advert("", "07700 900411"));
+  std::string huge = Advert("", "07700 900412");
+  huge.insert(huge.find("</p>"), std::string(60000, 'x'));
+  pages["/job/2"] = Html(huge);
+  const std::string base = s.Serve("cut", pages);
+  s.Configure(SiteBlock("cut", base, "\\/job\\/\\d+$"), 20000);
+
+  CrawlSummary summary = s.Crawl();
+  REQUIRE(summary.sites.size() == 1);
+  CHECK(summary.sites[0].truncated == 1);
+  CHECK(*s.store().CountAdverts() == 1);
+  CHECK(s.store().GetAdvert(AdvertIdForUrl(base + "/job/1"))->has_value());
+  CHECK_FALSE(s.store().GetAdvert(AdvertIdForUrl(base + "/job/2"))->has_value());
+  // The cut capture is evidence, marked as cut.
+  const std::string warc = AllWarcRecords(s.dir() + "/store/warc");
+  const size_t record = warc.find("WARC-Target-URI: " + base + "/job/2\r\n");
+  REQUIRE(record != std::string::npos);
+  const size_t next = warc.find("WARC/1.1\r\n", record);
+  CHECK(warc.substr(record, next - record).find("WARC-Truncated: length") != std::string::npos);
+}
+
+TEST_CASE("Summary_RobotsUnreachableWhileWorkersCount_CountedOnceAndTheOtherSiteWhole") {
+  SmallSites s;
+  // robots.txt that never finishes: the fetch times out after 1 s, while
+  // the workers are busy with the other site's 40 adverts (one every 40 ms).
+  std::map<std::string, farm::SiteReply> down;
+  down["/robots.txt"] = Text(200, "");
+  down["/robots.txt"].mode = farm::BodyMode::kSlow;
+  const std::string down_base = s.Serve("down", down);
+  std::map<std::string, farm::SiteReply> busy;
+  busy["/robots.txt"] = Text(200, "User-agent: *\nAllow: /\n");
+  std::vector<std::string> hrefs;
+  for (int i = 0; i < 40; ++i) {
+    const std::string path = "/job/" + std::to_string(i);
+    hrefs.push_back(path);
+    busy[path] = Html(Advert("", "07700 900" + std::to_string(500 + i)));
+  }
+  busy["/list"] = Html(Listing(hrefs));
+  const std::string busy_base = s.Serve("busy", busy);
+  s.Configure(SiteBlock("busy", busy_base, "\\/job\\/\\d+$", "per_host_delay_ms = 40\n") +
+              SiteBlock("down", down_base, "\\/job\\/\\d+$", "timeout_ms = 1000\n"));
+
+  CrawlSummary summary = s.Crawl();
+  REQUIRE(summary.sites.size() == 2);
+  const SiteSummary& busy_site = summary.sites[0].name == "busy" ? summary.sites[0] : summary.sites[1];
+  const SiteSummary& down_site = summary.sites[0].name == "down" ? summary.sites[0] : summary.sites[1];
+  CHECK(busy_site.adverts_new == 40);
+  CHECK(busy_site.fetch_errors + busy_site.http_errors == 0);
+  CHECK(down_site.fetch_errors == 1);
+  CHECK(down_site.failed);
+  CHECK(down_site.failure.find("robots.txt unreachable") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace plainsight
