@@ -9,6 +9,7 @@
 #include "cli/json_output.h"
 #include "cli/lead_table.h"
 #include "core/clock.h"
+#include "leads/lead_selection.h"
 #include "leads/timeline.h"
 
 namespace plainsight::cli {
@@ -24,21 +25,6 @@ struct LeadsArgs {
   std::string kind;
   std::string category;
 };
-
-// Filters that need the lead's adverts: site, kind, indicator category.
-bool MatchesAdverts(const LeadRecord& lead, const Store& store, const LeadsArgs& args) {
-  if (args.site.empty() && args.kind.empty() && args.category.empty()) return true;
-  bool site = args.site.empty(), kind = args.kind.empty(), category = args.category.empty();
-  for (const std::string& id : lead.advert_ids) {
-    auto advert = store.GetAdvert(id);
-    if (!advert.ok() || !advert->has_value()) continue;
-    const AdvertRecord& a = **advert;
-    site = site || a.site == args.site;
-    kind = kind || a.kind == args.kind;
-    for (const IndicatorRecord& hit : a.indicators) category = category || hit.category == args.category;
-  }
-  return site && kind && category;
-}
 
 // The match in its sentence: bold red on a terminal, [brackets] otherwise.
 std::string Highlight(const std::string& text, const std::string& match, bool ansi) {
@@ -118,22 +104,17 @@ void RegisterLeads(CLI::App& app) {
     if (!args.since.empty() && !ParseTimeSpec(args.since, SystemClock::Get().NowUnixSeconds(), &since)) {
       throw CliError(kExitBadInput, "--since: not a date, time or age: " + args.since);
     }
-    std::vector<LeadRecord> leads;
-    Status s = store->ForEachLead([&](const LeadRecord& lead) {
-      if (lead.score < min_score) return true;
-      if (!args.status.empty() && lead.status != args.status) return true;
-      if (since > 0 && std::max(lead.created_at, lead.updated_at) < since) return true;
-      if (!MatchesAdverts(lead, *store, args)) return true;
-      leads.push_back(lead);
-      return true;
-    });
-    if (!s.ok()) throw CliError(kExitStore, s.ToString());
-    std::sort(leads.begin(), leads.end(), [](const LeadRecord& a, const LeadRecord& b) {
-      return a.score != b.score ? a.score > b.score : a.id < b.id;
-    });
-    if (args.limit > 0 && leads.size() > static_cast<size_t>(args.limit)) {
-      leads.resize(static_cast<size_t>(args.limit));
-    }
+    LeadFilter filter;
+    filter.min_score = min_score;
+    filter.status = args.status;
+    filter.since = since;
+    filter.site = args.site;
+    filter.kind = args.kind;
+    filter.category = args.category;
+    filter.limit = args.limit > 0 ? static_cast<size_t>(args.limit) : 0;
+    auto selected = SelectLeads(*store, filter);
+    if (!selected.ok()) throw CliError(kExitStore, selected.status().ToString());
+    const std::vector<LeadRecord>& leads = *selected;
     AuditOrThrow(config, "leads", static_cast<std::int64_t>(leads.size()));
     if (args.format == "json") {
       nlohmann::json out = {{"leads", nlohmann::json::array()}};

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/lead_table.h"
 #include "core/clock.h"
+#include "leads/review.h"
 #include "store/audit_log.h"
 
 namespace plainsight::cli {
@@ -27,25 +28,21 @@ void RegisterReview(CLI::App& app) {
     SetUpLogging(g);
     Config config = LoadConfigOrThrow(g);
     auto store = OpenStoreOrThrow(config, g, false);
+    // Audited before the write (a decision is never recorded unaudited), and
+    // only for a lead that exists.
     auto lead = store->GetLead(id);
     if (!lead.ok()) throw CliError(kExitStore, lead.status().ToString());
     if (!lead->has_value()) throw CliError(kExitBadInput, "no lead " + id);
     AuditOrThrow(config, "review", 1, analyst);
-    LeadRecord updated = **lead;
-    std::int64_t now = SystemClock::Get().NowUnixSeconds();
-    updated.status = status;
-    // The decision history lives beside the lead; the lead carries the latest.
-    nlohmann::json decision = {{"lead", id},         {"status", status},
-                               {"note", note},       {"analyst", CurrentUser(analyst)},
-                               {"at", now},          {"previous_status", lead->value().status}};
-    char key[64];
-    std::snprintf(key, sizeof key, "review\x1f%s\x1f%016llx", id.c_str(),
-                  static_cast<unsigned long long>(now));
-    Status s = store->PutMeta(key, decision.dump());
-    if (s.ok()) s = store->PutLead(updated);
-    if (!s.ok()) throw CliError(kExitStore, s.ToString());
-    std::cout << id << ": " << lead->value().status << " -> " << status << " by "
-              << CurrentUser(analyst) << "\n";
+    ReviewDecision decision{id, status, note, CurrentUser(analyst),
+                            SystemClock::Get().NowUnixSeconds(), ""};
+    auto recorded = RecordReview(*store, std::move(decision));
+    if (recorded.status().IsNotFound() || recorded.status().IsInvalidArgument()) {
+      throw CliError(kExitBadInput, recorded.status().message());
+    }
+    if (!recorded.ok()) throw CliError(kExitStore, recorded.status().ToString());
+    std::cout << id << ": " << recorded->previous_status << " -> " << recorded->status << " by "
+              << recorded->analyst << "\n";
   });
 }
 

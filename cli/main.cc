@@ -2,9 +2,37 @@
 // strongest leads, with their reasons, in front of an analyst.
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <optional>
+#include <set>
+#include <string>
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
+
+namespace {
+
+// The first word that is neither an option nor an option's value, when it
+// is not a subcommand of `app`.
+std::optional<std::string> UnknownSubcommand(CLI::App& app, int argc, char** argv) {
+  static const std::set<std::string> kTakesValue = {"--config", "--db", "--log-format"};
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (kTakesValue.count(word) != 0) {
+      ++i;
+      continue;
+    }
+    if (word.empty() || word[0] == '-') continue;
+    try {
+      app.get_subcommand(word);
+      return std::nullopt;
+    } catch (const CLI::OptionNotFound&) {
+      return word;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace plainsight::cli;
@@ -40,6 +68,12 @@ int main(int argc, char** argv) {
   RegisterExport(app);
   RegisterSite(app);
 
+  // "plainsight foo" names foo, rather than CLI11's "A subcommand is required".
+  if (auto unknown = UnknownSubcommand(app, argc, argv)) {
+    std::cerr << "plainsight: unknown command '" << *unknown
+              << "'; run 'plainsight --help' for the commands\n";
+    return kExitBadInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

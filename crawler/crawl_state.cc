@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <thread>
 
+#include "store/meta_keys.h"
+
 namespace plainsight {
 namespace {
 
@@ -155,7 +157,7 @@ bool CrawlState::WriteWarc(const FetchResult& r, AdvertRecord* advert) {
 }
 
 std::string CrawlState::BoilerplateKey(int site) const {
-  return "boilerplate\x1f" + rules(site).site->name;
+  return meta_keys::kBoilerplate + rules(site).site->name;
 }
 
 void CrawlState::NoteBoilerplate(int site, bool young, PageCommit* commit) {

@@ -11,11 +11,10 @@
 #include "crawler/page_processor.h"
 #include "crawler/provisional_advert.h"
 #include "crawler/url.h"
+#include "store/meta_keys.h"
 
 namespace plainsight {
 namespace {
-
-const char kRunStartedKey[] = "run\x1fstarted";
 
 // One run's life cycle: resume or seed the frontier, run the fetch thread
 // (HostScheduler, on the calling thread) and the workers (PageProcessor)
@@ -70,7 +69,7 @@ class CrawlRun {
       for (Pending& p : pending) scheduler_.Enqueue(std::move(p));
       return Status::OK();
     }
-    s = store.PutMeta(kRunStartedKey, std::to_string(state_.now()));
+    s = store.PutMeta(meta_keys::kRunStarted, std::to_string(state_.now()));
     if (!s.ok()) return s;
     std::vector<FrontierEntry> seeds;
     for (size_t i = 0; i < state_.site_count(); ++i) {
@@ -116,7 +115,7 @@ class CrawlRun {
     for (size_t i = 0; i < state_.site_count(); ++i) state_.SaveBoilerplate(static_cast<int>(i));
     SettleProvisionalAdverts();
     Status s = state_.env.store.ClearFrontier();
-    if (s.ok()) s = state_.env.store.DeleteMeta(kRunStartedKey);
+    if (s.ok()) s = state_.env.store.DeleteMeta(meta_keys::kRunStarted);
     if (!s.ok()) spdlog::error("closing the crawl frontier: {}", s.ToString());
   }
 

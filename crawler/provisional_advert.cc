@@ -2,9 +2,11 @@
 
 #include <utility>
 
+#include "store/meta_keys.h"
+
 namespace plainsight {
 
-const char kProvisionalPrefix[] = "provisional\x1f";
+const char* const kProvisionalPrefix = meta_keys::kProvisional;
 
 std::string ProvisionalKey(std::string_view advert_id) {
   std::string key = kProvisionalPrefix;

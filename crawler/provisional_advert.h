@@ -22,7 +22,7 @@
 namespace plainsight {
 
 // Meta keys of the notes: kProvisionalPrefix + advert id.
-extern const char kProvisionalPrefix[];
+extern const char* const kProvisionalPrefix;  // meta_keys::kProvisional
 std::string ProvisionalKey(std::string_view advert_id);
 
 struct ProvisionalPage {

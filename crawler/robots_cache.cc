@@ -2,10 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/meta_keys.h"
+
 namespace plainsight {
 namespace {
 
-std::string Key(const std::string& origin) { return "robots\x1f" + origin; }
+std::string Key(const std::string& origin) { return meta_keys::kRobots + origin; }
 
 }  // namespace
 

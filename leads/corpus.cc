@@ -12,6 +12,7 @@
 #include "leads/signature_cache.h"
 #include "leads/site_chrome.h"
 #include "leads/text_signer.h"
+#include "store/meta_keys.h"
 
 namespace plainsight {
 namespace {
@@ -130,7 +131,7 @@ std::vector<std::string> FullAddresses(const AdvertSummary& a) {
   return full;
 }
 
-constexpr char kAdvertCountKey[] = "leads\x1f" "advert_count";
+constexpr const char* kAdvertCountKey = meta_keys::kAdvertCount;
 
 std::uint64_t HashString(std::string_view s) {
   std::uint64_t h = 0xcbf29ce484222325ULL;

@@ -12,6 +12,7 @@
 
 #include "leads/corpus.h"
 #include "leads/lead_ids.h"
+#include "leads/lead_selection.h"
 #include "leads/lead_scorer.h"
 #include "leads/link_graph.h"
 #include "leads/template_diff.h"
@@ -232,9 +233,7 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
   FreeMemory(previous);
   FreeMemory(template_members);
   *loaded = Corpus{};
-  std::sort(leads.begin(), leads.end(), [](const LeadRecord& a, const LeadRecord& b) {
-    return a.score != b.score ? a.score > b.score : a.id < b.id;
-  });
+  RankLeads(&leads);
   summary.leads = leads.size();
   s = store.ReplaceLeads(leads);
   if (!s.ok()) return s;

@@ -27,9 +27,11 @@
 #include <string_view>
 #include <vector>
 
+#include "store/meta_keys.h"
+
 namespace plainsight {
 
-inline constexpr char kSignatureKeyPrefix[] = "sig\x1f";
+inline constexpr const char* kSignatureKeyPrefix = meta_keys::kSignature;
 
 std::string SignatureKey(std::string_view advert_id);
 

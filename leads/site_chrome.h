@@ -27,10 +27,11 @@
 #include <vector>
 
 #include "leads/minhash.h"
+#include "store/meta_keys.h"
 
 namespace plainsight {
 
-inline constexpr char kChromeKeyPrefix[] = "chrome\x1f";
+inline constexpr const char* kChromeKeyPrefix = meta_keys::kChrome;
 
 // FNV-1a of one line.
 std::uint64_t HashChromeLine(std::string_view line);

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <set>
 
+#include "store/meta_keys.h"
 #include "store/record_codec.h"
 #include "store/store.h"
 
@@ -25,13 +26,13 @@ enum Family { kMeta = 0, kAdverts, kEntities, kLeads, kPages, kFrontier, kSummar
 
 // Present (holding the summary format) once every advert has a summary. A
 // store made before summaries existed lacks it until they are built.
-constexpr char kSummariesKey[] = "store\x1fsummaries";
+constexpr const char* kSummariesKey = meta_keys::kStoreSummaries;
 constexpr char kSummariesFormat[] = "Y2";
 // The layout of the families and records. A store written by a newer
 // plainsight (a higher version) is refused rather than half-understood and
 // written back stale; an older or unversioned one is taken as it is (every
 // change so far is read compatibly) and stamped.
-constexpr char kSchemaKey[] = "store\x1fschema";
+constexpr const char* kSchemaKey = meta_keys::kStoreSchema;
 constexpr int kSchemaVersion = 1;
 constexpr size_t kBackfillBatch = 1000;
 
@@ -411,9 +412,12 @@ class RocksStore final : public Store {
     return Write(batch, "replace leads");
   }
 
-  Status PutLead(const LeadRecord& lead) override {
-    return FromRocks(db()->Put(WriteOpts(), family(kLeads), lead.id, EncodeLead(lead)),
-                     "write lead");
+  Status PutLead(const LeadRecord& lead,
+                 const std::vector<std::pair<std::string, std::string>>& meta) override {
+    rocksdb::WriteBatch batch;
+    batch.Put(family(kLeads), lead.id, EncodeLead(lead));
+    for (const auto& [key, value] : meta) batch.Put(family(kMeta), key, value);
+    return Write(batch, "write lead");
   }
 
   Result<std::optional<LeadRecord>> GetLead(const std::string& id) const override {

@@ -125,7 +125,10 @@ class Store {
   // Replaces every stored lead with `leads` in one atomic batch. A lead whose
   // stored bytes would not change is not rewritten.
   virtual Status ReplaceLeads(const std::vector<LeadRecord>& leads) = 0;
-  virtual Status PutLead(const LeadRecord& lead) = 0;
+  // The lead and `meta` entries (e.g. the review decision that changed it)
+  // in one atomic write.
+  virtual Status PutLead(const LeadRecord& lead,
+                         const std::vector<std::pair<std::string, std::string>>& meta) = 0;
   virtual Result<std::optional<LeadRecord>> GetLead(const std::string& id) const = 0;
   virtual Status ForEachLead(const std::function<bool(const LeadRecord&)>& visit) const = 0;
   // The same, with only id, status, created_at, updated_at, advert_ids,

@@ -158,7 +158,7 @@ TEST_CASE("ScheduledRun_SecondConcurrentRun_ExitsTwoAtOnce") {
   CHECK(report);
 }
 
-TEST_CASE("Help_EverySubcommandHasAnExample") {
+TEST_CASE("Help_EverySubcommandHasAnExampleAndAnUnknownOneIsNamed") {
   for (const char* command : {"crawl", "correlate", "run", "leads", "show", "query", "review",
                               "extract", "purge", "audit", "demo"}) {
     CAPTURE(command);
@@ -166,6 +166,15 @@ TEST_CASE("Help_EverySubcommandHasAnExample") {
     CHECK(help.exit_code == 0);
     CHECK(help.out.find("Example") != std::string::npos);
   }
+  // An unknown command is named, with where to look.
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"foo"}, {"--db", "/tmp/x", "foo", "--format", "json"}}) {
+    auto unknown = RunPlainsight(args);
+    CHECK(unknown.exit_code == 1);
+    CHECK(unknown.err == "plainsight: unknown command 'foo'; run 'plainsight --help' for the commands\n");
+  }
+  auto none = RunPlainsight({});
+  CHECK(none.exit_code == 1);
   auto version = RunPlainsight({"--version"});
   CHECK(version.exit_code == 0);
   CHECK(version.out.rfind("plainsight ", 0) == 0);

@@ -590,7 +590,7 @@ std::string Fill(std::string text, const std::map<std::string, std::string>& slo
       at += value.size();
     }
   };
-  for (const auto& [key, value] : slots) replace_all("{" + key + "}", [&value] { return value; });
+  for (const auto& [key, value] : slots) replace_all("{" + key + "}", [&bound = value] { return bound; });
   replace_all("{holiday}", [&rng] { return std::to_string(rng.Between(22, 28)); });
   replace_all("{pension}", [&rng] { return std::to_string(rng.Between(3, 8)); });
   replace_all("{bonus}", [&rng] { return std::to_string(rng.Between(2, 10) * 50); });

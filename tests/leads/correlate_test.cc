@@ -103,7 +103,7 @@ TEST_CASE("Correlate_LeadIds_StableAcrossRunsAndMergesKeepOldest") {
   // The analyst reviews the first lead; then a bridging advert joins both.
   LeadRecord reviewed = *t.LeadWith(again, "http://a.example.org/ad/1");
   reviewed.status = "reviewed";
-  REQUIRE(t.store->PutLead(reviewed).ok());
+  REQUIRE(t.store->PutLead(reviewed, {}).ok());
   t.Add("http://c.example.org/ad/5", "site-c", "adult", "Daventry", {"+447700900401", "+447700900452"});
   REQUIRE(Correlate(*t.store, LeadSettings{}, 5000).ok());
   auto merged = t.Leads();

@@ -66,7 +66,10 @@ class TextCountingStore final : public Store {
   Status ReplaceLeads(const std::vector<LeadRecord>& leads) override {
     return base_.ReplaceLeads(leads);
   }
-  Status PutLead(const LeadRecord& lead) override { return base_.PutLead(lead); }
+  Status PutLead(const LeadRecord& lead,
+                 const std::vector<std::pair<std::string, std::string>>& meta) override {
+    return base_.PutLead(lead, meta);
+  }
   Result<std::optional<LeadRecord>> GetLead(const std::string& id) const override {
     return base_.GetLead(id);
   }

@@ -1,0 +1,44 @@
+// The store's meta family, key by key: every prefix, the module that owns
+// it (the only one that writes it), and what its value holds. The one place
+// to look before adding a key; a new prefix goes here first. Keys are
+// "<prefix>\x1f<rest>" (unit separator: never in a URL, id or site name).
+//
+// The frontier keeps its own family ("f\x1f<url>" entry, "d\x1f<url>" done;
+// store/rocksdb_store.cc), as do adverts, entities, leads, pages and
+// summaries: none of them is a meta key.
+#pragma once
+
+namespace plainsight::meta_keys {
+
+// store: the summaries family's format once every advert has a summary
+// ("Y2"), and the record schema version (decimal).
+inline constexpr char kStoreSummaries[] = "store\x1fsummaries";
+inline constexpr char kStoreSchema[] = "store\x1fschema";
+
+// crawler/robots_cache.cc, + origin ("https://host:port"): robots.txt as
+// fetched, JSON {"fetched_at", "status", "body"}; read for 24 hours.
+inline constexpr char kRobots[] = "robots\x1f";
+// crawler/crawl_state.cc, + site name: the site's chrome profile as learnt
+// so far (SiteBoilerplate::Serialize).
+inline constexpr char kBoilerplate[] = "boilerplate\x1f";
+// crawler/provisional_advert.cc, + advert id: a page extracted before its
+// site's chrome settled, to extract again (EncodeProvisionalPage).
+inline constexpr char kProvisional[] = "provisional\x1f";
+// crawler/crawler.cc: unix seconds (decimal) at which the crawl run that has
+// not finished yet started; absent between runs.
+inline constexpr char kRunStarted[] = "run\x1fstarted";
+
+// leads/corpus.cc, + site name: the site's chrome lines and house style
+// (SiteChrome::Encode), with a hash of the sample they came from.
+inline constexpr char kChrome[] = "chrome\x1f";
+// leads/corpus.cc, + advert id: the advert's text signature (MinHash and
+// shingles), with a hash of the body it was made from.
+inline constexpr char kSignature[] = "sig\x1f";
+// leads/corpus.cc: adverts in the corpus at the last correlation (decimal).
+inline constexpr char kAdvertCount[] = "leads\x1f" "advert_count";
+// leads/review.cc, + lead id + "\x1f" + at (16 hex) + "\x1f" + sequence
+// (8 hex): one analyst decision, JSON {"lead", "status", "note",
+// "analyst", "at", "previous_status"}.
+inline constexpr char kReview[] = "review\x1f";
+
+}  // namespace plainsight::meta_keys
