@@ -62,6 +62,11 @@ bool HostScheduler::PageBudgetLeft(const Pending& page, const HostState& host) c
   return host_max <= 0 || host.pages_started < host_max;
 }
 
+bool HostScheduler::SiteHasRoom(int site) const {
+  auto it = site_in_flight_.find(site);
+  return it == site_in_flight_.end() || it->second < state_.rules(site).site->crawl.concurrency;
+}
+
 // Robots from the store's 24-hour cache, else a fetch.
 void HostScheduler::StartRobots(HostState& host) {
   if (auto cached = LoadCachedRobots(state_.env.store, host.origin, state_.now())) {
@@ -73,6 +78,7 @@ void HostScheduler::StartRobots(HostState& host) {
   in_flight_[request.token] = {host.key, {}, true};
   host.robots_state = RobotsState::kFetching;
   ++host.in_flight;
+  ++site_in_flight_[host.site];
   state_.env.fetcher.Start(std::move(request));
 }
 
@@ -87,6 +93,7 @@ HostScheduler::milliseconds HostScheduler::StartReady() {
       if (state_.outstanding() + fetcher.InFlight() >= state_.queue().capacity())
         return milliseconds(20);
       if (host.in_flight >= host.settings->per_host_connections) break;
+      if (!SiteHasRoom(host.site)) break;
       if (host.robots_state == RobotsState::kFetching) break;
       if (now < host.next_allowed) {
         wait = std::min(wait, std::chrono::duration_cast<milliseconds>(host.next_allowed - now) +
@@ -149,6 +156,7 @@ bool HostScheduler::StartPage(const std::string& key, HostState& host, Pending p
   }
   in_flight_[request.token] = {key, page, false};
   ++host.in_flight;
+  ++site_in_flight_[page.site];
   state_.env.fetcher.Start(std::move(request));
   return true;
 }
@@ -241,6 +249,7 @@ void HostScheduler::OnFinished(FetchResult& result, SteadyTime now) {
   in_flight_.erase(it);
   HostState& host = hosts_[flight.host];
   --host.in_flight;
+  --site_in_flight_[flight.robots ? host.site : flight.page.site];
   // Politeness counts from the end of the previous response.
   host.next_allowed = now + host.delay;
   if (flight.robots) {

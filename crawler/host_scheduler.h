@@ -79,6 +79,9 @@ class HostScheduler {
 
   FetchRequest MakeRequest(const HostState& host, const std::string& url);
   bool PageBudgetLeft(const Pending& page, const HostState& host) const;
+  // A site's own `concurrency` (its [[sites]] value, else [crawl]'s) bounds
+  // its transfers across all its hosts.
+  bool SiteHasRoom(int site) const;
   void StartRobots(HostState& host);
   // Starts every transfer allowed now; returns how long until the next may start.
   milliseconds StartReady();
@@ -104,6 +107,7 @@ class HostScheduler {
   std::uint64_t next_token_ = 1;
   int pages_started_ = 0;
   std::map<int, int> site_pages_started_;
+  std::map<int, int> site_in_flight_;  // transfers of each site's pages and robots.txt
   std::mt19937 jitter_{12345};
   std::uniform_real_distribution<double> jitter_dist_{0.0, 1.0};
 };

@@ -11,11 +11,14 @@
 //   TSan stage of scripts/test) an unlocked count is a reported race.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "crawler/crawler.h"
@@ -27,13 +30,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Answers from a map of target -> page; 404 for anything else.
+// Answers from a map of target -> page; 404 for anything else. Each answer
+// may take `delay`, and the most answers in progress at once is kept.
 class MapRouter final : public farm::Router {
  public:
-  MapRouter(std::string name, std::map<std::string, farm::SiteReply> pages)
-      : name_(std::move(name)), pages_(std::move(pages)) {}
+  MapRouter(std::string name, std::map<std::string, farm::SiteReply> pages,
+            std::chrono::milliseconds delay = std::chrono::milliseconds(0))
+      : name_(std::move(name)), pages_(std::move(pages)), delay_(delay) {}
   const std::string& site_name() const override { return name_; }
   farm::SiteReply Handle(const farm::SiteRequest& request) const override {
+    const int now = ++in_progress_;
+    int seen = most_at_once_.load();
+    while (now > seen && !most_at_once_.compare_exchange_weak(seen, now)) {
+    }
+    std::this_thread::sleep_for(delay_);
+    --in_progress_;
     auto it = pages_.find(request.target);
     if (it != pages_.end()) return it->second;
     farm::SiteReply missing;
@@ -42,10 +53,14 @@ class MapRouter final : public farm::Router {
     missing.body = "<html><body>Not found</body></html>";
     return missing;
   }
+  int most_at_once() const { return most_at_once_.load(); }
 
  private:
   std::string name_;
   std::map<std::string, farm::SiteReply> pages_;
+  std::chrono::milliseconds delay_;
+  mutable std::atomic<int> in_progress_{0};
+  mutable std::atomic<int> most_at_once_{0};
 };
 
 farm::SiteReply Html(std::string body) {
@@ -101,8 +116,11 @@ class SmallSites {
   SmallSites& operator=(const SmallSites&) = delete;
 
   // Serves `pages`; returns the site's base URL.
-  std::string Serve(const std::string& name, std::map<std::string, farm::SiteReply> pages) {
-    auto router = std::make_shared<MapRouter>(name, std::move(pages));
+  std::string Serve(const std::string& name, std::map<std::string, farm::SiteReply> pages,
+                    std::shared_ptr<const MapRouter>* served = nullptr,
+                    std::chrono::milliseconds delay = std::chrono::milliseconds(0)) {
+    auto router = std::make_shared<MapRouter>(name, std::move(pages), delay);
+    if (served != nullptr) *served = router;
     servers_.push_back(std::make_unique<farm::SiteServer>(router, &log_));
     REQUIRE(servers_.back()->Start().ok());
     return servers_.back()->base_url();
@@ -139,6 +157,7 @@ class SmallSites {
     return n;
   }
 
+  std::vector<farm::FarmRequest> Log() const { return log_.Snapshot(); }
   Store& store() { return *store_; }
   const std::string& dir() const { return dir_; }
 
@@ -271,6 +290,35 @@ TEST_CASE("Summary_RobotsUnreachableWhileWorkersCount_CountedOnceAndTheOtherSite
   CHECK(down_site.fetch_errors == 1);
   CHECK(down_site.failed);
   CHECK(down_site.failure.find("robots.txt unreachable") != std::string::npos);
+}
+
+TEST_CASE("SiteConcurrency_OneSiteValue_BoundsItsTransfersAcrossConnections") {
+  // Each answer takes 50 ms, so four connections would overlap; the site's
+  // own concurrency allows one transfer at a time, and [crawl]'s (32) more.
+  static const struct {
+    const char* site_concurrency;  // "" = inherited from [crawl]
+    bool one_at_a_time;
+  } kCases[] = {{"concurrency = 1\n", true}, {"", false}};
+  for (const auto& c : kCases) {
+    CAPTURE(c.site_concurrency);
+    SmallSites s;
+    std::map<std::string, farm::SiteReply> pages;
+    pages["/robots.txt"] = Text(200, "User-agent: *\nAllow: /\n");
+    std::vector<std::string> hrefs;
+    for (int i = 0; i < 12; ++i) {
+      hrefs.push_back("/job/" + std::to_string(i));
+      pages[hrefs.back()] = Html(Advert("", "07700 900" + std::to_string(800 + i)));
+    }
+    pages["/list"] = Html(Listing(hrefs));
+    std::shared_ptr<const MapRouter> router;
+    const std::string base = s.Serve("paced", pages, &router, std::chrono::milliseconds(50));
+    s.Configure(SiteBlock("paced", base, "\\/job\\/\\d+$",
+                          std::string("per_host_delay_ms = 0\nper_host_connections = 4\n") +
+                              c.site_concurrency));
+    CrawlSummary summary = s.Crawl();
+    CHECK(summary.sites[0].adverts_new == 12);
+    CHECK((router->most_at_once() == 1) == c.one_at_a_time);
+  }
 }
 
 }  // namespace
