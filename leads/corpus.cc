@@ -9,6 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/dates.h"
 #include "leads/signature_cache.h"
 #include "leads/site_chrome.h"
 #include "leads/text_signer.h"
@@ -33,59 +34,12 @@ class Interner {
   std::unordered_map<std::string, Index> ids_;
 };
 
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
-// days_from_civil).
-std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-// "6 November 2026" -> 2026-11-06; false when it is not that shape.
-bool ParseLongDate(const std::string& posted, int* y, int* m, int* d) {
-  static const char* const kMonths[] = {"january", "february", "march",     "april",
-                                        "may",     "june",     "july",      "august",
-                                        "september", "october", "november", "december"};
-  char month[16] = {0};
-  if (std::sscanf(posted.c_str(), "%d %15s %d", d, month, y) != 3) return false;
-  for (char& c : month) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (int i = 0; i < 12; ++i) {
-    if (std::string(kMonths[i]).rfind(month, 0) == 0 && std::strlen(month) >= 3) {
-      *m = i + 1;
-      return true;
-    }
-  }
-  return false;
-}
-
-// "2026-11-05..." or "5 November 2026" -> unix seconds at midnight UTC;
-// `fallback` otherwise (and *known false).
-std::int64_t ParsePostedDate(const std::string& posted, std::int64_t fallback, bool* known) {
-  *known = false;
-  int ly = 0, lm = 0, ld = 0;
-  if (ParseLongDate(posted, &ly, &lm, &ld)) {
-    if (ly < 1990 || ld < 1 || ld > 31) return fallback;
-    *known = true;
-    return DaysFromCivil(ly, static_cast<unsigned>(lm), static_cast<unsigned>(ld)) * 86400;
-  }
-  if (posted.size() < 10 || posted[4] != '-' || posted[7] != '-') return fallback;
-  auto number = [&](size_t at, size_t len, int* out) {
-    int v = 0;
-    for (size_t i = at; i < at + len; ++i) {
-      if (posted[i] < '0' || posted[i] > '9') return false;
-      v = v * 10 + (posted[i] - '0');
-    }
-    *out = v;
-    return true;
-  };
-  int y = 0, m = 0, d = 0;
-  if (!number(0, 4, &y) || !number(5, 2, &m) || !number(8, 2, &d)) return fallback;
-  if (y < 1990 || m < 1 || m > 12 || d < 1 || d > 31) return fallback;
-  *known = true;
-  return DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)) * 86400;
+// The posted day at midnight UTC when the page gives one; `fallback`
+// otherwise (and *known false).
+std::int64_t PostedAt(const std::string& posted, std::int64_t fallback, bool* known) {
+  const std::optional<CivilDay> day = ParsePostedDay(posted);
+  *known = day.has_value();
+  return day ? UnixMidnight(*day) : fallback;
 }
 
 // Messaging names: "telegram:@name", "snapchat:name", "signal:name.42". A
@@ -176,7 +130,7 @@ class CorpusBuilder {
     d.adult = a.kind == "adult";
     d.jobs = a.kind == "jobs";
     d.first_seen = a.first_seen;
-    d.posted_at = ParsePostedDate(a.posted, a.first_seen, &d.posted_known);
+    d.posted_at = PostedAt(a.posted, a.first_seen, &d.posted_known);
     if (corpus_.adverts.empty() || a.first_seen < corpus_.earliest_first_seen) {
       corpus_.earliest_first_seen = a.first_seen;
     }
