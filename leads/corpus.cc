@@ -85,7 +85,7 @@ std::vector<std::string> FullAddresses(const AdvertSummary& a) {
   return full;
 }
 
-constexpr const char* kAdvertCountKey = meta_keys::kAdvertCount;
+constexpr auto& kAdvertCountKey = meta_keys::kAdvertCount;
 
 std::uint64_t HashString(std::string_view s) {
   std::uint64_t h = 0xcbf29ce484222325ULL;

@@ -31,7 +31,7 @@
 
 namespace plainsight {
 
-inline constexpr const char* kSignatureKeyPrefix = meta_keys::kSignature;
+inline constexpr auto& kSignatureKeyPrefix = meta_keys::kSignature;
 
 std::string SignatureKey(std::string_view advert_id);
 

@@ -31,7 +31,7 @@
 
 namespace plainsight {
 
-inline constexpr const char* kChromeKeyPrefix = meta_keys::kChrome;
+inline constexpr auto& kChromeKeyPrefix = meta_keys::kChrome;
 
 // FNV-1a of one line.
 std::uint64_t HashChromeLine(std::string_view line);

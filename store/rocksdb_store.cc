@@ -26,13 +26,13 @@ enum Family { kMeta = 0, kAdverts, kEntities, kLeads, kPages, kFrontier, kSummar
 
 // Present (holding the summary format) once every advert has a summary. A
 // store made before summaries existed lacks it until they are built.
-constexpr const char* kSummariesKey = meta_keys::kStoreSummaries;
+constexpr auto& kSummariesKey = meta_keys::kStoreSummaries;
 constexpr char kSummariesFormat[] = "Y2";
 // The layout of the families and records. A store written by a newer
 // plainsight (a higher version) is refused rather than half-understood and
 // written back stale; an older or unversioned one is taken as it is (every
 // change so far is read compatibly) and stamped.
-constexpr const char* kSchemaKey = meta_keys::kStoreSchema;
+constexpr auto& kSchemaKey = meta_keys::kStoreSchema;
 constexpr int kSchemaVersion = 1;
 constexpr size_t kBackfillBatch = 1000;
 
