@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/strings.h"
+
 namespace plainsight {
 
 std::int64_t SystemClock::NowUnixSeconds() const {
@@ -65,7 +67,7 @@ bool ParseTimeSpec(const std::string& text, std::int64_t now_unix_seconds,
     pos += 1 + static_cast<size_t>(more);
     if (pos < text.size() && text[pos] == '.') {  // fractional seconds: ignored
       ++pos;
-      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+      while (pos < text.size() && IsAsciiDigit(text[pos])) ++pos;
     }
     if (pos < text.size()) {
       char sign = text[pos];

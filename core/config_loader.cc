@@ -2,7 +2,6 @@
 // so that a bad key stops the run before any network traffic, naming
 // file:line.
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -12,6 +11,7 @@
 #include <toml++/toml.h>
 
 #include "core/config.h"
+#include "core/strings.h"
 
 namespace plainsight {
 namespace {
@@ -180,20 +180,17 @@ const std::set<std::string> kCrawlKeys = {
 // "GB", "US": a phone numbering region, not a place name (places are
 // written in mixed case or are longer).
 bool IsRegionCode(const std::string& value) {
-  return value.size() == 2 && std::isupper(static_cast<unsigned char>(value[0])) &&
-         std::isupper(static_cast<unsigned char>(value[1]));
+  return value.size() == 2 && IsAsciiUpper(value[0]) && IsAsciiUpper(value[1]);
 }
 
 bool IsCurrencyCode(const std::string& value) {
-  return value.size() == 3 && std::all_of(value.begin(), value.end(), [](char c) {
-           return c >= 'A' && c <= 'Z';
-         });
+  return value.size() == 3 && std::all_of(value.begin(), value.end(), IsAsciiUpper);
 }
 
 bool IsValidSiteName(const std::string& name) {
   if (name.empty()) return false;
   for (char c : name) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    if (!IsAsciiLower(c) && !IsAsciiDigit(c) && c != '-') return false;
   }
   return true;
 }

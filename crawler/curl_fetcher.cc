@@ -3,11 +3,11 @@
 #include <sys/socket.h>
 
 #include <algorithm>
-#include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
 
+#include "core/strings.h"
 #include "crawler/address_policy.h"
 #include "crawler/curl_handles.h"
 #include "crawler/fetcher.h"
@@ -53,23 +53,19 @@ std::string HeaderValue(const char* line, size_t n, size_t name_length) {
   return value.substr(begin, end - begin + 1);
 }
 
-bool StartsWithNoCase(const char* line, size_t n, const char* prefix) {
-  size_t k = std::strlen(prefix);
-  return n >= k && strncasecmp(line, prefix, k) == 0;
-}
-
 size_t OnHeader(char* line, size_t size, size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
   size_t n = size * count;
-  if (StartsWithNoCase(line, n, "HTTP/")) {  // a new response (after a redirect)
+  const std::string_view header(line, n);
+  if (StartsWithIgnoreCaseAscii(header, "HTTP/")) {  // a new response (after a redirect)
     t->result.etag.clear();
     t->result.last_modified.clear();
     t->result.response_headers.clear();
   }
   t->result.response_headers.append(line, n);
-  if (StartsWithNoCase(line, n, "etag:")) {
+  if (StartsWithIgnoreCaseAscii(header, "etag:")) {
     t->result.etag = HeaderValue(line, n, 5);
-  } else if (StartsWithNoCase(line, n, "last-modified:")) {
+  } else if (StartsWithIgnoreCaseAscii(header, "last-modified:")) {
     t->result.last_modified = HeaderValue(line, n, 14);
   }
   return n;

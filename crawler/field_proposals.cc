@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "core/strings.h"
 #include "crawler/site_probe_scripts.h"
 #include "extractors/html_page.h"
 #include "extractors/pay.h"
@@ -27,36 +28,18 @@ const char* FieldName(Field f) {
   return "";
 }
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string Trim(std::string_view text) {
-  std::size_t begin = text.find_first_not_of(" \t\r\n\f");
-  if (begin == std::string_view::npos) return "";
-  std::size_t end = text.find_last_not_of(" \t\r\n\f");
-  return std::string(text.substr(begin, end - begin + 1));
-}
-
 // Lower-case words of identifiers: "job-card__salary" -> job, card, salary;
 // "datePosted" -> date, posted.
 void AddWords(std::string_view text, std::set<std::string>* words) {
   std::string word;
   char previous = '\0';
   for (char c : text) {
-    bool lower = c >= 'a' && c <= 'z';
-    bool upper = c >= 'A' && c <= 'Z';
-    bool digit = c >= '0' && c <= '9';
-    if (upper && previous >= 'a' && previous <= 'z' && !word.empty()) {
+    if (IsAsciiUpper(c) && IsAsciiLower(previous) && !word.empty()) {
       words->insert(word);
       word.clear();
     }
-    if (lower || upper || digit) {
-      word += upper ? static_cast<char>(c - 'A' + 'a') : c;
+    if (IsAsciiAlnum(c)) {
+      word += AsciiLower(c);
     } else if (!word.empty()) {
       words->insert(word);
       word.clear();
@@ -110,7 +93,7 @@ bool IsHeading(const std::string& tag) {
 std::string LeadingLabel(const std::string& text) {
   std::size_t end = text.find_first_of(" :");
   if (end == std::string::npos || end + 1 >= text.size()) return "";
-  return Lower(text.substr(0, end));
+  return ToLowerAscii(text.substr(0, end));
 }
 
 struct Sample {
@@ -132,7 +115,7 @@ double RateTitle(const Candidate& c, const Sample& s) {
   } else if (c.tag == "h3") {
     score += 0.1;
   }
-  std::string lower = Lower(c.text);
+  std::string lower = ToLowerAscii(c.text);
   if (lower.size() >= 3 && s.title_lower.find(lower) != std::string::npos) {
     score += lower == s.title_lower ? 0.45 : 0.4;
   }
@@ -238,7 +221,7 @@ double RateBody(const Candidate& c, const Sample& s) {
   while (start <= c.text.size()) {
     std::size_t end = c.text.find('\n', start);
     if (end == std::string::npos) end = c.text.size();
-    std::string line = Trim(std::string_view(c.text).substr(start, end - start));
+    std::string line(TrimAscii(std::string_view(c.text).substr(start, end - start)));
     const auto length = static_cast<double>(line.size());
     if (s.shared_lines.count(line) != 0) {
       shared += length;
@@ -287,7 +270,8 @@ Candidate ElementCandidate(const ProbeDom& dom, std::size_t i) {
   const DomElement& e = dom.elements()[i];
   Candidate c;
   c.tag = e.tag;
-  c.text = e.tag == "meta" ? Trim(dom.Attribute(i, "content")) : std::string(dom.TextOf(i));
+  c.text = e.tag == "meta" ? std::string(TrimAscii(dom.Attribute(i, "content")))
+                           : std::string(dom.TextOf(i));
   for (const std::string& cls : e.classes) AddWords(cls, &c.names);
   AddWords(e.id, &c.names);
   AddWords(dom.Attribute(i, "itemprop"), &c.names);
@@ -306,7 +290,7 @@ Candidate ElementCandidate(const ProbeDom& dom, std::size_t i) {
                at <= 30) {
       // The value after a bare label in its parent (<li class="town">Town
       // <span>Corby</span>): the label and the parent's names are the value's.
-      c.label = Trim(parent_text.substr(0, at));
+      c.label = TrimAscii(parent_text.substr(0, at));
       for (const std::string& cls : dom.elements()[parent].classes) AddWords(cls, &c.names);
     }
   }
@@ -338,7 +322,7 @@ Candidate ElementCandidate(const ProbeDom& dom, std::size_t i) {
 
 Candidate ScriptCandidate(const ScriptValue& value) {
   Candidate c;
-  c.text = Trim(value.value);
+  c.text = TrimAscii(value.value);
   for (const std::string& key : value.keys) AddWords(key, &c.names);
   // The last key is the field's own name; earlier ones are context.
   std::set<std::string> own;
@@ -350,24 +334,20 @@ Candidate ScriptCandidate(const ScriptValue& value) {
 bool IsSelectorName(std::string_view name) {
   if (name.empty()) return false;
   for (char c : name) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '-' || c == '_';
-    if (!ok) return false;
+    if (!IsAsciiAlnum(c) && c != '-' && c != '_') return false;
   }
-  return !(name.front() >= '0' && name.front() <= '9');
+  return !IsAsciiDigit(name.front());
 }
 
 bool UsableClass(const std::string& name) {
   static const std::set<std::string> modifiers = {"active", "selected", "current", "new",
                                                   "featured", "odd", "even", "first", "last"};
   return IsSelectorName(name) && name.find("--") == std::string::npos &&
-         modifiers.count(Lower(name)) == 0;
+         modifiers.count(ToLowerAscii(name)) == 0;
 }
 
 bool UsableId(const std::string& id) {
-  return IsSelectorName(id) && std::none_of(id.begin(), id.end(), [](char c) {
-           return c >= '0' && c <= '9';
-         });
+  return IsSelectorName(id) && std::none_of(id.begin(), id.end(), IsAsciiDigit);
 }
 
 // The element's own short selectors: tag.class, tag#id, tag[itemprop=x], a bare tag.
@@ -433,14 +413,14 @@ class Proposer {
     for (const ProbeDom* dom : doms) {
       Sample s;
       s.dom = dom;
-      s.title_lower = Lower(dom->title());
+      s.title_lower = ToLowerAscii(dom->title());
       std::set<std::string> lines;
       std::size_t start = 0;
       const std::string& text = dom->text();
       while (start <= text.size()) {
         std::size_t end = text.find('\n', start);
         if (end == std::string::npos) end = text.size();
-        lines.insert(Trim(std::string_view(text).substr(start, end - start)));
+        lines.emplace(TrimAscii(std::string_view(text).substr(start, end - start)));
         start = end + 1;
       }
       for (const std::string& line : lines) ++line_counts[line];
@@ -696,11 +676,11 @@ std::string ReadField(std::string_view html_utf8, const std::string& selector) {
     std::vector<std::pair<std::string, Selector>> none;
     ParsedPage page = ParseHtml(html_utf8, none, false, true);
     auto value = ReadScriptField(page.scripts, *path);
-    return value ? Trim(*value) : "";
+    return value ? std::string(TrimAscii(*value)) : "";
   }
   ParsedPage page = ParseHtml(html_utf8, std::vector<FieldSelectorSpec>{{"field", selector}});
   auto it = page.fields.find("field");
-  return it == page.fields.end() ? "" : Trim(it->second);
+  return it == page.fields.end() ? "" : std::string(TrimAscii(it->second));
 }
 
 }  // namespace plainsight

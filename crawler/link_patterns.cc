@@ -7,27 +7,19 @@
 
 #include <re2/re2.h>
 
+#include "core/strings.h"
 #include "crawler/url.h"
 
 namespace plainsight {
 namespace {
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // Lower-case alphanumeric words of `text` ("saved-jobs.html" -> saved, jobs, html).
 std::vector<std::string> Words(std::string_view text) {
   std::vector<std::string> words;
   std::string word;
   for (char c : text) {
-    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if (alnum) {
-      word += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if (IsAsciiAlnum(c)) {
+      word += AsciiLower(c);
     } else if (!word.empty()) {
       words.push_back(std::move(word));
       word.clear();
@@ -54,7 +46,7 @@ const std::set<std::string>& ChromeWords() {
 // "header", "site-footer", "page_header": a whole page's header or footer
 // (a card's "card-header" is not).
 bool IsPageEdgeName(std::string_view name) {
-  std::string lower = Lower(name);
+  std::string lower = ToLowerAscii(name);
   for (const char* edge : {"header", "footer"}) {
     if (lower == edge) return true;
     for (const char* scope : {"site", "page", "global", "main", "top", "bottom"}) {
@@ -80,7 +72,7 @@ bool IsModifierClass(const std::string& name) {
   static const std::set<std::string> modifiers = {
       "featured", "premium", "sponsored", "top", "new", "highlight", "highlighted", "active",
       "selected", "odd", "even", "first", "last", "current", "vip", "gold", "silver", "urgent"};
-  return name.find("--") != std::string::npos || modifiers.count(Lower(name)) != 0;
+  return name.find("--") != std::string::npos || modifiers.count(ToLowerAscii(name)) != 0;
 }
 
 std::string ElementSignature(const DomElement& e) {
@@ -165,20 +157,14 @@ std::string Shape(const std::string& value) {
   std::size_t dot = value.rfind('.');
   if (dot != std::string::npos && dot > 0) {
     stem = value.substr(0, dot);
-    extension = Lower(value.substr(dot));
+    extension = ToLowerAscii(value.substr(dot));
   }
-  bool all_digits = !stem.empty() && std::all_of(stem.begin(), stem.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  });
+  bool all_digits = !stem.empty() && std::all_of(stem.begin(), stem.end(), IsAsciiDigit);
   if (all_digits) return "D" + extension;
   std::string shape;
-  if (!stem.empty() && stem.front() >= '0' && stem.front() <= '9') shape += 'D';
-  if (std::any_of(stem.begin(), stem.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-      })) {
-    shape += 'a';
-  }
-  if (!stem.empty() && stem.back() >= '0' && stem.back() <= '9') shape += 'D';
+  if (!stem.empty() && IsAsciiDigit(stem.front())) shape += 'D';
+  if (std::any_of(stem.begin(), stem.end(), IsAsciiAlpha)) shape += 'a';
+  if (!stem.empty() && IsAsciiDigit(stem.back())) shape += 'D';
   return shape + extension;
 }
 
@@ -389,7 +375,7 @@ std::vector<ListingLink> CollectListingLinks(const ProbeDom& dom, const std::str
   for (std::size_t i = 0; i < elements.size(); ++i) {
     const DomElement& e = elements[i];
     const bool anchor = e.tag == "a" || e.tag == "area";
-    std::string rel = Lower(dom.Attribute(i, "rel"));
+    std::string rel = ToLowerAscii(dom.Attribute(i, "rel"));
     if (!anchor && !(e.tag == "link" && (rel.find("next") != std::string::npos ||
                                          rel.find("prev") != std::string::npos))) {
       continue;
@@ -438,7 +424,7 @@ std::vector<LinkGroup> GroupLinks(const std::vector<ListingLink>& links, const s
       info.order = by_url.size();
     }
     if (link.text.size() > info.text.size()) info.text = link.text;
-    if (!link.text.empty()) info.texts.insert(Lower(link.text));
+    if (!link.text.empty()) info.texts.insert(ToLowerAscii(link.text));
     info.contexts.insert(link.context);
     info.pages.insert(link.page);
     if (!link.chrome) info.chrome = false;

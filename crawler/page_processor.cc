@@ -3,10 +3,10 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <cctype>
 #include <mutex>
 
 #include "core/sha256.h"
+#include "core/strings.h"
 #include "crawler/provisional_advert.h"
 #include "crawler/sitemap.h"
 #include "crawler/url.h"
@@ -17,10 +17,7 @@ namespace {
 
 bool IsHtml(const std::string& content_type) {
   if (content_type.empty()) return true;  // sniffing is gumbo's job
-  std::string lower;
-  for (char c : content_type) {
-    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  }
+  const std::string lower = ToLowerAscii(content_type);
   return lower.find("text/html") != std::string::npos ||
          lower.find("application/xhtml") != std::string::npos ||
          lower.find("text/plain") != std::string::npos;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <ctime>
 
+#include "core/strings.h"
+
 namespace plainsight {
 
 RetryDecision DecideRetry(const FetchResult& result, int attempts_so_far, int max_retries,
@@ -32,7 +34,7 @@ RetryDecision DecideRetry(const FetchResult& result, int attempts_so_far, int ma
 
 std::int64_t ParseRetryAfter(const std::string& value, std::int64_t now_unix) {
   if (value.empty()) return -1;
-  if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  if (std::all_of(value.begin(), value.end(), IsAsciiDigit)) {
     return value.size() > 9 ? -1 : std::stoll(value);
   }
   std::tm tm{};

@@ -1,30 +1,14 @@
 #include "crawler/robots_parser.h"
 
+#include "core/strings.h"
+
 namespace plainsight {
 
 namespace {
 
-bool IsLineSpace(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsLineSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsLineSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-char ToLowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (ToLowerAscii(text[i]) != prefix[i]) return false;
-  }
-  return true;
-}
-
 bool StartsWithAnyIgnoreCase(std::string_view text, std::initializer_list<std::string_view> keys) {
   for (std::string_view key : keys) {
-    if (StartsWithIgnoreCase(text, key)) return true;
+    if (StartsWithIgnoreCaseAscii(text, key)) return true;
   }
   return false;
 }
@@ -32,18 +16,18 @@ bool StartsWithAnyIgnoreCase(std::string_view text, std::initializer_list<std::s
 // Splits a line (comment already removed) into key and value. Returns false
 // for blank lines and lines that are not a record.
 bool SplitRecord(std::string_view line, std::string_view* key, std::string_view* value) {
-  line = Trim(line);
+  line = TrimAsciiBlank(line);
   size_t separator = line.find(':');
   if (separator == std::string_view::npos) {
     // Tolerate "Disallow /x", but only with exactly two words: anything
     // longer is more likely prose than a record.
     separator = line.find_first_of(" \t");
     if (separator == std::string_view::npos) return false;
-    const std::string_view after = Trim(line.substr(separator));
+    const std::string_view after = TrimAsciiBlank(line.substr(separator));
     if (after.find_first_of(" \t") != std::string_view::npos) return false;
   }
-  *key = Trim(line.substr(0, separator));
-  *value = Trim(line.substr(separator + 1));
+  *key = TrimAsciiBlank(line.substr(0, separator));
+  *value = TrimAsciiBlank(line.substr(separator + 1));
   return !key->empty();
 }
 
@@ -55,7 +39,7 @@ void EmitLine(int line_num, std::string_view line, RobotsParseHandler* handler) 
   if (!SplitRecord(line, &key, &value)) return;
   if (StartsWithAnyIgnoreCase(key, {"user-agent", "useragent", "user agent"})) {
     handler->HandleUserAgent(line_num, value);
-  } else if (StartsWithIgnoreCase(key, "allow")) {
+  } else if (StartsWithIgnoreCaseAscii(key, "allow")) {
     handler->HandleAllow(line_num, value);
   } else if (StartsWithAnyIgnoreCase(key, {"disallow", "dissallow", "dissalow", "disalow",
                                            "diasllow", "disallaw"})) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <utility>
 
+#include "core/strings.h"
 #include "crawler/robots_parser.h"
 #include "crawler/url.h"
 
@@ -12,26 +13,14 @@ namespace plainsight {
 
 namespace {
 
-char ToLowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (ToLowerAscii(a[i]) != ToLowerAscii(b[i])) return false;
-  }
-  return true;
-}
-
 // "plainsight/1.0 (+https://...)" -> "plainsight" (RFC 9309 section 2.2.1).
 std::string_view ProductToken(std::string_view user_agent) {
-  while (!user_agent.empty() && (user_agent.front() == ' ' || user_agent.front() == '\t')) {
-    user_agent.remove_prefix(1);
-  }
+  user_agent = TrimAsciiBlank(user_agent);
   return user_agent.substr(0, user_agent.find_first_of("/ \t"));
 }
 
 bool IsGlobalAgent(std::string_view value) {
-  return value.starts_with('*') && (value.size() == 1 || value[1] == ' ' || value[1] == '\t');
+  return value.starts_with('*') && (value.size() == 1 || IsAsciiBlank(value[1]));
 }
 
 std::optional<double> ParseCrawlDelay(std::string_view value) {
@@ -89,7 +78,7 @@ class RobotsRulesCollector : public RobotsParseHandler {
     }
     if (IsGlobalAgent(value)) {
       in_global_ = true;
-    } else if (!product_.empty() && EqualsIgnoreCase(ProductToken(value), product_)) {
+    } else if (!product_.empty() && EqualsIgnoreCaseAscii(ProductToken(value), product_)) {
       in_specific_ = true;
       found_specific_ = true;
     }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/strings.h"
 #include "crawler/link_patterns.h"
 #include "crawler/site_probe_dom.h"
 #include "crawler/site_probe_pagination.h"
@@ -59,9 +60,8 @@ void NoteStructuredData(const std::vector<std::string>& htmls, SiteProposal* out
 
 bool IsValidSiteName(const std::string& name) {
   if (name.empty()) return false;
-  return std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  });
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return IsAsciiLower(c) || IsAsciiDigit(c) || c == '-'; });
 }
 
 std::string SiteNameFromUrl(const std::string& url) {
@@ -75,8 +75,7 @@ std::string SiteNameFromUrl(const std::string& url) {
   if (ip && !default_port) host += "-" + std::to_string(parsed->port);
   std::string name;
   for (char c : host) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (ok) {
+    if (IsAsciiLower(c) || IsAsciiDigit(c)) {
       name += c;
     } else if (!name.empty() && name.back() != '-') {
       name += '-';

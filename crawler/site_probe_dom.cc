@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "core/strings.h"
 #include "extractors/gumbo_holder.h"
 
 namespace plainsight {
@@ -39,10 +40,6 @@ constexpr TagTable kHiddenTags = MakeTable({
     GUMBO_TAG_TITLE, GUMBO_TAG_SELECT, GUMBO_TAG_DATALIST, GUMBO_TAG_SVG, GUMBO_TAG_IFRAME,
     GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES,
 });
-
-bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Elements that hold no lasting depth: void, or closed by their next sibling.
 constexpr TagTable kFlatTags = MakeTable({
@@ -92,7 +89,7 @@ std::string LimitNesting(std::string html) {
     if (end_tag) ++pos;
     if (pos >= n || !IsAsciiAlpha(html[pos])) continue;
     std::size_t name_start = pos;
-    while (pos < n && !IsSpaceByte(html[pos]) && html[pos] != '/' && html[pos] != '>') ++pos;
+    while (pos < n && !IsAsciiSpace(html[pos]) && html[pos] != '/' && html[pos] != '>') ++pos;
     GumboTag tag = gumbo_tagn_enum(html.data() + name_start,
                                    static_cast<unsigned int>(pos - name_start));
     std::size_t close = html.find('>', pos);
@@ -113,13 +110,7 @@ std::string LimitNesting(std::string html) {
       std::string end = "</" + std::string(gumbo_normalized_tagname(tag));
       std::size_t at = pos;
       while ((at = html.find("</", at)) != std::string::npos) {
-        bool match = at + end.size() <= n;
-        for (std::size_t k = 2; match && k < end.size(); ++k) {
-          char c = html[at + k];
-          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-          match = c == end[k];
-        }
-        if (match) break;
+        if (StartsWithIgnoreCaseAscii(std::string_view(html).substr(at), end)) break;
         at += 2;
       }
       pos = at == std::string::npos ? n : at;
@@ -152,20 +143,16 @@ std::string TagName(const GumboNode* node) {
   if (element.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(element.tag);
   GumboStringPiece name = element.original_tag;
   gumbo_tag_from_original_text(&name);
-  std::string out(name.data, name.length);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
+  return ToLowerAscii(std::string_view(name.data, name.length));
 }
 
 std::vector<std::string> SplitClasses(std::string_view value) {
   std::vector<std::string> out;
   std::size_t i = 0;
   while (i < value.size()) {
-    while (i < value.size() && IsSpaceByte(value[i])) ++i;
+    while (i < value.size() && IsAsciiSpace(value[i])) ++i;
     std::size_t start = i;
-    while (i < value.size() && !IsSpaceByte(value[i])) ++i;
+    while (i < value.size() && !IsAsciiSpace(value[i])) ++i;
     if (i > start) out.emplace_back(value.substr(start, i - start));
   }
   return out;
@@ -179,7 +166,7 @@ class TextBuilder {
   void Append(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
       char c = text[i];
-      if (IsSpaceByte(c)) {
+      if (IsAsciiSpace(c)) {
         pending_space_ = true;
         continue;
       }
@@ -307,11 +294,7 @@ ProbeDom::~ProbeDom() = default;
 
 std::string_view ProbeDom::TextOf(std::size_t i) const {
   const DomElement& e = elements_[i];
-  std::string_view text(text_);
-  text = text.substr(e.text_begin, e.text_end - e.text_begin);
-  while (!text.empty() && IsSpaceByte(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsSpaceByte(text.back())) text.remove_suffix(1);
-  return text;
+  return TrimAscii(std::string_view(text_).substr(e.text_begin, e.text_end - e.text_begin));
 }
 
 std::string_view ProbeDom::Attribute(std::size_t i, std::string_view name) const {

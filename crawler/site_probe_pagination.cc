@@ -4,12 +4,11 @@
 #include <map>
 #include <set>
 
+#include "core/strings.h"
 #include "crawler/site_probe_url_template.h"
 
 namespace plainsight {
 namespace {
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Lower-case letters, digits and single spaces of `text`; arrows, quotes
 // and other symbols dropped ("Next &rsaquo;" -> "next").
@@ -17,14 +16,10 @@ std::string Words(const std::string& text) {
   std::string out;
   bool space = false;
   for (char c : text) {
-    if ((c >= 'a' && c <= 'z') || IsDigit(c)) {
+    if (IsAsciiAlnum(c)) {
       if (space && !out.empty()) out += ' ';
       space = false;
-      out += c;
-    } else if (c >= 'A' && c <= 'Z') {
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += static_cast<char>(c - 'A' + 'a');
+      out += AsciiLower(c);
     } else {
       space = true;
     }
@@ -32,11 +27,11 @@ std::string Words(const std::string& text) {
   return out;
 }
 
-std::string Trimmed(const std::string& text) {
-  std::size_t begin = text.find_first_not_of(" \t\n");
-  if (begin == std::string::npos) return "";
-  std::size_t end = text.find_last_not_of(" \t\n");
-  return text.substr(begin, end - begin + 1);
+// Without SP, HT and LF at either end; unlike TrimAscii, a CR or FF is kept
+// (as this file always did; gumbo turns CRs into LFs, so only a FF differs).
+std::string Trimmed(std::string_view text) {
+  return std::string(
+      TrimAsciiIf(text, [](char c) { return IsAsciiSpace(c) && c != '\r' && c != '\f'; }));
 }
 
 bool HasRelToken(const std::string& rel, const std::string& token) {
@@ -75,7 +70,7 @@ bool SaysPrevious(const ListingLink& link) {
 int PageNumber(const ListingLink& link) {
   std::string text = Trimmed(link.text);
   if (text.empty() || text.size() > 4) return 0;
-  if (!std::all_of(text.begin(), text.end(), IsDigit)) return 0;
+  if (!std::all_of(text.begin(), text.end(), IsAsciiDigit)) return 0;
   return std::stoi(text);
 }
 
@@ -84,9 +79,9 @@ std::string DigitShape(const std::string& url, const std::string& origin) {
   std::string rest = url.substr(std::min(origin.size(), url.size()));
   std::string out;
   for (std::size_t i = 0; i < rest.size(); ++i) {
-    if (IsDigit(rest[i])) {
+    if (IsAsciiDigit(rest[i])) {
       out += '#';
-      while (i + 1 < rest.size() && IsDigit(rest[i + 1])) ++i;
+      while (i + 1 < rest.size() && IsAsciiDigit(rest[i + 1])) ++i;
     } else {
       out += rest[i];
     }
@@ -99,7 +94,7 @@ std::string DigitShape(const std::string& url, const std::string& origin) {
 std::vector<std::string> Runs(const std::string& rest) {
   std::vector<std::string> runs(1);
   for (char c : rest) {
-    bool digit = IsDigit(c);
+    bool digit = IsAsciiDigit(c);
     bool in_digits = runs.size() % 2 == 0;
     if (digit != in_digits) runs.emplace_back();
     runs.back() += c;

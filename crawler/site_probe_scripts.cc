@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/strings.h"
+
 namespace plainsight {
 namespace {
 
@@ -78,9 +80,7 @@ struct Walker {
 };
 
 bool IsJsonLd(const ScriptBlock& script) {
-  std::string type;
-  for (char c : script.type) type += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  return type.find("ld+json") != std::string::npos;
+  return ToLowerAscii(script.type).find("ld+json") != std::string::npos;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <set>
 
+#include "core/strings.h"
 #include "crawler/url.h"
 
 namespace plainsight {
@@ -12,8 +13,8 @@ namespace {
 enum class CharClass { kDigit, kLetter, kOther };
 
 CharClass ClassOf(char c) {
-  if (c >= '0' && c <= '9') return CharClass::kDigit;
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
+  if (IsAsciiDigit(c)) return CharClass::kDigit;
+  if (IsAsciiAlpha(c)) return CharClass::kLetter;
   return CharClass::kOther;
 }
 
@@ -35,16 +36,15 @@ bool AllOf(const std::vector<std::string>& values, bool (*test)(char)) {
   return true;
 }
 
-bool IsDigitChar(char c) { return c >= '0' && c <= '9'; }
-bool IsSlugChar(char c) { return (c >= 'a' && c <= 'z') || IsDigitChar(c) || c == '-'; }
-bool IsMixedSlugChar(char c) { return IsSlugChar(c) || (c >= 'A' && c <= 'Z'); }
+bool IsSlugChar(char c) { return IsAsciiLower(c) || IsAsciiDigit(c) || c == '-'; }
+bool IsMixedSlugChar(char c) { return IsSlugChar(c) || IsAsciiUpper(c); }
 bool IsWordChar(char c) { return IsMixedSlugChar(c) || c == '_' || c == '.'; }
 bool IsUrlWordChar(char c) { return IsWordChar(c) || c == '~' || c == '%'; }
 
 // The class for values that have no common shape beyond their characters.
 std::string CharacterClass(const std::vector<std::string>& values, bool in_query,
                            std::string* display) {
-  if (AllOf(values, IsDigitChar)) {
+  if (AllOf(values, IsAsciiDigit)) {
     *display = "{n}";
     return "\\d";
   }
@@ -81,9 +81,9 @@ bool SplitIdAndSlug(const std::vector<std::string>& values, bool id_first, char*
   for (const std::string& v : values) {
     std::size_t digits = 0;
     if (id_first) {
-      while (digits < v.size() && IsDigitChar(v[digits])) ++digits;
+      while (digits < v.size() && IsAsciiDigit(v[digits])) ++digits;
     } else {
-      while (digits < v.size() && IsDigitChar(v[v.size() - 1 - digits])) ++digits;
+      while (digits < v.size() && IsAsciiDigit(v[v.size() - 1 - digits])) ++digits;
     }
     if (digits == 0 || digits + 1 >= v.size()) return false;
     char c = id_first ? v[digits] : v[v.size() - 1 - digits];
@@ -101,7 +101,7 @@ std::string MiddleRegex(const std::vector<std::string>& middles, bool in_query,
   char sep = '\0';
   std::vector<std::string> rests;
   std::string rest_display;
-  if (!AllOf(middles, IsDigitChar)) {
+  if (!AllOf(middles, IsAsciiDigit)) {
     if (SplitIdAndSlug(middles, true, &sep, &rests)) {
       std::string rest = Repeated(rests, in_query, &rest_display);
       *display = "{id}" + std::string(1, sep) + rest_display;
@@ -187,7 +187,7 @@ std::string EscapeRegexLiteral(std::string_view text) {
 }
 
 bool HasDigit(std::string_view value) {
-  return std::any_of(value.begin(), value.end(), IsDigitChar);
+  return std::any_of(value.begin(), value.end(), IsAsciiDigit);
 }
 
 std::string GeneraliseValues(const std::vector<std::string>& values, bool in_query,
@@ -218,7 +218,7 @@ std::string GeneraliseValues(const std::vector<std::string>& values, bool in_que
     std::string_view p = std::string_view(values.front()).substr(0, k);
     if (HasDigit(p)) return false;
     for (const std::string& v : values) {
-      if (k >= v.size() || !IsDigitChar(v[k])) return false;
+      if (k >= v.size() || !IsAsciiDigit(v[k])) return false;
     }
     return true;
   };

@@ -2,28 +2,11 @@
 
 #include <cstdint>
 
+#include "core/strings.h"
+
 namespace plainsight {
 
 namespace {
-
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
-char ToLowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string ToLowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ToLowerAscii(c);
-  return out;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (ToLowerAscii(a[i]) != ToLowerAscii(b[i])) return false;
-  }
-  return true;
-}
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -374,7 +357,7 @@ std::string StripQueryParams(std::string_view normalized_url,
 }
 
 bool IsSameSite(const Url& a, const Url& b) {
-  return a.port == b.port && EqualsIgnoreCase(a.host, b.host);
+  return a.port == b.port && EqualsIgnoreCaseAscii(a.host, b.host);
 }
 
 }  // namespace plainsight

@@ -3,9 +3,9 @@
 #include <re2/re2.h>
 
 #include <array>
-#include <cctype>
 #include <utility>
 
+#include "core/strings.h"
 #include "extractors/text_normalize.h"
 #include "extractors/windowed_search.h"
 
@@ -79,12 +79,6 @@ bool IsStopWord(std::string_view lower) {
   return false;
 }
 
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string_view FullSuffix(std::string_view lower) {
   for (const Suffix& s : kSuffixes) {
     if (s.written == lower) return s.full;
@@ -134,12 +128,13 @@ std::vector<AddressMatch> FindStreetAddresses(std::string_view text, const Norma
   while (pos < norm.text.size() && search.Match(pos, g, 5)) {
     const size_t begin = static_cast<size_t>(g[1].data() - norm.text.data());
     const size_t suffix_end = static_cast<size_t>(g[3].data() + g[3].size() - norm.text.data());
-    std::string_view suffix_full = FullSuffix(LowerAscii(std::string_view(g[3].data(), g[3].size())));
+    std::string_view suffix_full =
+        FullSuffix(ToLowerAscii(std::string_view(g[3].data(), g[3].size())));
     std::string_view name(g[2].data(), g[2].size());
-    while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back()))) {
+    while (!name.empty() && IsAsciiSpace(name.back())) {
       name.remove_suffix(1);
     }
-    const std::string first_word = LowerAscii(name.substr(0, name.find(' ')));
+    const std::string first_word = ToLowerAscii(name.substr(0, name.find(' ')));
     if (suffix_full.empty() || IsStopWord(first_word)) {
       // Retry from just after the number so "10 Days In Mill Road" can still match later.
       pos = begin + g[1].size();
@@ -150,18 +145,19 @@ std::vector<AddressMatch> FindStreetAddresses(std::string_view text, const Norma
 
     std::string number;
     for (char c : std::string_view(g[1].data(), g[1].size())) {
-      if (!std::isspace(static_cast<unsigned char>(c))) number.push_back(c);
+      if (!IsAsciiSpace(c)) number.push_back(c);
     }
     std::string collapsed_name;
     for (char c : name) {
-      if (std::isspace(static_cast<unsigned char>(c))) {
+      if (IsAsciiSpace(c)) {
         if (!collapsed_name.empty() && collapsed_name.back() != ' ') collapsed_name.push_back(' ');
       } else {
         collapsed_name.push_back(c);
       }
     }
     AddressMatch match;
-    match.address = Upper(number) + " " + Upper(collapsed_name) + " " + std::string(suffix_full);
+    match.address =
+        ToUpperAscii(number) + " " + ToUpperAscii(collapsed_name) + " " + std::string(suffix_full);
     match.match = std::string(norm.OriginalSpan(text, begin, end));
     match.offset = norm.ToOriginal(begin);
     out.push_back(std::move(match));

@@ -3,12 +3,12 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
 #include <cstdlib>
 
+#include "core/strings.h"
 #include "extractors/text_normalize.h"
 #include "extractors/windowed_search.h"
 
@@ -17,8 +17,6 @@ namespace {
 
 constexpr int kMinAge = 18;
 constexpr int kMaxAge = 70;
-
-bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
 size_t Offset(const re2::StringPiece& piece, std::string_view base) {
   return static_cast<size_t>(piece.data() - base.data());
@@ -71,7 +69,7 @@ std::vector<int> FindAges(std::string_view original, std::string_view lower) {
     const size_t begin = Offset(g[1], lower);
     pos = Offset(g[0], lower) + g[0].size();
     // Not the tail of a longer number, a decimal or a price.
-    const bool tail = begin > 0 && (IsDigit(lower[begin - 1]) || lower[begin - 1] == '.' ||
+    const bool tail = begin > 0 && (IsAsciiDigit(lower[begin - 1]) || lower[begin - 1] == '.' ||
                                     lower[begin - 1] == ',' || lower[begin - 1] == '\xA3');
     if (!tail) found.push_back({begin, g[1]});
   }
@@ -139,7 +137,7 @@ std::vector<PriceAt> FindPrices(std::string_view lower) {
 
 AdultFields ExtractAdultFields(std::string_view text) {
   // ASCII-only lowering keeps byte offsets equal to the original's.
-  const std::string lower = LowerAscii(text);
+  const std::string lower = ToLowerAscii(text);
   AdultFields fields;
   fields.ages = FindAges(text, lower);
   std::set<std::string> seen;

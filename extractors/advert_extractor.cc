@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 
+#include "core/strings.h"
 #include "extractors/addresses.h"
 #include "extractors/adult_fields.h"
 #include "extractors/charset.h"
@@ -42,10 +43,10 @@ std::string IsoDay(std::string_view posted, std::string_view fallback) {
   return std::string(fallback);
 }
 
-std::string Trim(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+// Without SP, HT, CR and LF at either end; unlike TrimAscii, a \f is kept
+// (as this file always did; only a script field's value can have one there).
+std::string Trim(std::string_view s) {
+  return std::string(TrimAsciiIf(s, [](char c) { return IsAsciiSpace(c) && c != '\f'; }));
 }
 
 std::string FormatMoney(double value) {

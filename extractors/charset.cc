@@ -9,6 +9,8 @@
 #include <string>
 #include <utility>
 
+#include "core/strings.h"
+
 namespace plainsight {
 
 namespace {
@@ -44,21 +46,9 @@ class IconvHandle {
   iconv_t cd_;
 };
 
-char ToLowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 std::string NormalizeLabel(std::string_view label) {
-  while (!label.empty() &&
-         (IsSpace(label.front()) || label.front() == '"' || label.front() == '\'')) {
-    label.remove_prefix(1);
-  }
-  while (!label.empty() && (IsSpace(label.back()) || label.back() == '"' || label.back() == '\'')) {
-    label.remove_suffix(1);
-  }
-  std::string out(label);
-  for (char& c : out) c = ToLowerAscii(c);
-  return out;
+  return ToLowerAscii(
+      TrimAsciiIf(label, [](char c) { return IsAsciiSpace(c) || c == '"' || c == '\''; }));
 }
 
 bool IconvKnows(const std::string& name) { return IconvHandle("UTF-8", name.c_str()).ok(); }
@@ -114,11 +104,7 @@ std::string CanonicalCharset(std::string_view raw_label) {
 std::string_view CharsetParameter(std::string_view value) {
   for (std::size_t i = 0; i + 8 <= value.size(); ++i) {
     static constexpr std::string_view kName = "charset=";
-    bool match = true;
-    for (std::size_t j = 0; j < kName.size() && match; ++j) {
-      match = ToLowerAscii(value[i + j]) == kName[j];
-    }
-    if (!match) continue;
+    if (!StartsWithIgnoreCaseAscii(value.substr(i), kName)) continue;
     std::size_t start = i + kName.size();
     std::size_t end = start;
     if (end < value.size() && (value[end] == '"' || value[end] == '\'')) {
@@ -127,21 +113,13 @@ std::string_view CharsetParameter(std::string_view value) {
       return value.substr(end + 1,
                           (close == std::string_view::npos ? value.size() : close) - end - 1);
     }
-    while (end < value.size() && value[end] != ';' && !IsSpace(value[end]) && value[end] != '"' &&
-           value[end] != '\'') {
+    while (end < value.size() && value[end] != ';' && !IsAsciiSpace(value[end]) &&
+           value[end] != '"' && value[end] != '\'') {
       ++end;
     }
     return value.substr(start, end - start);
   }
   return {};
-}
-
-bool StartsWithIgnoreCase(std::string_view text, std::size_t at, std::string_view prefix) {
-  if (text.size() - at < prefix.size()) return false;
-  for (std::size_t j = 0; j < prefix.size(); ++j) {
-    if (ToLowerAscii(text[at + j]) != prefix[j]) return false;
-  }
-  return true;
 }
 
 // Parses the attributes of one tag starting just after its name; sets *end
@@ -150,19 +128,19 @@ template <typename OnAttribute>
 void ScanAttributes(std::string_view text, std::size_t pos, std::size_t* end,
                     const OnAttribute& attribute) {
   while (pos < text.size()) {
-    while (pos < text.size() && (IsSpace(text[pos]) || text[pos] == '/')) ++pos;
+    while (pos < text.size() && (IsAsciiSpace(text[pos]) || text[pos] == '/')) ++pos;
     if (pos >= text.size() || text[pos] == '>') break;
     std::size_t name_start = pos;
-    while (pos < text.size() && !IsSpace(text[pos]) && text[pos] != '=' && text[pos] != '>' &&
+    while (pos < text.size() && !IsAsciiSpace(text[pos]) && text[pos] != '=' && text[pos] != '>' &&
            text[pos] != '/') {
       ++pos;
     }
     std::string name = NormalizeLabel(text.substr(name_start, pos - name_start));
-    while (pos < text.size() && IsSpace(text[pos])) ++pos;
+    while (pos < text.size() && IsAsciiSpace(text[pos])) ++pos;
     std::string_view value;
     if (pos < text.size() && text[pos] == '=') {
       ++pos;
-      while (pos < text.size() && IsSpace(text[pos])) ++pos;
+      while (pos < text.size() && IsAsciiSpace(text[pos])) ++pos;
       if (pos < text.size() && (text[pos] == '"' || text[pos] == '\'')) {
         std::size_t close = text.find(text[pos], pos + 1);
         if (close == std::string_view::npos) close = text.size();
@@ -170,7 +148,7 @@ void ScanAttributes(std::string_view text, std::size_t pos, std::size_t* end,
         pos = close + 1;
       } else {
         std::size_t start = pos;
-        while (pos < text.size() && !IsSpace(text[pos]) && text[pos] != '>') ++pos;
+        while (pos < text.size() && !IsAsciiSpace(text[pos]) && text[pos] != '>') ++pos;
         value = text.substr(start, pos - start);
       }
     }
@@ -190,8 +168,8 @@ std::string_view MetaCharset(std::string_view body) {
       pos = close + 3;
       continue;
     }
-    if (!StartsWithIgnoreCase(head, pos, "<meta") || pos + 5 >= head.size() ||
-        !(IsSpace(head[pos + 5]) || head[pos + 5] == '/')) {
+    if (!StartsWithIgnoreCaseAscii(head.substr(pos), "<meta") || pos + 5 >= head.size() ||
+        !(IsAsciiSpace(head[pos + 5]) || head[pos + 5] == '/')) {
       ++pos;
       continue;
     }

@@ -8,13 +8,13 @@
 #include <string>
 #include <utility>
 
+#include "core/strings.h"
 #include "extractors/postcodes.h"
 #include "extractors/windowed_search.h"
 
 namespace plainsight {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsDateSeparator(char c) { return c == '/' || c == '.' || c == '-'; }
 
 // Spans are collected as found and merged once at the end: blocking is a
@@ -77,7 +77,7 @@ template <typename Visit>
 void ForEachDigitCluster(std::string_view text, Visit visit) {
   size_t pos = 0;
   while (pos < text.size()) {
-    if (!IsDigit(text[pos])) {
+    if (!IsAsciiDigit(text[pos])) {
       pos = NextDigit(text, pos);
       continue;
     }
@@ -85,9 +85,9 @@ void ForEachDigitCluster(std::string_view text, Visit visit) {
     while (begin > 0 && IsDateSeparator(text[begin - 1])) --begin;
     bool joined = false;  // a separator between two digits
     size_t end = pos;
-    while (end < text.size() && (IsDigit(text[end]) || IsDateSeparator(text[end]))) {
-      if (IsDateSeparator(text[end]) && IsDigit(text[end - 1]) && end + 1 < text.size() &&
-          IsDigit(text[end + 1])) {
+    while (end < text.size() && (IsAsciiDigit(text[end]) || IsDateSeparator(text[end]))) {
+      if (IsDateSeparator(text[end]) && IsAsciiDigit(text[end - 1]) && end + 1 < text.size() &&
+          IsAsciiDigit(text[end + 1])) {
         joined = true;
       }
       ++end;
@@ -106,10 +106,12 @@ int ToInt(re2::StringPiece s) {
 // A date is left alone when it continues into more digit groups: then it is
 // more likely a phone written with dots or dashes ("077.00.12.03.23").
 bool StandsAlone(std::string_view text, size_t begin, size_t end) {
-  if (begin >= 2 && IsDateSeparator(text[begin - 1]) && IsDigit(text[begin - 2])) return false;
-  if (begin >= 1 && IsDigit(text[begin - 1])) return false;
-  if (end + 1 < text.size() && IsDateSeparator(text[end]) && IsDigit(text[end + 1])) return false;
-  if (end < text.size() && IsDigit(text[end])) return false;
+  if (begin >= 2 && IsDateSeparator(text[begin - 1]) && IsAsciiDigit(text[begin - 2])) return false;
+  if (begin >= 1 && IsAsciiDigit(text[begin - 1])) return false;
+  if (end + 1 < text.size() && IsDateSeparator(text[end]) && IsAsciiDigit(text[end + 1])) {
+    return false;
+  }
+  if (end < text.size() && IsAsciiDigit(text[end])) return false;
   return true;
 }
 

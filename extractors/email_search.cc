@@ -2,33 +2,29 @@
 
 #include <algorithm>
 
+#include "core/strings.h"
+
 namespace plainsight {
 namespace {
 
-// RE2's \s: no vertical tab.
-bool IsSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-bool IsOpenBracket(unsigned char c) { return c == '[' || c == '(' || c == '{' || c == '<'; }
-bool IsCloseBracket(unsigned char c) { return c == ']' || c == ')' || c == '}' || c == '>'; }
-bool IsAlnum(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool IsWordChar(unsigned char c) { return IsAlnum(c) || c == '_'; }  // as RE2's \b
+// Spaces are IsAsciiSpace, which is RE2's \s (no vertical tab).
+bool IsOpenBracket(char c) { return c == '[' || c == '(' || c == '{' || c == '<'; }
+bool IsCloseBracket(char c) { return c == ']' || c == ')' || c == '}' || c == '>'; }
+bool IsWordChar(char c) { return IsAsciiAlnum(c) || c == '_'; }  // as RE2's \b
 
 // A byte that may belong to a local part. Every non-ASCII byte counts, since
 // case folding admits 'ſ' for s and the Kelvin sign for k; a wider run only
 // costs tries.
-bool IsLocalByte(unsigned char c) {
-  return IsAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c >= 0x80;
+bool IsLocalByte(char c) {
+  return IsAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' ||
+         static_cast<unsigned char>(c) >= 0x80;
 }
 
 // Length of the local-part character at text[i] (ASCII, or the two
 // non-ASCII letters case folding admits: 'ſ' U+017F and the Kelvin sign
 // U+212A), else 0.
 size_t LocalCharLength(std::string_view text, size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) return IsLocalByte(c) ? 1 : 0;
+  if (static_cast<unsigned char>(text[i]) < 0x80) return IsLocalByte(text[i]) ? 1 : 0;
   if (text.compare(i, 2, "\xC5\xBF") == 0) return 2;
   if (text.compare(i, 3, "\xE2\x84\xAA") == 0) return 3;
   return 0;
@@ -42,7 +38,6 @@ size_t LocalCharLength(std::string_view text, size_t i) {
 // spaces, the closing bracket if one opened, spaces; the domain (which
 // starts with a letter or digit) runs from there to the end of the match.
 void SetGroups(std::string_view text, size_t begin, size_t end, re2::StringPiece* groups) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   size_t pos = begin;
   while (pos < end) {
     const size_t length = LocalCharLength(text, pos);
@@ -50,26 +45,26 @@ void SetGroups(std::string_view text, size_t begin, size_t end, re2::StringPiece
     pos += length;
   }
   groups[1] = re2::StringPiece(text.data() + begin, pos - begin);
-  while (pos < end && IsSpace(bytes[pos])) ++pos;
-  const bool bracket = pos < end && IsOpenBracket(bytes[pos]);
+  while (pos < end && IsAsciiSpace(text[pos])) ++pos;
+  const bool bracket = pos < end && IsOpenBracket(text[pos]);
   if (bracket) {
     ++pos;
-    while (pos < end && IsSpace(bytes[pos])) ++pos;
+    while (pos < end && IsAsciiSpace(text[pos])) ++pos;
   }
-  if (pos < end) pos += bytes[pos] == '@' ? 1 : 2;  // "@" or "at"
-  while (pos < end && IsSpace(bytes[pos])) ++pos;
+  if (pos < end) pos += text[pos] == '@' ? size_t{1} : size_t{2};  // "@" or "at"
+  while (pos < end && IsAsciiSpace(text[pos])) ++pos;
   if (bracket) {
     ++pos;
-    while (pos < end && IsSpace(bytes[pos])) ++pos;
+    while (pos < end && IsAsciiSpace(text[pos])) ++pos;
   }
   groups[2] = re2::StringPiece(text.data() + pos, end - pos);
 }
 
 // Where an anchored try can succeed: `\b[a-z0-9]`, or a lead byte that may
 // be a folded letter.
-bool MayStartAt(const unsigned char* bytes, size_t p) {
-  if (bytes[p] >= 0xC0) return true;
-  return IsAlnum(bytes[p]) && (p == 0 || !IsWordChar(bytes[p - 1]));
+bool MayStartAt(std::string_view text, size_t p) {
+  if (static_cast<unsigned char>(text[p]) >= 0xC0) return true;
+  return IsAsciiAlnum(text[p]) && (p == 0 || !IsWordChar(text[p - 1]));
 }
 
 // An "at" between local part and domain, and a "dot" between labels, in
@@ -91,21 +86,19 @@ const RE2& EmailPattern() {
 #undef PLAINSIGHT_DOT
 
 EmailSearch::EmailSearch(std::string_view text) : re_(EmailPattern()), text_(text) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   for (size_t i = 0; i < n; ++i) {
-    const unsigned char c = bytes[i];
+    const char c = text[i];
     // An '@', or "at" spelled out between spaces or brackets.
-    const bool spelled_at = (c | 0x20) == 'a' && i > 0 && i + 2 < n &&
-                            (bytes[i + 1] | 0x20) == 't' &&
-                            (IsSpace(bytes[i - 1]) || IsOpenBracket(bytes[i - 1])) &&
-                            (IsSpace(bytes[i + 2]) || IsCloseBracket(bytes[i + 2]));
+    const bool spelled_at = AsciiLower(c) == 'a' && i > 0 && i + 2 < n &&
+                            AsciiLower(text[i + 1]) == 't' &&
+                            (IsAsciiSpace(text[i - 1]) || IsOpenBracket(text[i - 1])) &&
+                            (IsAsciiSpace(text[i + 2]) || IsCloseBracket(text[i + 2]));
     if (c == '@' || spelled_at) ats_.push_back(i);
   }
 }
 
 bool EmailSearch::Match(size_t pos, re2::StringPiece* groups, int n) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
   const re2::StringPiece input(text_.data(), text_.size());
   // A match starting at or after pos has its "at" after pos.
   if (next_ > 0 && ats_[next_ - 1] >= pos) next_ = 0;
@@ -113,15 +106,15 @@ bool EmailSearch::Match(size_t pos, re2::StringPiece* groups, int n) {
   for (; next_ < ats_.size(); ++next_) {
     // The local part ends where the "at" begins: before its spaces and bracket.
     size_t local_end = ats_[next_];
-    while (local_end > 0 && IsSpace(bytes[local_end - 1])) --local_end;
-    if (local_end > 0 && IsOpenBracket(bytes[local_end - 1])) {
+    while (local_end > 0 && IsAsciiSpace(text_[local_end - 1])) --local_end;
+    if (local_end > 0 && IsOpenBracket(text_[local_end - 1])) {
       --local_end;
-      while (local_end > 0 && IsSpace(bytes[local_end - 1])) --local_end;
+      while (local_end > 0 && IsAsciiSpace(text_[local_end - 1])) --local_end;
     }
     size_t local_begin = local_end;
-    while (local_begin > 0 && IsLocalByte(bytes[local_begin - 1])) --local_begin;
+    while (local_begin > 0 && IsLocalByte(text_[local_begin - 1])) --local_begin;
     for (size_t p = std::max(local_begin, pos); p < local_end; ++p) {
-      if (!MayStartAt(bytes, p)) continue;
+      if (!MayStartAt(text_, p)) continue;
       if (n > 3) {
         if (re_.Match(input, p, text_.size(), RE2::ANCHOR_START, groups, n)) return true;
         continue;

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <unordered_set>
 
+#include "core/strings.h"
 #include "extractors/email_search.h"
 #include "extractors/text_normalize.h"
 
@@ -51,7 +52,7 @@ bool IsWebsiteAfterSpelledAt(std::string_view local, const std::vector<std::stri
   static constexpr std::array<std::string_view, 14> kPlaceWords = {
       "us",   "homepage", "website", "site",  "web",   "webpage", "online",
       "page", "here",     "visit",   "based", "found", "located", "blog"};
-  const std::string word = LowerAscii(local);
+  const std::string word = ToLowerAscii(local);
   return std::find(kPlaceWords.begin(), kPlaceWords.end(), word) != kPlaceWords.end();
 }
 
@@ -91,12 +92,12 @@ std::vector<EmailMatch> FindEmails(std::string_view text, const NormalizedText& 
     while (true) {
       re2::StringPiece rest = domain;
       if (!kDot.Match(rest, 0, rest.size(), RE2::UNANCHORED, &dot, 1)) {
-        labels.push_back(LowerAscii(std::string_view(domain.data(), domain.size())));
+        labels.push_back(ToLowerAscii(std::string_view(domain.data(), domain.size())));
         label_ends.push_back(static_cast<size_t>(domain.data() + domain.size() - norm.text.data()));
         break;
       }
       const size_t label_len = static_cast<size_t>(dot.data() - domain.data());
-      labels.push_back(LowerAscii(std::string_view(domain.data(), label_len)));
+      labels.push_back(ToLowerAscii(std::string_view(domain.data(), label_len)));
       label_ends.push_back(static_cast<size_t>(dot.data() - norm.text.data()));
       spelled_dots.push_back(dot != ".");
       hiding_dots.push_back(IsHidingDot(std::string_view(dot.data(), dot.size())));
@@ -114,7 +115,7 @@ std::vector<EmailMatch> FindEmails(std::string_view text, const NormalizedText& 
     for (size_t k = 0; k + 1 < labels.size(); ++k) obfuscated = obfuscated || hiding_dots[k];
     if (obfuscated && !IsKnownTld(labels.back())) continue;
     if (at != "@" && IsWebsiteAfterSpelledAt(local, labels, spelled_dots)) continue;
-    std::string email = LowerAscii(local) + "@";
+    std::string email = ToLowerAscii(local) + "@";
     for (size_t k = 0; k < labels.size(); ++k) {
       if (k > 0) email += '.';
       email += labels[k];

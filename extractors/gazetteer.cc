@@ -1,7 +1,6 @@
 #include "extractors/gazetteer.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -9,6 +8,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "core/strings.h"
 #include "extractors/postcodes.h"
 
 namespace plainsight {
@@ -52,17 +52,7 @@ bool Contains(const std::string_view (&words)[N], std::string_view word) {
   return std::find(std::begin(words), std::end(words), word) != std::end(words);
 }
 
-// ASCII tests inline: the scanner runs over every byte of every advert.
-bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiAlnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || IsAsciiUpper(c) || (c >= '0' && c <= '9');
-}
-char FoldAscii(unsigned char c) { return static_cast<char>(IsAsciiUpper(c) ? c + ('a' - 'A') : c); }
-
 // UTF-8 sequences the word scanner treats specially.
-bool StartsWith(std::string_view text, size_t pos, std::string_view prefix) {
-  return text.substr(pos, prefix.size()) == prefix;
-}
 constexpr std::string_view kRightQuote = "\xE2\x80\x99";  // ’ as an apostrophe
 constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
 constexpr std::string_view kEnDash = "\xE2\x80\x93";
@@ -73,15 +63,16 @@ constexpr std::string_view kEmDash = "\xE2\x80\x94";
 size_t JoinerLength(std::string_view text, size_t pos) {
   const char c = text[pos];
   if (c == ' ' || c == '\t' || c == '-' || c == '.') return 1;
-  if (StartsWith(text, pos, kNoBreakSpace)) return kNoBreakSpace.size();
-  if (StartsWith(text, pos, kEnDash) || StartsWith(text, pos, kEmDash)) return kEnDash.size();
+  const std::string_view rest = text.substr(pos);
+  if (rest.starts_with(kNoBreakSpace)) return kNoBreakSpace.size();
+  if (rest.starts_with(kEnDash) || rest.starts_with(kEmDash)) return kEnDash.size();
   return 0;
 }
 
 // Length of an apostrophe at `pos` (' or ’), or 0.
 size_t ApostropheLength(std::string_view text, size_t pos) {
   if (text[pos] == '\'') return 1;
-  if (StartsWith(text, pos, kRightQuote)) return kRightQuote.size();
+  if (text.substr(pos).starts_with(kRightQuote)) return kRightQuote.size();
   return 0;
 }
 
@@ -99,8 +90,7 @@ size_t PunctuationLength(std::string_view text, size_t pos) {
 }
 
 bool IsWordByte(std::string_view text, size_t pos) {
-  const auto c = static_cast<unsigned char>(text[pos]);
-  if (c < 0x80) return IsAsciiAlnum(c);
+  if (static_cast<unsigned char>(text[pos]) < 0x80) return IsAsciiAlnum(text[pos]);
   return PunctuationLength(text, pos) == 0;
 }
 
@@ -146,9 +136,9 @@ std::vector<Word> SplitWords(std::string_view text) {
     bool letters_after_first_are_lower = true;
     while (pos < text.size()) {
       if (IsWordByte(text, pos)) {
-        const auto c = static_cast<unsigned char>(text[pos]);
+        const char c = text[pos];
         if (pos != word.begin && IsAsciiUpper(c)) letters_after_first_are_lower = false;
-        word.folded.push_back(FoldAscii(c));
+        word.folded.push_back(AsciiLower(c));
         ++pos;
         continue;
       }
@@ -160,8 +150,7 @@ std::vector<Word> SplitWords(std::string_view text) {
       pos += apostrophe;
     }
     word.end = pos;
-    const auto first = static_cast<unsigned char>(text[word.begin]);
-    word.title_case = IsAsciiUpper(first) && letters_after_first_are_lower;
+    word.title_case = IsAsciiUpper(text[word.begin]) && letters_after_first_are_lower;
     if (EndsWithPossessive(text.substr(word.begin, pos - word.begin))) {
       word.without_possessive = word.folded.substr(0, word.folded.size() - 1);
     }
@@ -184,10 +173,10 @@ std::string NameKey(std::string_view name) {
   return key;
 }
 
+// std::isspace's set in the "C" locale, which this file has always trimmed
+// with: IsAsciiSpace and \v.
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0) s.remove_suffix(1);
-  return s;
+  return TrimAsciiIf(s, [](char c) { return IsAsciiSpace(c) || c == '\v'; });
 }
 
 std::vector<std::string_view> Split(std::string_view s, char separator) {
@@ -202,21 +191,12 @@ std::vector<std::string_view> Split(std::string_view s, char separator) {
   return parts;
 }
 
-std::string UpperAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool IsPostcodeArea(std::string_view area) {
   if (area.empty() || area.size() > 2) return false;
-  return std::all_of(area.begin(), area.end(),
-                     [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
+  return std::all_of(area.begin(), area.end(), IsAsciiUpper);
 }
 
-bool StartsWithDigit(const Word& word) {
-  return std::isdigit(static_cast<unsigned char>(word.folded.front())) != 0;
-}
+bool StartsWithDigit(const Word& word) { return IsAsciiDigit(word.folded.front()); }
 
 // Whether a common-word name at words[i] reads as the place.
 bool CommonWordIsPlace(const std::vector<Word>& words, size_t i) {
@@ -294,7 +274,7 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Parse(std::string_view tsv,
     if (place.region.empty()) return Status::InvalidArgument(where + "empty region");
     for (std::string_view area : Split(Trim(fields[3]), ' ')) {
       if (area.empty()) continue;
-      const std::string upper = UpperAscii(area);
+      const std::string upper = ToUpperAscii(area);
       if (!IsPostcodeArea(upper)) {
         return Status::InvalidArgument(where + "bad postcode area '" + std::string(area) + "'");
       }
@@ -394,7 +374,7 @@ const Place* Gazetteer::Find(std::string_view name) const {
 }
 
 std::string Gazetteer::MainPlaceForPostcodeArea(std::string_view area) const {
-  const auto it = main_place_by_area_.find(UpperAscii(Trim(area)));
+  const auto it = main_place_by_area_.find(ToUpperAscii(Trim(area)));
   return it == main_place_by_area_.end() ? std::string() : places_[it->second].name;
 }
 

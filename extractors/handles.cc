@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/strings.h"
 #include "extractors/phone_digits.h"
 #include "extractors/phones.h"
 #include "extractors/text_normalize.h"
@@ -29,14 +30,8 @@ constexpr int kMaxBridgeWords = 5;
 constexpr size_t kMinDigits = 9;
 constexpr size_t kMaxDigits = 17;
 
-constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-constexpr bool IsWordChar(char c) { return IsDigit(c) || IsLower(c) || c == '_'; }
+constexpr bool IsWordChar(char c) { return IsAsciiDigit(c) || IsAsciiLower(c) || c == '_'; }
 bool IsNameChar(char c) { return IsWordChar(c) || c == '.' || c == '-'; }
-
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
 
 template <size_t N>
 bool In(const std::array<std::string_view, N>& words, std::string_view word) {
@@ -55,7 +50,7 @@ std::optional<std::string> ToE164(const std::string& digits, bool plus, const st
 std::optional<std::string> LinkNumber(std::string_view value, const std::string& region) {
   std::string digits;
   for (char c : value) {
-    if (IsDigit(c)) {
+    if (IsAsciiDigit(c)) {
       digits.push_back(c);
     } else if (c != '+' && c != ' ' && c != '-' && c != '(' && c != ')' && c != '.') {
       return std::nullopt;
@@ -85,9 +80,9 @@ std::optional<Value> NumberAfter(std::string_view low, size_t p, const std::stri
   const size_t limit = std::min(low.size(), p + kMaxNumberSpan);
   while (i < limit) {
     const char c = low[i];
-    if (IsDigit(c)) {
+    if (IsAsciiDigit(c)) {
       const size_t b = i;
-      while (i < low.size() && IsDigit(low[i])) ++i;
+      while (i < low.size() && IsAsciiDigit(low[i])) ++i;
       groups.emplace_back(b, i);
       separators = 0;
     } else if (c == '+' && groups.empty() && !plus) {
@@ -125,17 +120,19 @@ std::optional<Value> NumberBefore(std::string_view low, size_t q, const std::str
   const size_t floor = q > kMaxNumberSpan ? q - kMaxNumberSpan : 0;
   while (i > floor) {
     const char c = low[i - 1];
-    if (!IsDigit(c) && c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '+') break;
+    if (!IsAsciiDigit(c) && c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '+') {
+      break;
+    }
     --i;
   }
   Groups groups;
   for (size_t k = i; k < q;) {
-    if (!IsDigit(low[k])) {
+    if (!IsAsciiDigit(low[k])) {
       ++k;
       continue;
     }
     const size_t b = k;
-    while (k < q && IsDigit(low[k])) ++k;
+    while (k < q && IsAsciiDigit(low[k])) ++k;
     groups.emplace_back(b, k);
   }
   for (size_t k = 0; k < groups.size(); ++k) {
@@ -183,13 +180,13 @@ std::string_view HandlePrefix(Kind kind) {
 }
 
 bool IsTelegramName(std::string_view s) {
-  if (s.size() < 5 || s.size() > 32 || !IsLower(s[0])) return false;
+  if (s.size() < 5 || s.size() > 32 || !IsAsciiLower(s[0])) return false;
   return std::all_of(s.begin(), s.end(), IsWordChar);
 }
 
 bool IsSnapchatName(std::string_view s) {
-  if (s.size() < 3 || s.size() > 15 || !IsLower(s[0])) return false;
-  if (!IsLower(s.back()) && !IsDigit(s.back())) return false;
+  if (s.size() < 3 || s.size() > 15 || !IsAsciiLower(s[0])) return false;
+  if (!IsAsciiLower(s.back()) && !IsAsciiDigit(s.back())) return false;
   if (!std::all_of(s.begin(), s.end(), IsNameChar)) return false;
   // "example.org" after "Snap:" is a website, not a name.
   static constexpr std::array<std::string_view, 9> kTlds = {"com", "org", "net",  "uk", "co",
@@ -205,10 +202,10 @@ bool IsSignalName(std::string_view s) {
   if (dot == std::string_view::npos) return false;
   const std::string_view nick = s.substr(0, dot);
   const std::string_view number = s.substr(dot + 1);
-  if (nick.size() < 3 || nick.size() > 32 || !IsLower(nick[0])) return false;
+  if (nick.size() < 3 || nick.size() > 32 || !IsAsciiLower(nick[0])) return false;
   if (number.size() < 2 || number.size() > 9) return false;
   return std::all_of(nick.begin(), nick.end(), IsWordChar) &&
-         std::all_of(number.begin(), number.end(), IsDigit);
+         std::all_of(number.begin(), number.end(), IsAsciiDigit);
 }
 
 bool IsName(Kind kind, std::string_view s) {
@@ -227,7 +224,7 @@ bool IsName(Kind kind, std::string_view s) {
 
 // Looks like a handle rather than a word: has a digit, '_', '.' or '-'.
 bool IsHandleShaped(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return !IsLower(c); });
+  return std::any_of(s.begin(), s.end(), [](char c) { return !IsAsciiLower(c); });
 }
 
 // The name token at `p`: [a-z0-9._-], trailing punctuation dropped. Nothing
@@ -248,7 +245,7 @@ std::optional<Value> NameAt(std::string_view low, size_t p, Kind kind) {
 // ---- Links -----------------------------------------------------------------
 
 int HexValue(char c) {
-  if (IsDigit(c)) return c - '0';
+  if (IsAsciiDigit(c)) return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
@@ -317,28 +314,28 @@ std::optional<std::string> TelegramFromPath(std::string_view path) {
 
 // A handle from one URL (an href or a link written in the text).
 std::optional<std::string> HandleFromUrl(std::string_view raw, const std::string& region) {
-  const std::string decoded = LowerAscii(PercentDecode(raw));
+  const std::string decoded = ToLowerAscii(PercentDecode(raw));
   std::string_view url = decoded;
   while (!url.empty() && (url.front() == ' ' || url.front() == '\n')) url.remove_prefix(1);
   while (!url.empty() && (url.back() == ' ' || url.back() == '\n')) url.remove_suffix(1);
 
-  if (StartsWith(url, "whatsapp://")) {
+  if (url.starts_with("whatsapp://")) {
     const size_t q = url.find('?');
     if (q == std::string_view::npos) return std::nullopt;
     const std::optional<std::string_view> phone = QueryValue(url.substr(q + 1), "phone");
     return phone ? Prefixed(Kind::kWhatsApp, LinkNumber(*phone, region)) : std::nullopt;
   }
-  if (StartsWith(url, "tg://resolve?")) {
+  if (url.starts_with("tg://resolve?")) {
     const std::optional<std::string_view> domain = QueryValue(url.substr(13), "domain");
     return domain ? TelegramFromPath(*domain) : std::nullopt;
   }
   for (std::string_view scheme : {"https://", "http://"}) {
-    if (StartsWith(url, scheme)) {
+    if (url.starts_with(scheme)) {
       url.remove_prefix(scheme.size());
       break;
     }
   }
-  if (StartsWith(url, "www.")) url.remove_prefix(4);
+  if (url.starts_with("www.")) url.remove_prefix(4);
   const size_t host_end = url.find_first_of("/?#");
   if (host_end == std::string_view::npos) return std::nullopt;
   const std::string_view host = url.substr(0, host_end);
@@ -368,7 +365,7 @@ std::optional<std::string> HandleFromUrl(std::string_view raw, const std::string
   }
   if (host == "signal.me") {
     const size_t hash = path.find('#');
-    if (hash == std::string_view::npos || !StartsWith(path.substr(hash), "#p/"))
+    if (hash == std::string_view::npos || !path.substr(hash).starts_with("#p/"))
       return std::nullopt;
     return Prefixed(Kind::kSignal, LinkNumber(path.substr(hash + 3), region));
   }
@@ -468,7 +465,7 @@ std::string WordBefore(std::string_view low, size_t end, size_t* begin) {
   size_t i = end;
   while (i > 0) {
     const char c = low[i - 1];
-    if (IsLower(c) || IsDigit(c)) {
+    if (IsAsciiLower(c) || IsAsciiDigit(c)) {
       word.push_back(c);
       --i;
     } else if (c == '\'') {
@@ -515,7 +512,7 @@ bool NoEndsClause(std::string_view low, size_t e) {
   if (c != '.') return false;
   size_t i = e + 1;
   while (i < low.size() && low[i] == ' ') ++i;
-  return i >= low.size() || !(IsDigit(low[i]) || low[i] == '+' || low[i] == '(');
+  return i >= low.size() || !(IsAsciiDigit(low[i]) || low[i] == '+' || low[i] == '(');
 }
 
 enum class Forward { kFound, kNothing, kNegated };
@@ -543,7 +540,7 @@ Forward ValuesAfter(std::string_view low, size_t kb, size_t ke, const Keyword& k
       } else if (c == ':' || c == '=' || c == '-') {
         colon = !found;
         ++pos;
-      } else if ((c == '(' || c == '+') && !IsDigit(next) && next != '+') {
+      } else if ((c == '(' || c == '+') && !IsAsciiDigit(next) && next != '+') {
         ++pos;
       } else if (c == '.' && IsAbbreviation(last_word)) {  // "WhatsApp no. 07700..."
         ++pos;
@@ -559,7 +556,7 @@ Forward ValuesAfter(std::string_view low, size_t kb, size_t ke, const Keyword& k
       std::optional<Value> v = NameAt(low, pos + 1, kw.kind);
       if (!v) break;
       out->push_back(Value{kb, v->end, std::move(v->handle)});
-    } else if (IsDigit(c) || c == '+' || c == '(') {
+    } else if (IsAsciiDigit(c) || c == '+' || c == '(') {
       if (!kw.numbers) break;
       std::optional<Value> v = NumberAfter(low, pos, region, prefix);
       if (!v) {
@@ -567,9 +564,9 @@ Forward ValuesAfter(std::string_view low, size_t kb, size_t ke, const Keyword& k
         // before the number; a longer figure is a number that failed.
         size_t e = pos;
         int figures = 0;
-        while (e < limit && (IsDigit(low[e]) || IsLower(low[e]) || low[e] == '/' || low[e] == ':' ||
-                             low[e] == '-' || low[e] == '(' || low[e] == '+')) {
-          if (IsDigit(low[e])) ++figures;
+        while (e < limit && (IsAsciiDigit(low[e]) || IsAsciiLower(low[e]) || low[e] == '/' ||
+                             low[e] == ':' || low[e] == '-' || low[e] == '(' || low[e] == '+')) {
+          if (IsAsciiDigit(low[e])) ++figures;
           ++e;
         }
         if (found || figures > 4 || ++words > kMaxBridgeWords) break;
@@ -578,9 +575,9 @@ Forward ValuesAfter(std::string_view low, size_t kb, size_t ke, const Keyword& k
         continue;
       }
       out->push_back(Value{kb, v->end, std::move(v->handle)});
-    } else if (IsLower(c)) {
+    } else if (IsAsciiLower(c)) {
       size_t e = pos;
-      while (e < low.size() && (IsLower(low[e]) || low[e] == '\'')) ++e;
+      while (e < low.size() && (IsAsciiLower(low[e]) || low[e] == '\'')) ++e;
       // A plain word, or a name token ("anna.rose") that only starts with one.
       size_t token_end = pos;
       while (token_end < low.size() && IsNameChar(low[token_end])) ++token_end;
@@ -661,7 +658,7 @@ std::optional<Value> ValueBeforeKeyword(std::string_view low, size_t kb, size_t 
       if (!v || v->end != j) return std::nullopt;
       return Value{t - 1, ke, std::move(v->handle)};
     }
-    if (IsDigit(c)) {
+    if (IsAsciiDigit(c)) {
       if (!kw.numbers) return std::nullopt;
       std::optional<Value> v = NumberBefore(low, j, region, HandlePrefix(kw.kind));
       if (!v) return std::nullopt;
@@ -677,46 +674,38 @@ std::optional<Value> ValueBeforeKeyword(std::string_view low, size_t kb, size_t 
   return std::nullopt;
 }
 
-constexpr char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// `s` at `i` starts with `literal` (lower case), ignoring ASCII case.
-bool At(std::string_view s, size_t i, std::string_view literal) {
-  if (s.size() - i < literal.size()) return false;
-  for (size_t k = 0; k < literal.size(); ++k) {
-    if (Lower(s[i + k]) != literal[k]) return false;
-  }
-  return true;
-}
-
 // Where a link or a messenger word may start, tested by hand so that the
 // scan costs a few comparisons per byte and the pattern runs only at these
 // places (anchored). Works on text of any case.
 bool MayStartAt(std::string_view s, size_t i) {
-  const char c = Lower(s[i]);
-  if (c == '\xF0') return At(s, i, "\xF0\x9F\x91\xBB");  // ghost emoji
+  // `s` at `i` starts with `literal`, ignoring ASCII case.
+  const auto at = [rest = s.substr(i)](std::string_view literal) {
+    return StartsWithIgnoreCaseAscii(rest, literal);
+  };
+  const char c = AsciiLower(s[i]);
+  if (c == '\xF0') return at("\xF0\x9F\x91\xBB");  // ghost emoji
   if (c != 'w' && c != 't' && c != 's' && c != 'a' && c != 'h') return false;
-  if (i > 0 && IsWordChar(Lower(s[i - 1]))) return false;
+  if (i > 0 && IsWordChar(AsciiLower(s[i - 1]))) return false;
   const auto short_word = [&](std::string_view w) {
-    return At(s, i, w) && (i + 2 >= s.size() || !IsWordChar(Lower(s[i + 2])));
+    return at(w) && (i + 2 >= s.size() || !IsWordChar(AsciiLower(s[i + 2])));
   };
   // The second letter rules out most words ("the", "so", "we") at once.
-  const char c1 = i + 1 < s.size() ? Lower(s[i + 1]) : '\0';
+  const char c1 = i + 1 < s.size() ? AsciiLower(s[i + 1]) : '\0';
   switch (c) {
     case 'w':
       if (c1 != 'h' && c1 != 'a' && c1 != 't' && c1 != 'e' && c1 != 'w') return false;
-      return At(s, i, "whats") || At(s, i, "what'") || At(s, i, "what\xE2\x80\x99") ||
-             At(s, i, "whatapp") || At(s, i, "wats") || At(s, i, "wtsapp") || At(s, i, "wapp") ||
-             At(s, i, "web.whatsapp") || At(s, i, "www.") || short_word("wa");
+      return at("whats") || at("what'") || at("what\xE2\x80\x99") || at("whatapp") || at("wats") ||
+             at("wtsapp") || at("wapp") || at("web.whatsapp") || at("www.") || short_word("wa");
     case 't':
       if (c1 != 'e' && c1 != '.' && c1 != 'g') return false;
-      return At(s, i, "telegram") || At(s, i, "t.me/") || short_word("tg");
+      return at("telegram") || at("t.me/") || short_word("tg");
     case 's':
       if (c1 != 'n' && c1 != 'i' && c1 != 'c') return false;
-      return At(s, i, "snap") || At(s, i, "signal") || short_word("sc");
+      return at("snap") || at("signal") || short_word("sc");
     case 'a':
-      return At(s, i, "api.whatsapp");
+      return at("api.whatsapp");
     default:
-      return At(s, i, "http");
+      return at("http");
   }
 }
 
@@ -729,7 +718,7 @@ struct StartTables {
 constexpr StartTables MakeStartTables() {
   StartTables t{};
   for (int c = 0; c < 256; ++c) {
-    const char lower = Lower(static_cast<char>(c));
+    const char lower = AsciiLower(static_cast<char>(c));
     t.first[c] =
         lower == 'w' || lower == 't' || lower == 's' || lower == 'a' || lower == 'h' || c == 0xF0;
     t.word[c] = IsWordChar(lower);
@@ -818,7 +807,9 @@ void ScanText(std::string_view low, size_t first, const std::string& region,
     const Keyword kw = Classify(word);
     const bool emoji = static_cast<unsigned char>(word[0]) >= 0x80;
     if (before == '@' || InUrl(low, begin)) continue;
-    if (!emoji && (IsLower(after) || after == '_' || (kw.short_word && IsDigit(after)))) continue;
+    if (!emoji && (IsAsciiLower(after) || after == '_' || (kw.short_word && IsAsciiDigit(after)))) {
+      continue;
+    }
     if (IsNegatedBefore(low, begin, kw.kind)) continue;
     values.clear();
     const Forward forward = ValuesAfter(low, begin, end, kw, region, &values);
@@ -842,7 +833,7 @@ std::vector<HandleMatch> FindAll(std::string_view text, const NormalizedText* no
   std::unordered_set<std::string> seen;
   const size_t first = norm != nullptr ? NextStart(norm->text, 0) : std::string_view::npos;
   if (first != std::string_view::npos) {
-    const std::string low = LowerAscii(norm->text);
+    const std::string low = ToLowerAscii(norm->text);
     std::vector<Candidate> found;
     ScanText(low, first, region, &found);
     std::stable_sort(found.begin(), found.end(),

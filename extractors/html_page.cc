@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "core/strings.h"
 #include "extractors/charset.h"
 #include "extractors/gumbo_holder.h"
 
@@ -64,19 +65,6 @@ constexpr TagTable kRawTextTags = MakeTable({
     GUMBO_TAG_IFRAME, GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES,
 });
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-char ToLowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ToLowerAscii(a[i]) != ToLowerAscii(b[i])) return false;
-  }
-  return true;
-}
-
 // ---------------------------------------------------------------------------
 // Nesting limit, applied to the bytes before gumbo sees them.
 
@@ -97,7 +85,7 @@ std::size_t SkipToTagEnd(std::string_view html, std::size_t pos, bool* self_clos
       previous = c;
       continue;
     }
-    if (!IsSpace(c)) previous = c;
+    if (!IsAsciiSpace(c)) previous = c;
     ++pos;
   }
   return html.size();
@@ -107,8 +95,8 @@ std::size_t SkipToTagEnd(std::string_view html, std::size_t pos, bool* self_clos
 std::size_t FindEndTag(std::string_view html, std::size_t pos, std::string_view name) {
   while ((pos = html.find("</", pos)) != std::string_view::npos) {
     std::size_t after = pos + 2 + name.size();
-    if (after <= html.size() && EqualsIgnoreCase(html.substr(pos + 2, name.size()), name) &&
-        (after == html.size() || IsSpace(html[after]) || html[after] == '>' ||
+    if (after <= html.size() && EqualsIgnoreCaseAscii(html.substr(pos + 2, name.size()), name) &&
+        (after == html.size() || IsAsciiSpace(html[after]) || html[after] == '>' ||
          html[after] == '/')) {
       return pos;
     }
@@ -165,7 +153,7 @@ std::string_view LimitNesting(std::string_view html, std::string* storage) {
       continue;
     }
     std::size_t name_start = pos;
-    while (pos < n && !IsSpace(html[pos]) && html[pos] != '/' && html[pos] != '>') ++pos;
+    while (pos < n && !IsAsciiSpace(html[pos]) && html[pos] != '/' && html[pos] != '>') ++pos;
     std::string_view name = html.substr(name_start, pos - name_start);
     GumboTag tag = gumbo_tagn_enum(name.data(), static_cast<unsigned int>(name.size()));
     bool self_closing = false;
@@ -260,7 +248,7 @@ class TextBuilder {
 
   // Length of the whitespace character at p (ASCII or U+00A0), else 0.
   static std::size_t SpaceLength(const char* p) {
-    if (IsSpace(*p)) return 1;
+    if (IsAsciiSpace(*p)) return 1;
     if (p[0] == '\xC2' && p[1] == '\xA0') return 2;
     return 0;
   }
@@ -333,10 +321,10 @@ const char* AttributeValue(const GumboNode* node, const char* name) {
 bool HasToken(std::string_view tokens, std::string_view token) {
   std::size_t i = 0;
   while (i < tokens.size()) {
-    while (i < tokens.size() && IsSpace(tokens[i])) ++i;
+    while (i < tokens.size() && IsAsciiSpace(tokens[i])) ++i;
     std::size_t start = i;
-    while (i < tokens.size() && !IsSpace(tokens[i])) ++i;
-    if (EqualsIgnoreCase(tokens.substr(start, i - start), token)) return true;
+    while (i < tokens.size() && !IsAsciiSpace(tokens[i])) ++i;
+    if (EqualsIgnoreCaseAscii(tokens.substr(start, i - start), token)) return true;
   }
   return false;
 }
@@ -427,10 +415,7 @@ class PageVisitor {
   void NoteJsonLd(const GumboNode* node) {
     const char* type = AttributeValue(node, "type");
     if (type == nullptr) return;
-    std::string_view kind = type;
-    while (!kind.empty() && IsSpace(kind.front())) kind.remove_prefix(1);
-    while (!kind.empty() && IsSpace(kind.back())) kind.remove_suffix(1);
-    if (!EqualsIgnoreCase(kind, "application/ld+json")) return;
+    if (!EqualsIgnoreCaseAscii(TrimAscii(type), "application/ld+json")) return;
     const GumboVector& children = node->v.element.children;
     if (children.length == 0) return;
     const auto* child = static_cast<const GumboNode*>(children.data[0]);

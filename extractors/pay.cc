@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <utility>
 
+#include "core/strings.h"
 #include "extractors/pay_hours.h"
 #include "extractors/text_normalize.h"
 #include "extractors/windowed_search.h"
@@ -35,8 +36,6 @@ constexpr double kMaxAmount = 1e9;
 #define PLAINSIGHT_CURRENCY_MARK \
   R"(((?:\b(?:us|au|a|ca|c|nz))?\$|£|€|₹|\b(?:gbp|eur|usd|pln|chf|inr|cad|aud|nzd)))"
 
-bool IsLetter(char c) { return c >= 'a' && c <= 'z'; }
-
 struct Number {
   double value = 0;
   bool thousands = false;  // "25k"
@@ -48,7 +47,7 @@ Number ReadNumber(const re2::StringPiece* g) {
   Number n;
   std::string digits;
   for (char c : g[0]) {
-    if (c >= '0' && c <= '9') digits.push_back(c);
+    if (IsAsciiDigit(c)) digits.push_back(c);
   }
   if (digits.size() > 10) return n;
   double value = std::strtod(digits.c_str(), nullptr);
@@ -151,7 +150,7 @@ bool NamedAsACount(std::string_view lower, size_t pos) {
   size_t end = pos;
   while (end > 0 && (lower[end - 1] == ' ' || lower[end - 1] == ':')) --end;
   size_t b = end;
-  while (b > 0 && IsLetter(lower[b - 1])) --b;
+  while (b > 0 && IsAsciiLower(lower[b - 1])) --b;
   const std::string_view word = lower.substr(b, end - b);
   return std::find(std::begin(kCounts), std::end(kCounts), word) != std::end(kCounts);
 }
@@ -350,7 +349,7 @@ bool IsSoftSeparator(char c) {
 // The start of the run of letters that ends at `end`, not before `floor`.
 size_t WordStart(std::string_view lower, size_t end, size_t floor) {
   size_t b = end;
-  while (b > floor && IsLetter(lower[b - 1])) --b;
+  while (b > floor && IsAsciiLower(lower[b - 1])) --b;
   return b;
 }
 
@@ -380,7 +379,7 @@ bool EndsHoursStatement(std::string_view lower, size_t pos) {
   };
   std::string_view word = word_left();
   if (word == "per" || word == "a" || word == "an" || word == "each") word = word_left();
-  if (word.empty()) return end > 0 && lower[end - 1] >= '0' && lower[end - 1] <= '9';
+  if (word.empty()) return end > 0 && IsAsciiDigit(lower[end - 1]);
   return word == "hours" || word == "hrs" || word == "hour" || word == "hr" || word == "days";
 }
 
@@ -509,8 +508,8 @@ void ExtendRangeAfterPeriod(std::string_view lower, bool in_salary_field, Money*
 // An amount starts at `pos`: a digit or a currency mark.
 bool AmountStartsAt(std::string_view lower, size_t pos) {
   const std::string_view rest = lower.substr(pos);
-  return (!rest.empty() && ((rest[0] >= '0' && rest[0] <= '9') || rest[0] == '$')) ||
-         rest.starts_with("£") || rest.starts_with("€") || rest.starts_with("₹");
+  return (!rest.empty() && (IsAsciiDigit(rest[0]) || rest[0] == '$')) || rest.starts_with("£") ||
+         rest.starts_with("€") || rest.starts_with("₹");
 }
 
 // The words after an amount (and its period) make it a premium or an extra:
@@ -536,7 +535,7 @@ bool ExtraAfter(std::string_view lower, size_t pos) {
   auto read_word = [&](size_t* at) {
     while (*at < lower.size() && lower[*at] == ' ') ++(*at);
     const size_t b = *at;
-    while (*at < lower.size() && IsLetter(lower[*at])) ++(*at);
+    while (*at < lower.size() && IsAsciiLower(lower[*at])) ++(*at);
     return lower.substr(b, *at - b);
   };
   size_t at = pos;
@@ -716,7 +715,7 @@ std::vector<PayMatch> FindPay(std::string_view text, const PayContext& context) 
 
 std::vector<PayMatch> FindPay(std::string_view text, const NormalizedText& norm,
                               const PayContext& context) {
-  const std::string lower = LowerAscii(norm.text);
+  const std::string lower = ToLowerAscii(norm.text);
 
   std::vector<Money> monies = FindMoney(lower, context);
   std::vector<PayMatch> out;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 
+#include "core/strings.h"
 #include "extractors/windowed_search.h"
 
 namespace plainsight {
@@ -35,11 +36,6 @@ bool IsSeparator(char c) {
       return false;
   }
 }
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-// ASCII only (callers pass IsAlpha bytes): libc tolower is a locale lookup per byte.
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 constexpr size_t kMaxGap = 3;  // " - ", ") (", " / "
 
@@ -267,9 +263,9 @@ WordBefore ReadWordBefore(std::string_view text, size_t end) {
     ++skipped;
   }
   word.begin = end;
-  while (word.begin > 0 && IsAlpha(text[word.begin - 1])) --word.begin;
+  while (word.begin > 0 && IsAsciiAlpha(text[word.begin - 1])) --word.begin;
   if (end - word.begin > kMaxLabelSize) return word;
-  for (size_t i = word.begin; i < end; ++i) word.buffer[word.size++] = Lower(text[i]);
+  for (size_t i = word.begin; i < end; ++i) word.buffer[word.size++] = AsciiLower(text[i]);
   return word;
 }
 
@@ -289,10 +285,10 @@ bool FollowsReferenceLabel(std::string_view text, size_t digits_begin) {
 size_t DigitGroupEnd(std::string_view text, size_t begin) {
   size_t end = begin;
   while (end < text.size()) {
-    if (IsDigit(text[end])) {
+    if (IsAsciiDigit(text[end])) {
       ++end;
     } else if ((text[end] == '-' || text[end] == '.' || text[end] == '/') &&
-               end + 1 < text.size() && IsDigit(text[end + 1])) {
+               end + 1 < text.size() && IsAsciiDigit(text[end + 1])) {
       end += 2;
     } else {
       break;
@@ -324,13 +320,13 @@ std::vector<DigitRun> SplitDigitRuns(std::string_view text, const std::vector<De
       pos = end;
       continue;
     }
-    if (IsDigit(c)) {
+    if (IsAsciiDigit(c)) {
       size_t end = pos;
-      while (end < block_begin && IsDigit(text[end])) ++end;
+      while (end < block_begin && IsAsciiDigit(text[end])) ++end;
       size_t letters_end = end;
-      while (letters_end < text.size() && IsAlpha(text[letters_end])) ++letters_end;
+      while (letters_end < text.size() && IsAsciiAlpha(text[letters_end])) ++letters_end;
       lower.clear();
-      for (size_t i = end; i < letters_end; ++i) lower.push_back(Lower(text[i]));
+      for (size_t i = end; i < letters_end; ++i) lower.push_back(AsciiLower(text[i]));
       if (!lower.empty() && IsUnitSuffix(lower)) {
         builder.Break(letters_end);
         pos = letters_end;
@@ -340,20 +336,20 @@ std::vector<DigitRun> SplitDigitRuns(std::string_view text, const std::vector<De
       pos = end;
       continue;
     }
-    if (IsAlpha(c)) {
+    if (IsAsciiAlpha(c)) {
       size_t end = pos;
-      while (end < text.size() && IsAlpha(text[end])) ++end;
+      while (end < text.size() && IsAsciiAlpha(text[end])) ++end;
       std::string_view word = text.substr(pos, end - pos);
-      const bool touches_digit =
-          (pos > 0 && IsDigit(text[pos - 1])) || (end < text.size() && IsDigit(text[end]));
-      if (!touches_digit && !MayStartNumberWord(Lower(c))) {
+      const bool touches_digit = (pos > 0 && IsAsciiDigit(text[pos - 1])) ||
+                                 (end < text.size() && IsAsciiDigit(text[end]));
+      if (!touches_digit && !MayStartNumberWord(AsciiLower(c))) {
         // Neither a number word, nor "oo", nor a look-alike: most prose.
         builder.Break(end);
         pos = end;
         continue;
       }
       lower.resize(word.size());
-      for (size_t i = 0; i < word.size(); ++i) lower[i] = Lower(word[i]);
+      for (size_t i = 0; i < word.size(); ++i) lower[i] = AsciiLower(word[i]);
       parts.clear();
       if (AllOf(word, "oO") && word.size() > 1) {
         builder.AddAtom(pos, end, std::string(word.size(), '0'), DigitAtom::Kind::kLookalike);

@@ -13,10 +13,6 @@ namespace {
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
 PhoneRegion LookUp(const std::string& region) {
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   PhoneRegion info;
@@ -33,14 +29,14 @@ std::optional<std::string> Candidate(const std::string& digits, bool plus, const
   // assign + append, not "+" + substr(): GCC 12 -O3 reports -Wrestrict.
   if (plus) {
     candidate.assign(1, '+').append(digits);
-  } else if (StartsWith(digits, "00")) {
+  } else if (digits.starts_with("00")) {
     candidate.assign(1, '+').append(digits, 2, std::string::npos);
-  } else if (info.country == "1" && StartsWith(digits, "011")) {
+  } else if (info.country == "1" && digits.starts_with("011")) {
     candidate.assign(1, '+').append(digits, 3, std::string::npos);
-  } else if (info.country != "0" && StartsWith(digits, info.country) &&
+  } else if (info.country != "0" && digits.starts_with(info.country) &&
              digits.size() >= info.country.size() + 9) {
     candidate.assign(1, '+').append(digits);  // "44 7700 900123" without the plus
-  } else if (info.trunk.empty() || StartsWith(digits, info.trunk) ||
+  } else if (info.trunk.empty() || digits.starts_with(info.trunk) ||
              (info.country == "1" && digits.size() == 10)) {
     candidate = digits;  // North American numbers are written without the trunk "1"
   } else {

@@ -10,6 +10,7 @@
 #include <string>
 #include <utility>
 
+#include "core/strings.h"
 #include "extractors/windowed_search.h"
 
 namespace plainsight {
@@ -27,8 +28,6 @@ constexpr size_t kContext = 32;
 // Candidates the matcher may try per window; a window holds one cluster or
 // a few near ones, so more is only spent on long digit soup.
 constexpr int kMaxTries = 32;
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // What may sit between the digits of one number as the matcher reads it
 // (normalized text has folded other dashes and spaces to these).
@@ -69,10 +68,10 @@ std::vector<Window> ClusterWindows(std::string_view text, const std::vector<Deco
     while (begin > 0 && IsPhonePunctuation(text[begin - 1])) --begin;
     size_t digits = 0;
     size_t end = pos;
-    while (end < text.size() && (IsDigit(text[end]) || IsPhonePunctuation(text[end]))) {
+    while (end < text.size() && (IsAsciiDigit(text[end]) || IsPhonePunctuation(text[end]))) {
       while (next_settled < settled.size() && settled[next_settled].end <= end) ++next_settled;
       const bool is_settled = next_settled < settled.size() && settled[next_settled].begin <= end;
-      if (IsDigit(text[end]) && !is_settled) ++digits;
+      if (IsAsciiDigit(text[end]) && !is_settled) ++digits;
       ++end;
     }
     if (digits >= kMinMatcherDigits) {

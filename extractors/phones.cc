@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/strings.h"
 #include "extractors/decoy_spans.h"
 #include "extractors/phone_digits.h"
 #include "extractors/phone_candidates.h"
@@ -17,10 +18,6 @@ namespace {
 
 constexpr size_t kMinDigits = 9;   // shorter runs are references, not phones
 constexpr size_t kMaxDigits = 17;  // "00" + country code + 15 digits
-
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
 
 // DigitsToE164 is a pure function and libphonenumber's parse dominates phone
 // finding; the same numbers recur across a site's pages (its own contact
@@ -62,12 +59,7 @@ bool IsPlainGap(std::string_view gap) {
   return dashes <= 1;
 }
 
-bool IsAsciiDigits(std::string_view s) {
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
+bool IsAsciiDigits(std::string_view s) { return std::all_of(s.begin(), s.end(), IsAsciiDigit); }
 
 bool IsObfuscated(const NormalizedText& norm, std::string_view original, const DigitRun& run,
                   size_t first, size_t last) {
@@ -179,8 +171,8 @@ bool HasFoldedDigit(const NormalizedText& norm, std::string_view original, size_
 
 bool IsOfcomDramaNumber(std::string_view e164) {
   if (e164.size() != 13) return false;
-  return StartsWith(e164, "+447700900") || StartsWith(e164, "+441632960") ||
-         StartsWith(e164, "+442079460");
+  return e164.starts_with("+447700900") || e164.starts_with("+441632960") ||
+         e164.starts_with("+442079460");
 }
 
 std::vector<PhoneMatch> FindPhones(std::string_view text, const std::string& region) {

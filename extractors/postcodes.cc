@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
+#include "core/strings.h"
 #include "extractors/text_normalize.h"
 #include "extractors/windowed_search.h"
 
@@ -25,12 +25,6 @@ constexpr std::array<std::string_view, 124> kAreas = {
 
 bool IsKnownArea(std::string_view area) {
   return std::find(kAreas.begin(), kAreas.end(), area) != kAreas.end();
-}
-
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
 }
 
 // Calls found(begin, end, postcode) for each postcode in `normalized`.
@@ -59,10 +53,10 @@ void ScanPostcodes(std::string_view normalized, Found found) {
     if (!groups[2].empty()) {
       postcode = "GIR 0AA";
     } else {
-      std::string area_code = Upper(std::string_view(groups[5].data(), groups[5].size()));
+      std::string area_code = ToUpperAscii(std::string_view(groups[5].data(), groups[5].size()));
       if (!IsKnownArea(area_code)) continue;
-      postcode = Upper(std::string_view(groups[4].data(), groups[4].size())) + " " +
-                 Upper(std::string_view(groups[6].data(), groups[6].size()));
+      postcode = ToUpperAscii(std::string_view(groups[4].data(), groups[4].size())) + " " +
+                 ToUpperAscii(std::string_view(groups[6].data(), groups[6].size()));
     }
     found(begin, end, std::move(postcode));
   }
@@ -94,8 +88,8 @@ std::vector<PostcodeMatch> FindPostcodesInNormalized(std::string_view normalized
 std::string PostcodeArea(std::string_view postcode) {
   std::string area;
   for (char c : postcode) {
-    if (!std::isalpha(static_cast<unsigned char>(c))) break;
-    area.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    if (!IsAsciiAlpha(c)) break;
+    area.push_back(AsciiUpper(c));
   }
   return area;
 }

@@ -1,20 +1,21 @@
 #include "extractors/script_data.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+
+#include "core/strings.h"
 
 namespace plainsight {
 namespace {
 
 using nlohmann::json;
 
-bool IsIdentifierChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
-}
+bool IsIdentifierChar(char c) { return IsAsciiAlnum(c) || c == '_' || c == '$'; }
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// JSON's whitespace (RFC 8259 section 2): IsAsciiSpace less \f. Only this
+// may stand between a name, its '=' and the JSON value assigned to it.
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // The end of the JSON object or array that opens at text[start], by bracket
 // depth outside strings; npos when it never closes.
@@ -50,7 +51,7 @@ std::vector<json> ValuesAssignedTo(std::string_view text, std::string_view name)
     if (at > 0 && IsIdentifierChar(text[at - 1])) continue;
     size_t i = at + name.size();
     if (i < text.size() && IsIdentifierChar(text[i])) continue;
-    while (i < text.size() && IsSpace(text[i])) ++i;
+    while (i < text.size() && IsJsonSpace(text[i])) ++i;
     if (text.substr(i, 6) == ".push(") {
       i += 6;
     } else if (i < text.size() && text[i] == '=' && text.substr(i, 2) != "==") {
@@ -58,7 +59,7 @@ std::vector<json> ValuesAssignedTo(std::string_view text, std::string_view name)
     } else {
       continue;
     }
-    while (i < text.size() && IsSpace(text[i])) ++i;
+    while (i < text.size() && IsJsonSpace(text[i])) ++i;
     if (i >= text.size() || (text[i] != '{' && text[i] != '[')) continue;
     size_t end = EndOfValue(text, i);
     if (end == std::string_view::npos) continue;
@@ -76,9 +77,7 @@ const json* Find(const json& value, const std::vector<std::string>& keys, size_t
     return it == value.end() ? nullptr : Find(*it, keys, k + 1);
   }
   if (!value.is_array()) return nullptr;
-  if (!key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c));
-      })) {
+  if (!key.empty() && std::all_of(key.begin(), key.end(), IsAsciiDigit)) {
     size_t index = std::strtoul(key.c_str(), nullptr, 10);
     return index < value.size() ? Find(value[index], keys, k + 1) : nullptr;
   }
@@ -133,8 +132,7 @@ std::optional<std::string> SalaryText(const json& object) {
   if (high != nullptr) text += ScalarText(*high);
   if (const json* unit = FirstOf(object, {"unit", "unitText", "period", "per", "interval",
                                           "frequency", "salaryType", "salary_period"})) {
-    std::string per = ScalarText(*unit);
-    for (char& c : per) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string per = ToLowerAscii(ScalarText(*unit));
     if (per == "hourly") per = "hour";
     if (per == "daily") per = "day";
     if (per == "weekly") per = "week";

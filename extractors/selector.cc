@@ -6,38 +6,23 @@
 #include <string>
 #include <utility>
 
-#include "extractors/text_normalize.h"
+#include "core/strings.h"
 
 namespace plainsight {
 
 namespace {
 
 bool IsNameChar(char c) {
-  unsigned char u = static_cast<unsigned char>(c);
-  return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '-' ||
-         u == '_' || u >= 0x80;
-}
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
+  return IsAsciiAlnum(c) || c == '-' || c == '_' || static_cast<unsigned char>(c) >= 0x80;
 }
 
 // True if the whitespace-separated list `tokens` contains `token`.
 bool HasToken(std::string_view tokens, std::string_view token) {
   std::size_t i = 0;
   while (i < tokens.size()) {
-    while (i < tokens.size() && IsSpace(tokens[i])) ++i;
+    while (i < tokens.size() && IsAsciiSpace(tokens[i])) ++i;
     std::size_t start = i;
-    while (i < tokens.size() && !IsSpace(tokens[i])) ++i;
+    while (i < tokens.size() && !IsAsciiSpace(tokens[i])) ++i;
     if (tokens.substr(start, i - start) == token) return true;
   }
   return false;
@@ -107,7 +92,7 @@ class SelectorParser {
   // Skips whitespace; returns whether there was any.
   bool SkipSpaces() {
     std::size_t start = pos_;
-    while (!AtEnd() && IsSpace(Peek())) ++pos_;
+    while (!AtEnd() && IsAsciiSpace(Peek())) ++pos_;
     return pos_ != start;
   }
 
@@ -139,7 +124,7 @@ class SelectorParser {
     if (!AtEnd() && Peek() == '*') {
       ++pos_;
     } else if (!AtEnd() && IsNameChar(Peek())) {
-      std::string name = LowerAscii(ReadName());
+      std::string name = ToLowerAscii(ReadName());
       GumboTag tag = gumbo_tag_enum(name.c_str());
       compound->tag = static_cast<int>(tag);
       if (tag == GUMBO_TAG_UNKNOWN) compound->tag_name = std::move(name);
@@ -175,7 +160,7 @@ class SelectorParser {
     ++pos_;
     SkipSpaces();
     Selector::AttributeTest test;
-    test.name = LowerAscii(ReadName());
+    test.name = ToLowerAscii(ReadName());
     if (test.name.empty()) return ErrorAt("expected an attribute name after '['", open);
     SkipSpaces();
     if (AtEnd()) return ErrorAt("missing ']' for '['", open);
@@ -224,7 +209,7 @@ bool Selector::MatchesCompound(const Compound& compound, const GumboNode* node) 
     if (element.tag == GUMBO_TAG_UNKNOWN) {
       GumboStringPiece name = element.original_tag;
       gumbo_tag_from_original_text(&name);
-      if (!EqualsIgnoreCase(std::string_view(name.data, name.length), compound.tag_name)) {
+      if (!EqualsIgnoreCaseAscii(std::string_view(name.data, name.length), compound.tag_name)) {
         return false;
       }
     }

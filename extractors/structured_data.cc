@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/strings.h"
 #include "extractors/gumbo_holder.h"
 
 namespace plainsight {
@@ -21,14 +22,6 @@ using json = nlohmann::json;
 
 // Larger scripts are not adverts' metadata; skipping them bounds the work.
 constexpr std::size_t kMaxJsonLdBytes = 1 << 20;
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // "https://schema.org/JobPosting" -> "JobPosting".
 std::string_view ShortType(std::string_view type) {
@@ -170,13 +163,13 @@ class ItemReader {
   // their name or @value.
   std::string Text(const json* value) const {
     if (value == nullptr) return "";
-    if (value->is_string()) return std::string(Trim(value->get_ref<const std::string&>()));
+    if (value->is_string()) return std::string(TrimAscii(value->get_ref<const std::string&>()));
     if (value->is_number()) return FormatNumber(value->get<double>());
     if (value->is_object()) {
       for (const char* key : {"name", "@value"}) {
         auto it = value->find(key);
         if (it != value->end() && it->is_string()) {
-          return std::string(Trim(it->get_ref<const std::string&>()));
+          return std::string(TrimAscii(it->get_ref<const std::string&>()));
         }
       }
     }
@@ -190,9 +183,9 @@ class ItemReader {
     if (!value->is_string()) return std::nullopt;
     std::string digits;
     for (char c : value->get_ref<const std::string&>()) {
-      if ((c >= '0' && c <= '9') || c == '.' || c == '-') {
+      if (IsAsciiDigit(c) || c == '.' || c == '-') {
         digits.push_back(c);
-      } else if (c != ',' && !IsSpace(c) && static_cast<unsigned char>(c) < 0x80 && c != '$') {
+      } else if (c != ',' && !IsAsciiSpace(c) && static_cast<unsigned char>(c) < 0x80 && c != '$') {
         return std::nullopt;  // words: not a plain amount
       }
     }
@@ -206,9 +199,7 @@ class ItemReader {
 
   // "hourly", "HUR" (UN/CEFACT), "per hour" ... -> "HOUR".
   static std::string SalaryUnit(std::string text) {
-    for (char& c : text) {
-      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    }
+    text = ToUpperAscii(text);
     static const struct {
       const char* needle;
       const char* unit;
@@ -324,10 +315,10 @@ class ItemReader {
 // Sites paste JSON-LD inside <!-- --> and leave raw line breaks in strings,
 // which browsers and search engines accept; make both parseable.
 std::string CleanJsonLd(std::string_view text) {
-  text = Trim(text);
-  if (text.substr(0, 4) == "<!--") text = Trim(text.substr(4));
+  text = TrimAscii(text);
+  if (text.substr(0, 4) == "<!--") text = TrimAscii(text.substr(4));
   if (text.size() >= 3 && text.substr(text.size() - 3) == "-->") {
-    text = Trim(text.substr(0, text.size() - 3));
+    text = TrimAscii(text.substr(0, text.size() - 3));
   }
   std::string out(text);
   bool in_string = false;
@@ -373,7 +364,7 @@ std::string TextContent(const GumboNode* node) {
       if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
           n->type == GUMBO_NODE_CDATA) {
         for (const char* p = n->v.text.text; *p != '\0'; ++p) {
-          if (IsSpace(*p)) {
+          if (IsAsciiSpace(*p)) {
             space = !text.empty();
           } else {
             if (space) text.push_back(' ');
@@ -455,9 +446,9 @@ template <typename Each>
 void ForEachToken(std::string_view list, const Each& each) {
   std::size_t i = 0;
   while (i < list.size()) {
-    while (i < list.size() && IsSpace(list[i])) ++i;
+    while (i < list.size() && IsAsciiSpace(list[i])) ++i;
     std::size_t start = i;
-    while (i < list.size() && !IsSpace(list[i])) ++i;
+    while (i < list.size() && !IsAsciiSpace(list[i])) ++i;
     if (i > start) each(std::string(list.substr(start, i - start)));
   }
 }

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 
+#include "core/strings.h"
+
 namespace plainsight {
 namespace {
 
@@ -20,13 +22,14 @@ bool IsLineBreak(int32_t cp) {
          cp == 0x2029;
 }
 
-// The ASCII members of IsSpace.
-constexpr bool IsAsciiSpace(utf8proc_uint8_t c) {
+// The ASCII members of IsSpace (Unicode's White_Space): core's IsAsciiSpace
+// and \v.
+constexpr bool IsAsciiWhiteSpace(utf8proc_uint8_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C;
 }
 
 // ASCII other than whitespace: maps byte for byte.
-constexpr bool IsPlainAscii(utf8proc_uint8_t c) { return c < 0x80 && !IsAsciiSpace(c); }
+constexpr bool IsPlainAscii(utf8proc_uint8_t c) { return c < 0x80 && !IsAsciiWhiteSpace(c); }
 
 // Byte classes for the fast path, by table: it runs for every byte.
 enum ByteClass : uint8_t { kPlain, kLoneSpace, kOther };
@@ -213,11 +216,7 @@ NormalizedText NormalizeForMatching(std::string_view original) {
   return out;
 }
 
-std::string LowerAscii(std::string_view text) {
-  std::string out(text);
-  // An unconditional store, so the loop vectorises.
-  for (char& c : out) c = static_cast<char>(c + (c >= 'A' && c <= 'Z' ? 'a' - 'A' : 0));
-  return out;
-}
+// Kept for its declaration in the header; callers use core's ToLowerAscii.
+std::string LowerAscii(std::string_view text) { return ToLowerAscii(text); }
 
 }  // namespace plainsight

@@ -4,15 +4,15 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/strings.h"
+
 namespace plainsight {
 namespace {
-
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // The first ASCII digit at or after `i`, or n. Prose has few digits, so
 // this tests eight bytes at a time ("has a byte between m and n", from Bit
 // Twiddling Hacks; exact for every byte value).
-size_t NextDigit(const unsigned char* bytes, size_t i, size_t n) {
+size_t NextDigit(const char* bytes, size_t i, size_t n) {
   constexpr uint64_t kOnes = ~uint64_t{0} / 255;
   constexpr uint64_t kLow7 = kOnes * 127;
   constexpr uint64_t kHigh = kOnes * 128;
@@ -24,19 +24,19 @@ size_t NextDigit(const unsigned char* bytes, size_t i, size_t n) {
     if (between != 0) break;
     i += 8;
   }
-  while (i < n && !IsDigit(bytes[i])) ++i;
+  while (i < n && !IsAsciiDigit(bytes[i])) ++i;
   return i;
 }
 
 }  // namespace
 
 size_t NextDigit(std::string_view text, size_t from) {
-  return NextDigit(reinterpret_cast<const unsigned char*>(text.data()), from, text.size());
+  return NextDigit(text.data(), from, text.size());
 }
 
 std::vector<TextWindow> DigitWindows(std::string_view text, const DigitReach& reach) {
   std::vector<TextWindow> windows;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const char* bytes = text.data();
   const size_t n = text.size();
   size_t tail_end = 0;  // end of the last tail scanned: later digits inside it share it
   for (size_t d = NextDigit(bytes, 0, n); d < n; d = NextDigit(bytes, d + 1, n)) {
@@ -45,7 +45,10 @@ std::vector<TextWindow> DigitWindows(std::string_view text, const DigitReach& re
       if (tail < tail_end) {
         tail = tail_end;
       } else {
-        while (tail < n && (IsDigit(bytes[tail]) || reach.reach(bytes[tail]))) ++tail;
+        while (tail < n && (IsAsciiDigit(bytes[tail]) ||
+                            reach.reach(static_cast<unsigned char>(bytes[tail])))) {
+          ++tail;
+        }
         tail_end = tail;
       }
     }

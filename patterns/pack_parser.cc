@@ -7,6 +7,8 @@
 
 #include <toml++/toml.h>
 
+#include "core/strings.h"
+
 namespace plainsight {
 namespace {
 
@@ -18,7 +20,7 @@ std::string Where(const std::string& source, int64_t line) {
 
 int LineOf(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
 
-bool IsWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
+bool IsWordChar(char c) { return IsAsciiLower(c) || IsAsciiDigit(c) || c == '_'; }
 
 // [a-z0-9_]+
 bool IsWord(std::string_view s) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/strings.h"
+
 namespace plainsight {
 
 std::string EscapeMarkup(std::string_view text) {
@@ -25,14 +27,9 @@ std::string EscapeMarkup(std::string_view text) {
 }
 
 std::string SafeLinkHref(std::string_view url) {
-  auto starts_with_nocase = [&](std::string_view prefix) {
-    if (url.size() < prefix.size()) return false;
-    return std::equal(prefix.begin(), prefix.end(), url.begin(), [](char want, char c) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      return c == want;
-    });
-  };
-  if (!starts_with_nocase("http://") && !starts_with_nocase("https://")) return "";
+  if (!StartsWithIgnoreCaseAscii(url, "http://") && !StartsWithIgnoreCaseAscii(url, "https://")) {
+    return "";
+  }
   return EscapeMarkup(url);
 }
 

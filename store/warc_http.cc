@@ -2,23 +2,10 @@
 
 #include <algorithm>
 
+#include "core/strings.h"
+
 namespace plainsight {
 namespace {
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           auto lower = [](char c) {
-             return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-           };
-           return lower(x) == lower(y);
-         });
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 // Splits on LF, dropping a CR before it; blank lines are kept as "".
 std::vector<std::string_view> Lines(std::string_view text) {
@@ -67,14 +54,14 @@ StoredResponseHeaders HeadersForStoredPayload(std::string_view headers, std::uin
       stored.headers.append(line).append("\r\n");
       continue;
     }
-    std::string_view name = Trim(line.substr(0, colon));
-    std::string_view value = Trim(line.substr(colon + 1));
+    std::string_view name = TrimAsciiBlank(line.substr(0, colon));
+    std::string_view value = TrimAsciiBlank(line.substr(colon + 1));
     bool rename = false;
-    if (EqualsIgnoreCase(name, "Transfer-Encoding")) {
+    if (EqualsIgnoreCaseAscii(name, "Transfer-Encoding")) {
       rename = true;
-    } else if (EqualsIgnoreCase(name, "Content-Encoding")) {
-      rename = content_decoded && !EqualsIgnoreCase(value, "identity");
-    } else if (EqualsIgnoreCase(name, "Content-Length")) {
+    } else if (EqualsIgnoreCaseAscii(name, "Content-Encoding")) {
+      rename = content_decoded && !EqualsIgnoreCaseAscii(value, "identity");
+    } else if (EqualsIgnoreCaseAscii(name, "Content-Length")) {
       rename = value != std::to_string(payload_size);
       length_renamed = length_renamed || rename;
     }

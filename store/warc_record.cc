@@ -7,25 +7,12 @@
 #include <ctime>
 #include <random>
 
+#include "core/strings.h"
+
 namespace plainsight {
 namespace {
 
 constexpr std::string_view kHeaderEnd = "\r\n\r\n";
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 void FillRandom(unsigned char* bytes, size_t size) {
   // getentropy() draws from the kernel CSPRNG, at most 256 bytes per call.
@@ -94,8 +81,9 @@ std::string FindWarcField(std::string_view headers, std::string_view name) {
     if (eol == std::string_view::npos) eol = headers.size();
     std::string_view line = headers.substr(pos, eol - pos);
     size_t colon = line.find(':');
-    if (colon != std::string_view::npos && EqualsIgnoreCase(Trim(line.substr(0, colon)), name)) {
-      return std::string(Trim(line.substr(colon + 1)));
+    if (colon != std::string_view::npos &&
+        EqualsIgnoreCaseAscii(TrimAsciiBlank(line.substr(0, colon)), name)) {
+      return std::string(TrimAsciiBlank(line.substr(colon + 1)));
     }
     pos = eol + 2;
   }

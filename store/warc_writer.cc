@@ -13,6 +13,7 @@
 
 #include "core/clock.h"
 #include "core/sha256.h"
+#include "core/strings.h"
 #include "store/warc_digest.h"
 #include "store/warc_gzip.h"
 #include "store/warc_http.h"
@@ -28,9 +29,7 @@ constexpr int kMaxNameAttempts = 1000;
 bool IsSafePrefix(const std::string& prefix) {
   if (prefix.empty()) return false;
   for (char c : prefix) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '.' || c == '_' || c == '-';
-    if (!ok) return false;
+    if (!IsAsciiAlnum(c) && c != '.' && c != '_' && c != '-') return false;
   }
   return true;
 }
