@@ -216,7 +216,5 @@ NormalizedText NormalizeForMatching(std::string_view original) {
   return out;
 }
 
-// Kept for its declaration in the header; callers use core's ToLowerAscii.
-std::string LowerAscii(std::string_view text) { return ToLowerAscii(text); }
 
 }  // namespace plainsight

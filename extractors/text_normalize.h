@@ -40,8 +40,5 @@ struct NormalizedText {
 
 NormalizedText NormalizeForMatching(std::string_view original);
 
-// `text` with ASCII letters lower-cased and every other byte kept, as
-// std::tolower in the "C" locale but without a call per byte.
-std::string LowerAscii(std::string_view text);
 
 }  // namespace plainsight

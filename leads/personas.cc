@@ -3,31 +3,28 @@
 #include <array>
 #include <cctype>
 
+#include "core/strings.h"
+
 namespace plainsight {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsLetter(char c) { return IsUpper(c) || IsLower(c); }
 
-char Lower(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool StartsWithWordIgnoreCase(std::string_view text, size_t at, std::string_view word) {
   if (at + word.size() > text.size()) return false;
-  if (at > 0 && IsLetter(text[at - 1])) return false;
+  if (at > 0 && IsAsciiAlpha(text[at - 1])) return false;
   for (size_t i = 0; i < word.size(); ++i) {
-    if (Lower(text[at + i]) != word[i]) return false;
+    if (AsciiLower(text[at + i]) != word[i]) return false;
   }
   size_t end = at + word.size();
-  return end == text.size() || !IsLetter(text[end]);
+  return end == text.size() || !IsAsciiAlpha(text[end]);
 }
 
 // A two-digit number at `at` that is a plausible adult age, else 0.
 int TwoDigitAge(std::string_view text, size_t at) {
-  if (at + 2 > text.size() || !IsDigit(text[at]) || !IsDigit(text[at + 1])) return 0;
-  if (at > 0 && IsDigit(text[at - 1])) return 0;
-  if (at + 2 < text.size() && IsDigit(text[at + 2])) return 0;
+  if (at + 2 > text.size() || !IsAsciiDigit(text[at]) || !IsAsciiDigit(text[at + 1])) return 0;
+  if (at > 0 && IsAsciiDigit(text[at - 1])) return 0;
+  if (at + 2 < text.size() && IsAsciiDigit(text[at + 2])) return 0;
   int age = (text[at] - '0') * 10 + (text[at + 1] - '0');
   return age >= 18 ? age : 0;
 }
@@ -57,9 +54,9 @@ int FindAge(std::string_view text) {
 }
 
 std::string CapitalisedWordAt(std::string_view text, size_t at) {
-  if (at >= text.size() || !IsUpper(text[at])) return "";
+  if (at >= text.size() || !IsAsciiUpper(text[at])) return "";
   size_t end = at + 1;
-  while (end < text.size() && IsLower(text[end])) ++end;
+  while (end < text.size() && IsAsciiLower(text[end])) ++end;
   return end - at >= 2 ? std::string(text.substr(at, end - at)) : "";
 }
 
@@ -67,7 +64,7 @@ std::string NameAfterIntroduction(std::string_view text) {
   static constexpr std::array<std::string_view, 5> kIntroductions = {
       "i am", "i'm", "my name is", "ask for", "book"};
   for (size_t i = 0; i < text.size(); ++i) {
-    const char first = Lower(text[i]);
+    const char first = AsciiLower(text[i]);
     if (first != 'i' && first != 'm' && first != 'a' && first != 'b') continue;
     for (std::string_view intro : kIntroductions) {
       if (!StartsWithWordIgnoreCase(text, i, intro)) continue;

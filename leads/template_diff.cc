@@ -5,6 +5,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/strings.h"
+
 namespace plainsight {
 namespace {
 
@@ -20,9 +22,8 @@ bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-bool IsSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+// ASCII whitespace including \v, as this file always split on.
+bool IsSpace(unsigned char c) { return IsAsciiSpace(static_cast<char>(c)) || c == '\v'; }
 
 // Interns lower-cased token text so that comparing tokens is comparing ints.
 class TokenIds {

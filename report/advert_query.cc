@@ -8,17 +8,12 @@
 #include <optional>
 #include <set>
 
+#include "core/strings.h"
 #include "extractors/phones.h"
 #include "extractors/postcodes.h"
 
 namespace plainsight {
 namespace {
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 Result<std::string> NormalizePhone(const std::string& typed, const std::string& region) {
   auto found = FindPhones(typed, region);
@@ -41,7 +36,7 @@ Result<std::vector<std::pair<EntityType, std::string>>> Lookups(const AdvertQuer
     if (!phone.ok()) return phone.status();
     out.emplace_back(EntityType::kPhone, *phone);
   }
-  if (!q.email.empty()) out.emplace_back(EntityType::kEmail, Lower(q.email));
+  if (!q.email.empty()) out.emplace_back(EntityType::kEmail, ToLowerAscii(q.email));
   if (!q.postcode.empty()) {
     auto postcode = NormalizePostcode(q.postcode);
     if (!postcode.ok()) return postcode.status();
@@ -63,7 +58,7 @@ Result<std::string> NormalizeHandle(const std::string& typed, const std::string&
     return Status::InvalidArgument(
         "handle: write SERVICE:NAME, e.g. whatsapp:+447700900123 or telegram:@name; got: " + typed);
   }
-  const std::string service = Lower(typed.substr(0, colon));
+  const std::string service = ToLowerAscii(typed.substr(0, colon));
   std::string name = typed.substr(colon + 1);
   if (service != "whatsapp" && service != "telegram" && service != "snapchat" &&
       service != "signal") {
@@ -75,7 +70,7 @@ Result<std::string> NormalizeHandle(const std::string& typed, const std::string&
     return service + ":" + found.front().e164;
   }
   if (service == "whatsapp") return Status::InvalidArgument("handle: not a phone number: " + name);
-  name = Lower(name);
+  name = ToLowerAscii(name);
   if (!name.empty() && name.front() == '@') name.erase(0, 1);
   return service + ":" + (service == "telegram" ? "@" : "") + name;
 }
