@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/dates.h"
 #include "core/strings.h"
 
 namespace plainsight {
@@ -54,10 +55,11 @@ bool ParseTimeSpec(const std::string& text, std::int64_t now_unix_seconds,
       return true;
     }
   }
-  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  int consumed = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &year, &month, &day, &consumed) != 3) return false;
-  size_t pos = static_cast<size_t>(consumed);
+  const std::optional<CivilDay> day =
+      text.size() >= 10 ? ParseIsoDay(std::string_view(text).substr(0, 10)) : std::nullopt;
+  if (!day) return false;
+  int hour = 0, minute = 0, second = 0;
+  size_t pos = 10;
   long long offset_seconds = 0;
   if (pos < text.size()) {
     if (text[pos] != 'T' && text[pos] != ' ') return false;
@@ -82,16 +84,8 @@ bool ParseTimeSpec(const std::string& text, std::int64_t now_unix_seconds,
       }
     }
   }
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
-    return false;
-  std::tm tm{};
-  tm.tm_year = year - 1900;
-  tm.tm_mon = month - 1;
-  tm.tm_mday = day;
-  tm.tm_hour = hour;
-  tm.tm_min = minute;
-  tm.tm_sec = second;
-  *unix_seconds = static_cast<std::int64_t>(timegm(&tm)) - offset_seconds;
+  if (hour > 23 || minute > 59 || second > 60) return false;
+  *unix_seconds = UnixMidnight(*day) + hour * 3600LL + minute * 60LL + second - offset_seconds;
   return true;
 }
 

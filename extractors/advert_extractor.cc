@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 
+#include "core/dates.h"
 #include "core/strings.h"
 #include "extractors/addresses.h"
 #include "extractors/adult_fields.h"
@@ -32,15 +33,8 @@ namespace {
 // "2026-11-03", "3 November 2026" etc. are left to the table's caller; here we
 // only need an ISO day when the page gives one, else `fallback`.
 std::string IsoDay(std::string_view posted, std::string_view fallback) {
-  for (size_t i = 0; i + 10 <= posted.size(); ++i) {
-    int y = 0, m = 0, d = 0;
-    std::string candidate(posted.substr(i, 10));
-    if (std::sscanf(candidate.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 && y > 1990 && m >= 1 &&
-        m <= 12 && d >= 1 && d <= 31) {
-      return candidate;
-    }
-  }
-  return std::string(fallback);
+  const std::optional<CivilDay> day = FindIsoDay(posted);
+  return day ? day->Iso() : std::string(fallback);
 }
 
 // Without SP, HT, CR and LF at either end; unlike TrimAscii, a \f is kept

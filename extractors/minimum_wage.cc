@@ -3,16 +3,12 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/dates.h"
+
 namespace plainsight {
 namespace {
 
-bool IsIsoDate(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  return true;
-}
+bool IsIsoDate(std::string_view s) { return ParseIsoDay(s).has_value(); }
 
 }  // namespace
 
