@@ -25,6 +25,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/bench_toml.sh
+. "$root/bench/bench_toml.sh"
 plainsight="$root/build-bench/plainsight"
 adverts=20000
 crawl_timeout=900
@@ -148,25 +150,17 @@ wget2_cpu=$(time_field "$tmp/wget2.time" "Percent of CPU this job got")
 
 # (a) plainsight.
 mkdir -p "$tmp/plainsight"
-cat >"$tmp/plainsight/plainsight.toml" <<EOF
+{
+  cat <<EOF
 gazetteer = "$root/config/gazetteer.tsv"
 
 [store]
 path = "$tmp/plainsight/store"
 warc = true
 
-[crawl]
-concurrency = 16
-per_host_delay_ms = 0
-per_host_connections = 16
-respect_robots = false
-allow_private_addresses = true
-
-[[patterns]]
-path = "$root/config/patterns/adult.toml"
-
-[[patterns]]
-path = "$root/config/patterns/jobs.toml"
+EOF
+  bench_crawl_toml "$root"
+  cat <<EOF
 
 [[sites]]
 name = "bench-board"
@@ -181,6 +175,7 @@ max_depth = 100
   location = "span.location"
   posted = "time"
 EOF
+} >"$tmp/plainsight/plainsight.toml"
 echo "crawl_bench: plainsight crawling" >&2
 plainsight_rc=0
 before=$(served)

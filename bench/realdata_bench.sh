@@ -51,6 +51,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/bench_toml.sh
+. "$root/bench/bench_toml.sh"
 plainsight="$root/build/plainsight"
 data="$root/../shared/realdata/locanto_ie_2022.csv"
 crawl_timeout=1800
@@ -134,24 +136,15 @@ echo "realdata_bench: serving $(wc -l <"$tmp/ports.tsv") boards on 127.0.0.1" \
   if [ -n "$region" ]; then echo "region = \"$region\""; fi
   echo "gazetteer = \"$root/config/gazetteer.tsv\""
 } >"$tmp/plainsight.toml"
-cat >>"$tmp/plainsight.toml" <<EOF
+{
+  cat <<EOF
 
 [store]
 path = "$tmp/store"
 
-[crawl]
-concurrency = 16
-per_host_delay_ms = 0
-per_host_connections = 16
-respect_robots = false
-allow_private_addresses = true
-
-[[patterns]]
-path = "$root/config/patterns/adult.toml"
-
-[[patterns]]
-path = "$root/config/patterns/jobs.toml"
 EOF
+  bench_crawl_toml "$root"
+} >>"$tmp/plainsight.toml"
 while IFS=$'\t' read -r site port; do
   cat >>"$tmp/plainsight.toml" <<EOF
 

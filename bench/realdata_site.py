@@ -45,6 +45,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+from board_pages import page_window, rel_links, write_page
+
 # locanto_category -> site suffix (the codes of the CSV's source files).
 CATEGORY_CODES = {
     "call centre & customer support": "cs",
@@ -160,11 +162,7 @@ def advert_page(board, category, row):
 
 
 def listing_page(board, page, pages, rows):
-    links = ""
-    if page > 1:
-        links += f"<link rel=\"prev\" href=\"/jobs?page={page - 1}\">\n"
-    if page < pages:
-        links += f"<link rel=\"next\" href=\"/jobs?page={page + 1}\">\n"
+    links = rel_links(page, pages, lambda n: f"/jobs?page={n}", end="\n")
     out = [head(board, f"Jobs, page {page}", links),
            f"<main><h1>Latest jobs</h1><p>Page {page} of {pages}</p>\n<ol class=\"results\">\n"]
     for row in rows:
@@ -176,19 +174,13 @@ def listing_page(board, page, pages, rows):
     out.append("</ol>\n<nav class=\"pages\">")
     if page > 1:
         out.append(f"<a rel=\"prev\" href=\"/jobs?page={page - 1}\">&laquo; Previous</a> ")
-    near = set(range(page - 5, page + 6)) | {page + d for d in (-50, -10, 10, 50)}
-    for p in sorted({1, pages} | {p for p in near if 1 <= p <= pages}):
+    for p in page_window(page, pages, (-50, -10, 10, 50)):
         out.append(f"<a href=\"/jobs?page={p}\">{p}</a> " if p != page else f"<strong>{p}</strong> ")
     if page < pages:
         out.append(f"<a rel=\"next\" href=\"/jobs?page={page + 1}\">Next &raquo;</a>")
     out.append("</nav></main>\n")
     out.append(foot(board))
     return "".join(out)
-
-
-def write(path, text):
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
 
 
 def build(args):
@@ -223,18 +215,18 @@ def build(args):
         pages = (len(rows) + args.per_page - 1) // args.per_page
         for page in range(1, pages + 1):
             chunk = rows[(page - 1) * args.per_page:page * args.per_page]
-            write(os.path.join(root, "jobs", f"{page}.html"), listing_page(board, page, pages, chunk))
+            write_page(os.path.join(root, "jobs", f"{page}.html"), listing_page(board, page, pages, chunk))
             for row in chunk:
-                write(os.path.join(root, "ad", row["ad_id"] + ".html"), advert_page(board, category, row))
-        write(os.path.join(root, "index.html"),
-              head(board, "Jobs") + "<main><h1>Jobs</h1><p><a href=\"/jobs?page=1\">Latest jobs</a>"
-              f" ({len(rows)} adverts)</p></main>\n" + foot(board))
+                write_page(os.path.join(root, "ad", row["ad_id"] + ".html"), advert_page(board, category, row))
+        write_page(os.path.join(root, "index.html"),
+                   head(board, "Jobs") + "<main><h1>Jobs</h1><p><a href=\"/jobs?page=1\">Latest jobs</a>"
+                   f" ({len(rows)} adverts)</p></main>\n" + foot(board))
         for name, (title, text) in STATIC_PAGES.items():
-            write(os.path.join(root, name + ".html"),
-                  head(board, title) + f"<main><h1>{esc(title)}</h1><p>{esc(text)}</p></main>\n" + foot(board))
-        write(os.path.join(root, "robots.txt"), "User-agent: *\nDisallow: /search\n")
+            write_page(os.path.join(root, name + ".html"),
+                       head(board, title) + f"<main><h1>{esc(title)}</h1><p>{esc(text)}</p></main>\n" + foot(board))
+        write_page(os.path.join(root, "robots.txt"), "User-agent: *\nDisallow: /search\n")
         lines.append(f"{site}\t{category or '(none)'}\t{len(rows)}\t{pages}")
-    write(os.path.join(args.out_dir, "sites.tsv"), "".join(line + "\n" for line in lines))
+    write_page(os.path.join(args.out_dir, "sites.tsv"), "".join(line + "\n" for line in lines))
     for line in lines:
         print(line)
     if skipped:
@@ -314,7 +306,7 @@ def serve(args):
     for t in threads:
         t.start()
     tmp = args.ports_file + ".tmp"
-    write(tmp, "".join(f"{site}\t{server.server_address[1]}\n" for site, server in servers))
+    write_page(tmp, "".join(f"{site}\t{server.server_address[1]}\n" for site, server in servers))
     os.replace(tmp, args.ports_file)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

@@ -23,6 +23,8 @@ import argparse
 import os
 import random
 
+from board_pages import page_window, rel_links, write_page
+
 TOWNS = ["Northampton", "Kettering", "Corby", "Wellingborough", "Daventry", "Boston",
          "Spalding", "Peterborough", "Leicester", "Luton", "Bedford", "Milton Keynes"]
 POSTCODES = ["NN1 1AA", "NN15 6XY", "NN17 2AB", "NN8 4DE", "PE21 8QR", "PE11 1AB", "LE1 6ZZ"]
@@ -115,11 +117,7 @@ def advert_page(rng, ad_id, jobs, siblings):
 
 
 def listing_page(rng, page, pages, ad_ids):
-    links = ""
-    if page > 1:
-        links += f"<link rel=\"prev\" href=\"/listings/{page - 1}.html\">"
-    if page < pages:
-        links += f"<link rel=\"next\" href=\"/listings/{page + 1}.html\">"
+    links = rel_links(page, pages, lambda n: f"/listings/{n}.html")
     out = [head(f"Latest adverts, page {page} | Board", links + style_block(rng, 40))]
     out.append("<main><h1>Latest adverts</h1><ol class=\"results\">\n")
     for ad_id in ad_ids:
@@ -128,18 +126,11 @@ def listing_page(rng, page, pages, ad_ids):
     out.append("</ol><nav class=\"pages\">")
     # Neighbours and jumps (+-10, 50, 100) as boards show them: every page
     # stays within ~25 links of page 1, under plainsight's max_depth cap.
-    near = set(range(page - 5, page + 6)) | {page + d for d in (-100, -50, -10, 10, 50, 100)}
-    window = sorted({1, pages} | {p for p in near if 1 <= p <= pages})
+    window = page_window(page, pages, (-100, -50, -10, 10, 50, 100))
     out.extend(f"<a href=\"/listings/{p}.html\">{p}</a> " for p in window)
     out.append("</nav></main>\n")
     out.append(footer(rng))
     return "".join(out)
-
-
-def write(path, text):
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    return len(text.encode("utf-8"))
 
 
 def main():
@@ -158,21 +149,21 @@ def main():
     for page in range(1, pages + 1):
         first = 100000 + (page - 1) * args.per_page
         ad_ids = list(range(first, min(first + args.per_page, 100000 + args.adverts)))
-        total += write(os.path.join(args.out_dir, "listings", f"{page}.html"),
-                       listing_page(rng, page, pages, ad_ids))
+        total += write_page(os.path.join(args.out_dir, "listings", f"{page}.html"),
+                            listing_page(rng, page, pages, ad_ids))
         count += 1
         for ad_id in ad_ids:
             jobs = ad_id % 2 == 0
-            total += write(os.path.join(args.out_dir, "ad", f"{ad_id}.html"),
-                           advert_page(rng, ad_id, jobs, ad_ids))
+            total += write_page(os.path.join(args.out_dir, "ad", f"{ad_id}.html"),
+                                advert_page(rng, ad_id, jobs, ad_ids))
             count += 1
     for name, title in (("index", "Board"), ("about", "About"), ("help", "Help")):
-        total += write(os.path.join(args.out_dir, f"{name}.html"),
-                       head(title) + "<main><p><a href=\"/listings/1.html\">Latest adverts</a></p></main>"
-                       + footer(rng))
+        total += write_page(os.path.join(args.out_dir, f"{name}.html"),
+                            head(title) + "<main><p><a href=\"/listings/1.html\">Latest adverts</a></p></main>"
+                            + footer(rng))
         count += 1
-    write(os.path.join(args.out_dir, "static", "site.css"), "body { font-family: sans-serif; }\n")
-    write(os.path.join(args.out_dir, "static", "app.js"), "window.app = {};\n")
+    write_page(os.path.join(args.out_dir, "static", "site.css"), "body { font-family: sans-serif; }\n")
+    write_page(os.path.join(args.out_dir, "static", "app.js"), "window.app = {};\n")
     print(f"pages={count} bytes={total}")
 
 
