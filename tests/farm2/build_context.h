@@ -1,7 +1,7 @@
 // BuildContext: what farm2's generators share while one seed builds the
 // farm: the seed's random streams, the one phone pool, the names and
 // e-mails already used (so ordinary advertisers never collide by chance),
-// and the adverts and truth groups built so far.
+// and the adverts, truth groups and planted places built so far.
 #pragma once
 
 #include <cstddef>
@@ -31,17 +31,27 @@ class BuildContext {
     groups_.push_back(TruthGroup{name, risky, description, {}, {}});
     return groups_.size() - 1;
   }
-  // Adds an ordinary advert.
-  void Add(Advert advert) {
+  // Adds an ordinary advert; returns its index.
+  std::size_t Add(Advert advert) {
     advert.group.clear();
     adverts_.push_back(std::move(advert));
+    return adverts_.size() - 1;
   }
-  // Adds an advert to group `group`.
-  void Add(Advert advert, std::size_t group) {
+  // Adds an advert to group `group`; returns its index.
+  std::size_t Add(Advert advert, std::size_t group) {
     advert.group = groups_[group].name;
     groups_[group].adverts.push_back(adverts_.size());
     adverts_.push_back(std::move(advert));
+    return adverts_.size() - 1;
   }
+
+  // Registers a planted place (adverts added with AddToPlace) and returns
+  // its index.
+  std::size_t AddPlace(TruthPlace place) {
+    places_.push_back(std::move(place));
+    return places_.size() - 1;
+  }
+  void AddToPlace(std::size_t place, std::size_t advert) { places_[place].adverts.push_back(advert); }
 
   // False if `name` (a company, a persona e-mail, a slug) was claimed before.
   bool Claim(const std::string& name) { return claimed_.insert(name).second; }
@@ -51,6 +61,7 @@ class BuildContext {
 
   std::vector<Advert>& adverts() { return adverts_; }
   std::vector<TruthGroup>& groups() { return groups_; }
+  std::vector<TruthPlace>& places() { return places_; }
 
  private:
   Rng root_;
@@ -59,6 +70,7 @@ class BuildContext {
   std::map<std::string, std::vector<std::string>> decks_;
   std::vector<Advert> adverts_;
   std::vector<TruthGroup> groups_;
+  std::vector<TruthPlace> places_;
 };
 
 }  // namespace plainsight::farm2

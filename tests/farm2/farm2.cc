@@ -11,6 +11,7 @@
 #include "tests/farm2/build_context.h"
 #include "tests/farm2/ordinary_vacancies.h"
 #include "tests/farm2/places.h"
+#include "tests/farm2/planted_places.h"
 #include "tests/farm2/profiles.h"
 #include "tests/farm2/risky_labour.h"
 #include "tests/farm2/risky_rings.h"
@@ -82,12 +83,53 @@ Farm2::Farm2(std::uint64_t seed) : seed_(seed) {
   AddLocalVacancies(ctx);
   AddClassifiedVacancies(ctx);
   AddOrdinaryProfiles(ctx);
+  // Places last: they take phones after everything above.
+  AddSharedHousing(ctx);
+  AddDualUseAddress(ctx);
+  AddPickUpPoints(ctx);
+  AddPlaceDecoys(ctx);
+  AddExistingPlaces(ctx);
   adverts_ = std::move(ctx.adverts());
   groups_ = std::move(ctx.groups());
+  places_ = std::move(ctx.places());
+  AddFooterPlaces();
   BuildPages();
 }
 
 Farm2::~Farm2() { Stop(); }
+
+namespace {
+
+// "Midshires House, 5 Station Road, Kettering NN15 7QT" as address
+// ("Midshires House, 5 Station Road"), town and postcode.
+TruthPlace FooterPlace(const SiteInfo& site) {
+  const std::string& full = site.address;
+  const std::size_t comma = full.rfind(", ");
+  const std::string tail = full.substr(comma + 2);  // "Kettering NN15 7QT"
+  std::size_t space = tail.rfind(' ');
+  space = tail.rfind(' ', space - 1);
+  TruthPlace place;
+  place.name = "decoy-footer-" + site.name;
+  place.of_concern = false;
+  place.role = "premises";
+  place.address = full.substr(0, comma);
+  place.town = tail.substr(0, space);
+  place.postcode = tail.substr(space + 1);
+  place.description = "The site's own office address, in the footer of every page it serves "
+                      "(so on every advert it carries): not a place of concern.";
+  return place;
+}
+
+}  // namespace
+
+void Farm2::AddFooterPlaces() {
+  for (std::size_t s = 0; s < layouts_.size(); ++s) {
+    TruthPlace place = FooterPlace(layouts_[s]->info());
+    for (std::size_t i = 0; i < adverts_.size(); ++i)
+      if (adverts_[i].site == static_cast<int>(s)) place.adverts.push_back(i);
+    places_.push_back(std::move(place));
+  }
+}
 
 void Farm2::BuildPages() {
   Rng rng = Rng(seed_).Fork("ids");
@@ -198,6 +240,38 @@ std::string Farm2::TruthJson() const {
 Status Farm2::WriteTruthJson(const std::string& path) const {
   std::ofstream out(path);
   out << TruthJson();
+  if (!out) return Status::IoError("cannot write " + path);
+  return Status::OK();
+}
+
+std::vector<TruthPlace> Farm2::truth_places() const {
+  std::vector<TruthPlace> places = places_;
+  for (TruthPlace& place : places) {
+    place.advert_urls.clear();
+    for (std::size_t i : place.adverts) place.advert_urls.push_back(AdvertUrl(adverts_[i]));
+  }
+  return places;
+}
+
+std::string Farm2::TruthPlacesJson() const {
+  nlohmann::json places = nlohmann::json::array();
+  for (const TruthPlace& place : truth_places()) {
+    places.push_back({{"name", place.name},
+                      {"of_concern", place.of_concern},
+                      {"role", place.role},
+                      {"address", place.address},
+                      {"postcode", place.postcode},
+                      {"town", place.town},
+                      {"description", place.description},
+                      {"advert_urls", place.advert_urls}});
+  }
+  nlohmann::json doc = {{"seed", seed_}, {"places", places}};
+  return doc.dump(2) + "\n";
+}
+
+Status Farm2::WriteTruthPlacesJson(const std::string& path) const {
+  std::ofstream out(path);
+  out << TruthPlacesJson();
   if (!out) return Status::IoError("cannot write " + path);
   return Status::OK();
 }

@@ -3,7 +3,9 @@
 // directories; layouts in layout_*.cc) with about 600 adverts, and the
 // planted truth: risky groups that must each become exactly one lead,
 // benign groups that must not become a lead at or above min_score, and
-// ordinary adverts in no group. Start() serves every site on 127.0.0.1
+// ordinary adverts in no group; and the planted places (truth_places():
+// shared housing, an address used by job and adult adverts, pick-up
+// points, and decoys). Start() serves every site on 127.0.0.1
 // (one farm::SiteServer each, ephemeral ports); truth() then carries
 // absolute advert URLs. The same seed always gives the same sites, pages
 // and truth; only the ports change from run to run.
@@ -56,6 +58,14 @@ class Farm2 {
   std::string TruthJson() const;
   Status WriteTruthJson(const std::string& path) const;
 
+  // Every planted place (truth.h): places of concern and decoys, with the
+  // URLs of the adverts that name each (absolute once started).
+  std::vector<TruthPlace> truth_places() const;
+  // {"seed": N, "places": [{"name", "of_concern", "role", "address",
+  // "postcode", "town", "description", "advert_urls"}]}
+  std::string TruthPlacesJson() const;
+  Status WriteTruthPlacesJson(const std::string& path) const;
+
   // Every page a site serves, by target, before "%BASE%" is filled in.
   const std::map<std::string, std::string>& pages(int site) const {
     return pages_[static_cast<std::size_t>(site)];
@@ -69,11 +79,13 @@ class Farm2 {
  private:
   struct Servers;
   void BuildPages();
+  void AddFooterPlaces();
 
   std::uint64_t seed_;
   std::vector<std::unique_ptr<SiteLayout>> layouts_;
   std::vector<Advert> adverts_;
   std::vector<TruthGroup> groups_;
+  std::vector<TruthPlace> places_;
   std::vector<std::map<std::string, std::string>> pages_;
   std::vector<std::string> not_found_;
   farm::RequestLog log_;

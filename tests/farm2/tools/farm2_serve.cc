@@ -1,9 +1,12 @@
 // farm2_serve: builds farm2 from a seed and either dumps it or serves it.
-//   farm2_serve --dump DIR [--seed N]   writes every page, truth.json and a
-//                                       summary under DIR, then exits
+//   farm2_serve --dump DIR [--seed N]   writes every page, truth.json,
+//                                       truth_places.json and a summary
+//                                       under DIR, then exits
 //   farm2_serve --out DIR [--seed N]    serves the sites until SIGINT or
-//                                       SIGTERM, with DIR/plainsight.toml and
-//                                       DIR/truth.json for the live ports
+//                                       SIGTERM, with DIR/plainsight.toml,
+//                                       DIR/truth.json and
+//                                       DIR/truth_places.json for the live
+//                                       ports
 // For looking at the farm by hand; the tests do not need it.
 #include <csignal>
 #include <cstdlib>
@@ -36,6 +39,9 @@ void Summary(const plainsight::farm2::Farm2& farm, std::ostream& out) {
   }
   out << "groups " << risky << " risky, " << benign << " benign; " << grouped << " adverts in groups, "
       << farm.adverts().size() - static_cast<std::size_t>(grouped) << " ordinary\n";
+  for (const auto& place : farm.truth_places())
+    out << (place.of_concern ? "  concern " : "  decoy   ") << place.name << " (" << place.role << ") "
+        << place.adverts.size() << "\n";
 }
 
 }  // namespace
@@ -65,6 +71,7 @@ int main(int argc, char** argv) {
       }
     }
     std::ofstream(fs::path(dump) / "truth.json") << farm.TruthJson();
+    std::ofstream(fs::path(dump) / "truth_places.json") << farm.TruthPlacesJson();
     // One line per advert: site, path, group, the advert's own text, and the
     // phones and e-mails it writes.
     std::ofstream lines(fs::path(dump) / "adverts.tsv");
@@ -101,6 +108,11 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (auto status = farm.WriteTruthJson((fs::path(out) / "truth.json").string()); !status.ok()) {
+    std::cerr << status.ToString() << "\n";
+    return 1;
+  }
+  if (auto status = farm.WriteTruthPlacesJson((fs::path(out) / "truth_places.json").string());
+      !status.ok()) {
     std::cerr << status.ToString() << "\n";
     return 1;
   }
