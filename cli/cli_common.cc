@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "store/audit_log.h"
 
+#include <filesystem>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/spdlog.h>
@@ -102,6 +103,22 @@ std::unique_ptr<Store> OpenStoreOrThrow(const Config& config, const GlobalOption
   auto store = Store::Open(config.store.path, store_options);
   if (!store.ok()) throw CliError(kExitStore, store.status().ToString());
   return std::move(store).value();
+}
+
+std::shared_ptr<const Gazetteer> LoadGazetteerOrNull(const Config& config) {
+  if (!std::filesystem::exists(config.gazetteer_path)) return nullptr;
+  auto loaded = Gazetteer::Load(config.gazetteer_path);
+  if (!loaded.ok()) throw CliError(kExitBadInput, loaded.status().ToString());
+  return *loaded;
+}
+
+StoreCommand BeginStoreCommand(StoreAccess access, NeedsPatterns needs_patterns) {
+  GlobalOptions& options = Globals();
+  SetUpLogging(options);
+  StoreCommand command{LoadConfigOrThrow(options), nullptr, nullptr};
+  if (needs_patterns == NeedsPatterns::kYes) command.patterns = LoadPatternsOrThrow(command.config);
+  command.store = OpenStoreOrThrow(command.config, options, access == StoreAccess::kReadOnly);
+  return command;
 }
 
 std::string CurrentUser(const std::string& analyst) {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/config.h"
+#include "extractors/gazetteer.h"
 #include "patterns/pattern_set.h"
 #include "store/store.h"
 
@@ -43,6 +44,22 @@ Config LoadConfigOrThrow(const GlobalOptions& options);
 std::shared_ptr<const PatternSet> LoadPatternsOrThrow(const Config& config);
 std::unique_ptr<Store> OpenStoreOrThrow(const Config& config, const GlobalOptions& options,
                                         bool read_only);
+
+// How a command that uses the store starts: logging set up, the config
+// loaded, the pattern packs too when asked (before the store, so a bad pack
+// fails without touching it), then the store opened.
+enum class StoreAccess { kReadOnly, kReadWrite };
+enum class NeedsPatterns { kNo, kYes };
+struct StoreCommand {
+  Config config;
+  std::shared_ptr<const PatternSet> patterns;  // null unless asked for
+  std::unique_ptr<Store> store;
+};
+StoreCommand BeginStoreCommand(StoreAccess access, NeedsPatterns needs_patterns = NeedsPatterns::kNo);
+
+// The config's gazetteer, or null when its file does not exist (exit 1
+// when it exists and is malformed).
+std::shared_ptr<const Gazetteer> LoadGazetteerOrNull(const Config& config);
 
 // The analyst behind this process: --analyst if given, else the OS user.
 std::string CurrentUser(const std::string& analyst = "");

@@ -14,12 +14,8 @@ void RegisterCrawl(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("crawl", "Crawl every configured site once, then update the leads");
   cmd->footer("Example:\n  plainsight crawl --config config/plainsight.toml");
   cmd->callback([] {
-    GlobalOptions& g = Globals();
-    SetUpLogging(g);
-    Config config = LoadConfigOrThrow(g);
-    auto patterns = LoadPatternsOrThrow(config);
-    auto store = OpenStoreOrThrow(config, g, false);
-    g.exit_code = CrawlAndCorrelate(config, patterns, *store);
+    auto [config, patterns, store] = BeginStoreCommand(StoreAccess::kReadWrite, NeedsPatterns::kYes);
+    Globals().exit_code = CrawlAndCorrelate(config, patterns, *store);
   });
 }
 
@@ -29,10 +25,7 @@ void RegisterCorrelate(CLI::App& app) {
   static bool rebuild = false;
   cmd->add_flag("--rebuild", rebuild, "recompute everything from scratch (lead ids are kept)");
   cmd->callback([] {
-    GlobalOptions& g = Globals();
-    SetUpLogging(g);
-    Config config = LoadConfigOrThrow(g);
-    auto store = OpenStoreOrThrow(config, g, false);
+    auto [config, patterns, store] = BeginStoreCommand(StoreAccess::kReadWrite);
     // Default: reuse cached near-duplicate signatures; --rebuild re-signs
     // every advert (lead ids and review decisions are kept either way).
     std::int64_t now = SystemClock::Get().NowUnixSeconds();

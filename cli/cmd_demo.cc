@@ -12,6 +12,7 @@
 #include "cli/crawl_job.h"
 #include "cli/lead_table.h"
 #include "demo/demo_sites.h"
+#include "leads/lead_selection.h"
 
 namespace plainsight::cli {
 namespace {
@@ -139,9 +140,7 @@ void RegisterDemo(CLI::App& app) {
       return true;
     });
     if (!s.ok()) throw CliError(kExitStore, s.ToString());
-    std::sort(leads.begin(), leads.end(), [](const LeadRecord& a, const LeadRecord& b) {
-      return a.score != b.score ? a.score > b.score : a.id < b.id;
-    });
+    RankLeads(&leads);
     PrintLeadTable(std::cout, leads, *store);
     std::cout << "\nStore: " << config->store.path << "\nTry:   build/plainsight --config "
               << config_path << " show " << (leads.empty() ? "L-…" : leads.front().id) << "\n";

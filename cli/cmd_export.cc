@@ -8,7 +8,10 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"
+#include "cli/place_view.h"
 #include "core/clock.h"
+#include "places/place_builder.h"
+#include "places/place_formats.h"
 #include "report/advert_csv_export.h"
 #include "report/evidence_export.h"
 #include "report/export_scope.h"
@@ -23,6 +26,7 @@ struct ExportArgs {
   std::string out;
   std::string lead;
   std::string evidence;
+  bool places = false;
 };
 
 // --out names a file, or an existing directory to put `default_name` in;
@@ -77,8 +81,10 @@ void RegisterExport(CLI::App& app) {
       "Examples:\n  plainsight export --format i2 --out links.csv\n"
       "  plainsight export --format graphml --lead L-3f2a9c0d11aa --out lead.graphml\n"
       "  plainsight export --lead L-3f2a9c0d11aa --evidence evidence/L-3f2a9c0d11aa");
-  cmd->add_option("--format", args.format, "i2, graphml or csv")
-      ->check(CLI::IsMember({"i2", "graphml", "csv"}));
+  cmd->add_option("--format", args.format, "i2, graphml or csv; with --places: csv or geojson")
+      ->check(CLI::IsMember({"i2", "graphml", "csv", "geojson"}));
+  cmd->add_flag("--places", args.places,
+                "the places of concern at or above places.min_score (CSV or GeoJSON at town-centre precision)");
   cmd->add_option("--out", args.out, "file or existing directory to write (default: stdout)");
   cmd->add_option("--lead", args.lead, "only this lead and its adverts");
   cmd->add_option("--evidence", args.evidence,
@@ -87,13 +93,31 @@ void RegisterExport(CLI::App& app) {
     GlobalOptions& g = Globals();
     SetUpLogging(g);
     if (args.evidence.empty() && args.format.empty()) {
-      throw CliError(kExitBadInput, "export needs --format i2|graphml|csv, or --lead ID --evidence DIR");
+      throw CliError(kExitBadInput,
+                     "export needs --format i2|graphml|csv, --places --format csv|geojson, or --lead ID --evidence DIR");
     }
     if (!args.evidence.empty() && !args.format.empty()) {
       throw CliError(kExitBadInput, "--evidence and --format cannot be combined");
     }
+    if (args.places ? args.format != "csv" && args.format != "geojson" : args.format == "geojson") {
+      throw CliError(kExitBadInput, "--format geojson goes with --places, and --places with csv or geojson");
+    }
     Config config = LoadConfigOrThrow(g);
     auto store = OpenStoreOrThrow(config, g, /*read_only=*/true);
+    if (args.places) {
+      PlaceFilter filter;
+      filter.min_score = config.places.min_score;
+      std::vector<PlaceRecord> places = SelectPlaces(BuildPlacesOrThrow(config, *store), filter);
+      AuditOrThrow(config, "export", static_cast<std::int64_t>(places.size()));
+      if (args.format == "csv") {
+        WriteExport(args.out, "plainsight-places.csv", PlacesCsv(places));
+      } else {
+        auto gazetteer = LoadGazetteerOrNull(config);
+        WriteExport(args.out, "plainsight-places.geojson",
+                    PlacesGeoJson(places, gazetteer.get()).dump(2) + "\n");
+      }
+      return;
+    }
     if (!args.evidence.empty()) {
       RunEvidenceExport(config, *store, args);
       return;

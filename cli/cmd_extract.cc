@@ -100,12 +100,7 @@ void RegisterExtract(CLI::App& app) {
     GlobalOptions& g = Globals();
     SetUpLogging(g);
     Config config = LoadConfigOrThrow(g);
-    std::shared_ptr<const Gazetteer> gazetteer;
-    if (std::filesystem::exists(config.gazetteer_path)) {
-      auto loaded = Gazetteer::Load(config.gazetteer_path);
-      if (!loaded.ok()) throw CliError(kExitBadInput, loaded.status().ToString());
-      gazetteer = *loaded;
-    }
+    std::shared_ptr<const Gazetteer> gazetteer = LoadGazetteerOrNull(config);
     // With --site, exactly the crawl's options for that site.
     ExtractorOptions options;
     options.phone_region = config.default_region;

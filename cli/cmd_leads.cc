@@ -8,9 +8,11 @@
 #include "cli/commands.h"
 #include "cli/json_output.h"
 #include "cli/lead_table.h"
+#include "cli/place_view.h"
 #include "core/clock.h"
 #include "leads/lead_selection.h"
 #include "leads/timeline.h"
+#include "places/place_formats.h"
 
 namespace plainsight::cli {
 namespace {
@@ -95,10 +97,7 @@ void RegisterLeads(CLI::App& app) {
       ->check(CLI::IsMember({"jobs", "adult"}));
   cmd->add_option("--category", args.category, "only leads with an indicator of this category");
   cmd->callback([] {
-    GlobalOptions& g = Globals();
-    SetUpLogging(g);
-    Config config = LoadConfigOrThrow(g);
-    auto store = OpenStoreOrThrow(config, g, true);
+    auto [config, patterns, store] = BeginStoreCommand(StoreAccess::kReadOnly);
     double min_score = args.min_score >= 0 ? args.min_score : config.leads.min_score;
     std::int64_t since = 0;
     if (!args.since.empty() && !ParseTimeSpec(args.since, SystemClock::Get().NowUnixSeconds(), &since)) {
@@ -129,15 +128,22 @@ void RegisterLeads(CLI::App& app) {
 void RegisterShow(CLI::App& app) {
   static std::string id;
   static std::string format = "table";
-  CLI::App* cmd = app.add_subcommand("show", "Show one lead (L-…) or advert (A-…) with its evidence");
+  CLI::App* cmd = app.add_subcommand("show", "Show one lead (L-…), place (P-…) or advert (A-…) with its evidence");
   cmd->footer("Example:\n  plainsight show L-3f2a9c0d11aa");
-  cmd->add_option("ID", id, "lead or advert id")->required();
+  cmd->add_option("ID", id, "lead, place or advert id")->required();
   cmd->add_option("--format", format, "table or json")->check(CLI::IsMember({"table", "json"}));
   cmd->callback([] {
-    GlobalOptions& g = Globals();
-    SetUpLogging(g);
-    Config config = LoadConfigOrThrow(g);
-    auto store = OpenStoreOrThrow(config, g, true);
+    auto [config, patterns, store] = BeginStoreCommand(StoreAccess::kReadOnly);
+    if (id.rfind("P-", 0) == 0) {
+      PlaceRecord place = FindPlaceOrThrow(config, *store, id);
+      AuditOrThrow(config, "show", static_cast<std::int64_t>(place.advert_ids.size()));
+      if (format == "json") {
+        std::cout << PlaceJson(place, true).dump(2) << "\n";
+      } else {
+        PrintPlace(std::cout, place);
+      }
+      return;
+    }
     if (id.rfind("A-", 0) == 0) {
       auto advert = store->GetAdvert(id);
       if (!advert.ok()) throw CliError(kExitStore, advert.status().ToString());

@@ -6,6 +6,7 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/json_output.h"
+#include "cli/place_view.h"
 #include "core/clock.h"
 #include "report/html_report.h"
 #include "report/report_data.h"
@@ -58,6 +59,7 @@ void RegisterReport(CLI::App& app) {
     auto store = OpenStoreOrThrow(config, g, /*read_only=*/true);
     auto data = GatherReport(*store, window);
     if (!data.ok()) throw CliError(kExitStore, data.status().ToString());
+    AddPlacesToReport(BuildPlacesOrThrow(config, *store), config.places.min_score, &*data);
 
     std::string text;
     if (args.format == "json") {

@@ -6,36 +6,46 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/lead_table.h"
+#include "cli/place_view.h"
 #include "core/clock.h"
 #include "leads/review.h"
+#include "places/place_review.h"
 #include "store/audit_log.h"
 
 namespace plainsight::cli {
 
 void RegisterReview(CLI::App& app) {
   static std::string id, status, note, analyst;
-  CLI::App* cmd = app.add_subcommand("review", "Record an analyst's decision on a lead");
+  CLI::App* cmd = app.add_subcommand("review", "Record an analyst's decision on a lead (L-…) or a place (P-…)");
   cmd->footer(
-      "Example:\n  plainsight review L-3f2a9c0d11aa --status escalated --note \"passed to MSHT team\"");
-  cmd->add_option("LEAD", id, "lead id")->required();
-  cmd->add_option("--status", status, "the decision")
+      "Examples:\n  plainsight review L-3f2a9c0d11aa --status escalated --note \"passed to MSHT team\"\n"
+      "  plainsight review P-0c1d2e3f4a5b --status visited --note \"safeguarding visit 3 Dec, 4 workers spoken to\"");
+  cmd->add_option("ID", id, "lead or place id")->required();
+  cmd->add_option("--status", status, "the decision: a lead is reviewed, escalated or dismissed; a place is visited, no-concern or referred")
       ->required()
-      ->check(CLI::IsMember({"reviewed", "escalated", "dismissed"}));
-  cmd->add_option("--note", note, "why (kept with the lead and in the audit log)")->required();
+      ->check(CLI::IsMember({"reviewed", "escalated", "dismissed", "visited", "no-concern", "referred"}));
+  cmd->add_option("--note", note, "why (kept with the decision and in the audit log)")->required();
   cmd->add_option("--analyst", analyst, "who decided (default: the OS user)");
   cmd->callback([] {
-    GlobalOptions& g = Globals();
-    SetUpLogging(g);
-    Config config = LoadConfigOrThrow(g);
-    auto store = OpenStoreOrThrow(config, g, false);
+    auto [config, patterns, store] = BeginStoreCommand(StoreAccess::kReadWrite);
+    const std::int64_t now = SystemClock::Get().NowUnixSeconds();
+    if (id.rfind("P-", 0) == 0) {
+      PlaceRecord place = FindPlaceOrThrow(config, *store, id);
+      AuditOrThrow(config, "review", 1, analyst);
+      auto recorded = RecordPlaceReview(*store, place, {id, status, note, CurrentUser(analyst), now, "", 0});
+      if (recorded.status().IsInvalidArgument()) throw CliError(kExitBadInput, recorded.status().message());
+      if (!recorded.ok()) throw CliError(kExitStore, recorded.status().ToString());
+      std::cout << id << ": " << recorded->previous_status << " -> " << recorded->status << " by "
+                << recorded->analyst << "\n";
+      return;
+    }
     // Audited before the write (a decision is never recorded unaudited), and
     // only for a lead that exists.
     auto lead = store->GetLead(id);
     if (!lead.ok()) throw CliError(kExitStore, lead.status().ToString());
     if (!lead->has_value()) throw CliError(kExitBadInput, "no lead " + id);
     AuditOrThrow(config, "review", 1, analyst);
-    ReviewDecision decision{id, status, note, CurrentUser(analyst),
-                            SystemClock::Get().NowUnixSeconds(), ""};
+    ReviewDecision decision{id, status, note, CurrentUser(analyst), now, ""};
     auto recorded = RecordReview(*store, std::move(decision));
     if (recorded.status().IsNotFound() || recorded.status().IsInvalidArgument()) {
       throw CliError(kExitBadInput, recorded.status().message());

@@ -9,6 +9,7 @@
 #include "cli/cli_common.h"
 #include "cli/commands.h"
 #include "cli/crawl_job.h"
+#include "cli/place_view.h"
 #include "core/clock.h"
 #include "leads/correlate.h"
 #include "report/html_report.h"
@@ -34,17 +35,14 @@ void RegisterRun(CLI::App& app) {
       "Example (cron, daily at 05:30):\n"
       "  30 5 * * * plainsight --config /etc/plainsight/plainsight.toml --log-format json run");
   cmd->callback([] {
-    GlobalOptions& g = Globals();
-    SetUpLogging(g);
-    Config config = LoadConfigOrThrow(g);
-    auto patterns = LoadPatternsOrThrow(config);
     // The store's lock is the run lock: a second run stops here with exit 2.
-    auto store = OpenStoreOrThrow(config, g, false);
+    auto [config, patterns, store] = BeginStoreCommand(StoreAccess::kReadWrite, NeedsPatterns::kYes);
     int code = CrawlAndCorrelate(config, patterns, *store);
     // The morning report: one self-contained HTML file per run.
     std::int64_t now = SystemClock::Get().NowUnixSeconds();
     auto data = GatherReport(*store, ReportWindow{now - 86400, now});
     if (!data.ok()) throw CliError(kExitStore, data.status().ToString());
+    AddPlacesToReport(BuildPlacesOrThrow(config, *store), config.places.min_score, &*data);
     std::string reports = config.store.path + "/reports";
     std::filesystem::create_directories(reports);
     std::string report_path = reports + "/report-" + FormatIso8601(now).substr(0, 10) + ".html";
@@ -62,7 +60,7 @@ void RegisterRun(CLI::App& app) {
     AuditOrThrow(config, "purge", static_cast<std::int64_t>(purged.purged.size()), "plainsight-run");
     spdlog::info("run: purged {} adverts not seen for {} days ({} kept for leads)",
                  purged.purged.size(), config.store.retention_days, purged.kept_for_leads);
-    g.exit_code = code;
+    Globals().exit_code = code;
   });
 }
 
@@ -73,10 +71,7 @@ void RegisterPurge(CLI::App& app) {
   cmd->footer("Example:\n  plainsight purge --dry-run");
   cmd->add_flag("--dry-run", dry_run, "list what would go, delete nothing");
   cmd->callback([] {
-    GlobalOptions& g = Globals();
-    SetUpLogging(g);
-    Config config = LoadConfigOrThrow(g);
-    auto store = OpenStoreOrThrow(config, g, false);
+    auto [config, patterns, store] = BeginStoreCommand(StoreAccess::kReadWrite);
     PurgeSummary purged = Purge(config, *store, dry_run);
     AuditOrThrow(config, dry_run ? "purge-dry-run" : "purge",
                  static_cast<std::int64_t>(purged.purged.size()));

@@ -23,5 +23,6 @@ void RegisterPurge(CLI::App& app);
 void RegisterReport(CLI::App& app);
 void RegisterExport(CLI::App& app);
 void RegisterSite(CLI::App& app);
+void RegisterPlaces(CLI::App& app);
 
 }  // namespace plainsight::cli

@@ -67,6 +67,7 @@ int main(int argc, char** argv) {
   RegisterReport(app);
   RegisterExport(app);
   RegisterSite(app);
+  RegisterPlaces(app);
 
   // "plainsight foo" names foo, rather than CLI11's "A subcommand is required".
   if (auto unknown = UnknownSubcommand(app, argc, argv)) {

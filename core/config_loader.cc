@@ -6,7 +6,9 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <type_traits>
 #include <utility>
+#include <variant>
 #include <re2/re2.h>
 #include <toml++/toml.h>
 
@@ -121,27 +123,75 @@ class ConfigReader {
     }
   }
 
-  void ReadCrawl(const toml::table& table, const std::string& where, bool is_site,
-                 CrawlSettings* crawl) {
-    ReadString(table, "user_agent", where, &crawl->user_agent);
-    ReadInt(table, "concurrency", where, 1, 1024, &crawl->concurrency);
-    ReadInt(table, "per_host_delay_ms", where, 0, 3600000, &crawl->per_host_delay_ms);
-    ReadInt(table, "per_host_connections", where, 1, 64, &crawl->per_host_connections);
-    ReadInt(table, "timeout_ms", where, 100, 3600000, &crawl->timeout_ms);
-    ReadInt(table, "max_body_bytes", where, 1024, std::int64_t{1} << 34, &crawl->max_body_bytes);
-    ReadInt(table, "max_pages", where, 0, std::int64_t{1} << 31, &crawl->max_pages);
-    ReadBool(table, "respect_robots", where, &crawl->respect_robots);
-    ReadBool(table, "allow_private_addresses", where, &crawl->allow_private_addresses);
-    ReadInt(table, "max_retries", where, 0, 20, &crawl->max_retries);
-    ReadInt(table, "host_error_budget", where, 1, 1000000, &crawl->host_error_budget);
-    ReadInt(table, "max_crawl_delay_ms", where, 0, 3600000, &crawl->max_crawl_delay_ms);
-    ReadInt(table, "max_url_length", where, 64, 65536, &crawl->max_url_length);
-    ReadInt(table, "max_pages_per_host", where, 0, std::int64_t{1} << 31, &crawl->max_pages_per_host);
-    ReadInt(table, "max_barren_listing_pages", where, 1, 1000000, &crawl->max_barren_listing_pages);
-    ReadStringArray(table, "strip_params", where, &crawl->strip_params);
-    ReadString(table, "proxy", where, &crawl->proxy);
-    ReadStringArray(table, "headers", where, &crawl->headers);
-    for (const std::string& header : crawl->headers) {
+  template <typename Settings>
+  void ReadKey(const toml::table& table, const SettingKey<Settings>& key,
+               const std::string& where, std::string* out) {
+    ReadString(table, key.name, where, out);
+  }
+  template <typename Settings>
+  void ReadKey(const toml::table& table, const SettingKey<Settings>& key,
+               const std::string& where, bool* out) {
+    ReadBool(table, key.name, where, out);
+  }
+  template <typename Settings, typename Int,
+            typename = std::enable_if_t<std::is_same_v<Int, int> || std::is_same_v<Int, std::int64_t>>>
+  void ReadKey(const toml::table& table, const SettingKey<Settings>& key,
+               const std::string& where, Int* out) {
+    ReadInt(table, key.name, where, static_cast<std::int64_t>(key.min),
+            static_cast<std::int64_t>(key.max), out);
+  }
+  template <typename Settings>
+  void ReadKey(const toml::table& table, const SettingKey<Settings>& key,
+               const std::string& where, double* out) {
+    ReadDouble(table, key.name, where, out);
+    const toml::node* node = table.get(key.name);
+    if (failed() || node == nullptr) return;
+    if (*out < key.min) {
+      Fail(node, where + "." + key.name + " must be at least " + FormatNumber(key.min));
+    } else if (*out > key.max) {
+      Fail(node, where + "." + key.name + " must be at most " + FormatNumber(key.max));
+    }
+  }
+  template <typename Settings>
+  void ReadKey(const toml::table& table, const SettingKey<Settings>& key,
+               const std::string& where, std::vector<std::string>* out) {
+    if (key.regex_list) {
+      ReadRegexArray(table, key.name, where, out);
+    } else {
+      ReadStringArray(table, key.name, where, out);
+    }
+  }
+
+  static std::string FormatNumber(double value) {
+    std::ostringstream out;
+    out << value;
+    return out.str();
+  }
+
+  // Reads every key of `keys` present in `table` into `settings`, checking
+  // types and ranges; where = "crawl", "leads", "sites.NAME" ...
+  template <typename Settings>
+  void ReadKeys(const toml::table& table, const std::string& where,
+                const SettingKeys<Settings>& keys, Settings* settings) {
+    for (const SettingKey<Settings>& key : keys) {
+      if (failed()) return;
+      std::visit([&](auto member) { ReadKey(table, key, where, &(settings->*member)); },
+                 key.member);
+    }
+  }
+
+  // The names in `keys` plus `extra`, for CheckKeys.
+  template <typename Settings>
+  static std::set<std::string> KeyNames(const SettingKeys<Settings>& keys,
+                                        std::set<std::string> extra = {}) {
+    for (const SettingKey<Settings>& key : keys) extra.insert(key.name);
+    return extra;
+  }
+
+  // The crawl keys' own rule beyond type and range.
+  void CheckHeaders(const toml::table& table, const std::string& where,
+                    const CrawlSettings& crawl) {
+    for (const std::string& header : crawl.headers) {
       if (header.find(':') == std::string::npos || header.find_first_of("\r\n") != std::string::npos) {
         std::string what = where + ".headers: '";
         what += header;
@@ -150,8 +200,6 @@ class ConfigReader {
         break;
       }
     }
-    ReadString(table, "cookies", where, &crawl->cookies);
-    (void)is_site;
   }
 
   std::string Resolve(const std::string& path) const {
@@ -170,12 +218,6 @@ class ConfigReader {
   std::string error_;
 };
 
-const std::set<std::string> kCrawlKeys = {
-    "user_agent",         "concurrency",        "per_host_delay_ms",       "per_host_connections",
-    "timeout_ms",         "max_body_bytes",     "max_pages",               "respect_robots",
-    "allow_private_addresses", "max_retries",   "host_error_budget",       "max_crawl_delay_ms",
-    "max_url_length",     "max_pages_per_host", "max_barren_listing_pages", "strip_params",
-    "proxy",              "headers",            "cookies"};
 
 // "GB", "US": a phone numbering region, not a place name (places are
 // written in mixed case or are longer).
@@ -197,10 +239,9 @@ bool IsValidSiteName(const std::string& name) {
 
 void ReadSite(ConfigReader& reader, const toml::table& table, const Config& config,
               SiteConfig* site) {
-  std::set<std::string> known = kCrawlKeys;
-  known.insert({"name", "kind", "seeds", "follow", "adverts", "max_depth", "region", "fields",
-                "currency", "sitemaps", "recrawl_after_hours"});
-  reader.CheckKeys(table, "sites", known);
+  reader.CheckKeys(table, "sites",
+                   ConfigReader::KeyNames(SiteSettingKeys(),
+                                          ConfigReader::KeyNames(CrawlSettingKeys(), {"fields"})));
   reader.ReadString(table, "name", "sites", &site->name);
   std::string where = "sites." + (site->name.empty() ? std::string("?") : site->name);
   if (!reader.failed() && !IsValidSiteName(site->name)) {
@@ -209,115 +250,44 @@ void ReadSite(ConfigReader& reader, const toml::table& table, const Config& conf
                 node == nullptr ? "a site needs a name"
                                 : "site name '" + site->name + "' must match [a-z0-9-]+");
   }
-  reader.ReadString(table, "kind", where, &site->kind);
+  reader.ReadKeys(table, where, SiteSettingKeys(), site);
   if (!reader.failed() && site->kind != "jobs" && site->kind != "adult") {
     const toml::node* node = table.get("kind");
     reader.Fail(node != nullptr ? node : &table,
                 where + ".kind must be \"jobs\" or \"adult\"" +
                     (site->kind.empty() ? "" : ", got \"" + site->kind + "\""));
   }
-  reader.ReadStringArray(table, "seeds", where, &site->seeds);
-  reader.ReadRegexArray(table, "follow", where, &site->follow);
-  reader.ReadRegexArray(table, "adverts", where, &site->adverts);
   site->line = static_cast<int>(table.source().begin.line);
   if (!reader.failed() && site->seeds.empty()) reader.Fail(&table, where + " has no seeds");
   if (!reader.failed() && site->adverts.empty())
     reader.Fail(&table, where + " has no adverts patterns");
-  reader.ReadInt(table, "max_depth", where, 0, 100000, &site->max_depth);
-  reader.ReadString(table, "region", where, &site->region);
   if (IsRegionCode(site->region)) site->phone_region = std::exchange(site->region, {});
-  reader.ReadString(table, "currency", where, &site->currency);
   if (!reader.failed() && !IsCurrencyCode(site->currency)) {
     reader.Fail(table.get("currency"),
                 where + ".currency must be an ISO 4217 code such as \"GBP\" or \"EUR\", got \"" +
                     site->currency + "\"");
   }
-  reader.ReadBool(table, "sitemaps", where, &site->sitemaps);
-  reader.ReadInt(table, "recrawl_after_hours", where, 0, 100000, &site->recrawl_after_hours);
   site->crawl = config.crawl;
-  reader.ReadCrawl(table, where, true, &site->crawl);
+  reader.ReadKeys(table, where, CrawlSettingKeys(), &site->crawl);
+  reader.CheckHeaders(table, where, site->crawl);
   if (const toml::node* fields = table.get("fields")) {
     const toml::table* fields_table = fields->as_table();
     if (fields_table == nullptr) return reader.Fail(fields, where + ".fields must be a table");
-    reader.CheckKeys(*fields_table, where + ".fields",
-                     {"title", "body", "location", "posted", "salary", "company", "contact"});
-    reader.ReadString(*fields_table, "title", where + ".fields", &site->fields.title);
-    reader.ReadString(*fields_table, "body", where + ".fields", &site->fields.body);
-    reader.ReadString(*fields_table, "location", where + ".fields", &site->fields.location);
-    reader.ReadString(*fields_table, "posted", where + ".fields", &site->fields.posted);
-    reader.ReadString(*fields_table, "salary", where + ".fields", &site->fields.salary);
-    reader.ReadString(*fields_table, "company", where + ".fields", &site->fields.company);
-    reader.ReadString(*fields_table, "contact", where + ".fields", &site->fields.contact);
+    reader.CheckKeys(*fields_table, where + ".fields", ConfigReader::KeyNames(FieldSelectorKeys()));
+    reader.ReadKeys(*fields_table, where + ".fields", FieldSelectorKeys(), &site->fields);
   }
 }
 
-void ReadLeads(ConfigReader& reader, const toml::table& table, LeadSettings* leads) {
-  reader.CheckKeys(table, "leads",
-                   {"min_score", "single_advert_min_score", "boilerplate_share",
-                    "boilerplate_min_adverts", "hub_max_adverts", "hub_multi_site_adverts",
-                    "hub_min_sites", "max_lead_adverts", "weight_shared_phone",
-                    "weight_shared_email", "weight_shared_postcode", "weight_multi_site",
-                    "weight_multi_town", "weight_recruitment_link", "phone_many_adverts",
-                    "weight_phone_many_adverts", "weight_many_personas", "movement_days",
-                    "weight_movement", "posting_rate_per_day", "weight_posting_rate",
-                    "consecutive_phone_window", "consecutive_block_max_phones",
-                    "weight_consecutive_phones", "near_duplicate_threshold", "weight_template",
-                    "template_rotating_phones", "weight_template_rotating_phones",
-                    "jobs_at_address_min", "weight_jobs_at_address", "removal_days",
-                    "weight_quick_removal", "weight_combination", "no_risk_max_points",
-                    "template_common_share", "template_common_min_writers"});
-  const std::string where = "leads";
-  reader.ReadDouble(table, "min_score", where, &leads->min_score);
-  reader.ReadDouble(table, "single_advert_min_score", where, &leads->single_advert_min_score);
-  reader.ReadDouble(table, "boilerplate_share", where, &leads->boilerplate_share);
-  reader.ReadInt(table, "boilerplate_min_adverts", where, 1, 1000000,
-                 &leads->boilerplate_min_adverts);
-  reader.ReadInt(table, "hub_max_adverts", where, 2, 100000000, &leads->hub_max_adverts);
-  reader.ReadInt(table, "hub_multi_site_adverts", where, 2, 100000000,
-                 &leads->hub_multi_site_adverts);
-  reader.ReadInt(table, "hub_min_sites", where, 2, 100000, &leads->hub_min_sites);
-  reader.ReadInt(table, "max_lead_adverts", where, 2, 100000000, &leads->max_lead_adverts);
-  reader.ReadDouble(table, "weight_shared_phone", where, &leads->weight_shared_phone);
-  reader.ReadDouble(table, "weight_shared_email", where, &leads->weight_shared_email);
-  reader.ReadDouble(table, "weight_shared_postcode", where, &leads->weight_shared_postcode);
-  reader.ReadDouble(table, "weight_multi_site", where, &leads->weight_multi_site);
-  reader.ReadDouble(table, "weight_multi_town", where, &leads->weight_multi_town);
-  reader.ReadDouble(table, "weight_recruitment_link", where, &leads->weight_recruitment_link);
-  reader.ReadInt(table, "phone_many_adverts", where, 2, 1000000, &leads->phone_many_adverts);
-  reader.ReadDouble(table, "weight_phone_many_adverts", where, &leads->weight_phone_many_adverts);
-  reader.ReadDouble(table, "weight_many_personas", where, &leads->weight_many_personas);
-  reader.ReadInt(table, "movement_days", where, 1, 3650, &leads->movement_days);
-  reader.ReadDouble(table, "weight_movement", where, &leads->weight_movement);
-  reader.ReadDouble(table, "posting_rate_per_day", where, &leads->posting_rate_per_day);
-  reader.ReadDouble(table, "weight_posting_rate", where, &leads->weight_posting_rate);
-  reader.ReadInt(table, "consecutive_phone_window", where, 0, 999,
-                 &leads->consecutive_phone_window);
-  reader.ReadInt(table, "consecutive_block_max_phones", where, 2, 1000,
-                 &leads->consecutive_block_max_phones);
-  reader.ReadDouble(table, "weight_consecutive_phones", where, &leads->weight_consecutive_phones);
-  reader.ReadDouble(table, "near_duplicate_threshold", where, &leads->near_duplicate_threshold);
-  if (!reader.failed() && leads->near_duplicate_threshold > 1.0) {
-    reader.Fail(table.get("near_duplicate_threshold"),
-                "leads.near_duplicate_threshold must be at most 1");
-  }
-  reader.ReadDouble(table, "weight_template", where, &leads->weight_template);
-  reader.ReadInt(table, "template_rotating_phones", where, 2, 1000000,
-                 &leads->template_rotating_phones);
-  reader.ReadDouble(table, "weight_template_rotating_phones", where,
-                    &leads->weight_template_rotating_phones);
-  reader.ReadInt(table, "jobs_at_address_min", where, 2, 1000000, &leads->jobs_at_address_min);
-  reader.ReadDouble(table, "weight_jobs_at_address", where, &leads->weight_jobs_at_address);
-  reader.ReadInt(table, "removal_days", where, 0, 3650, &leads->removal_days);
-  reader.ReadDouble(table, "weight_quick_removal", where, &leads->weight_quick_removal);
-  reader.ReadDouble(table, "weight_combination", where, &leads->weight_combination);
-  reader.ReadDouble(table, "no_risk_max_points", where, &leads->no_risk_max_points);
-  reader.ReadDouble(table, "template_common_share", where, &leads->template_common_share);
-  if (!reader.failed() && leads->template_common_share > 1.0) {
-    reader.Fail(table.get("template_common_share"),
-                "leads.template_common_share must be at most 1");
-  }
-  reader.ReadInt(table, "template_common_min_writers", where, 2, 1000000,
-                 &leads->template_common_min_writers);
+// Reads a settings table [name] into `settings`, rejecting unknown keys.
+template <typename Settings>
+void ReadTable(ConfigReader& reader, const toml::table& root, const std::string& name,
+               const SettingKeys<Settings>& keys, Settings* settings) {
+  const toml::node* node = root.get(name);
+  if (node == nullptr) return;
+  const toml::table* table = node->as_table();
+  if (table == nullptr) return reader.Fail(node, "[" + name + "] must be a table");
+  reader.CheckKeys(*table, name, ConfigReader::KeyNames(keys));
+  reader.ReadKeys(*table, name, keys, settings);
 }
 
 }  // namespace
@@ -342,41 +312,20 @@ Result<Config> ParseConfig(const std::string& text, const std::string& source_na
   Config config;
   config.source_path = source_name;
   ConfigReader reader(source_name, base_dir);
-  reader.CheckKeys(root, "", {"store", "crawl", "patterns", "sites", "leads", "region", "gazetteer"});
+  reader.CheckKeys(root, "", {"store", "crawl", "patterns", "sites", "leads", "places", "region", "gazetteer"});
 
   reader.ReadString(root, "region", "", &config.default_region);
   std::string gazetteer = "gazetteer.tsv";
   reader.ReadString(root, "gazetteer", "", &gazetteer);
   config.gazetteer_path = reader.Resolve(gazetteer);
-  if (const toml::node* store = root.get("store")) {
-    if (const toml::table* table = store->as_table()) {
-      reader.CheckKeys(*table, "store", {"path", "retention_days", "warc", "warc_max_file_mb"});
-      reader.ReadString(*table, "path", "store", &config.store.path);
-      reader.ReadInt(*table, "retention_days", "store", 1, 100000, &config.store.retention_days);
-      reader.ReadBool(*table, "warc", "store", &config.store.warc);
-      reader.ReadInt(*table, "warc_max_file_mb", "store", 1, 1 << 20, &config.store.warc_max_file_mb);
-    } else {
-      reader.Fail(store, "[store] must be a table");
-    }
-  }
+  ReadTable(reader, root, "store", StoreSettingKeys(), &config.store);
   config.store.path = reader.Resolve(config.store.path);
-
-  if (const toml::node* crawl = root.get("crawl")) {
-    if (const toml::table* table = crawl->as_table()) {
-      reader.CheckKeys(*table, "crawl", kCrawlKeys);
-      reader.ReadCrawl(*table, "crawl", false, &config.crawl);
-    } else {
-      reader.Fail(crawl, "[crawl] must be a table");
-    }
+  ReadTable(reader, root, "crawl", CrawlSettingKeys(), &config.crawl);
+  if (const toml::table* crawl = root["crawl"].as_table()) {
+    reader.CheckHeaders(*crawl, "crawl", config.crawl);
   }
-
-  if (const toml::node* leads = root.get("leads")) {
-    if (const toml::table* table = leads->as_table()) {
-      ReadLeads(reader, *table, &config.leads);
-    } else {
-      reader.Fail(leads, "[leads] must be a table");
-    }
-  }
+  ReadTable(reader, root, "leads", LeadSettingKeys(), &config.leads);
+  ReadTable(reader, root, "places", PlaceSettingKeys(), &config.places);
 
   if (const toml::node* packs = root.get("patterns")) {
     const toml::array* array = packs->as_array();

@@ -35,7 +35,7 @@
 #include "crawler/site_rules.h"
 #include "extractors/boilerplate.h"
 #include "store/store.h"
-#include "store/warc_writer.h"
+#include "warc/writer.h"
 
 namespace plainsight {
 

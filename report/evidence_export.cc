@@ -9,7 +9,7 @@
 
 #include "core/clock.h"
 #include "core/sha256.h"
-#include "store/warc_reader.h"
+#include "warc/reader.h"
 
 namespace plainsight {
 namespace {

@@ -135,6 +135,44 @@ std::string LeadsTable(const ReportData& data) {
   return html + "</tbody></table></section>";
 }
 
+// Places of concern with an advert first seen in the window (new or
+// updated), then the top places; where a safeguarding visit would go.
+std::string PlacesTable(const ReportData& data) {
+  std::string html = "<section id=\"places\"><h2>Places of concern</h2>";
+  if (data.top_places.empty()) {
+    return html + "<p class=\"note\">No place reaches the places threshold.</p></section>";
+  }
+  auto rows = [&](const std::vector<PlaceRecord>& places, bool with_change) {
+    std::string table =
+        "<table><thead><tr><th class=\"w-lead\">Place</th><th class=\"w-score\">Score</th>"
+        "<th class=\"w-why\">Why it scored</th><th class=\"w-contacts\">Where</th>"
+        "<th class=\"w-adverts\">Adverts</th></tr></thead><tbody>";
+    for (const PlaceRecord& place : places) {
+      table += "<tr><td><span class=\"ent id\">" + EscapeMarkup(place.id) + "</span><br><span class=\"status " +
+               EscapeMarkup(place.status) + "\">" + EscapeMarkup(place.status) + "</span>";
+      if (with_change) {
+        const std::string change = PlaceChangeInWindow(place, data.window);
+        if (change != place.status) table += " <span class=\"note\">" + change + "</span>";
+      }
+      table += "</td><td class=\"num\">" + Score(place.score) + "</td><td><ul>";
+      for (size_t i = 0; i < place.reasons.size(); ++i) {
+        table += "<li><span class=\"pts\">" + Points(place.reason_points[i]) + "</span> " +
+                 EscapeMarkup(place.reasons[i]) + "</li>";
+      }
+      std::string where = place.address;
+      if (!place.postcode.empty()) where += (where.empty() ? "" : ", ") + place.postcode;
+      if (!place.town.empty()) where += (where.empty() ? "" : ", ") + place.town;
+      table += "</ul></td><td>" + EscapeMarkup(where) + "<br><span class=\"note\">" + EscapeMarkup(place.role) +
+               "</span></td><td class=\"num\">" + std::to_string(place.advert_ids.size()) + "</td></tr>";
+    }
+    return table + "</tbody></table>";
+  };
+  html += "<h3>New and updated in this window</h3>";
+  html += data.changed_places.empty() ? "<p class=\"note\">None.</p>" : rows(data.changed_places, true);
+  html += "<h3>Highest scores</h3>" + rows(data.top_places, false);
+  return html + "</section>";
+}
+
 std::string SiteDayChart(const ReportData& data) {
   std::vector<std::string> labels;
   for (std::int64_t day : data.days) labels.push_back(FormatIso8601(day).substr(5, 5));  // "MM-DD"
@@ -182,6 +220,7 @@ std::string RenderHtmlReport(const ReportData& data, std::int64_t generated_at) 
           " &middot; generated " + FormatIso8601(generated_at) + "</p></header>";
   html += Summary(data);
   html += LeadsTable(data);
+  html += PlacesTable(data);
   html += SiteDayChart(data);
   html += CategoryChart(data);
   html += "<section id=\"links\"><h2>Links between the top leads' adverts</h2><p class=\"note\">The " +

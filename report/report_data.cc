@@ -121,4 +121,22 @@ Result<ReportData> GatherReport(const Store& store, const ReportWindow& window,
   return data;
 }
 
+void AddPlacesToReport(const std::vector<PlaceRecord>& places, double min_score, ReportData* data,
+                       std::size_t top_place_count) {
+  for (const PlaceRecord& place : places) {
+    if (place.score < min_score) continue;
+    if (data->top_places.size() < top_place_count) data->top_places.push_back(place);
+    for (const PlaceMention& mention : place.mentions) {
+      if (mention.first_seen >= data->window.since && mention.first_seen <= data->window.until) {
+        data->changed_places.push_back(place);
+        break;
+      }
+    }
+  }
+}
+
+std::string PlaceChangeInWindow(const PlaceRecord& place, const ReportWindow& window) {
+  return place.first_seen >= window.since ? "new" : "updated";
+}
+
 }  // namespace plainsight

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "places/place.h"
 #include "core/status.h"
 #include "store/advert.h"
 #include "store/store.h"
@@ -77,6 +78,9 @@ struct ReportData {
   std::vector<std::string> sites;         // sorted
   std::vector<SiteDayCount> site_days;    // every (site, day) pair, sites then days in order
   std::vector<CategoryCount> categories;  // most adverts first, then by name
+  // Places of concern (AddPlacesToReport): at or above places.min_score.
+  std::vector<PlaceRecord> changed_places;  // with an advert first seen in the window, highest first
+  std::vector<PlaceRecord> top_places;      // highest scores
 };
 
 inline constexpr int kReportChartDays = 14;
@@ -84,6 +88,15 @@ inline constexpr int kReportChartDays = 14;
 // `top_lead_count` bounds top_leads (the link picture draws them).
 Result<ReportData> GatherReport(const Store& store, const ReportWindow& window,
                                 std::size_t top_lead_count = 10);
+
+// Fills data->changed_places and top_places from `places` (ranked, as
+// BuildPlaces gives them): those at or above `min_score`; at most
+// `top_place_count` top places.
+void AddPlacesToReport(const std::vector<PlaceRecord>& places, double min_score, ReportData* data,
+                       std::size_t top_place_count = 10);
+
+// A place in the window: "new" when it was first seen in it, else "updated".
+std::string PlaceChangeInWindow(const PlaceRecord& place, const ReportWindow& window);
 
 // The one-line reason that earns a lead most points ("" when it has none).
 std::string TopReason(const LeadRecord& lead);

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "places/place_formats.h"
 #include "report/csv_writer.h"
 
 namespace plainsight {
@@ -26,6 +27,16 @@ std::string RenderJsonReport(const ReportData& data,
   for (const CategoryCount& c : data.categories) {
     categories.push_back({{"category", c.category}, {"adverts", c.adverts}});
   }
+  json places = json::array();
+  for (const PlaceRecord& place : data.changed_places) {
+    json one = json::parse(PlaceJson(place, false).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    one["change"] = PlaceChangeInWindow(place, data.window);
+    places.push_back(std::move(one));
+  }
+  json top_places = json::array();
+  for (const PlaceRecord& place : data.top_places) {
+    top_places.push_back(json::parse(PlaceJson(place, false).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+  }
   json by_status = json::object();
   for (const auto& [status, count] : data.leads.by_status) by_status[status] = count;
   json out = {
@@ -43,6 +54,8 @@ std::string RenderJsonReport(const ReportData& data,
           {"updated", data.leads.updated},
           {"by_status", by_status}}}}},
       {"leads", leads},
+      {"places", places},
+      {"top_places", top_places},
       {"adverts_per_site_per_day", site_days},
       {"indicators_by_category", categories}};
   return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";

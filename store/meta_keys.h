@@ -40,5 +40,10 @@ inline constexpr char kAdvertCount[] = "leads\x1f" "advert_count";
 // (8 hex): one analyst decision, JSON {"lead", "status", "note",
 // "analyst", "at", "previous_status"}.
 inline constexpr char kReview[] = "review\x1f";
+// places/place_review.cc, + place id + "\x1f" + at (16 hex) + "\x1f" +
+// sequence (8 hex): one analyst decision on a place, JSON {"place",
+// "status", "note", "analyst", "at", "previous_status", "adverts"}
+// (adverts: how many the place had when decided, for "updated").
+inline constexpr char kPlaceReview[] = "place-review\x1f";
 
 }  // namespace plainsight::meta_keys

@@ -72,6 +72,17 @@ Status FromRocks(const rocksdb::Status& s, const std::string& context) {
   return Status::IoError(message);
 }
 
+// The record codecs in the (key, bytes, record) shape ScanDecoded takes.
+// A fresh record each time: these codecs append to lists.
+Status DecodeAdvertAt(std::string_view, std::string_view bytes, AdvertRecord* advert) {
+  *advert = AdvertRecord();
+  return DecodeAdvert(std::string(bytes), advert);
+}
+Status DecodeLeadAt(std::string_view, std::string_view bytes, LeadRecord* lead) {
+  *lead = LeadRecord();
+  return DecodeLead(std::string(bytes), lead);
+}
+
 std::string EntityKey(EntityType type, const std::string& value, const std::string& advert_id) {
   std::string key = EntityTypeName(type);
   key += kSep;
@@ -112,6 +123,7 @@ class RocksHandles {
   std::vector<rocksdb::ColumnFamilyHandle*>* families_out() { return &families_; }
   rocksdb::DB* db() const { return db_; }
   rocksdb::ColumnFamilyHandle* family(Family f) const { return families_[f]; }
+
 
  private:
   void Close() {
@@ -268,14 +280,7 @@ class RocksStore final : public Store {
   }
 
   Result<std::optional<AdvertRecord>> GetAdvert(const std::string& id) const override {
-    std::string bytes;
-    rocksdb::Status s = db()->Get(rocksdb::ReadOptions(), family(kAdverts), id, &bytes);
-    if (s.IsNotFound()) return std::optional<AdvertRecord>();
-    if (!s.ok()) return FromRocks(s, "read advert " + id);
-    AdvertRecord record;
-    Status decoded = DecodeAdvert(bytes, &record);
-    if (!decoded.ok()) return decoded;
-    return std::optional<AdvertRecord>(std::move(record));
+    return GetDecoded<AdvertRecord>(kAdverts, id, "advert", DecodeAdvertAt);
   }
 
   Result<bool> GetAdvertText(const std::string& id, std::string* title,
@@ -291,26 +296,11 @@ class RocksStore final : public Store {
 
   Result<std::optional<AdvertSummary>> GetAdvertSummary(const std::string& id) const override {
     if (!summaries_complete_) return Store::GetAdvertSummary(id);
-    rocksdb::PinnableSlice bytes;
-    rocksdb::Status s = db()->Get(rocksdb::ReadOptions(), family(kSummaries), id, &bytes);
-    if (s.IsNotFound()) return std::optional<AdvertSummary>();
-    if (!s.ok()) return FromRocks(s, "read advert summary " + id);
-    AdvertSummary summary;
-    Status decoded = DecodeAdvertSummary(id, std::string_view(bytes.data(), bytes.size()), &summary);
-    if (!decoded.ok()) return decoded;
-    return std::optional<AdvertSummary>(std::move(summary));
+    return GetDecoded<AdvertSummary>(kSummaries, id, "advert summary", DecodeAdvertSummary);
   }
 
   Status ForEachAdvert(const std::function<bool(const AdvertRecord&)>& visit) const override {
-    std::unique_ptr<rocksdb::Iterator> it(
-        db()->NewIterator(rocksdb::ReadOptions(), family(kAdverts)));
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      AdvertRecord record;
-      Status s = DecodeAdvert(it->value().ToString(), &record);
-      if (!s.ok()) return s;
-      if (!visit(record)) break;
-    }
-    return FromRocks(it->status(), "scan adverts");
+    return ScanDecoded<AdvertRecord>(kAdverts, "adverts", DecodeAdvertAt, visit);
   }
 
   Status ForEachAdvertSummary(
@@ -322,18 +312,7 @@ class RocksStore final : public Store {
       Status s = BuildSummaries();
       if (!s.ok()) return s;
     }
-    AdvertSummary summary;
-    std::unique_ptr<rocksdb::Iterator> it(
-        db()->NewIterator(rocksdb::ReadOptions(), family(kSummaries)));
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      const rocksdb::Slice key = it->key();
-      const rocksdb::Slice value = it->value();
-      Status s = DecodeAdvertSummary(std::string_view(key.data(), key.size()),
-                                     std::string_view(value.data(), value.size()), &summary);
-      if (!s.ok()) return s;
-      if (!visit(summary)) break;
-    }
-    return FromRocks(it->status(), "scan summaries");
+    return ScanDecoded<AdvertSummary>(kSummaries, "summaries", DecodeAdvertSummary, visit);
   }
 
   Status ForEachAdvertText(const std::function<bool(std::string_view, const std::string&,
@@ -421,26 +400,11 @@ class RocksStore final : public Store {
   }
 
   Result<std::optional<LeadRecord>> GetLead(const std::string& id) const override {
-    std::string bytes;
-    rocksdb::Status s = db()->Get(rocksdb::ReadOptions(), family(kLeads), id, &bytes);
-    if (s.IsNotFound()) return std::optional<LeadRecord>();
-    if (!s.ok()) return FromRocks(s, "read lead " + id);
-    LeadRecord lead;
-    Status decoded = DecodeLead(bytes, &lead);
-    if (!decoded.ok()) return decoded;
-    return std::optional<LeadRecord>(std::move(lead));
+    return GetDecoded<LeadRecord>(kLeads, id, "lead", DecodeLeadAt);
   }
 
   Status ForEachLead(const std::function<bool(const LeadRecord&)>& visit) const override {
-    std::unique_ptr<rocksdb::Iterator> it(
-        db()->NewIterator(rocksdb::ReadOptions(), family(kLeads)));
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      LeadRecord lead;
-      Status s = DecodeLead(it->value().ToString(), &lead);
-      if (!s.ok()) return s;
-      if (!visit(lead)) break;
-    }
-    return FromRocks(it->status(), "scan leads");
+    return ScanDecoded<LeadRecord>(kLeads, "leads", DecodeLeadAt, visit);
   }
 
   Status ForEachLeadBrief(const std::function<bool(const LeadRecord&)>& visit) const override {
@@ -550,6 +514,39 @@ class RocksStore final : public Store {
  private:
   rocksdb::DB* db() const { return handles_.db(); }
   rocksdb::ColumnFamilyHandle* family(Family f) const { return handles_.family(f); }
+
+  // The record under `key` in `f`, decoded by decode(key, bytes, &record);
+  // nullopt when there is none.
+  template <typename Record, typename Decode>
+  Result<std::optional<Record>> GetDecoded(Family f, const std::string& key, const char* what,
+                                           Decode decode) const {
+    rocksdb::PinnableSlice bytes;
+    rocksdb::Status s = db()->Get(rocksdb::ReadOptions(), family(f), key, &bytes);
+    if (s.IsNotFound()) return std::optional<Record>();
+    if (!s.ok()) return FromRocks(s, std::string("read ") + what + " " + key);
+    Record record;
+    Status decoded = decode(key, std::string_view(bytes.data(), bytes.size()), &record);
+    if (!decoded.ok()) return decoded;
+    return std::optional<Record>(std::move(record));
+  }
+
+  // Every record of `f` in key order, decoded, until `visit` returns false.
+  // One Record is reused: each decoder assigns every field.
+  template <typename Record, typename Decode>
+  Status ScanDecoded(Family f, const char* what, Decode decode,
+                     const std::function<bool(const Record&)>& visit) const {
+    std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), family(f)));
+    Record record;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      const rocksdb::Slice key = it->key();
+      const rocksdb::Slice value = it->value();
+      Status s = decode(std::string_view(key.data(), key.size()),
+                        std::string_view(value.data(), value.size()), &record);
+      if (!s.ok()) return s;
+      if (!visit(record)) break;
+    }
+    return FromRocks(it->status(), std::string("scan ") + what);
+  }
 
   // One write at a time. Concurrent writers would be merged by RocksDB into
   // a write group handed over with atomics that ThreadSanitizer cannot see

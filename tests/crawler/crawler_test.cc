@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "store/warc_reader.h"
+#include "warc/reader.h"
 #include "tests/farm/farm.h"
 #include "tests/support/farm_config.h"
 

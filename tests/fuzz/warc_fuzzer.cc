@@ -1,4 +1,4 @@
-// WARC round trip (store/warc_writer.h, store/warc_reader.h).
+// WARC round trip (warc/writer.h, warc/reader.h).
 // Input: first line = the target URI; then, if the rest starts with "HTTP/"
 // and holds a "\r\n\r\n", the response headers up to and including it; the
 // remaining bytes are the payload.
@@ -24,8 +24,8 @@
 #include <system_error>
 
 #include "core/sha256.h"
-#include "store/warc_reader.h"
-#include "store/warc_writer.h"
+#include "warc/reader.h"
+#include "warc/writer.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace {

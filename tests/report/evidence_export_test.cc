@@ -6,7 +6,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "store/warc_writer.h"
+#include "warc/writer.h"
 #include "tests/report/report_fixture.h"
 
 namespace plainsight {

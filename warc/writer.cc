@@ -1,4 +1,4 @@
-#include "store/warc_writer.h"
+#include "warc/writer.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,10 +14,10 @@
 #include "core/clock.h"
 #include "core/sha256.h"
 #include "core/strings.h"
-#include "store/warc_digest.h"
-#include "store/warc_gzip.h"
-#include "store/warc_http.h"
-#include "store/warc_record.h"
+#include "warc/digest.h"
+#include "warc/gzip.h"
+#include "warc/http.h"
+#include "warc/record.h"
 
 namespace plainsight {
 namespace {

@@ -11,7 +11,7 @@
 #include <string>
 
 #include "core/status.h"
-#include "store/warc_writer.h"
+#include "warc/writer.h"
 
 namespace plainsight {
 

@@ -1,4 +1,4 @@
-#include "store/warc_gzip.h"
+#include "warc/gzip.h"
 
 #include <zlib.h>
 

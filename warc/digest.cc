@@ -1,4 +1,4 @@
-#include "store/warc_digest.h"
+#include "warc/digest.h"
 
 #include <openssl/evp.h>
 

@@ -1,4 +1,4 @@
-#include "store/warc_http.h"
+#include "warc/http.h"
 
 #include <algorithm>
 

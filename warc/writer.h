@@ -16,7 +16,7 @@
 // rest of plainsight uses. HTTP header fields that no longer describe the
 // stored body (Transfer-Encoding, a decoded Content-Encoding, a stale
 // Content-Length) are kept renamed as X-Plainsight-Orig-<name> and listed in
-// WARC-Plainsight-Renamed-Http-Fields; see store/warc_http.h.
+// WARC-Plainsight-Renamed-Http-Fields; see warc/http.h.
 //
 // Thread safety: Append may be called from many threads at once; records are
 // built and compressed in the calling thread and written under one mutex.
@@ -29,7 +29,7 @@
 #include <string>
 
 #include "core/status.h"
-#include "store/warc_file.h"
+#include "warc/file.h"
 
 namespace plainsight {
 

@@ -1,5 +1,5 @@
 // The HTTP header blocks that go into WARC request and response records.
-// Internal to the store module. Pure functions, thread-safe.
+// Internal to the warc module. Pure functions, thread-safe.
 //
 // plainsight's fetcher (libcurl) hands over the body de-chunked and, because
 // it asks for gzip/deflate/br, decoded. Stored verbatim next to such a body,

@@ -1,5 +1,5 @@
 // WarcFile: one WARC file being written, as an owned file descriptor.
-// Internal to the store module (used by WarcWriter).
+// Internal to the warc module (used by WarcWriter).
 //
 // Created with O_EXCL, so a file another process (or another writer in this
 // one) is writing is never appended to. Append() writes all of its bytes or,

@@ -1,5 +1,5 @@
 // WARC evidence files: written by WarcWriter, read back by ReadWarcRecord and
-// by warcio (an independent reader, via tests/store/warc_validate.mjs).
+// by warcio (an independent reader, via tests/warc/warc_validate.mjs).
 // Rules cited from ISO 28500:2017 (WARC/1.1) and RFC 4648 (base32).
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -16,12 +16,12 @@
 #include <thread>
 
 #include "core/sha256.h"
-#include "store/warc_digest.h"
-#include "store/warc_gzip.h"
-#include "store/warc_http.h"
-#include "store/warc_reader.h"
-#include "store/warc_record.h"
-#include "store/warc_writer.h"
+#include "warc/digest.h"
+#include "warc/gzip.h"
+#include "warc/http.h"
+#include "warc/reader.h"
+#include "warc/record.h"
+#include "warc/writer.h"
 
 namespace plainsight {
 namespace {
@@ -522,7 +522,7 @@ nlohmann::json ValidateWithWarcio(const std::string& file, const std::string& st
   std::string source_dir = PLAINSIGHT_SOURCE_DIR;
   CommandOutput has_node = Run("command -v node");
   if (has_node.exit_code != 0) FAIL(kInstallHint << " (node not found)");
-  CommandOutput run = Run("node " + ShellQuote(source_dir + "/tests/store/warc_validate.mjs") +
+  CommandOutput run = Run("node " + ShellQuote(source_dir + "/tests/warc/warc_validate.mjs") +
                           " " + ShellQuote(file) + " 2>" + ShellQuote(stderr_path));
   std::string errors = ReadWholeFile(stderr_path);
   if (run.exit_code == 3) FAIL(kInstallHint << "\n" << errors);

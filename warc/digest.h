@@ -1,4 +1,4 @@
-// Digests in the forms WARC readers expect. Internal to the store module.
+// Digests in the forms WARC readers expect. Internal to the warc module.
 //
 // WARC-Block-Digest and WARC-Payload-Digest are conventionally "sha1:" plus
 // the RFC 4648 base32 of the 20-byte SHA-1 (what Heritrix, wget and warcio

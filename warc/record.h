@@ -1,7 +1,7 @@
 // Building and parsing the bytes of one WARC/1.1 record (ISO 28500:2017
 // section 4): a version line, named fields, a blank line, the block, and the
-// "\r\n\r\n" that ends every record. Internal to the store module; the public
-// API is store/warc_writer.h and store/warc_reader.h. Pure functions,
+// "\r\n\r\n" that ends every record. Internal to the warc module; the public
+// API is warc/writer.h and warc/reader.h. Pure functions,
 // thread-safe (NewWarcRecordId reads the kernel's random source).
 #pragma once
 

@@ -1,4 +1,4 @@
-#include "store/warc_record.h"
+#include "warc/record.h"
 
 #include <unistd.h>
 

@@ -1,4 +1,4 @@
-#include "store/warc_file.h"
+#include "warc/file.h"
 
 #include <fcntl.h>
 #include <unistd.h>

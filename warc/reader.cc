@@ -1,4 +1,4 @@
-#include "store/warc_reader.h"
+#include "warc/reader.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -8,8 +8,8 @@
 #include <limits>
 
 #include "core/sha256.h"
-#include "store/warc_gzip.h"
-#include "store/warc_record.h"
+#include "warc/gzip.h"
+#include "warc/record.h"
 
 namespace plainsight {
 namespace {

@@ -1,7 +1,7 @@
 // One gzip member per WARC record (the "record-at-time compression" of
 // ISO 28500 annex D): a reader can seek to a member's offset and inflate it
 // alone, and a torn member at the end of a file leaves earlier ones intact.
-// Internal to the store module. Pure functions, thread-safe.
+// Internal to the warc module. Pure functions, thread-safe.
 #pragma once
 
 #include <string>

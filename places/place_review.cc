@@ -1,0 +1,85 @@
+#include "places/place_review.h"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "store/meta_keys.h"
+
+namespace plainsight {
+namespace {
+
+// place-review \x1f PLACE \x1f at (16 hex) \x1f sequence (8 hex): oldest
+// first, and two decisions in one second both kept.
+std::string PlaceReviewKey(const std::string& place_id, std::int64_t at, std::size_t sequence) {
+  char suffix[40];
+  std::snprintf(suffix, sizeof suffix, "%016llx\x1f%08zx", static_cast<unsigned long long>(at),
+                sequence);
+  return meta_keys::kPlaceReview + place_id + "\x1f" + suffix;
+}
+
+bool IsPlaceDecision(const std::string& status) {
+  return status == "visited" || status == "no-concern" || status == "referred";
+}
+
+}  // namespace
+
+Result<PlaceDecision> RecordPlaceReview(Store& store, const PlaceRecord& place,
+                                        PlaceDecision decision) {
+  if (!IsPlaceDecision(decision.status)) {
+    return Status::InvalidArgument("a place's review status must be visited, no-concern or referred, not '" +
+                                   decision.status + "'");
+  }
+  if (decision.note.empty()) return Status::InvalidArgument("a review needs a note saying why");
+  decision.place_id = place.id;
+  decision.previous_status = place.status;
+  decision.adverts = place.advert_ids.size();
+  std::size_t sequence = 0;
+  Status counted = store.ForEachMeta(meta_keys::kPlaceReview + place.id + "\x1f",
+                                     [&](const std::string&, const std::string&) {
+                                       ++sequence;
+                                       return true;
+                                     });
+  if (!counted.ok()) return counted;
+  const nlohmann::json record = {{"place", decision.place_id},  {"status", decision.status},
+                                 {"note", decision.note},       {"analyst", decision.analyst},
+                                 {"at", decision.at},           {"previous_status", decision.previous_status},
+                                 {"adverts", decision.adverts}};
+  Status s = store.PutMeta(PlaceReviewKey(place.id, decision.at, sequence), record.dump());
+  if (!s.ok()) return s;
+  return decision;
+}
+
+Result<std::map<std::string, std::vector<PlaceDecision>>> AllPlaceReviews(const Store& store) {
+  std::map<std::string, std::vector<PlaceDecision>> out;
+  Status s = store.ForEachMeta(meta_keys::kPlaceReview, [&](const std::string&, const std::string& bytes) {
+    try {
+      const nlohmann::json j = nlohmann::json::parse(bytes);
+      PlaceDecision d;
+      d.place_id = j.value("place", "");
+      d.status = j.value("status", "");
+      d.note = j.value("note", "");
+      d.analyst = j.value("analyst", "");
+      d.at = j.value("at", std::int64_t{0});
+      d.previous_status = j.value("previous_status", "");
+      d.adverts = j.value("adverts", std::size_t{0});
+      if (!d.place_id.empty()) out[d.place_id].push_back(std::move(d));
+    } catch (const nlohmann::json::exception&) {
+      // A damaged record is skipped, not fatal: the others still tell the story.
+    }
+    return true;
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+std::string PlaceStatus(const PlaceRecord& place, const std::vector<PlaceDecision>& decisions) {
+  if (decisions.empty()) return "new";
+  const PlaceDecision& latest = decisions.back();
+  if (place.advert_ids.size() > latest.adverts) return "updated";
+  for (const PlaceMention& mention : place.mentions) {
+    if (mention.first_seen > latest.at) return "updated";
+  }
+  return latest.status;
+}
+
+}  // namespace plainsight
