@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -14,7 +16,18 @@
 namespace plainsight {
 namespace {
 
+// The columns every file has, first and in this order; `lat` and `lon` may
+// follow (together, either order), found by name.
 constexpr std::string_view kHeader = "name\tcounty\tregion\tpostcode_areas\tkind";
+constexpr size_t kRequiredColumns = 5;
+
+// Every place in the file lies in this box around Great Britain, Northern
+// Ireland and the Isles (Scilly to Unst, Fermanagh to Lowestoft): a value
+// outside it is a typo or a swapped lat/lon, not a place an advert names.
+constexpr double kMinLat = 49.8;
+constexpr double kMaxLat = 60.95;
+constexpr double kMinLon = -8.7;
+constexpr double kMaxLon = 1.8;
 
 // Place names that are also everyday words or first names. Alone they are
 // noise ("a relaxing bath", "March 2025", "ask for Sandy"), so they must
@@ -226,6 +239,88 @@ void AddUnique(std::vector<std::string>& out, std::string value) {
   if (std::find(out.begin(), out.end(), value) == out.end()) out.push_back(std::move(value));
 }
 
+// Where the optional columns sit in a row; npos when the header has none.
+struct Columns {
+  size_t count = kRequiredColumns;
+  size_t lat = std::string_view::npos;
+  size_t lon = std::string_view::npos;
+};
+
+// The columns named by a header line, or an error after `where`.
+Result<Columns> ParseHeader(std::string_view line, const std::string& where) {
+  if (!line.starts_with(kHeader) ||
+      (line.size() > kHeader.size() && line[kHeader.size()] != '\t')) {
+    return Status::InvalidArgument(
+        where + "expected header name, county, region, postcode_areas, kind (tab-separated)");
+  }
+  const std::vector<std::string_view> names = Split(line, '\t');
+  Columns columns;
+  columns.count = names.size();
+  for (size_t i = kRequiredColumns; i < names.size(); ++i) {
+    size_t* slot = names[i] == "lat" ? &columns.lat : names[i] == "lon" ? &columns.lon : nullptr;
+    // An unknown name is most likely a misspelt lat/lon ("latitude"), which
+    // would otherwise load silently without coordinates.
+    if (slot == nullptr) {
+      return Status::InvalidArgument(where + "unknown column '" + std::string(names[i]) +
+                                     "' (after kind only lat and lon)");
+    }
+    if (*slot != std::string_view::npos) {
+      return Status::InvalidArgument(where + "column '" + std::string(names[i]) + "' twice");
+    }
+    *slot = i;
+  }
+  if ((columns.lat == std::string_view::npos) != (columns.lon == std::string_view::npos)) {
+    return Status::InvalidArgument(where + "header needs both lat and lon, or neither");
+  }
+  return columns;
+}
+
+// A decimal number as written in the file: optional '-', digits, optionally
+// '.' and digits. Stricter than from_chars alone, which would also take
+// "nan", "inf" and exponents: none of them is a coordinate anyone meant.
+std::optional<double> ParseDecimal(std::string_view text) {
+  size_t pos = text.starts_with('-') ? 1 : 0;
+  const size_t int_begin = pos;
+  while (pos < text.size() && IsAsciiDigit(text[pos])) ++pos;
+  if (pos == int_begin) return std::nullopt;
+  if (pos < text.size() && text[pos] == '.') {
+    const size_t frac_begin = ++pos;
+    while (pos < text.size() && IsAsciiDigit(text[pos])) ++pos;
+    if (pos == frac_begin) return std::nullopt;
+  }
+  if (pos != text.size()) return std::nullopt;
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// "52.237" for an error message: the value as read, rounded as the file
+// writes it.
+std::string FormatDegrees(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3f", value);
+  return buffer;
+}
+
+// Reads one coordinate field into `out`, or returns an error after `where`.
+Status ParseCoordinate(std::string_view field, const char* column, double min, double max,
+                       const std::string& where, double& out) {
+  const std::optional<double> value = ParseDecimal(field);
+  if (!value) {
+    return Status::InvalidArgument(where + column + " is not a decimal number: '" +
+                                   std::string(field) + "'");
+  }
+  // Written so that a NaN would fail too, though ParseDecimal gives none.
+  if (!(*value >= min && *value <= max)) {
+    return Status::InvalidArgument(where + column + " " + FormatDegrees(*value) +
+                                   " is outside the UK and Ireland (" + FormatDegrees(min) + ".." +
+                                   FormatDegrees(max) + ")");
+  }
+  out = *value;
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& tsv_path) {
@@ -241,6 +336,7 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Parse(std::string_view tsv,
                                                           const std::string& source_name) {
   std::shared_ptr<Gazetteer> gazetteer(new Gazetteer());
   bool seen_header = false;
+  Columns columns;
   std::unordered_set<std::string> name_and_county;
   const std::vector<std::string_view> lines = Split(tsv, '\n');
   for (size_t index = 0; index < lines.size(); ++index) {
@@ -249,17 +345,16 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Parse(std::string_view tsv,
     if (Trim(line).empty() || line.front() == '#') continue;
     const std::string where = source_name + ":" + std::to_string(index + 1) + ": ";
     if (!seen_header) {
-      if (line != kHeader) {
-        return Status::InvalidArgument(
-            where + "expected header name, county, region, postcode_areas, kind (tab-separated)");
-      }
+      Result<Columns> header = ParseHeader(line, where);
+      if (!header.ok()) return header.status();
+      columns = *header;
       seen_header = true;
       continue;
     }
     const std::vector<std::string_view> fields = Split(line, '\t');
-    if (fields.size() != 5) {
-      return Status::InvalidArgument(where + "expected 5 tab-separated fields, got " +
-                                     std::to_string(fields.size()));
+    if (fields.size() != columns.count) {
+      return Status::InvalidArgument(where + "expected " + std::to_string(columns.count) +
+                                     " tab-separated fields, got " + std::to_string(fields.size()));
     }
     Place place;
     const std::vector<std::string_view> names = Split(fields[0], '|');
@@ -286,6 +381,24 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Parse(std::string_view tsv,
     place.kind = std::string(Trim(fields[4]));
     if (place.kind != "city" && place.kind != "town") {
       return Status::InvalidArgument(where + "kind must be city or town, got '" + place.kind + "'");
+    }
+    if (columns.lat != std::string_view::npos) {
+      const std::string_view lat = Trim(fields[columns.lat]);
+      const std::string_view lon = Trim(fields[columns.lon]);
+      // Both empty: a row added before anyone looked its centre up. One
+      // alone is a slip, and half a coordinate places nothing.
+      if (lat.empty() != lon.empty()) {
+        return Status::InvalidArgument(where + "lat and lon must both be given or both be empty");
+      }
+      if (!lat.empty()) {
+        double lat_value = 0;
+        double lon_value = 0;
+        Status status = ParseCoordinate(lat, "lat", kMinLat, kMaxLat, where, lat_value);
+        if (status.ok()) status = ParseCoordinate(lon, "lon", kMinLon, kMaxLon, where, lon_value);
+        if (!status.ok()) return status;
+        place.lat = lat_value;
+        place.lon = lon_value;
+      }
     }
     if (!name_and_county.insert(NameKey(place.name) + "\t" + place.county).second) {
       return Status::InvalidArgument(where + "duplicate place '" + place.name + "' in " +

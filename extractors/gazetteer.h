@@ -2,10 +2,18 @@
 // file (config/gazetteer.tsv), and the rules for finding them in free text.
 //
 // File format: '#' comment lines and blank lines are skipped; the first other
-// line is the header `name<TAB>county<TAB>region<TAB>postcode_areas<TAB>kind`;
-// every later line is one place. `name` may list other spellings after '|'
-// ("Kingston upon Hull|Hull"): the first is canonical. `postcode_areas` is a
-// space-separated list of area letters ("NN", "E EC N"). `kind` is city|town.
+// line is the header `name<TAB>county<TAB>region<TAB>postcode_areas<TAB>kind`,
+// optionally followed by `<TAB>lat<TAB>lon` (found by name, either order,
+// both or neither; any other column is an error); every later line is one
+// place with one field per header column. `name` may list other spellings
+// after '|' ("Kingston upon Hull|Hull"): the first is canonical.
+// `postcode_areas` is a space-separated list of area letters ("NN",
+// "E EC N"). `kind` is city|town. `lat` and `lon` are the town centre in
+// decimal degrees, WGS84 ("52.237", "-0.894"; no exponent, no '+'), inside
+// the UK and Ireland box lat 49.8..60.95, lon -8.7..1.8, so that a typo or a
+// swapped pair fails the load instead of putting a town at sea; a row may
+// leave both empty (coordinates unknown). A file without the columns loads
+// with every place's coordinates unknown.
 // Two rows may share a name when their counties differ (Bangor, Gwynedd and
 // Bangor, County Down); lookups then give the first row.
 //
@@ -29,6 +37,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -45,6 +54,11 @@ struct Place {
   std::vector<std::string> postcode_areas;  // upper case: "NN", "MK"
   std::string kind;                         // "city" or "town"
   std::vector<std::string> other_names;     // alternative spellings from the file
+  // Town centre, decimal degrees WGS84, about 1-2 km precision: where a map
+  // puts the place when nothing finer is known. Both set or both empty
+  // (the file has no lat/lon columns, or the row leaves them blank).
+  std::optional<double> lat;
+  std::optional<double> lon;
 };
 
 class Gazetteer {
@@ -64,7 +78,10 @@ class Gazetteer {
   std::vector<std::string> FindPlacesInLocation(std::string_view field) const;
 
   // The place with this name or other spelling (case, apostrophes, hyphens
-  // and dots ignored), or nullptr. Owned by the Gazetteer.
+  // and dots ignored), or nullptr. Owned by the Gazetteer. A canonical name
+  // from FindPlaces or TownsForAdvert finds its own row (for a name two rows
+  // share, the first, as everywhere), so this is also how to get a town's
+  // coordinates.
   const Place* Find(std::string_view name) const;
 
   // The main place for a postcode area ("NN" -> "Northampton"): the first
