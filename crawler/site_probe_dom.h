@@ -45,9 +45,9 @@ struct DomElement {
 class ProbeDom {
  public:
   // Pages larger than this are cut before parsing, and start tags nested
-  // deeper than 1024 are dropped (their text kept), as ParseHtml does: the
-  // probe reads pages of sites not yet known, and gumbo's cost grows with
-  // hostile markup.
+  // deeper than kMaxHtmlNesting are dropped (their text kept) by ParseHtml's
+  // own limiter (extractors/html_nesting.h): the probe reads pages of sites
+  // not yet known, and gumbo's cost grows with hostile markup.
   static constexpr std::size_t kMaxHtmlBytes = 4u << 20;
 
   explicit ProbeDom(std::string html_utf8);

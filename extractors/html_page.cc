@@ -2,193 +2,19 @@
 
 #include <gumbo.h>
 
-#include <array>
-#include <cstring>
 #include <string>
 #include <utility>
 
 #include "core/strings.h"
 #include "extractors/charset.h"
 #include "extractors/gumbo_holder.h"
+#include "extractors/html_nesting.h"
+#include "extractors/html_tags.h"
+#include "extractors/html_tokens.h"
 
 namespace plainsight {
 
 namespace {
-
-using TagTable = std::array<bool, GUMBO_TAG_LAST + 1>;
-
-constexpr TagTable MakeTable(std::initializer_list<GumboTag> tags) {
-  TagTable table{};
-  for (GumboTag tag : tags) table[tag] = true;
-  return table;
-}
-
-// Elements whose start and end end a block of text.
-constexpr TagTable kBlockTags = MakeTable({
-    GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE, GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_BODY,
-    GUMBO_TAG_CAPTION, GUMBO_TAG_CENTER, GUMBO_TAG_DD, GUMBO_TAG_DETAILS, GUMBO_TAG_DIR,
-    GUMBO_TAG_DIV, GUMBO_TAG_DL, GUMBO_TAG_DT, GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION,
-    GUMBO_TAG_FIGURE, GUMBO_TAG_FOOTER, GUMBO_TAG_FORM, GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3,
-    GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6, GUMBO_TAG_HEADER, GUMBO_TAG_HGROUP, GUMBO_TAG_HR,
-    GUMBO_TAG_HTML, GUMBO_TAG_LEGEND, GUMBO_TAG_LI, GUMBO_TAG_LISTING, GUMBO_TAG_MAIN,
-    GUMBO_TAG_MENU, GUMBO_TAG_NAV, GUMBO_TAG_OL, GUMBO_TAG_OPTION, GUMBO_TAG_P, GUMBO_TAG_PRE,
-    GUMBO_TAG_SECTION, GUMBO_TAG_SUMMARY, GUMBO_TAG_TABLE, GUMBO_TAG_TBODY, GUMBO_TAG_TD,
-    GUMBO_TAG_TEXTAREA, GUMBO_TAG_TFOOT, GUMBO_TAG_TH, GUMBO_TAG_THEAD, GUMBO_TAG_TR,
-    GUMBO_TAG_UL, GUMBO_TAG_XMP, GUMBO_TAG_PLAINTEXT,
-});
-
-// Elements whose text a reader doesn't see as page text. Select lists are
-// hidden too: a county drop-down would otherwise read as a location.
-constexpr TagTable kHiddenTags = MakeTable({
-    GUMBO_TAG_HEAD, GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE,
-    GUMBO_TAG_TITLE, GUMBO_TAG_SELECT, GUMBO_TAG_DATALIST, GUMBO_TAG_SVG, GUMBO_TAG_IFRAME,
-    GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES,
-});
-
-// Elements that never contain elements, or that the parser closes when a
-// sibling opens, so they add no lasting depth (see LimitNesting).
-constexpr TagTable kFlatTags = MakeTable({
-    GUMBO_TAG_AREA, GUMBO_TAG_BASE, GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND, GUMBO_TAG_BR,
-    GUMBO_TAG_COL, GUMBO_TAG_EMBED, GUMBO_TAG_FRAME, GUMBO_TAG_HR, GUMBO_TAG_IMAGE, GUMBO_TAG_IMG,
-    GUMBO_TAG_INPUT, GUMBO_TAG_KEYGEN, GUMBO_TAG_LINK, GUMBO_TAG_META, GUMBO_TAG_PARAM,
-    GUMBO_TAG_SOURCE, GUMBO_TAG_TRACK, GUMBO_TAG_WBR, GUMBO_TAG_P, GUMBO_TAG_LI, GUMBO_TAG_DT,
-    GUMBO_TAG_DD, GUMBO_TAG_OPTION, GUMBO_TAG_OPTGROUP, GUMBO_TAG_RB, GUMBO_TAG_RP, GUMBO_TAG_RT,
-    GUMBO_TAG_RTC, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_TBODY, GUMBO_TAG_THEAD,
-    GUMBO_TAG_TFOOT, GUMBO_TAG_COLGROUP, GUMBO_TAG_CAPTION, GUMBO_TAG_HTML, GUMBO_TAG_HEAD,
-    GUMBO_TAG_BODY, GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_TEXTAREA, GUMBO_TAG_TITLE,
-    GUMBO_TAG_XMP, GUMBO_TAG_IFRAME, GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES,
-});
-
-// Elements whose content the tokenizer reads as text up to the end tag.
-constexpr TagTable kRawTextTags = MakeTable({
-    GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_TEXTAREA, GUMBO_TAG_TITLE, GUMBO_TAG_XMP,
-    GUMBO_TAG_IFRAME, GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES,
-});
-
-// ---------------------------------------------------------------------------
-// Nesting limit, applied to the bytes before gumbo sees them.
-
-// Returns the index just past the '>' that ends the tag whose attributes
-// start at `pos`; *self_closing says whether it ended with "/>".
-std::size_t SkipToTagEnd(std::string_view html, std::size_t pos, bool* self_closing) {
-  char previous = '\0';  // last non-space character
-  while (pos < html.size()) {
-    char c = html[pos];
-    if (c == '>') {
-      *self_closing = previous == '/';
-      return pos + 1;
-    }
-    if ((c == '"' || c == '\'') && previous == '=') {
-      std::size_t close = html.find(c, pos + 1);
-      if (close == std::string_view::npos) return html.size();
-      pos = close + 1;
-      previous = c;
-      continue;
-    }
-    if (!IsAsciiSpace(c)) previous = c;
-    ++pos;
-  }
-  return html.size();
-}
-
-// The index of the "</name" that ends a raw-text element, or html.size().
-std::size_t FindEndTag(std::string_view html, std::size_t pos, std::string_view name) {
-  while ((pos = html.find("</", pos)) != std::string_view::npos) {
-    std::size_t after = pos + 2 + name.size();
-    if (after <= html.size() && EqualsIgnoreCaseAscii(html.substr(pos + 2, name.size()), name) &&
-        (after == html.size() || IsAsciiSpace(html[after]) || html[after] == '>' ||
-         html[after] == '/')) {
-      return pos;
-    }
-    pos += 2;
-  }
-  return html.size();
-}
-
-// Gumbo's tree builder rescans the stack of open elements for many start
-// tags, so its cost grows with the square of nesting depth (200k nested
-// <div>s take minutes). This tokenizes just enough to track an approximate
-// depth, and drops start tags beyond kMaxHtmlNesting together with as many
-// end tags. Returns `html` itself unless something was dropped, else a view
-// of *storage.
-std::string_view LimitNesting(std::string_view html, std::string* storage) {
-  std::size_t depth = 0, excess = 0, foreign = 0;
-  std::size_t copied = 0;
-  bool rewritten = false;
-  auto drop = [&](std::size_t begin, std::size_t end) {
-    if (!rewritten) {
-      storage->clear();
-      storage->reserve(html.size());
-      rewritten = true;
-    }
-    storage->append(html.data() + copied, begin - copied);
-    copied = end;
-  };
-  const std::size_t n = html.size();
-  std::size_t pos = 0;
-  while (pos < n) {
-    const void* found = std::memchr(html.data() + pos, '<', n - pos);
-    if (found == nullptr) break;
-    std::size_t start = static_cast<std::size_t>(static_cast<const char*>(found) - html.data());
-    pos = start + 1;
-    if (pos >= n) break;
-    char c = html[pos];
-    if (c == '!' || c == '?') {
-      bool comment = html.compare(pos, 3, "!--") == 0;
-      std::size_t close = comment ? html.find("-->", pos + 3) : html.find('>', pos);
-      if (close == std::string_view::npos) break;
-      pos = close + (comment ? 3 : 1);
-      continue;
-    }
-    bool end_tag = c == '/';
-    if (end_tag) {
-      if (++pos >= n) break;
-      if (!IsAsciiAlpha(html[pos])) {  // a bogus comment
-        std::size_t close = html.find('>', pos);
-        if (close == std::string_view::npos) break;
-        pos = close + 1;
-        continue;
-      }
-    } else if (!IsAsciiAlpha(c)) {
-      continue;
-    }
-    std::size_t name_start = pos;
-    while (pos < n && !IsAsciiSpace(html[pos]) && html[pos] != '/' && html[pos] != '>') ++pos;
-    std::string_view name = html.substr(name_start, pos - name_start);
-    GumboTag tag = gumbo_tagn_enum(name.data(), static_cast<unsigned int>(name.size()));
-    bool self_closing = false;
-    pos = SkipToTagEnd(html, pos, &self_closing);
-    bool is_foreign_root = tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH;
-    if (end_tag) {
-      if (is_foreign_root && foreign > 0) --foreign;
-      if (kFlatTags[tag]) continue;
-      if (excess > 0) {
-        --excess;
-        drop(start, pos);
-      } else if (depth > 0) {
-        --depth;
-      }
-      continue;
-    }
-    if (tag == GUMBO_TAG_PLAINTEXT) break;
-    if (foreign == 0 && kRawTextTags[tag]) {
-      pos = FindEndTag(html, pos, name);
-      continue;
-    }
-    if (foreign > 0 && self_closing) continue;
-    if (is_foreign_root && !self_closing) ++foreign;
-    if (kFlatTags[tag]) continue;
-    if (depth >= kMaxHtmlNesting) {
-      ++excess;
-      drop(start, pos);
-    } else {
-      ++depth;
-    }
-  }
-  if (!rewritten) return html;
-  storage->append(html.data() + copied, n - copied);
-  return *storage;
-}
 
 // ---------------------------------------------------------------------------
 // Visible text.
@@ -273,15 +99,6 @@ class TextBuilder {
   bool pending_space_ = false;
 };
 
-bool IsElement(const GumboNode* node) {
-  return node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE;
-}
-
-bool IsText(const GumboNode* node) {
-  return node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
-         node->type == GUMBO_NODE_CDATA;
-}
-
 // Walks a tree producing its visible text.
 class VisibleText {
  public:
@@ -289,11 +106,11 @@ class VisibleText {
       : builder_(out, block_starts) {}
 
   bool Enter(const GumboNode* node) {
-    if (IsText(node)) {
+    if (IsTextNode(node)) {
       if (hidden_ == 0) builder_.Append(node->v.text.text);
       return false;
     }
-    if (!IsElement(node)) return node->type == GUMBO_NODE_DOCUMENT;
+    if (!IsElementNode(node)) return node->type == GUMBO_NODE_DOCUMENT;
     GumboTag tag = node->v.element.tag;
     if (tag == GUMBO_TAG_BR) builder_.LineBreak();
     if (kBlockTags[tag]) builder_.BlockBreak();
@@ -302,7 +119,7 @@ class VisibleText {
   }
 
   void Leave(const GumboNode* node) {
-    if (!IsElement(node)) return;
+    if (!IsElementNode(node)) return;
     GumboTag tag = node->v.element.tag;
     if (kHiddenTags[tag]) --hidden_;
     if (kBlockTags[tag]) builder_.BlockBreak();
@@ -318,15 +135,9 @@ const char* AttributeValue(const GumboNode* node, const char* name) {
   return attribute == nullptr ? nullptr : attribute->value;
 }
 
+// Whether the rel list `tokens` holds `token`, in any case.
 bool HasToken(std::string_view tokens, std::string_view token) {
-  std::size_t i = 0;
-  while (i < tokens.size()) {
-    while (i < tokens.size() && IsAsciiSpace(tokens[i])) ++i;
-    std::size_t start = i;
-    while (i < tokens.size() && !IsAsciiSpace(tokens[i])) ++i;
-    if (EqualsIgnoreCaseAscii(tokens.substr(start, i - start), token)) return true;
-  }
-  return false;
+  return AnyHtmlToken(tokens, [&](std::string_view t) { return EqualsIgnoreCaseAscii(t, token); });
 }
 
 std::string CollapsedText(const GumboNode* node) {
@@ -350,7 +161,7 @@ std::string TitleText(const GumboNode* title) {
   const GumboVector& children = title->v.element.children;
   for (unsigned int i = 0; i < children.length; ++i) {
     const auto* child = static_cast<const GumboNode*>(children.data[i]);
-    if (IsText(child)) builder.Append(child->v.text.text);
+    if (IsTextNode(child)) builder.Append(child->v.text.text);
   }
   return out;
 }
@@ -365,7 +176,7 @@ class PageVisitor {
 
   bool Enter(const GumboNode* node) {
     bool descend = text_.Enter(node);
-    if (!IsElement(node)) return descend;
+    if (!IsElementNode(node)) return descend;
     if (fields_left_ > 0) MatchFields(node);
     switch (node->v.element.tag) {
       case GUMBO_TAG_A:
@@ -419,14 +230,14 @@ class PageVisitor {
     const GumboVector& children = node->v.element.children;
     if (children.length == 0) return;
     const auto* child = static_cast<const GumboNode*>(children.data[0]);
-    if (IsText(child)) json_ld_.push_back(child->v.text.text);
+    if (IsTextNode(child)) json_ld_.push_back(child->v.text.text);
   }
 
   void NoteScript(const GumboNode* node) {
     const GumboVector& children = node->v.element.children;
     if (children.length == 0) return;
     const auto* child = static_cast<const GumboNode*>(children.data[0]);
-    if (!IsText(child)) return;
+    if (!IsTextNode(child)) return;
     const char* id = AttributeValue(node, "id");
     const char* type = AttributeValue(node, "type");
     page_->scripts.push_back({id == nullptr ? "" : id, type == nullptr ? "" : type,
@@ -475,7 +286,7 @@ ParsedPage ParseHtml(std::string_view html_utf8,
                      bool want_text_blocks, bool want_scripts) {
   ParsedPage page;
   std::string limited_storage;
-  std::string_view html = LimitNesting(html_utf8, &limited_storage);
+  std::string_view html = LimitHtmlNesting(html_utf8, &limited_storage);
   GumboHolder gumbo(html);
   if (gumbo.document() == nullptr) return page;
 

@@ -5,8 +5,7 @@
 //
 // Input is UTF-8 (see charset.h). Broken HTML yields whatever gumbo
 // recovers; nothing throws. Start tags nested deeper than kMaxHtmlNesting are
-// dropped before parsing (their text is kept), because gumbo's tree building
-// is quadratic in nesting depth and hostile pages nest 100k deep.
+// dropped before parsing (their text is kept; see html_nesting.h).
 //
 // Thread-safe: no shared state. Selectors are read-only while matching, so
 // one parsed set may serve many threads.
@@ -20,13 +19,12 @@
 #include <vector>
 
 #include "core/status.h"
+#include "extractors/html_nesting.h"
 #include "extractors/script_data.h"
 #include "extractors/selector.h"
 #include "extractors/structured_data.h"
 
 namespace plainsight {
-
-inline constexpr std::size_t kMaxHtmlNesting = 1024;
 
 struct PageLink {
   std::string href;  // raw attribute, as written (entities decoded)

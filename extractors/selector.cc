@@ -7,6 +7,8 @@
 #include <utility>
 
 #include "core/strings.h"
+#include "extractors/html_tags.h"
+#include "extractors/html_tokens.h"
 
 namespace plainsight {
 
@@ -18,20 +20,10 @@ bool IsNameChar(char c) {
 
 // True if the whitespace-separated list `tokens` contains `token`.
 bool HasToken(std::string_view tokens, std::string_view token) {
-  std::size_t i = 0;
-  while (i < tokens.size()) {
-    while (i < tokens.size() && IsAsciiSpace(tokens[i])) ++i;
-    std::size_t start = i;
-    while (i < tokens.size() && !IsAsciiSpace(tokens[i])) ++i;
-    if (tokens.substr(start, i - start) == token) return true;
-  }
-  return false;
+  return AnyHtmlToken(tokens, [&](std::string_view t) { return t == token; });
 }
 
-bool IsElement(const GumboNode* node) {
-  return node != nullptr &&
-         (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE);
-}
+bool IsElement(const GumboNode* node) { return node != nullptr && IsElementNode(node); }
 
 // Outcome of matching part of a selector, after WebKit's SelectorChecker:
 // kFailsCompletely means no ancestor further up can help, which keeps
