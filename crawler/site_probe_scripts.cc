@@ -12,32 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-// The end of the JSON object or array opening at text[start], by bracket
-// depth outside strings; npos when it never closes.
-std::size_t EndOfValue(std::string_view text, std::size_t start) {
-  int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = start; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      ++depth;
-    } else if (c == '}' || c == ']') {
-      if (--depth == 0) return i + 1;
-    }
-  }
-  return std::string_view::npos;
-}
-
 bool IsPlainKey(const std::string& key) {
   return !key.empty() && key.find_first_of(".#") == std::string::npos;
 }
@@ -104,7 +78,7 @@ std::vector<ScriptValue> ListScriptValues(const std::vector<ScriptBlock>& script
       std::string name;
       while (RE2::FindAndConsume(&rest, kAssignment, &name)) {
         std::size_t open = static_cast<std::size_t>(rest.data() - text.data()) - 1;
-        std::size_t end = EndOfValue(text, open);
+        std::size_t end = EndOfJsonValue(text, open);
         if (end == std::string_view::npos) continue;
         sources.emplace_back(name, text.substr(open, end - open));
         rest = re2::StringPiece(text.data() + end, text.size() - end);

@@ -17,32 +17,6 @@ bool IsIdentifierChar(char c) { return IsAsciiAlnum(c) || c == '_' || c == '$'; 
 // may stand between a name, its '=' and the JSON value assigned to it.
 bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// The end of the JSON object or array that opens at text[start], by bracket
-// depth outside strings; npos when it never closes.
-size_t EndOfValue(std::string_view text, size_t start) {
-  int depth = 0;
-  bool in_string = false;
-  for (size_t i = start; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      ++depth;
-    } else if (c == '}' || c == ']') {
-      if (--depth == 0) return i + 1;
-    }
-  }
-  return std::string_view::npos;
-}
-
 // Every JSON value the script assigns or pushes to `name`, in order.
 std::vector<json> ValuesAssignedTo(std::string_view text, std::string_view name) {
   std::vector<json> values;
@@ -61,7 +35,7 @@ std::vector<json> ValuesAssignedTo(std::string_view text, std::string_view name)
     }
     while (i < text.size() && IsJsonSpace(text[i])) ++i;
     if (i >= text.size() || (text[i] != '{' && text[i] != '[')) continue;
-    size_t end = EndOfValue(text, i);
+    size_t end = EndOfJsonValue(text, i);
     if (end == std::string_view::npos) continue;
     json value = json::parse(text.substr(i, end - i), nullptr, /*allow_exceptions=*/false);
     if (!value.is_discarded()) values.push_back(std::move(value));
@@ -213,6 +187,30 @@ std::optional<std::string> ReadScriptField(const std::vector<ScriptBlock>& scrip
     }
   }
   return std::nullopt;
+}
+
+std::size_t EndOfJsonValue(std::string_view text, std::size_t start) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = start; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      if (--depth == 0) return i + 1;
+    }
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace plainsight

@@ -20,6 +20,7 @@
 // Pure functions; thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,5 +53,11 @@ Result<ScriptFieldPath> ParseScriptFieldPath(std::string_view spec);
 // when no script has it. Never throws, whatever the scripts hold.
 std::optional<std::string> ReadScriptField(const std::vector<ScriptBlock>& scripts,
                                            const ScriptFieldPath& path);
+
+// The end (one past the closing bracket) of the JSON object or array that
+// opens at text[start], by bracket depth outside strings; npos when it never
+// closes. Lets a reader cut an assigned value out of the script around it
+// before parsing (the site probe does too).
+std::size_t EndOfJsonValue(std::string_view text, std::size_t start);
 
 }  // namespace plainsight
