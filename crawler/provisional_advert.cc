@@ -60,17 +60,7 @@ void SetExtractedContent(AdvertExtraction x, AdvertRecord* advert) {
     advert->indicators.push_back({hit.id, hit.category, hit.weight, std::move(hit.match)});
   }
   advert->pay.clear();
-  for (ExtractedPay& p : x.pay) {
-    PayRecord record;
-    record.amount = p.amount;
-    record.per = std::move(p.per);
-    record.hourly = p.hourly;
-    record.match = std::move(p.match);
-    record.amount_max = p.amount_max;
-    record.currency = std::move(p.currency);
-    record.up_to = p.up_to;
-    advert->pay.push_back(std::move(record));
-  }
+  for (ExtractedPay& p : x.pay) advert->pay.push_back(MovePayFields<PayRecord>(std::move(p)));
 }
 
 }  // namespace plainsight

@@ -49,18 +49,6 @@ std::string FormatMoney(double value) {
   return buf;
 }
 
-ExtractedPay ToExtractedPay(PayMatch p) {
-  ExtractedPay pay;
-  pay.amount = p.amount;
-  pay.per = std::move(p.per);
-  pay.hourly = p.hourly;
-  pay.match = std::move(p.match);
-  pay.amount_max = p.amount_max;
-  pay.currency = std::move(p.currency);
-  pay.up_to = p.up_to;
-  return pay;
-}
-
 // Whether `p` can show pay below the UK minimum: a rate in pounds that is a
 // floor, not "up to £X" (the real rate may be lower, or it is a ceiling).
 bool JudgedAgainstUkMinimum(const ExtractedPay& p) {
@@ -270,11 +258,15 @@ AdvertExtraction AdvertExtractor::Extract(std::string_view body, std::string_vie
     salary_field.in_salary_field = true;
     salary_field.default_currency = options_.currency;
     for (PayMatch& p : FindPay(out.salary, salary_field)) {
-      if (pay_seen.insert(p.match).second) out.pay.push_back(ToExtractedPay(std::move(p)));
+      if (pay_seen.insert(p.match).second) {
+        out.pay.push_back(MovePayFields<ExtractedPay>(std::move(p)));
+      }
     }
   }
   for (PayMatch& p : FindPay(matched_text, norm)) {
-    if (pay_seen.insert(p.match).second) out.pay.push_back(ToExtractedPay(std::move(p)));
+    if (pay_seen.insert(p.match).second) {
+      out.pay.push_back(MovePayFields<ExtractedPay>(std::move(p)));
+    }
   }
 
   if (patterns_ != nullptr) out.indicators = patterns_->Match(matched_text, options_.kind);

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/config.h"
@@ -50,6 +51,23 @@ struct ExtractedPay {
   std::string currency = "GBP";      // ISO 4217
   bool up_to = false;                // "up to £X": a ceiling, not a rate to judge
 };
+
+// A `To` holding the pay fields of `from`, moved: a PayMatch (pay.h) into an
+// ExtractedPay here, and an ExtractedPay into the store's PayRecord, which
+// carries the same fields. One list, so a field added to the record is
+// carried at every hand-over.
+template <typename To, typename From>
+To MovePayFields(From from) {
+  To to;
+  to.amount = from.amount;
+  to.per = std::move(from.per);
+  to.hourly = from.hourly;
+  to.match = std::move(from.match);
+  to.amount_max = from.amount_max;
+  to.currency = std::move(from.currency);
+  to.up_to = from.up_to;
+  return to;
+}
 
 struct AdvertExtraction {
   std::string charset;
