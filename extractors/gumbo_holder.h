@@ -10,8 +10,8 @@
 #include <gumbo.h>
 
 #include <cstddef>
+#include <memory>
 #include <string_view>
-#include <utility>
 
 namespace plainsight {
 
@@ -23,31 +23,20 @@ class GumboHolder {
     // Gumbo copies the stack of open elements into every recorded error,
     // which makes broken pages quadratic; nobody reads the errors.
     options.max_errors = 0;
-    output_ = gumbo_parse_with_options(&options, html.data(), html.size());
-  }
-  ~GumboHolder() { Reset(); }
-
-  GumboHolder(const GumboHolder&) = delete;
-  GumboHolder& operator=(const GumboHolder&) = delete;
-  GumboHolder(GumboHolder&& other) noexcept : output_(std::exchange(other.output_, nullptr)) {}
-  GumboHolder& operator=(GumboHolder&& other) noexcept {
-    if (this != &other) {
-      Reset();
-      output_ = std::exchange(other.output_, nullptr);
-    }
-    return *this;
+    output_.reset(gumbo_parse_with_options(&options, html.data(), html.size()));
   }
 
   // The document node, or null if gumbo ran out of memory.
   const GumboNode* document() const { return output_ ? output_->document : nullptr; }
 
  private:
-  void Reset() {
-    if (output_ != nullptr) gumbo_destroy_output(&kGumboDefaultOptions, output_);
-    output_ = nullptr;
-  }
+  struct DestroyOutput {
+    void operator()(GumboOutput* output) const {
+      gumbo_destroy_output(&kGumboDefaultOptions, output);
+    }
+  };
 
-  GumboOutput* output_ = nullptr;
+  std::unique_ptr<GumboOutput, DestroyOutput> output_;
 };
 
 // The children of a document, element or template node; null for others.
