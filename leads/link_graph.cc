@@ -408,17 +408,21 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
     }
     g.hubs.push_back(what);
   };
-  // Strong links build the groups.
-  for (LinkSource& s : g.sources) {
-    if (!IsStrong(s.kind)) continue;
-    const std::vector<size_t>& roots = grouping.Roots(s.members);
+  // Joins the groups at `roots` through `s`, unless the group they would make
+  // passes the cap: then `s` is withheld instead. Returns whether it joined.
+  auto join_within_cap = [&](LinkSource& s, const std::vector<size_t>& roots) {
     const size_t total = grouping.Total(roots);
     if (total > cap) {
       withhold(s, total);
-      continue;
+      return false;
     }
     grouping.Join(roots);
     s.joined = true;
+    return true;
+  };
+  // Strong links build the groups.
+  for (LinkSource& s : g.sources) {
+    if (IsStrong(s.kind)) join_within_cap(s, grouping.Roots(s.members));
   }
   // A template with risk of its own joins singletons to each other and to
   // at most one strong group. Where it touches two or more strong groups it
@@ -446,13 +450,7 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
       }
       const std::vector<size_t> part_roots = grouping.Roots(part);
       if (part_roots.size() < 2) continue;
-      const size_t total = grouping.Total(part_roots);
-      if (total > cap) {
-        withhold(s, total);
-        break;
-      }
-      grouping.Join(part_roots);
-      s.joined = true;
+      if (!join_within_cap(s, part_roots)) break;
     }
   }
 

@@ -4,6 +4,8 @@
 #include <iterator>
 #include <limits>
 
+#include "leads/mix64.h"
+
 namespace plainsight {
 namespace {
 
@@ -13,16 +15,6 @@ constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
 constexpr std::uint64_t kNumberTokenHash = 0x23'23'23'23'23'23'23'23ULL;
 // Densification probes per empty bin before falling back to a linear scan.
 constexpr std::uint64_t kMaxProbes = 4096;
-
-// splitmix64's finaliser: a bijective, well-spread 64-bit mix.
-std::uint64_t Mix64(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
 
 bool IsTokenByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;

@@ -4,18 +4,10 @@
 #include <limits>
 #include <utility>
 
+#include "leads/mix64.h"
+
 namespace plainsight {
 namespace {
-
-// Same mix as minhash.cc; only needs to spread band contents.
-std::uint64_t Mix64(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
 
 std::uint64_t BandHash(const std::vector<std::uint32_t>& signature, size_t begin, size_t rows) {
   std::uint64_t h = rows;

@@ -2,42 +2,13 @@
 
 #include <algorithm>
 
+#include "leads/little_endian.h"
+
 namespace plainsight {
 namespace {
 
 constexpr std::string_view kMagic = "S4";
 constexpr size_t kHeader = kMagic.size() + 8 + 8 + 4 + 4;
-
-void PutU16(std::string& out, std::uint32_t v) {
-  out.push_back(static_cast<char>(v & 0xff));
-  out.push_back(static_cast<char>((v >> 8) & 0xff));
-}
-
-std::uint32_t GetU16(std::string_view in, size_t at) {
-  return static_cast<std::uint32_t>(static_cast<unsigned char>(in[at])) |
-         (static_cast<std::uint32_t>(static_cast<unsigned char>(in[at + 1])) << 8);
-}
-
-void PutU32(std::string& out, std::uint32_t v) {
-  for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<char>((v >> shift) & 0xff));
-}
-
-std::uint32_t GetU32(std::string_view in, size_t at) {
-  std::uint32_t v = 0;
-  for (size_t i = 0; i < 4; ++i) {
-    v |= static_cast<std::uint32_t>(static_cast<unsigned char>(in[at + i])) << (8 * i);
-  }
-  return v;
-}
-
-std::uint64_t GetU64(std::string_view in, size_t at) {
-  return GetU32(in, at) | (static_cast<std::uint64_t>(GetU32(in, at + 4)) << 32);
-}
-
-void PutU64(std::string& out, std::uint64_t v) {
-  PutU32(out, static_cast<std::uint32_t>(v & 0xffffffffu));
-  PutU32(out, static_cast<std::uint32_t>(v >> 32));
-}
 
 }  // namespace
 

@@ -2,23 +2,13 @@
 
 #include <algorithm>
 
+#include "leads/little_endian.h"
+
 namespace plainsight {
 namespace {
 
 // C2: sample hash, line count, lines, common shingles.
 constexpr std::string_view kMagic = "C2";
-
-void PutU64(std::string& out, std::uint64_t v) {
-  for (int shift = 0; shift < 64; shift += 8) out.push_back(static_cast<char>((v >> shift) & 0xff));
-}
-
-std::uint64_t GetU64(std::string_view in, size_t at) {
-  std::uint64_t v = 0;
-  for (size_t i = 0; i < 8; ++i) {
-    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[at + i])) << (8 * i);
-  }
-  return v;
-}
 
 }  // namespace
 
