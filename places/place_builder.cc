@@ -47,6 +47,24 @@ std::string DisplayAddress(const PlaceSighting& sighting) {
   return out;
 }
 
+// The town most of a place's adverts give it ("" when none does): the first
+// advert may not say, where the others do.
+std::string MostNamedTown(const std::vector<Contribution>& contributions) {
+  std::map<std::string, std::size_t> counts;
+  for (const Contribution& c : contributions) {
+    if (!c.sighting.town.empty()) ++counts[c.sighting.town];
+  }
+  std::string best;
+  std::size_t most = 0;
+  for (const auto& [town, count] : counts) {
+    if (count > most) {
+      best = town;
+      most = count;
+    }
+  }
+  return best;
+}
+
 // Step 2: a site's own office or footer address.
 void DropSiteAddresses(const std::map<std::string, std::size_t>& site_adverts,
                        const PlaceSettings& settings, std::map<std::string, Gathered>* places) {
@@ -175,6 +193,7 @@ Result<std::vector<PlaceRecord>> BuildPlaces(const Store& store, const Gazetteer
     place.towns.assign(towns.begin(), towns.end());
     place.times.assign(times.begin(), times.end());
     for (const auto& lead : facts.leads) place.lead_ids.push_back(lead.first);
+    if (place.town.empty()) place.town = MostNamedTown(contributions);
     if (place.town.empty() && place.towns.size() == 1) place.town = place.towns.front();
     facts.advertisers = advertisers.size();
     ScorePlace(facts, settings, &place);

@@ -35,10 +35,58 @@ bool NamesEstate(std::string_view context) {
   return RE2::PartialMatch(context, re);
 }
 
+// The sentence around [offset, offset + length), cut to about a clause each
+// side: the advert's own words for why it names the place.
+std::string SentenceAround(std::string_view text, size_t offset, size_t length) {
+  constexpr size_t kBefore = 90, kAfter = 60;
+  size_t begin = offset > kBefore ? offset - kBefore : 0;
+  for (size_t i = offset; i > begin; --i) {
+    const char c = text[i - 1];
+    if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '|') {
+      begin = i;
+      break;
+    }
+  }
+  size_t end = std::min(text.size(), offset + length + kAfter);
+  bool sentence_end = end == text.size();
+  for (size_t i = offset + length; i < end; ++i) {
+    const char c = text[i];
+    // A full stop inside "St." or a postcode's neighbour is rare enough; a
+    // sentence end stops the quote.
+    if (c == '!' || c == '?' || c == '\n' || c == '|' || (c == '.' && (i + 1 == text.size() || text[i + 1] == ' '))) {
+      end = i + (c == '.' ? 1 : 0);
+      sentence_end = true;
+      break;
+    }
+  }
+  // Cut by length: end on a word, with an ellipsis.
+  std::string tail;
+  if (!sentence_end) {
+    const size_t space = text.rfind(' ', end);
+    if (space != std::string_view::npos && space > offset + length) end = space;
+    tail = "\u2026";
+  }
+  // Never cut a UTF-8 sequence: move the ends off continuation bytes.
+  while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
+  while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  return std::string(TrimAscii(text.substr(begin, end - begin))) + tail;
+}
+
+// Housing words in the sentence naming a job's address: the place is where
+// the workers live (UK "spot the signs": housing provided or controlled by
+// the employer; the police page: many workers living at one address). The
+// pack's accommodation indicators cover the advert as a whole; these cover
+// the sentence that gives the address.
+bool SpeaksOfHousing(std::string_view sentence) {
+  static const RE2 re(
+      R"((?i)\b(?:accommodation|live[- ]in|living on site|live on site|rooms?|beds?|bedrooms?|shared house|house ?share|workers'? house|hostel|caravans?|lodging|digs|rent)\b)");
+  return RE2::PartialMatch(sentence, re);
+}
+
 // The advert's own words for a stored (normalised) address.
 std::string QuoteFor(std::string_view text, const std::string& address) {
   for (const AddressMatch& match : FindStreetAddresses(text)) {
-    if (match.address == address) return match.match;
+    if (match.address == address) return SentenceAround(text, match.offset, match.match.size());
   }
   return address;
 }
@@ -58,6 +106,28 @@ std::string UpperKeyPart(std::string_view text) {
   // "the Tesco car park" and "Tesco car park" are one place.
   if (out.rfind("THE ", 0) == 0) out.erase(0, 4);
   return out;
+}
+
+// The advert's town for a place: its only town, else the one its location
+// field names, else the one whose postcode areas hold the place's postcode (an advert page often names other towns
+// in a "browse by town" bar or a footer).
+std::string TownFor(const std::set<std::string>& towns, const std::string& location_town,
+                    const std::string& postcode, const Gazetteer* gazetteer) {
+  if (towns.size() == 1) return *towns.begin();
+  if (!location_town.empty()) return location_town;
+  if (gazetteer == nullptr || postcode.empty()) return "";
+  const std::string area = PostcodeArea(postcode);
+  std::string found;
+  for (const std::string& town : towns) {
+    const Place* place = gazetteer->Find(town);
+    if (place == nullptr) continue;
+    for (const std::string& listed : place->postcode_areas) {
+      if (listed != area) continue;
+      if (!found.empty() && found != town) return "";  // two candidates: say nothing
+      found = town;
+    }
+  }
+  return found;
 }
 
 }  // namespace
@@ -82,6 +152,13 @@ std::vector<PlaceSighting> SightPlaces(const AdvertRecord& advert, const Gazette
   std::set<std::string> towns(advert.towns.begin(), advert.towns.end());
   std::set<std::string> keys;
   std::set<std::string> postcodes_with_street;
+  // The site's own location field ("Corby, Northamptonshire") names the
+  // advert's town when the page names several.
+  std::string location_town;
+  if (gazetteer != nullptr && !advert.location.empty()) {
+    std::vector<std::string> named = gazetteer->FindPlacesInLocation(advert.location);
+    if (named.size() == 1 && towns.count(named.front()) != 0) location_town = named.front();
+  }
 
   // Mentions the text gives as a job centre's or an estate's are not places.
   std::vector<AddressMatch> matches = FindStreetAddresses(text);
@@ -104,7 +181,7 @@ std::vector<PlaceSighting> SightPlaces(const AdvertRecord& advert, const Gazette
       sighting.postcode = *postcodes.begin();
       sighting.key = "address|" + address + "|" + sighting.postcode;
       postcodes_with_street.insert(sighting.postcode);
-      if (towns.size() == 1) sighting.town = *towns.begin();
+      sighting.town = TownFor(towns, location_town, sighting.postcode, gazetteer);
     } else if (postcodes.empty() && towns.size() == 1) {
       sighting.town = *towns.begin();
       sighting.key = "address|" + address + "|town:" + UpperKeyPart(sighting.town);
@@ -112,6 +189,9 @@ std::vector<PlaceSighting> SightPlaces(const AdvertRecord& advert, const Gazette
       continue;  // a bare street: not one door
     }
     sighting.quote = QuoteFor(text, address);
+    if (advert.kind == "jobs" && sighting.role == "premises" && SpeaksOfHousing(sighting.quote)) {
+      sighting.role = "accommodation";
+    }
     if (keys.insert(sighting.key).second) out.push_back(std::move(sighting));
   }
 
@@ -126,9 +206,8 @@ std::vector<PlaceSighting> SightPlaces(const AdvertRecord& advert, const Gazette
     sighting.key = "postcode|" + match.postcode;
     sighting.role = premises_role;
     sighting.postcode_only = true;
-    if (towns.size() == 1) sighting.town = *towns.begin();
-    size_t from = match.offset > 40 ? match.offset - 40 : 0;
-    sighting.quote = std::string(TrimAscii(text.substr(from, match.offset + match.match.size() - from)));
+    sighting.town = TownFor(towns, location_town, match.postcode, gazetteer);
+    sighting.quote = SentenceAround(text, match.offset, match.match.size());
     if (keys.insert(sighting.key).second) out.push_back(std::move(sighting));
   }
 
@@ -140,7 +219,16 @@ std::vector<PlaceSighting> SightPlaces(const AdvertRecord& advert, const Gazette
     sighting.role = "pick-up";
     sighting.quote = point.match;
     sighting.time = point.time;
-    sighting.key = "pick-up|" + UpperKeyPart(point.place) + "|" + UpperKeyPart(point.town);
+    if (sighting.town.empty()) sighting.town = TownFor(towns, location_town, sighting.postcode, gazetteer);
+    if (!sighting.town.empty()) {
+      sighting.key = "pick-up|" + UpperKeyPart(point.place) + "|" + UpperKeyPart(sighting.town);
+    } else if (!sighting.postcode.empty()) {
+      sighting.key = "pick-up|" + UpperKeyPart(point.place) + "|" + sighting.postcode;
+    } else {
+      // "the town centre", "the station" with no town: the same words in two
+      // adverts may be two towns, so such a point stays the advert's own.
+      sighting.key = "pick-up|" + UpperKeyPart(point.place) + "|advert:" + advert.id;
+    }
     if (keys.insert(sighting.key).second) out.push_back(std::move(sighting));
   }
   return out;

@@ -66,6 +66,25 @@ TEST_CASE("Sightings_TheRoleComesFromTheAdvertsKindAndItsAccommodationOffer") {
   CHECK(KeysAndRoles(SightPlaces(adult, nullptr)) == std::vector<std::string>{"address|14 MILL ROAD|NN1 1AA incall"});
 }
 
+TEST_CASE("Sightings_HousingWordsBesideAJobsAddressMakeItAccommodation") {
+  struct Row {
+    const char* text;
+    const char* role;
+  };
+  for (const Row& row : std::vector<Row>{
+           {"Beds available in our workers' house, 14 Mill Road, NN1 1AA.", "accommodation"},
+           {"Live-in option: 14 Mill Road, NN1 1AA, shared with the team.", "accommodation"},
+           {"Room in a shared house at 14 Mill Road, NN1 1AA.", "accommodation"},
+           {"Report to reception at 14 Mill Road, NN1 1AA.", "premises"},
+           {"Our showroom is at 14 Mill Road, NN1 1AA. Rooms to let nearby elsewhere? No.", "premises"}}) {
+    CAPTURE(row.text);
+    AdvertRecord a = Advert("jobs", row.text, {"14 MILL ROAD"}, {"NN1 1AA"}, {});
+    auto sightings = SightPlaces(a, nullptr);
+    REQUIRE(sightings.size() == 1);
+    CHECK(sightings[0].role == row.role);
+  }
+}
+
 TEST_CASE("Sightings_JobCentresAndEstatesAsAWholeAreNotPlaces") {
   struct Row {
     const char* rule;
@@ -96,7 +115,7 @@ TEST_CASE("Sightings_AQuoteIsTheAdvertsOwnWords") {
   AdvertRecord a = Advert("jobs", "Rooms at 14 Mill Rd, NN1 1AA for all staff.", {"14 MILL ROAD"}, {"NN1 1AA"}, {});
   auto sightings = SightPlaces(a, nullptr);
   REQUIRE(sightings.size() == 1);
-  CHECK(sightings[0].quote == "14 Mill Rd");
+  CHECK(sightings[0].quote == "Rooms at 14 Mill Rd, NN1 1AA for all staff.");
   CHECK(a.text.find(sightings[0].quote) != std::string::npos);
 }
 
@@ -105,9 +124,28 @@ TEST_CASE("Sightings_TransportWordingNamesAPickUpPointWithItsTime") {
   auto sightings = SightPlaces(a, nullptr);
   REQUIRE(sightings.size() == 1);
   CHECK(sightings[0].role == "pick-up");
-  CHECK(sightings[0].key == "pick-up|TESCO CAR PARK|");
+  // No town and no postcode: "the Tesco car park" in another advert may be
+  // another town's, so the point stays this advert's own.
+  CHECK(sightings[0].key == "pick-up|TESCO CAR PARK|advert:A-0000000000000001");
   CHECK(sightings[0].time == "05:00");
   CHECK(a.text.find(sightings[0].quote) != std::string::npos);
+}
+
+TEST_CASE("Sightings_ThePlacesTownIsTheOneWhosePostcodeAreaHoldsIt") {
+  auto gazetteer = Gazetteer::Load(std::string(PLAINSIGHT_SOURCE_DIR) + "/config/gazetteer.tsv");
+  REQUIRE(gazetteer.ok());
+  // A page naming several towns (a "browse by town" bar): Corby's postcode
+  // area is NN, Leicester's LE.
+  AdvertRecord a = Advert("jobs", "Rooms at 27 Rockingham Road, NN17 2UB. Also hiring in Leicester.",
+                          {"27 ROCKINGHAM ROAD"}, {"NN17 2UB"}, {"Corby", "Leicester"});
+  auto sightings = SightPlaces(a, gazetteer->get());
+  REQUIRE(sightings.size() == 1);
+  CHECK(sightings[0].town == "Corby");
+  // Two towns in the same postcode area: no guess.
+  a.towns = {"Corby", "Kettering"};
+  sightings = SightPlaces(a, gazetteer->get());
+  REQUIRE(sightings.size() == 1);
+  CHECK(sightings[0].town.empty());
 }
 
 }  // namespace
