@@ -276,19 +276,19 @@ void AddPickUpPoints(BuildContext& ctx) {
         "Pick-up from Kettering bus station 5am, back around 6pm.",
         "We run a van from Kettering bus station at 4.50am every morning.",
         "Transport provided, meet the driver at Kettering bus station for 5am."},
-       {{true, "warehouse", "Warehouse Operative", "£85 a day", "6 days, 6am-6pm"},
-        {true, "manufacturing", "Production Operative", "£11.50 per hour", "12-hour days"},
-        {false, "warehouse", "Warehouse Operative", "", ""},
-        {true, "retail", "Night Replenishment Assistant", "£10.80 per hour", ""}}},
+       {{true, "warehouse", "Warehouse Operative", "", "Monday to Friday, 6am-2pm"},
+        {true, "manufacturing", "Production Operative", "", "days, 6am-2.30pm"},
+        {false, "warehouse", "Warehouse Operative", "", "Monday to Friday, 6am-2.30pm"},
+        {true, "manufacturing", "Production Operative", "", "Monday to Friday, 6am-2pm"}}},
       {"pick-up-tesco-car-park-corby", "Tesco car park", "Corby",
        "The Tesco car park in Corby as the 4.45am pick-up point for transport to work, in three "
        "job adverts of different agencies (each its own phone).",
        {"Transport from the Tesco car park, Corby at 4:45.",
         "Pick-up 4.45am at the Tesco car park in Corby, drop-off back there after the shift.",
         "Our minibus collects from the Tesco car park (Corby) at quarter to five."},
-       {{true, "manufacturing", "Production Operative", "£400 a week", "6 x 11 hours"},
-        {true, "warehouse", "Warehouse Operative", "£10.20 per hour", "6 days"},
-        {true, "hospitality", "Kitchen Porter", "", ""}}},
+       {{true, "manufacturing", "Production Operative", "", "Monday to Friday, 6am-2pm"},
+        {true, "warehouse", "Warehouse Operative", "", "days, 6am-2.30pm"},
+        {true, "manufacturing", "Production Operative", "", "days, 6am-4pm, 5 or 6 a week"}}},
   };
   std::size_t first_site = 2;
   for (const Point& point : points) {
@@ -298,8 +298,9 @@ void AddPickUpPoints(BuildContext& ctx) {
       const HousingPosting& p = point.postings[i];
       const Sector& sector = SectorNamed(p.sector);
       const Role& role = RoleTitled(sector, p.role);
+      // Fair pay and ordinary terms: the pick-up is the one sign, so each
+      // advert alone is unremarkable, as the truth (no group) says.
       std::vector<std::string> notes = {point.lines[i]};
-      if (rng.Chance(0.5)) notes.push_back(rng.Pick(PressureLines()));
       const int site = JobSites()[(first_site + i) % JobSites().size()];
       // Ordinary adverts: nothing but the landmark links them.
       ctx.AddToPlace(place, ctx.Add(Vacancy(ctx, rng, p.agency, sector, role, point.town, site,

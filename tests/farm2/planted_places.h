@@ -15,7 +15,8 @@
 //   AddPickUpPoints      Kettering bus station (4 adverts) and the Tesco car
 //                        park in Corby (3 adverts): early transport from a
 //                        landmark, different agencies; ordinary adverts (no
-//                        shared phone, e-mail or address)
+//                        shared phone, e-mail or address; fair pay, the
+//                        pick-up their only sign)
 //   AddPlaceDecoys       an ordinary employer's own premises in 6 fair-pay
 //                        adverts; a business park named by 7 adverts of
 //                        different employers (units and the park alone); a
