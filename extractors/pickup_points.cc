@@ -51,6 +51,23 @@ const RE2& CuePattern() {
   return kCue;
 }
 
+// After a transport cue, a clause about the employer's vehicle: "Free
+// transport: the minibus leaves Kettering bus station", "Transport provided,
+// the van goes from ...". Group 1 ends at the vehicle; the connectors after it
+// are read word by word like any cue's. A departure verb or "from" must
+// follow, so "Pickup point: bus station, Corby" stays a place. A plain "bus"
+// is taken here (not as a cue) because the cue before it already says the
+// transport is the employer's. Source: the test farm's adverts ("the minibus
+// leaves", "the works bus departs", "van leaves from").
+const RE2& VehicleClausePattern() {
+  static const RE2 kVehicle(
+      R"((?i)((?:(?:the|our|a|your) )?(?:(?:works?|company|staff|free) )?)"
+      R"((?:mini ?-?bus|van|coach|shuttle(?: bus)?|bus)))"
+      R"((?: (?:will|daily|then))? (?:leaves|leave|leaving|departs|depart|departing|sets off|)"
+      R"(set off|goes|runs|waits|stops|from)\b)");
+  return kVehicle;
+}
+
 // Times: "5am", "5.30am", "5:45 a.m.", "05:00", "0500hrs". Groups: 1-3 the
 // 12-hour form, 4-5 the colon form, 6-7 the four-digit form.
 const RE2& TimePattern() {
@@ -261,12 +278,17 @@ size_t PlaceWordEnd(std::string_view s, size_t pos, size_t limit) {
 }
 
 // Words that end a landmark's name: "from home to the car park" is no landmark.
-constexpr std::array<std::string_view, 44> kNotLandmarkWords = {
+// The departure verbs and "meet" are here so that "the minibus leaves
+// Kettering bus station" or "meet the driver at ..." is never read whole as
+// one landmark ending in "bus station".
+constexpr std::array<std::string_view, 56> kNotLandmarkWords = {
     "and",  "or",   "to",    "for",     "with",  "from",  "at",    "in",     "on",
     "by",   "of",   "your",  "our",     "my",    "their", "his",   "her",    "a",
     "an",   "any",  "nearest", "every", "each",  "daily", "then",  "near",   "outside",
     "opposite", "is", "are",  "will",   "be",    "you",   "we",    "us",     "it",
-    "this", "that", "there", "where",   "which", "who",   "home",  "work"};
+    "this", "that", "there", "where",   "which", "who",   "home",  "work",
+    "leaves", "leave", "leaving", "departs", "depart", "departing", "goes", "runs",
+    "waits", "stops", "sets", "meet"};
 
 // Supermarkets and chains that serve as meeting landmarks alone ("from
 // outside McDonald's", "pick-up at Tesco"). Source: the example adverts.
@@ -553,27 +575,73 @@ struct Found {
 std::vector<Found> PointsAfterCue(std::string_view s, size_t cue_begin, size_t cue_end,
                                   int kind, const Gazetteer* gaz) {
   const size_t limit = SentenceEnd(s, cue_end);
-  static constexpr std::array<std::string_view, 36> kFiller = {
+  static constexpr std::array<std::string_view, 41> kFiller = {
       "point",    "points",  "location",  "locations", "is",       "are",     "will",
       "be",       "daily",   "available", "provided",  "given",    "offered", "free",
       "every",    "each",    "morning",   "mornings",  "day",      "days",    "weekday",
       "weekdays", "leaves",  "leave",     "leaving",   "departs",  "depart",  "departing",
       "runs",     "goes",    "sharp",     "and",       "drop-off", "drop",    "off",
-      "early"};
+      "early",    "sets",    "set",       "waits",     "stops",    "then"};
+  // Verbs that take the place straight after them: "leaves Kettering bus
+  // station", "departs Corby railway station". Not after "for" or "to" (a
+  // destination: "leaves for the farm").
+  static constexpr std::array<std::string_view, 6> kDepartVerbs = {
+      "leaves", "leave", "leaving", "departs", "depart", "departing"};
+  // Whom the workers meet: "meet the driver at X", "meet your driver outside X".
+  static constexpr std::array<std::string_view, 8> kMeetWho = {
+      "driver", "drivers", "minibus", "mini-bus", "van", "bus", "coach", "transport"};
   static constexpr std::array<std::string_view, 6> kWhoFor = {"for",     "you",  "workers",
                                                               "staff",   "all",  "everyone"};
   static constexpr std::array<std::string_view, 7> kDestinations = {
       "site", "work", "farm", "factory", "warehouse", "fields", "the"};
   const bool pick_like = kind == kPick || kind == kCollect;
   const bool vehicle_like = kind == kVehicle || kind == kMeeting;
+  // Which connectors the words so far allow; a vehicle or a "meet" clause
+  // after the cue widens them ("Lifts available, meet your driver outside X").
+  bool at_ok = pick_like || vehicle_like || kind == kTransport;
+  bool prep_ok = pick_like || vehicle_like;
+  bool depart_ok = vehicle_like || kind == kTransport;
+  bool after_depart = false;  // the previous word was "leaves"/"departs"
+  bool after_break = false;   // a ':', '-' or ',' was crossed
+  // "be at X" after a clause break is the worker at X, a pick-up only when a
+  // time says when ("be at Corby bus station for 5am"); without one it may be
+  // the workplace. "Transport will be at X" is the transport at X.
+  bool need_time = false;
+
+  // True when a clause after a ':', '-' or ',' at `pos` tells the workers
+  // where to join the transport: "meet ...", "be at ...".
+  const auto clause_goes_on = [&](size_t pos) {
+    const Word a = WordAt(s, pos, limit);
+    const std::string first_word = Fold(s, a);
+    if (first_word == "meet") return true;
+    const Word b = first_word == "be" ? WordAt(s, a.end, limit) : Word{};
+    return !b.empty() && Fold(s, b) == "at";
+  };
 
   std::string cue_time;
   size_t p = cue_end;
   std::optional<Spot> first;
-  for (int n = 0; n < 10 && !first; ++n) {
+  for (int n = 0; n < 14 && !first; ++n) {
     p = Skip(s, p, limit, "");
     if (p >= limit) return {};
-    if (s[p] == ':' || s[p] == '-') {
+    const bool was_after_depart = after_depart;
+    after_depart = false;
+    if (s[p] == ':' || s[p] == '-' || s[p] == ',') {
+      const size_t next = Skip(s, p + 1, limit, "");
+      re2::StringPiece g[2];
+      if (VehicleClausePattern().Match(s, next, limit, RE2::ANCHOR_START, g, 2)) {
+        // "transport: the minibus leaves ...": the vehicle words are read
+        // past, never part of the place.
+        p = static_cast<size_t>(g[1].data() + g[1].size() - s.data());
+        at_ok = prep_ok = depart_ok = after_break = true;
+        continue;
+      }
+      if (clause_goes_on(next)) {
+        p = next;
+        after_break = true;
+        continue;
+      }
+      if (s[p] == ',') return {};
       first = ParsePlace(s, p + 1, limit, gaz);
       break;
     }
@@ -586,10 +654,16 @@ std::vector<Found> PointsAfterCue(std::string_view s, size_t cue_begin, size_t c
     if (w.empty()) return {};
     const std::string word = Fold(s, w);
     if (word == "from") {
+      // "transport from 5am - meet the van at ...": a time, not a place.
+      if (std::optional<TimeMatch> time = TimeAt(s, WordAt(s, w.end, limit).begin, limit)) {
+        if (cue_time.empty()) cue_time = time->time;
+        p = time->end;
+        continue;
+      }
       first = ParsePlace(s, w.end, limit, gaz);
       break;
     }
-    if (word == "at" && (pick_like || vehicle_like || kind == kTransport)) {
+    if (word == "at" && at_ok) {
       first = ParsePlace(s, w.end, limit, gaz);
       break;
     }
@@ -597,10 +671,40 @@ std::vector<Found> PointsAfterCue(std::string_view s, size_t cue_begin, size_t c
       first = ParsePlace(s, w.end, limit, gaz);
       break;
     }
-    if ((IsPreposition(word) || word == "next") && (pick_like || vehicle_like)) {
+    if ((IsPreposition(word) || word == "next") && prep_ok) {
       first = ParsePlace(s, w.begin, limit, gaz);
       break;
     }
+    if (word == "meet") {
+      // "meet the driver at X", "meet us outside X": where the workers join
+      // the transport. Not "meet the team" or "meet the driver requirements".
+      const Word a = WordAt(s, w.end, limit);
+      const std::string who = Fold(s, a);
+      p = w.end;
+      if (who == "us") {
+        p = a.end;
+      } else if (who == "the" || who == "your" || who == "our") {
+        const Word b = WordAt(s, a.end, limit);
+        if (!In(kMeetWho, Fold(s, b))) return {};
+        p = b.end;
+      }
+      at_ok = prep_ok = true;
+      continue;
+    }
+    if (word == "be" && (after_break || !at_ok)) {
+      const Word a = WordAt(s, w.end, limit);
+      if (!a.empty() && Fold(s, a) == "at") {
+        at_ok = need_time = true;
+        p = w.end;
+        continue;
+      }
+    }
+    if (was_after_depart && !In(kFiller, word) && !In(kWhoFor, word) && word != "to") {
+      // "the minibus leaves Kettering bus station": the place is the object.
+      first = ParsePlace(s, w.begin, limit, gaz);
+      break;
+    }
+    if (depart_ok && In(kDepartVerbs, word)) after_depart = true;
     if (word == "to") {
       // "to and from X" is a pick-up at X; "to site from X" names the
       // destination first; "to Kettering" alone is a destination.
@@ -693,6 +797,7 @@ std::vector<Found> PointsAfterCue(std::string_view s, size_t cue_begin, size_t c
   for (Found& found : out) {
     if (found.time.empty()) found.time = shared;
   }
+  if (need_time && out.front().time.empty()) return {};
   return out;
 }
 

@@ -11,7 +11,14 @@
 // a place phrase: a landmark ending in a place word ("the Tesco car park",
 // "Kettering bus station", "Boston market place"), "outside/opposite X",
 // "the corner of A and B", a street address, a postcode, or a gazetteer town
-// alone ("pick-up in Corby"). A town written right after the place
+// alone ("pick-up in Corby"). Between cue and place may come a clause about
+// the vehicle or the meeting: "Free transport: the minibus leaves Kettering
+// bus station", "works bus departs Corby railway station", "van sets off
+// from / goes from / waits at / stops at X", "transport provided, meet the
+// driver (the van, us, your driver) at/outside X", and "be at X for 5am"
+// (only with a time: without one X may be the workplace). The vehicle and
+// verb words are never part of the place; a plain "bus" counts only inside
+// such a clause after an employer cue. A town written right after the place
 // (", Corby", "in Corby"), a postcode after that, and a time before or after
 // the place are taken with it. Several places after one cue ("from Corby,
 // Kettering and Wellingborough") are several points.

@@ -121,6 +121,40 @@ TEST_CASE("PickupPoints_CueThenPlace_PlaceTownPostcodeTime", "[pickup_points]") 
       // A time before the cue.
       {"5am pick-up from the Aldi car park, Rushden", "the Aldi car park", "Rushden", "", "05:00"},
       {"Pick-up 0500hrs from Wisbech bus station", "Wisbech bus station", "Wisbech", "", "05:00"},
+      // A vehicle clause after the cue: the vehicle and its departure verb
+      // connect to the place and are never part of it.
+      {"Free transport: the minibus leaves Kettering bus station at 5am.",
+       "Kettering bus station", "Kettering", "", "05:00"},
+      {"Transport: van leaves from the Asda car park, Wisbech at 4.45am", "the Asda car park",
+       "Wisbech", "", "04:45"},
+      {"the works bus departs Corby railway station daily at 6am", "Corby railway station",
+       "Corby", "", "06:00"},
+      {"Transport provided, the minibus sets off from the Tesco car park, Corby at 5am",
+       "the Tesco car park", "Corby", "", "05:00"},
+      {"Free transport - our van waits at Boston bus station from 4.30am", "Boston bus station",
+       "Boston", "", "04:30"},
+      {"Transport provided: the bus stops at the Lidl car park, Spalding, 5.15am",
+       "the Lidl car park", "Spalding", "", "05:15"},
+      {"Minibus departs the Aldi car park, Rushden at 6am", "the Aldi car park", "Rushden", "",
+       "06:00"},
+      {"Company van goes from Wellingborough bus station at 5am", "Wellingborough bus station",
+       "Wellingborough", "", "05:00"},
+      // "meet ... at X" or "be at X for <time>" after a transport cue.
+      {"Transport provided, meet the driver at Kettering bus station for 5am.",
+       "Kettering bus station", "Kettering", "", "05:00"},
+      {"Transport from 5am - meet the van at the Lidl car park, Spalding", "the Lidl car park",
+       "Spalding", "", "05:00"},
+      {"Lifts available, meet your driver outside the Co-op, Boston at 4:30", "outside the Co-op",
+       "Boston", "", "04:30"},
+      {"Free transport, meet us at Corby train station at 5.30am", "Corby train station", "Corby",
+       "", "05:30"},
+      {"Transport provided - be at the Tesco car park, Kettering for 5am", "the Tesco car park",
+       "Kettering", "", "05:00"},
+      {"Minibus provided: meet the minibus opposite the town hall, Daventry",
+       "opposite the town hall", "Daventry", "", ""},
+      // A time between the vehicle and the cue.
+      {"Van pick up 5.30am from Northampton bus station.", "Northampton bus station",
+       "Northampton", "", "05:30"},
       // Curly apostrophe and non-breaking space as typed on phones.
       {"Picked up from outside McDonald\xE2\x80\x99s,\xC2\xA0" "Corby", "outside McDonald\xE2\x80\x99s",
        "Corby", "", ""},
@@ -211,6 +245,19 @@ TEST_CASE("PickupPoints_NoCueOrNoPlace_NothingFound", "[pickup_points]") {
       "Drivers must collect parcels from the depot, email jobs@example.org",
       "Pick up from where you left off",
       "Transport to site provided. Apply to jobs@example.com",
+      // "meet" and departure verbs without an employer transport cue, or
+      // without a place after them.
+      "Meet the team at our Kettering office",
+      "the bus leaves from outside the school",
+      "Bus leaves Corby bus station at 5am",
+      "our driver will meet you",
+      "Transport provided, our driver will meet you",
+      "Meet the driver requirements: clean licence",
+      "Transport provided, meet the driver requirements: clean licence",
+      "Transport provided, meet the team at Corby bus station",
+      "Transport provided, be at the Tesco car park",
+      "Minibus leaves for Kettering bus station at 5am",
+      "Transport to site, the van leaves the farm at 5pm",
   };
   for (const char* text : kRows) {
     INFO(text);
@@ -246,6 +293,30 @@ TEST_CASE("PickupPoints_SeveralCues_TextOrderWithSpansAndOffsets", "[pickup_poin
     CHECK(text.substr(point.offset, point.match.size()) == point.match);
   }
   CHECK(found[0].offset < found[1].offset);
+}
+
+TEST_CASE("PickupPoints_VehicleOrMeetClause_MatchRunsFromCueToTime", "[pickup_points]") {
+  static const struct {
+    const char* text;
+    const char* match;
+  } kRows[] = {
+      {"Free transport: the minibus leaves Kettering bus station at 5am.",
+       "transport: the minibus leaves Kettering bus station at 5am"},
+      {"Transport provided, meet the driver at Kettering bus station for 5am.",
+       "Transport provided, meet the driver at Kettering bus station for 5am"},
+      {"Van pick up 5.30am from Northampton bus station.",
+       "pick up 5.30am from Northampton bus station"},
+      {"Good pay. Lifts available, meet your driver outside the Co-op, Boston at 4:30",
+       "Lifts available, meet your driver outside the Co-op, Boston at 4:30"},
+  };
+  for (const auto& row : kRows) {
+    INFO(row.text);
+    const std::string text = row.text;
+    const std::vector<PickupPoint> found = FindPickupPoints(text, Shipped());
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].match == row.match);
+    CHECK(found[0].offset == text.find(row.match));
+  }
 }
 
 TEST_CASE("PickupPoints_NullGazetteer_LandmarksWithoutTownsAndNoTownAlone", "[pickup_points]") {
