@@ -307,6 +307,46 @@ std::vector<std::vector<std::uint32_t>> SplitByTown(const Corpus& corpus, Groupi
   return out;
 }
 
+// A postcode given without a street joins the one full address known at it.
+// A postcode covers about 15 addresses: with exactly one full address (street
+// and postcode) seen there, an advert that gives only the postcode ("incall
+// near NN1 4TH", "Abington Grove, NN1 4TH" with no house number) names that
+// door; with two or more it names none, and stays a weak link. Found on the
+// independent farm (issue 15: job adverts house workers at "19 Abington
+// Grove, NN1 4TH", adult adverts give the street or only the postcode).
+template <typename Join>
+void JoinPostcodesToTheirOneAddress(const Corpus& corpus, const Holders& holders,
+                                    const std::vector<bool>& ignored, std::vector<LinkSource>* sources,
+                                    Join& join_within_cap, Grouping& grouping) {
+  // Full addresses by postcode: "19 ABINGTON GROVE, NN1 4TH" ends in it.
+  std::unordered_map<std::string_view, std::vector<size_t>> addresses_at;
+  for (size_t e = 0; e < corpus.EntityCount(); ++e) {
+    if (corpus.entity_types[e] != EntityType::kAddress || ignored[e]) continue;
+    const std::string_view value = corpus.EntityValue(e);
+    const size_t comma = value.rfind(", ");
+    if (comma != std::string_view::npos) addresses_at[value.substr(comma + 2)].push_back(e);
+  }
+  for (LinkSource& s : *sources) {
+    if (s.kind != LinkKind::kPostcode || !s.active) continue;
+    auto at = addresses_at.find(corpus.EntityValue(s.entity));
+    if (at == addresses_at.end() || at->second.size() != 1) continue;
+    std::vector<std::uint32_t> joined = holders.Of(at->second.front());
+    const size_t with_address = joined.size();
+    for (std::uint32_t advert : s.members) {
+      bool has_street = false;
+      for (std::uint32_t e : corpus.Entities(advert)) {
+        has_street = has_street || corpus.entity_types[e] == EntityType::kAddress;
+      }
+      if (!has_street) joined.push_back(advert);
+    }
+    if (joined.size() == with_address) continue;
+    std::sort(joined.begin(), joined.end());
+    joined.erase(std::unique(joined.begin(), joined.end()), joined.end());
+    const std::vector<size_t> roots = grouping.Roots(joined);
+    if (roots.size() >= 2) join_within_cap(s, roots);
+  }
+}
+
 }  // namespace
 
 bool IsStrong(LinkKind kind) {
@@ -424,6 +464,7 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
   for (LinkSource& s : g.sources) {
     if (IsStrong(s.kind)) join_within_cap(s, grouping.Roots(s.members));
   }
+  JoinPostcodesToTheirOneAddress(corpus, holders, g.entity_ignored, &g.sources, join_within_cap, grouping);
   // A template with risk of its own joins singletons to each other and to
   // at most one strong group. Where it touches two or more strong groups it
   // joins only those of its adverts that also name one town (the same
