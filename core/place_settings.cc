@@ -10,6 +10,7 @@ const SettingKeys<PlaceSettings>& PlaceSettingKeys() {
       {"site_address_min_adverts", &S::site_address_min_adverts, 2, 1000000},
       {"weight_advertiser", &S::weight_advertiser},
       {"max_advertiser_points", &S::max_advertiser_points},
+      {"postcode_advertiser_share", &S::postcode_advertiser_share, 0, 1},
       {"weight_accommodation", &S::weight_accommodation},
       {"weight_accommodation_more", &S::weight_accommodation_more},
       {"max_accommodation_points", &S::max_accommodation_points},

@@ -19,6 +19,10 @@ struct PlaceSettings {
   // address". Per advertiser after the first, capped.
   double weight_advertiser = 0.75;
   double max_advertiser_points = 3.0;
+  // A postcode alone covers about 15 addresses, so its advertisers count at
+  // this share: on the real adverts a logistics park's postcode (8 agencies,
+  // no street) otherwise listed above min_score.
+  double postcode_advertiser_share = 0.5;
   // Job adverts offering accommodation at the place (UK "spot the signs":
   // employer-controlled housing; ILO indicator "degrading living
   // conditions"/dependency on the employer for housing): the first, then

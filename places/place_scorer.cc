@@ -54,11 +54,15 @@ void ScorePlace(const PlaceFacts& facts, const PlaceSettings& settings, PlaceRec
 
   const std::size_t adverts = place->advert_ids.size();
   if (facts.advertisers >= 2) {
-    add(std::min(settings.max_advertiser_points,
-                 settings.weight_advertiser * static_cast<double>(facts.advertisers - 1)),
-        Plural(adverts, "advert", "adverts") + " from " + std::to_string(facts.advertisers) +
-            " advertisers (distinct phones, e-mails or employers) give this " +
-            (place->role == "pick-up" ? "pick-up point" : "place"));
+    const bool postcode_only = place->address.empty() && place->role != "pick-up";
+    double points = std::min(settings.max_advertiser_points,
+                             settings.weight_advertiser * static_cast<double>(facts.advertisers - 1));
+    if (postcode_only) points *= settings.postcode_advertiser_share;
+    add(points, Plural(adverts, "advert", "adverts") + " from " + std::to_string(facts.advertisers) +
+                    " advertisers (distinct phones, e-mails or employers) give this " +
+                    (place->role == "pick-up" ? "pick-up point"
+                     : postcode_only          ? "postcode (about 15 addresses: counted at a reduced share)"
+                                              : "place"));
   }
   add(Graded(accommodation, settings.weight_accommodation, settings.weight_accommodation_more,
              settings.max_accommodation_points),
