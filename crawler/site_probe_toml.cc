@@ -1,45 +1,10 @@
 #include "crawler/site_probe_toml.h"
 
-#include <cstdio>
+
+#include "core/toml_text.h"
 
 namespace plainsight {
 namespace {
-
-// A TOML basic string.
-std::string Basic(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-      out += escaped;
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
-
-// A regex as a TOML literal string when it can be one (no quote, no
-// control character), else as a basic string.
-std::string Regex(const std::string& regex) {
-  for (char c : regex) {
-    if (c == '\'' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return Basic(regex);
-  }
-  return "'" + regex + "'";
-}
-
-std::string Array(const std::vector<std::string>& items, bool regex) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += regex ? Regex(items[i]) : Basic(items[i]);
-  }
-  return out + "]";
-}
 
 // A comment's text: one line, control characters dropped.
 std::string OneLine(const std::string& text) {
@@ -84,14 +49,14 @@ std::string RenderSiteToml(const SiteProposal& p) {
   for (const std::string& w : p.warnings) out += "# warning: " + OneLine(w) + "\n";
   for (const std::string& n : p.notes) out += "# note: " + OneLine(n) + "\n";
   out += "[[sites]]\n";
-  out += "name = " + Basic(p.name) + "\n";
-  out += Padded("kind = " + Basic(p.kind), 24) + "# " + OneLine(p.kind_reason) +
+  out += "name = " + TomlString(p.name) + "\n";
+  out += Padded("kind = " + TomlString(p.kind), 24) + "# " + OneLine(p.kind_reason) +
          (p.kind_reason == "given" ? "" : " (--kind to choose)") + "\n";
-  out += "seeds = " + Array({p.seed}, false) + "\n";
+  out += "seeds = " + TomlStrings({p.seed}) + "\n";
   for (const std::string& note : p.adverts_notes) out += "# " + OneLine(note) + "\n";
-  out += "adverts = " + Array(p.adverts, true) + "\n";
+  out += "adverts = " + TomlRegexes(p.adverts) + "\n";
   out += "# " + OneLine(p.follow_note) + "\n";
-  out += "follow = " + Array(p.follow, true) + "\n";
+  out += "follow = " + TomlRegexes(p.follow) + "\n";
   out += "max_depth = 5\n";
   bool any = false;
   for (const FieldProposal& f : p.fields) any = any || !f.selector.empty();
@@ -111,7 +76,7 @@ std::string RenderSiteToml(const SiteProposal& p) {
       if (i > 0) values += " | ";
       values += f.values[i].empty() ? "(nothing)" : "\"" + Shorten(f.values[i], 40) + "\"";
     }
-    out += Padded("  " + f.field + " = " + Basic(f.selector), 40) + "# " + values;
+    out += Padded("  " + f.field + " = " + TomlString(f.selector), 40) + "# " + values;
     if (!f.note.empty()) out += "  (" + OneLine(f.note) + ")";
     out += "\n";
   }

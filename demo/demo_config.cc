@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-#include "demo/toml_text.h"
+#include "core/toml_text.h"
 
 namespace plainsight::demo {
 

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
-#include "demo/toml_text.h"
+#include "core/toml_text.h"
 
 namespace plainsight::demo {
 

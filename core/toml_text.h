@@ -1,11 +1,12 @@
-// TOML values as text, for the files this module writes (the site
-// catalogue and the demo's plainsight.toml). Pure functions.
+// TOML values as text, for the TOML files plainsight writes (the demo's
+// site catalogue and plainsight.toml, `site probe`'s [[sites]] block).
+// Pure functions.
 #pragma once
 
 #include <string>
 #include <vector>
 
-namespace plainsight::demo {
+namespace plainsight {
 
 // A basic string: quotes, backslashes and control characters escaped.
 std::string TomlString(const std::string& text);
@@ -17,4 +18,4 @@ std::string TomlRegex(const std::string& regex);
 std::string TomlStrings(const std::vector<std::string>& items);
 std::string TomlRegexes(const std::vector<std::string>& regexes);
 
-}  // namespace plainsight::demo
+}  // namespace plainsight

@@ -1,8 +1,8 @@
-#include "demo/toml_text.h"
+#include "core/toml_text.h"
 
 #include <cstdio>
 
-namespace plainsight::demo {
+namespace plainsight {
 
 namespace {
 
@@ -48,4 +48,4 @@ std::string TomlStrings(const std::vector<std::string>& items) { return TomlArra
 
 std::string TomlRegexes(const std::vector<std::string>& regexes) { return TomlArray(regexes, TomlRegex); }
 
-}  // namespace plainsight::demo
+}  // namespace plainsight
