@@ -74,9 +74,9 @@ struct PlacesRun {
   }
 
   // The rank (1-based) of the listed place that is `truth`, 0 when none is.
-  // An address place matches on street and postcode (or town); a
-  // postcode-only place on its postcode; a pick-up point on its town and
-  // landmark words.
+  // An address place matches when its street is in the planted address and
+  // the postcodes agree; a postcode place on its postcode; a pick-up point
+  // on its town and landmark words. The first (highest) match counts.
   int RankOf(const farm2::TruthPlace& truth) const {
     int rank = 0;
     for (const json& place : doc["places"]) {
@@ -92,12 +92,16 @@ struct PlacesRun {
         }
         continue;
       }
-      if (!truth.address.empty()) {
-        if (Folded(address) != Folded(truth.address)) continue;
-        if (!truth.postcode.empty() && postcode != truth.postcode) continue;
-        return rank;
+      // "Unit 4, Tanners Yard, 27 Bridge Street" holds the street the
+      // adverts' address reader keeps ("4 Tanners Yard"); a place matches
+      // when its street is in the planted address and the postcodes agree.
+      if (!truth.postcode.empty() && postcode != truth.postcode) continue;
+      if (place["role"] == "pick-up") continue;
+      if (!truth.address.empty() && !address.empty()) {
+        if (Folded(truth.address).find(Folded(address)) != std::string::npos) return rank;
+        continue;
       }
-      if (!truth.postcode.empty() && address.empty() && postcode == truth.postcode) return rank;
+      if (!truth.postcode.empty()) return rank;  // a postcode place, or the planted place gives none
     }
     return 0;
   }
