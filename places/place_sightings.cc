@@ -149,7 +149,12 @@ std::vector<PlaceSighting> SightPlaces(const AdvertRecord& advert, const Gazette
       advert.kind == "adult" ? "incall" : (OffersAccommodation(advert) ? "accommodation" : "premises");
 
   std::set<std::string> postcodes(advert.postcodes.begin(), advert.postcodes.end());
-  std::set<std::string> towns(advert.towns.begin(), advert.towns.end());
+  // Only towns the gazetteer knows: a site's location field kept as written
+  // ("Chobham, Surrey Ireland,") is not a town to file a place under.
+  std::set<std::string> towns;
+  for (const std::string& town : advert.towns) {
+    if (gazetteer == nullptr || gazetteer->Find(town) != nullptr) towns.insert(town);
+  }
   std::set<std::string> keys;
   std::set<std::string> postcodes_with_street;
   // The site's own location field ("Corby, Northamptonshire") names the

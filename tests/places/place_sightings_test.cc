@@ -146,6 +146,11 @@ TEST_CASE("Sightings_ThePlacesTownIsTheOneWhosePostcodeAreaHoldsIt") {
   sightings = SightPlaces(a, gazetteer->get());
   REQUIRE(sightings.size() == 1);
   CHECK(sightings[0].town.empty());
+  // A location kept as written is not a town.
+  a.towns = {"Chobham, Surrey Ireland,"};
+  sightings = SightPlaces(a, gazetteer->get());
+  REQUIRE(sightings.size() == 1);
+  CHECK(sightings[0].town.empty());
 }
 
 }  // namespace
