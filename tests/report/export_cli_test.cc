@@ -217,7 +217,7 @@ TEST_CASE("Export_BadArguments_ExitOneWithOneLine") {
     std::vector<std::string> args;
     const char* message;
   } kCases[] = {
-      {{}, "export needs --format i2|graphml|csv, or --lead ID --evidence DIR"},
+      {{}, "export needs --format i2|graphml|csv, --places --format csv|geojson, or --lead ID --evidence DIR"},
       {{"--format", "pdf"}, "--format"},
       {{"--format", "i2", "--lead", "L-404"}, "no lead L-404"},
       {{"--evidence", "/tmp/never-written"}, "--evidence needs --lead ID"},
