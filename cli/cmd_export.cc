@@ -107,12 +107,12 @@ void RegisterExport(CLI::App& app) {
     if (args.places) {
       PlaceFilter filter;
       filter.min_score = config.places.min_score;
-      std::vector<PlaceRecord> places = SelectPlaces(BuildPlacesOrThrow(config, *store), filter);
+      auto gazetteer = LoadGazetteerOrNull(config);
+      std::vector<PlaceRecord> places = SelectPlaces(BuildPlacesOrThrow(config, *store, gazetteer.get()), filter);
       AuditOrThrow(config, "export", static_cast<std::int64_t>(places.size()));
       if (args.format == "csv") {
         WriteExport(args.out, "plainsight-places.csv", PlacesCsv(places));
       } else {
-        auto gazetteer = LoadGazetteerOrNull(config);
         WriteExport(args.out, "plainsight-places.geojson",
                     PlacesGeoJson(places, gazetteer.get()).dump(2) + "\n");
       }

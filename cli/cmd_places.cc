@@ -29,9 +29,7 @@ void PrintPlaceTable(std::ostream& out, const std::vector<PlaceRecord>& places) 
   for (const PlaceRecord& p : places) {
     std::string kinds;
     for (const std::string& kind : p.kinds) kinds += kind == "jobs" ? "J" : "A";
-    std::string where = p.address;
-    if (!p.postcode.empty()) where += (where.empty() ? "" : ", ") + p.postcode;
-    if (!p.town.empty()) where += (where.empty() ? "" : ", ") + p.town;
+    const std::string where = PlaceWhere(p);
     std::snprintf(line, sizeof line, "%-14s %6.1f  %-10s %-8s %4zu  %-5s  %s%s\n", p.id.c_str(), p.score,
                   p.status.c_str(), p.role.c_str(), p.advert_ids.size(), kinds.c_str(), where.c_str(),
                   p.hub ? "  (hub)" : "");

@@ -9,8 +9,12 @@
 namespace plainsight::cli {
 
 std::vector<PlaceRecord> BuildPlacesOrThrow(const Config& config, const Store& store) {
-  auto gazetteer = LoadGazetteerOrNull(config);
-  auto places = BuildPlaces(store, gazetteer.get(), config.places, config.leads.min_score);
+  return BuildPlacesOrThrow(config, store, LoadGazetteerOrNull(config).get());
+}
+
+std::vector<PlaceRecord> BuildPlacesOrThrow(const Config& config, const Store& store,
+                                            const Gazetteer* gazetteer) {
+  auto places = BuildPlaces(store, gazetteer, config.places, config.leads.min_score);
   if (!places.ok()) throw CliError(kExitStore, places.status().ToString());
   return std::move(*places);
 }
@@ -24,9 +28,7 @@ PlaceRecord FindPlaceOrThrow(const Config& config, const Store& store, const std
 
 void PrintPlace(std::ostream& out, const PlaceRecord& p) {
   char line[1024];
-  std::string where = p.address;
-  if (!p.postcode.empty()) where += (where.empty() ? "" : ", ") + p.postcode;
-  if (!p.town.empty()) where += (where.empty() ? "" : ", ") + p.town;
+  const std::string where = PlaceWhere(p);
   std::snprintf(line, sizeof line, "%s  %s  score %.1f  status %s  role %s%s\n", p.id.c_str(), where.c_str(),
                 p.score, p.status.c_str(), p.role.c_str(), p.hub ? "  (hub)" : "");
   out << line;

@@ -8,13 +8,17 @@
 #include <vector>
 
 #include "core/config.h"
+#include "extractors/gazetteer.h"
 #include "places/place.h"
 #include "store/store.h"
 
 namespace plainsight::cli {
 
-// Every place, ranked (exit 2 on a store error).
+// Every place, ranked (exit 2 on a store error), with the config's
+// gazetteer, or with `gazetteer` when the caller has it loaded already.
 std::vector<PlaceRecord> BuildPlacesOrThrow(const Config& config, const Store& store);
+std::vector<PlaceRecord> BuildPlacesOrThrow(const Config& config, const Store& store,
+                                            const Gazetteer* gazetteer);
 
 // The place with this id, or exit 1 naming it.
 PlaceRecord FindPlaceOrThrow(const Config& config, const Store& store, const std::string& id);

@@ -50,6 +50,10 @@ struct PlaceRecord {
   std::vector<PlaceMention> mentions;   // one per advert, oldest first
 };
 
+// Where the place is, as one line: "14 Mill Road, NN1 1AA, Northampton"
+// (the parts it has).
+std::string PlaceWhere(const PlaceRecord& place);
+
 // "P-" + the first 12 hex digits of SHA-256(key): stable across runs.
 std::string PlaceIdForKey(const std::string& key);
 

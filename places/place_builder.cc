@@ -226,6 +226,14 @@ std::vector<PlaceRecord> SelectPlaces(const std::vector<PlaceRecord>& places, co
   return out;
 }
 
+std::string PlaceWhere(const PlaceRecord& place) {
+  std::string where = place.address;
+  for (const std::string* part : {&place.postcode, &place.town}) {
+    if (!part->empty()) where += (where.empty() ? "" : ", ") + *part;
+  }
+  return where;
+}
+
 std::string PlaceIdForKey(const std::string& key) { return "P-" + Sha256Hex(key).substr(0, 12); }
 
 }  // namespace plainsight

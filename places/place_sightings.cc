@@ -83,9 +83,11 @@ bool SpeaksOfHousing(std::string_view sentence) {
   return RE2::PartialMatch(sentence, re);
 }
 
-// The advert's own words for a stored (normalised) address.
-std::string QuoteFor(std::string_view text, const std::string& address) {
-  for (const AddressMatch& match : FindStreetAddresses(text)) {
+// The advert's own words for a stored (normalised) address, from the
+// advert's address matches (found once per advert).
+std::string QuoteFor(std::string_view text, const std::vector<AddressMatch>& matches,
+                     const std::string& address) {
+  for (const AddressMatch& match : matches) {
     if (match.address == address) return SentenceAround(text, match.offset, match.match.size());
   }
   return address;
@@ -193,7 +195,7 @@ std::vector<PlaceSighting> SightPlaces(const AdvertRecord& advert, const Gazette
     } else {
       continue;  // a bare street: not one door
     }
-    sighting.quote = QuoteFor(text, address);
+    sighting.quote = QuoteFor(text, matches, address);
     if (advert.kind == "jobs" && sighting.role == "premises" && SpeaksOfHousing(sighting.quote)) {
       sighting.role = "accommodation";
     }

@@ -159,9 +159,7 @@ std::string PlacesTable(const ReportData& data) {
         table += "<li><span class=\"pts\">" + Points(place.reason_points[i]) + "</span> " +
                  EscapeMarkup(place.reasons[i]) + "</li>";
       }
-      std::string where = place.address;
-      if (!place.postcode.empty()) where += (where.empty() ? "" : ", ") + place.postcode;
-      if (!place.town.empty()) where += (where.empty() ? "" : ", ") + place.town;
+      const std::string where = PlaceWhere(place);
       table += "</ul></td><td>" + EscapeMarkup(where) + "<br><span class=\"note\">" + EscapeMarkup(place.role) +
                "</span></td><td class=\"num\">" + std::to_string(place.advert_ids.size()) + "</td></tr>";
     }

@@ -1,42 +1,12 @@
 #include "tests/farm/config_writer.h"
 
-#include <cstdio>
 #include <cstring>
+
+#include "core/toml_text.h"
 
 namespace plainsight::farm {
 
 namespace {
-
-// A TOML basic string: quotes, backslashes and control characters escaped.
-std::string TomlString(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-      out += escaped;
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
-
-// Regexes go out as TOML literal strings so backslashes stay as written;
-// the farm's patterns never contain a single quote.
-std::string TomlLiteral(const std::string& text) { return "'" + text + "'"; }
-
-std::string TomlArray(const std::vector<std::string>& items, bool literal) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += literal ? TomlLiteral(items[i]) : TomlString(items[i]);
-  }
-  return out + "]";
-}
 
 const char* Bool(bool value) { return value ? "true" : "false"; }
 
@@ -72,9 +42,9 @@ std::string WriteFarmConfig(const std::vector<SiteConfigEntry>& sites, const Con
     out += "\n[[sites]]\n";
     out += "name = " + TomlString(site.name) + "\n";
     out += "kind = " + TomlString(site.kind) + "\n";
-    out += "seeds = " + TomlArray(site.seeds, false) + "\n";
-    out += "follow = " + TomlArray(site.follow, true) + "\n";
-    out += "adverts = " + TomlArray(site.adverts, true) + "\n";
+    out += "seeds = " + TomlStrings(site.seeds) + "\n";
+    out += "follow = " + TomlRegexes(site.follow) + "\n";
+    out += "adverts = " + TomlRegexes(site.adverts) + "\n";
     out += "max_depth = 5\n";
     out += "region = \"Northamptonshire\"\n";
     if (!entry.fields.empty()) {
