@@ -13,6 +13,8 @@ pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+# Photo decoding (JPEG, PNG, WebP, GIF, EXIF orientation) for PDQ hashes.
+pkg_check_modules(VIPS REQUIRED IMPORTED_TARGET vips-cpp)
 
 # libphonenumber ships neither a CMake package nor a .pc file on Debian 12.
 find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)

@@ -1,0 +1,46 @@
+#include "images/pdq_hash.h"
+
+#include <bit>
+#include <cstddef>
+
+namespace plainsight::images {
+
+std::string PdqHash::ToHex() const {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(64);
+  for (std::size_t w = 16; w-- > 0;) {
+    for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kDigits[(words[w] >> shift) & 0xFu]);
+  }
+  return out;
+}
+
+namespace {
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+}  // namespace
+
+std::optional<PdqHash> PdqHash::FromHex(std::string_view hex) {
+  if (hex.size() != 64) return std::nullopt;
+  PdqHash hash;
+  for (std::size_t i = 0; i < 64; ++i) {
+    const int v = HexValue(hex[i]);
+    if (v < 0) return std::nullopt;
+    const std::size_t word = 15 - i / 4;
+    const unsigned shift = static_cast<unsigned>(12 - 4 * (i % 4));
+    hash.words[word] = static_cast<std::uint16_t>(hash.words[word] | (static_cast<unsigned>(v) << shift));
+  }
+  return hash;
+}
+
+int HammingDistance(const PdqHash& a, const PdqHash& b) {
+  int d = 0;
+  for (std::size_t w = 0; w < 16; ++w) d += std::popcount(static_cast<unsigned>(a.words[w] ^ b.words[w]));
+  return d;
+}
+
+}  // namespace plainsight::images
