@@ -23,6 +23,12 @@ struct CivilDay {
 
 // Days since 1970-01-01 (H. Hinnant's days_from_civil).
 std::int64_t DaysFromCivil(std::int64_t year, unsigned month, unsigned day);
+// The inverse: the day `days` after 1970-01-01, before it when negative
+// (H. Hinnant's civil_from_days).
+CivilDay CivilFromDays(std::int64_t days);
+// The UTC day a unix time falls in; a time before 1970 counts back to the
+// start of its day. UtcCivilDay(0).Iso() is "1970-01-01".
+CivilDay UtcCivilDay(std::int64_t unix_seconds);
 inline std::int64_t UnixMidnight(const CivilDay& d) {
   return DaysFromCivil(d.year, static_cast<unsigned>(d.month), static_cast<unsigned>(d.day)) * 86400;
 }

@@ -29,7 +29,4 @@ struct ServedSite {
 
 std::string DemoConfigToml(const std::vector<ServedSite>& sites, const DemoConfigOptions& options);
 
-// `literal` with RE2's metacharacters escaped: "http://127\.0\.0\.1:8080".
-std::string EscapeRegex(const std::string& literal);
-
 }  // namespace plainsight::demo

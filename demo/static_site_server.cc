@@ -2,15 +2,14 @@
 
 #include <httplib.h>
 
-#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
-#include <thread>
 #include <utility>
 
+#include "core/accept_loop.h"
 #include "demo/site_files.h"
 
 namespace plainsight::demo {
@@ -84,8 +83,7 @@ struct StaticSiteServer::Impl {
   const std::string html_charset;
   std::map<std::string, Page> pages;  // written by Start() before serving, then read-only
   httplib::Server server;
-  std::thread thread;
-  std::atomic<bool> finished{false};  // the accept loop has returned
+  AcceptLoop<httplib::Server> loop{server};
   int port = 0;
   std::string base_url;
 };
@@ -109,42 +107,20 @@ Status StaticSiteServer::Start() {
   s.server.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
   s.server.set_keep_alive_timeout(kKeepAliveSeconds);
   // Every method goes to Serve(), which refuses all but GET and HEAD.
-  const auto handler = [&s](const httplib::Request& req, httplib::Response& res) { s.Serve(req, res); };
-  s.server.Get(".*", handler);
-  s.server.Post(".*", handler);
-  s.server.Put(".*", handler);
-  s.server.Patch(".*", handler);
-  s.server.Delete(".*", handler);
-  s.server.Options(".*", handler);
-  s.finished = false;
-  s.thread = std::thread([&s] {
-    s.server.listen_after_bind();
-    s.finished = true;
-  });
-  // The socket already queues connections; waiting for the accept loop
-  // means the first request is answered at once.
-  const auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
-  while (!s.server.is_running()) {
-    if (s.finished || std::chrono::steady_clock::now() > deadline) {
-      Stop();
-      return Status::IoError(s.folder + ": server did not start on port " + std::to_string(port));
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  RouteEveryMethod(
+      s.server, [&s](const httplib::Request& req, httplib::Response& res) { s.Serve(req, res); });
+  if (!s.loop.Start(kStartTimeout)) {
+    Stop();
+    return Status::IoError(s.folder + ": server did not start on port " + std::to_string(port));
   }
   return Status::OK();
 }
 
-void StaticSiteServer::BeginStop() {
-  Impl& s = *impl_;
-  if (!s.thread.joinable()) return;
-  // httplib's stop() does nothing until the accept loop runs.
-  while (!s.server.is_running() && !s.finished) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  s.server.stop();
-}
+void StaticSiteServer::BeginStop() { impl_->loop.BeginStop(); }
 
 void StaticSiteServer::Stop() {
   BeginStop();
-  if (impl_->thread.joinable()) impl_->thread.join();
+  impl_->loop.Join();
 }
 
 int StaticSiteServer::port() const { return impl_->port; }

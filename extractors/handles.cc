@@ -533,20 +533,19 @@ Forward ValuesAfter(std::string_view low, size_t kb, size_t ke, const Keyword& k
     while (pos < limit) {
       const char c = low[pos];
       const char next = pos + 1 < low.size() ? low[pos + 1] : '\0';
-      if (c == ' ' || c == '\n' || c == '/' || c == '&' || c == '|' || c == ',' || c == ')' ||
-          c == '[' || c == ']' || c == '*' || c == '>' || c == '#' || c == '~' ||
-          static_cast<unsigned char>(c) >= 0x80) {
-        ++pos;  // punctuation, emoji and other symbols
-      } else if (c == ':' || c == '=' || c == '-') {
+      // Punctuation, emoji and other symbols; "(" or "+" that opens no
+      // number; the dot of "WhatsApp no. 07700...".
+      const bool skipped = c == ' ' || c == '\n' || c == '/' || c == '&' || c == '|' || c == ',' ||
+                           c == ')' || c == '[' || c == ']' || c == '*' || c == '>' || c == '#' ||
+                           c == '~' || static_cast<unsigned char>(c) >= 0x80 ||
+                           ((c == '(' || c == '+') && !IsAsciiDigit(next) && next != '+') ||
+                           (c == '.' && IsAbbreviation(last_word));
+      if (c == ':' || c == '=' || c == '-') {
         colon = !found;
-        ++pos;
-      } else if ((c == '(' || c == '+') && !IsAsciiDigit(next) && next != '+') {
-        ++pos;
-      } else if (c == '.' && IsAbbreviation(last_word)) {  // "WhatsApp no. 07700..."
-        ++pos;
-      } else {
+      } else if (!skipped) {
         break;
       }
+      ++pos;
     }
     if (pos >= limit) break;
     const char c = low[pos];

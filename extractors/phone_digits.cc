@@ -26,16 +26,18 @@ PhoneRegion LookUp(const std::string& region) {
 // written this way cannot be one of the region's (or an international one).
 std::optional<std::string> Candidate(const std::string& digits, bool plus, const PhoneRegion& info) {
   std::string candidate;
+  // "44 7700 900123": the country code without the plus. A country code
+  // never starts with 0, so this never takes a number written "00..." or
+  // "011..." from the branches below.
+  const bool country_first = info.country != "0" && digits.starts_with(info.country) &&
+                             digits.size() >= info.country.size() + 9;
   // assign + append, not "+" + substr(): GCC 12 -O3 reports -Wrestrict.
-  if (plus) {
+  if (plus || country_first) {
     candidate.assign(1, '+').append(digits);
   } else if (digits.starts_with("00")) {
     candidate.assign(1, '+').append(digits, 2, std::string::npos);
   } else if (info.country == "1" && digits.starts_with("011")) {
     candidate.assign(1, '+').append(digits, 3, std::string::npos);
-  } else if (info.country != "0" && digits.starts_with(info.country) &&
-             digits.size() >= info.country.size() + 9) {
-    candidate.assign(1, '+').append(digits);  // "44 7700 900123" without the plus
   } else if (info.trunk.empty() || digits.starts_with(info.trunk) ||
              (info.country == "1" && digits.size() == 10)) {
     candidate = digits;  // North American numbers are written without the trunk "1"

@@ -10,7 +10,10 @@ std::string PdqHash::ToHex() const {
   std::string out;
   out.reserve(64);
   for (std::size_t w = 16; w-- > 0;) {
-    for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kDigits[(words[w] >> shift) & 0xFu]);
+    for (unsigned shift = 16; shift > 0;) {
+      shift -= 4;
+      out.push_back(kDigits[(static_cast<unsigned>(words[w]) >> shift) & 0xFu]);
+    }
   }
   return out;
 }

@@ -19,8 +19,8 @@ namespace plainsight::images {
 struct PdqHash {
   std::array<std::uint16_t, 16> words{};
 
-  bool Bit(int k) const { return (words[Word(k)] >> (k % 16)) & 1u; }
-  void SetBit(int k) { words[Word(k)] = static_cast<std::uint16_t>(words[Word(k)] | (1u << (k % 16))); }
+  bool Bit(int k) const { return (static_cast<unsigned>(words[Word(k)]) >> Shift(k)) & 1u; }
+  void SetBit(int k) { words[Word(k)] = static_cast<std::uint16_t>(words[Word(k)] | (1u << Shift(k))); }
 
   // 64 lower-case hex digits, word 15 first.
   std::string ToHex() const;
@@ -32,6 +32,7 @@ struct PdqHash {
 
  private:
   static std::size_t Word(int k) { return static_cast<std::size_t>(k / 16); }
+  static unsigned Shift(int k) { return static_cast<unsigned>(k % 16); }
 };
 
 // Number of differing bits, 0 to 256.

@@ -81,7 +81,9 @@ std::vector<std::string> FullAddresses(const AdvertSummary& a) {
   } else {
     return full;
   }
-  for (const std::string& street : a.addresses) full.push_back(street + ", " + where);
+  for (const std::string& street : a.addresses) {
+    full.emplace_back(street).append(", ").append(where);
+  }
   return full;
 }
 

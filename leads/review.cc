@@ -1,6 +1,5 @@
 #include "leads/review.h"
 
-#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "store/meta_keys.h"
@@ -11,13 +10,8 @@ namespace {
 // review \x1f LEAD \x1f at (16 hex) \x1f sequence (8 hex): oldest first,
 // and two decisions in the same second do not overwrite each other.
 // (Decisions recorded before the sequence was added have no fourth part.)
-std::string ReviewPrefix(const std::string& lead_id) { return meta_keys::kReview + lead_id + "\x1f"; }
-
-std::string ReviewKey(const std::string& lead_id, std::int64_t at, size_t sequence) {
-  char suffix[40];
-  std::snprintf(suffix, sizeof suffix, "%016llx\x1f%08zx", static_cast<unsigned long long>(at),
-                sequence);
-  return ReviewPrefix(lead_id) + suffix;
+std::string ReviewPrefix(const std::string& lead_id) {
+  return meta_keys::DecisionPrefix(meta_keys::kReview, lead_id);
 }
 
 bool IsDecision(const std::string& status) {
@@ -44,7 +38,9 @@ Result<ReviewDecision> RecordReview(Store& store, ReviewDecision decision) {
                                  {"note", decision.note},        {"analyst", decision.analyst},
                                  {"at", decision.at},            {"previous_status", decision.previous_status}};
   Status s = store.PutLead(
-      updated, {{ReviewKey(decision.lead_id, decision.at, earlier->size()), record.dump()}});
+      updated,
+      {{meta_keys::DecisionKey(meta_keys::kReview, decision.lead_id, decision.at, earlier->size()),
+        record.dump()}});
   if (!s.ok()) return s;
   return decision;
 }

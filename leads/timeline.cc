@@ -1,8 +1,9 @@
 #include "leads/timeline.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <set>
+
+#include "core/dates.h"
 
 namespace plainsight {
 namespace {
@@ -37,21 +38,7 @@ Status AddTimeline(const Store& store, EntityType type, const std::string& value
 
 }  // namespace
 
-std::string UtcDay(std::int64_t unix_seconds) {
-  // H. Hinnant's civil_from_days.
-  std::int64_t z = (unix_seconds >= 0 ? unix_seconds : unix_seconds - 86399) / 86400 + 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0);
-  char text[32];
-  std::snprintf(text, sizeof text, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
-  return text;
-}
+std::string UtcDay(std::int64_t unix_seconds) { return UtcCivilDay(unix_seconds).Iso(); }
 
 Result<std::vector<EntityTimeline>> BuildTimelines(const Store& store, const LeadRecord& lead) {
   std::vector<EntityTimeline> out;

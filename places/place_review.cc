@@ -1,21 +1,11 @@
 #include "places/place_review.h"
 
-#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "store/meta_keys.h"
 
 namespace plainsight {
 namespace {
-
-// place-review \x1f PLACE \x1f at (16 hex) \x1f sequence (8 hex): oldest
-// first, and two decisions in one second both kept.
-std::string PlaceReviewKey(const std::string& place_id, std::int64_t at, std::size_t sequence) {
-  char suffix[40];
-  std::snprintf(suffix, sizeof suffix, "%016llx\x1f%08zx", static_cast<unsigned long long>(at),
-                sequence);
-  return meta_keys::kPlaceReview + place_id + "\x1f" + suffix;
-}
 
 bool IsPlaceDecision(const std::string& status) {
   return status == "visited" || status == "no-concern" || status == "referred";
@@ -34,7 +24,7 @@ Result<PlaceDecision> RecordPlaceReview(Store& store, const PlaceRecord& place,
   decision.previous_status = place.status;
   decision.adverts = place.advert_ids.size();
   std::size_t sequence = 0;
-  Status counted = store.ForEachMeta(meta_keys::kPlaceReview + place.id + "\x1f",
+  Status counted = store.ForEachMeta(meta_keys::DecisionPrefix(meta_keys::kPlaceReview, place.id),
                                      [&](const std::string&, const std::string&) {
                                        ++sequence;
                                        return true;
@@ -44,7 +34,9 @@ Result<PlaceDecision> RecordPlaceReview(Store& store, const PlaceRecord& place,
                                  {"note", decision.note},       {"analyst", decision.analyst},
                                  {"at", decision.at},           {"previous_status", decision.previous_status},
                                  {"adverts", decision.adverts}};
-  Status s = store.PutMeta(PlaceReviewKey(place.id, decision.at, sequence), record.dump());
+  Status s = store.PutMeta(
+      meta_keys::DecisionKey(meta_keys::kPlaceReview, place.id, decision.at, sequence),
+      record.dump());
   if (!s.ok()) return s;
   return decision;
 }

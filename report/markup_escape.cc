@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/html_escape.h"
 #include "core/strings.h"
 
 namespace plainsight {
@@ -10,17 +11,12 @@ std::string EscapeMarkup(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') break;  // not allowed in XML
-        out += c;
-      }
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;  // not allowed in XML
+    if (c == '\'') {
+      out += "&#39;";
+    } else {
+      AppendHtmlEscaped(c, &out);
     }
   }
   return out;

@@ -8,6 +8,11 @@
 // summaries: none of them is a meta key.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
 namespace plainsight::meta_keys {
 
 // store: the summaries family's format once every advert has a summary
@@ -45,5 +50,22 @@ inline constexpr char kReview[] = "review\x1f";
 // "status", "note", "analyst", "at", "previous_status", "adverts"}
 // (adverts: how many the place had when decided, for "updated").
 inline constexpr char kPlaceReview[] = "place-review\x1f";
+
+// The analyst decisions on one lead or place: `family` (kReview or
+// kPlaceReview) + the subject's id + "\x1f", the prefix that lists them.
+inline std::string DecisionPrefix(const char* family, const std::string& subject_id) {
+  return family + subject_id + "\x1f";
+}
+
+// One decision's key: DecisionPrefix + at (16 hex) + "\x1f" + sequence (8
+// hex), so the decisions list oldest first and two in the same second do
+// not overwrite each other.
+inline std::string DecisionKey(const char* family, const std::string& subject_id, std::int64_t at,
+                               std::size_t sequence) {
+  char suffix[40];
+  std::snprintf(suffix, sizeof suffix, "%016llx\x1f%08zx", static_cast<unsigned long long>(at),
+                sequence);
+  return DecisionPrefix(family, subject_id) + suffix;
+}
 
 }  // namespace plainsight::meta_keys

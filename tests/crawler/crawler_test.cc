@@ -21,10 +21,9 @@ struct Setup {
     REQUIRE(farm.Start().ok());
     farm::ConfigOptions options = testing::FarmConfigOptions(dir + "/store", 20);
     options.include_hostile_site = hostile;
-    auto parsed = ParseConfig(farm.ConfigToml(options), "farm.toml", dir);
+    auto parsed = testing::ParseFarmConfig(farm, options, dir);
     REQUIRE(parsed.ok());
     config = *parsed;
-    config.gazetteer_path = PLAINSIGHT_SOURCE_DIR "/config/gazetteer.tsv";
     auto loaded = PatternSet::LoadFiles(config.pattern_paths);
     REQUIRE(loaded.ok());
     patterns = *loaded;

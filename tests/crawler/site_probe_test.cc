@@ -109,6 +109,13 @@ std::unique_ptr<Shape> RunShape(const std::string& name) {
   return shape;
 }
 
+// RunShape for a shape the probe must make a proposal for.
+std::unique_ptr<Shape> ProposedShape(const std::string& name) {
+  auto shape = RunShape(name);
+  REQUIRE(shape->proposal.ok());
+  return shape;
+}
+
 // Every link on the shape's listing pages (index and page2 when saved), as
 // the crawler resolves them.
 std::vector<std::string> ListingLinks(const std::string& shape) {
@@ -427,8 +434,7 @@ TEST_CASE("SiteProbe_SavedShapes_AdvertsPatternMatchesExactlyTheListedAdverts") 
 TEST_CASE("SiteProbe_SavedShapes_FollowPatternMatchesExactlyTheOtherListingPages") {
   for (const char* name : kShapes) {
     CAPTURE(name);
-    auto shape = RunShape(name);
-    REQUIRE(shape->proposal.ok());
+    auto shape = ProposedShape(name);
     const SiteProposal& p = *shape->proposal;
     INFO(RenderSiteToml(p));
     std::set<std::string> followed;
@@ -457,8 +463,7 @@ const std::map<std::string, std::set<std::string>>& Unreachable() {
 TEST_CASE("SiteProbe_SavedShapes_FieldSelectorsReadTheFirstAdvertsValues") {
   for (const char* name : kShapes) {
     CAPTURE(name);
-    auto shape = RunShape(name);
-    REQUIRE(shape->proposal.ok());
+    auto shape = ProposedShape(name);
     const SiteProposal& p = *shape->proposal;
     INFO(RenderSiteToml(p));
     REQUIRE_FALSE(p.sample_urls.empty());
@@ -494,8 +499,7 @@ TEST_CASE("SiteProbe_SavedShapes_FieldSelectorsReadTheFirstAdvertsValues") {
 TEST_CASE("SiteProbe_SavedShapes_ProposalLoadsAsConfigAndReadsNoMorePagesThanNeeded") {
   for (const char* name : kShapes) {
     CAPTURE(name);
-    auto shape = RunShape(name);
-    REQUIRE(shape->proposal.ok());
+    auto shape = ProposedShape(name);
     std::string toml = RenderSiteToml(*shape->proposal);
     INFO(toml);
     auto config = ParseConfig(toml, "probe.toml", "/tmp");
@@ -520,8 +524,7 @@ TEST_CASE("SiteProbe_SavedShapes_KindIsGuessedFromTheWords") {
                {"table_classifieds", "jobs"}};
   for (const auto& c : cases) {
     CAPTURE(c.shape);
-    auto shape = RunShape(c.shape);
-    REQUIRE(shape->proposal.ok());
+    auto shape = ProposedShape(c.shape);
     CHECK(shape->proposal->kind == c.kind);
   }
 }

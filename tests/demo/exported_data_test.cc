@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "core/regex_escape.h"
 #include "demo/demo_sites.h"
 #include "tests/demo/demo_test_support.h"
 #include "tests/farm/farm.h"
@@ -34,17 +35,26 @@ void ReplaceAll(std::string* text, const std::string& from, const std::string& t
   }
 }
 
-TEST_CASE("ExportedData_ServesWhatTheFarmServes") {
-  auto demo_sites = DemoSites::Open(ExportedDataDir());
-  INFO("build the demo_data target: " << ExportedDataDir());
-  REQUIRE(demo_sites.ok());
-  REQUIRE(demo_sites->Start().ok());
+// The exported demo sites and the farm, both serving.
+struct DemoAndFarm {
+  DemoAndFarm() : demo_sites(DemoSites::Open(ExportedDataDir())) {
+    INFO("build the demo_data target: " << ExportedDataDir());
+    REQUIRE(demo_sites.ok());
+    REQUIRE(demo_sites->Start().ok());
+    REQUIRE(farm.Start().ok());
+  }
+  Result<DemoSites> demo_sites;
   farm::Farm farm;
-  REQUIRE(farm.Start().ok());
+};
+
+TEST_CASE("ExportedData_ServesWhatTheFarmServes") {
+  DemoAndFarm both;
+  DemoSites& demo_sites = *both.demo_sites;
+  farm::Farm& farm = both.farm;
 
   std::map<std::string, std::string> demo_base;  // site name -> base URL
-  for (std::size_t i = 0; i < demo_sites->sites().size(); ++i) {
-    demo_base[demo_sites->sites()[i].name] = demo_sites->base_urls()[i];
+  for (std::size_t i = 0; i < demo_sites.sites().size(); ++i) {
+    demo_base[demo_sites.sites()[i].name] = demo_sites.base_urls()[i];
   }
   REQUIRE(demo_base.size() == farm.sites().size());
   int pages = 0;
@@ -74,12 +84,9 @@ TEST_CASE("ExportedData_ServesWhatTheFarmServes") {
 }
 
 TEST_CASE("ExportedData_CrawlSettingsAreTheFarms") {
-  auto demo_sites = DemoSites::Open(ExportedDataDir());
-  INFO("build the demo_data target: " << ExportedDataDir());
-  REQUIRE(demo_sites.ok());
-  REQUIRE(demo_sites->Start().ok());
-  farm::Farm farm;
-  REQUIRE(farm.Start().ok());
+  DemoAndFarm both;
+  DemoSites& demo_sites = *both.demo_sites;
+  farm::Farm& farm = both.farm;
 
   farm::ConfigOptions farm_options;
   farm_options.store_path = "/tmp/store";
@@ -88,12 +95,12 @@ TEST_CASE("ExportedData_CrawlSettingsAreTheFarms") {
   DemoConfigOptions demo_options;
   demo_options.store_path = farm_options.store_path;
   demo_options.pattern_paths = farm_options.pattern_paths;
-  std::string demo_toml = demo_sites->ConfigToml(demo_options);
+  std::string demo_toml = demo_sites.ConfigToml(demo_options);
   // Same settings once both name the same addresses; only comments differ.
   for (std::size_t i = 0; i < farm.sites().size(); ++i) {
     const std::string& farm_base = farm.sites()[i].base_url;
-    const std::string demo_base = demo_sites->base_urls()[i];
-    REQUIRE(demo_sites->sites()[i].name == farm.sites()[i].name);
+    const std::string demo_base = demo_sites.base_urls()[i];
+    REQUIRE(demo_sites.sites()[i].name == farm.sites()[i].name);
     ReplaceAll(&demo_toml, demo_base, farm_base);
     ReplaceAll(&demo_toml, EscapeRegex(demo_base), EscapeRegex(farm_base));
   }

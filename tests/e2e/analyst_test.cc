@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/farm/farm.h"
-#include "tests/support/farm_config.h"
+#include "tests/support/farm_desk.h"
 #include "tests/support/run_binary.h"
 
 namespace plainsight {
@@ -20,34 +20,9 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using testing::RunPlainsight;
 
-struct Desk {
-  Desk() {
-    std::string tmpl = (fs::temp_directory_path() / "plainsight-desk-XXXXXX").string();
-    dir = ::mkdtemp(tmpl.data());
-    REQUIRE(farm.Start().ok());
-    config = testing::WriteFarmConfig(farm, testing::FarmConfigOptions(dir + "/store", 10),
-                                      dir + "/plainsight.toml");
-    auto crawl = Run({"crawl", "-q"});
-    INFO(crawl.err);
-    REQUIRE(crawl.exit_code == 0);
-  }
-  ~Desk() {
-    farm.Stop();
-    fs::remove_all(dir);
-  }
-  testing::RunResult Run(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--config", config});
-    return RunPlainsight(args);
-  }
-  json Json(std::vector<std::string> args) {
-    auto run = Run(std::move(args));
-    INFO(run.err);
-    REQUIRE(run.exit_code == 0);
-    return json::parse(run.out);
-  }
-  farm::Farm farm;
-  std::string dir;
-  std::string config;
+// The farm crawled once, for an analyst to work on.
+struct Desk : testing::FarmDesk {
+  Desk() : FarmDesk("plainsight-desk", 10) { Crawl(); }
 };
 
 TEST_CASE("Analyst_Review_RecordsDecisionAndAuditsIt") {

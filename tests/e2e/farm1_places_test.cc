@@ -5,37 +5,25 @@
 // other address on the farm is one ordinary advert's own premises.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "tests/farm/farm.h"
-#include "tests/support/farm_config.h"
-#include "tests/support/run_binary.h"
+#include "tests/support/farm_desk.h"
 
 namespace plainsight {
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::json;
 
 TEST_CASE("Farm1Places_TheAgencysOfficeIsInTheTopFiveAndTheOnlyPlaceShown") {
-  std::string tmpl = (fs::temp_directory_path() / "plainsight-farm1-places-XXXXXX").string();
-  const std::string dir = ::mkdtemp(tmpl.data());
-  farm::Farm farm;
-  REQUIRE(farm.Start().ok());
-  const std::string config = testing::WriteFarmConfig(
-      farm, testing::FarmConfigOptions(dir + "/store", 0), dir + "/plainsight.toml");
-  auto crawl = testing::RunPlainsight({"--config", config, "crawl", "-q"});
-  INFO(crawl.err);
-  REQUIRE(crawl.exit_code == 0);
-  auto places = testing::RunPlainsight({"--config", config, "places", "--format", "json", "--min-score", "0"});
-  REQUIRE(places.exit_code == 0);
-  farm.Stop();
-  fs::remove_all(dir);
+  const json doc = [] {
+    testing::FarmDesk desk("plainsight-farm1-places", 0);
+    desk.Crawl();
+    return desk.Json({"places", "--format", "json", "--min-score", "0"});
+  }();  // the farm has stopped and the folder is gone
 
-  const json doc = json::parse(places.out);
   int rank = 0, agency_rank = 0;
   for (const json& place : doc["places"]) {
     ++rank;

@@ -33,6 +33,7 @@
 #include "tests/farm2/farm2.h"
 #include "tests/farm2/http_probe.h"
 #include "tests/farm2/phones.h"
+#include "tests/support/farm2_seeds.h"
 #include "tests/support/lead_metrics.h"
 #include "tests/support/run_binary.h"
 
@@ -45,21 +46,15 @@ using nlohmann::json;
 
 constexpr double kDefaultMinScore = 3.0;
 
-// The seeds every generator check runs for.
-const std::vector<std::uint64_t> kSeeds = {Farm2::kDefaultSeed, 7, 424242};
-
-// One farm per seed, built once for all the generator checks.
-const Farm2& FarmFor(std::uint64_t seed) {
-  static std::map<std::uint64_t, std::unique_ptr<Farm2>> farms;
-  auto& farm = farms[seed];
-  if (!farm) farm = std::make_unique<Farm2>(seed);
-  return *farm;
-}
+// Every generator check runs for each of these seeds, on one farm per
+// seed built once.
+using testing::Farm2ForSeed;
+using testing::kFarm2Seeds;
 
 TEST_CASE("Farm2_SameSeedBuildsTheSamePagesAndTruth") {
-  const std::uint64_t seed = GENERATE(from_range(kSeeds));
+  const std::uint64_t seed = GENERATE(from_range(kFarm2Seeds));
   INFO("seed " << seed);
-  const Farm2& farm = FarmFor(seed);
+  const Farm2& farm = Farm2ForSeed(seed);
   Farm2 again(seed);
   CHECK(again.Snapshot() == farm.Snapshot());
   CHECK(again.TruthJson() == farm.TruthJson());
@@ -68,8 +63,8 @@ TEST_CASE("Farm2_SameSeedBuildsTheSamePagesAndTruth") {
 }
 
 TEST_CASE("Farm2_EveryPhoneOnEveryPageIsInADramaRange") {
-  const std::uint64_t seed = GENERATE(from_range(kSeeds));
-  const Farm2& farm = FarmFor(seed);
+  const std::uint64_t seed = GENERATE(from_range(kFarm2Seeds));
+  const Farm2& farm = Farm2ForSeed(seed);
   std::size_t seen = 0;
   for (int s = 0; s < farm.site_count(); ++s) {
     for (const auto& [target, page] : farm.pages(s)) {
@@ -89,8 +84,8 @@ TEST_CASE("Farm2_EveryPhoneOnEveryPageIsInADramaRange") {
 }
 
 TEST_CASE("Farm2_EveryEmailOnEveryPageIsAtAnExampleDomain") {
-  const std::uint64_t seed = GENERATE(from_range(kSeeds));
-  const Farm2& farm = FarmFor(seed);
+  const std::uint64_t seed = GENERATE(from_range(kFarm2Seeds));
+  const Farm2& farm = Farm2ForSeed(seed);
   std::size_t seen = 0;
   for (int s = 0; s < farm.site_count(); ++s) {
     for (const auto& [target, page] : farm.pages(s)) {
@@ -110,8 +105,8 @@ TEST_CASE("Farm2_EveryEmailOnEveryPageIsAtAnExampleDomain") {
 }
 
 TEST_CASE("Farm2_EveryRecordedContactIsOnItsAdvertPage") {
-  const std::uint64_t seed = GENERATE(from_range(kSeeds));
-  const Farm2& farm = FarmFor(seed);
+  const std::uint64_t seed = GENERATE(from_range(kFarm2Seeds));
+  const Farm2& farm = Farm2ForSeed(seed);
   for (const farm2::Advert& advert : farm.adverts()) {
     const std::string text = farm2::PageText(farm.pages(advert.site).at(advert.path));
     const std::vector<std::string> phones = farm2::ScanPhones(text);
@@ -128,9 +123,9 @@ TEST_CASE("Farm2_EveryRecordedContactIsOnItsAdvertPage") {
 }
 
 TEST_CASE("Farm2_TruthGroupsAreDisjointAndOfThePlannedShape") {
-  const std::uint64_t seed = GENERATE(from_range(kSeeds));
+  const std::uint64_t seed = GENERATE(from_range(kFarm2Seeds));
   INFO("seed " << seed);
-  const Farm2& farm = FarmFor(seed);
+  const Farm2& farm = Farm2ForSeed(seed);
   const std::vector<farm2::TruthGroup> truth = farm.truth();
   std::set<std::string> names, paths;
   std::set<std::size_t> grouped;

@@ -8,7 +8,7 @@
 #include <set>
 
 #include "tests/farm/farm.h"
-#include "tests/support/farm_config.h"
+#include "tests/support/farm_desk.h"
 #include "tests/support/run_binary.h"
 
 namespace plainsight {
@@ -20,29 +20,9 @@ using testing::RunPlainsight;
 
 constexpr int kDelayMs = 120;
 
-struct FarmRun {
-  FarmRun() {
-    std::string tmpl = (fs::temp_directory_path() / "plainsight-e2e-XXXXXX").string();
-    dir = ::mkdtemp(tmpl.data());
-    REQUIRE(farm.Start().ok());
-    config = testing::WriteFarmConfig(farm, testing::FarmConfigOptions(dir + "/store", kDelayMs),
-                                      dir + "/plainsight.toml");
-  }
-  ~FarmRun() {
-    farm.Stop();
-    fs::remove_all(dir);
-  }
-  json Json(const std::vector<std::string>& args) {
-    std::vector<std::string> full = {"--config", config};
-    full.insert(full.end(), args.begin(), args.end());
-    auto run = RunPlainsight(full);
-    INFO(run.err);
-    REQUIRE(run.exit_code == 0);
-    return json::parse(run.out);
-  }
-  farm::Farm farm;
-  std::string dir;
-  std::string config;
+// The farm and its config, not crawled yet.
+struct FarmRun : testing::FarmDesk {
+  FarmRun() : FarmDesk("plainsight-e2e", kDelayMs) {}
 };
 
 std::set<std::string> UrlsOf(const json& lead) {

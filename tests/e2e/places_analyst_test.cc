@@ -2,52 +2,27 @@
 // crawled farm store: the contract JSON, show, review and "updated",
 // filters, the exports and the report section.
 #include <catch2/catch.hpp>
-#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "tests/farm/farm.h"
-#include "tests/support/farm_config.h"
+#include "tests/support/farm_desk.h"
 #include "tests/support/run_binary.h"
 
 namespace plainsight {
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct PlacesDesk {
-  PlacesDesk() {
-    std::string tmpl = (fs::temp_directory_path() / "plainsight-places-desk-XXXXXX").string();
-    dir = ::mkdtemp(tmpl.data());
-    REQUIRE(farm.Start().ok());
-    config = testing::WriteFarmConfig(farm, testing::FarmConfigOptions(dir + "/store", 0), dir + "/plainsight.toml");
-    auto crawl = Run({"crawl", "-q"});
-    INFO(crawl.err);
-    REQUIRE(crawl.exit_code == 0);
-  }
-  ~PlacesDesk() {
-    farm.Stop();
-    fs::remove_all(dir);
-  }
-  testing::RunResult Run(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--config", config});
-    return testing::RunPlainsight(args);
-  }
-  json Json(std::vector<std::string> args) {
-    auto run = Run(std::move(args));
-    INFO(run.err);
-    REQUIRE(run.exit_code == 0);
-    return json::parse(run.out);
-  }
-  json TopPlace() {
+// The farm crawled once, for an analyst to work on its places.
+struct PlacesDesk : testing::FarmDesk {
+  PlacesDesk() : FarmDesk("plainsight-places-desk", 0) { Crawl(); }
+  json TopPlace() const {
     json places = Json({"places", "--format", "json"})["places"];
     REQUIRE_FALSE(places.empty());
     return places[0];
   }
-  farm::Farm farm;
-  std::string dir, config;
 };
 
 TEST_CASE("PlacesCommand_JsonHasTheContractsFieldsHighestScoreFirst") {

@@ -17,7 +17,7 @@
 #include <set>
 
 #include "tests/farm/farm.h"
-#include "tests/support/farm_config.h"
+#include "tests/support/farm_desk.h"
 #include "tests/support/run_binary.h"
 
 namespace plainsight {
@@ -30,15 +30,6 @@ using testing::RunPlainsight;
 std::string WriteConfig(const farm::Farm& farm, const std::string& dir, const std::string& name) {
   return testing::WriteFarmConfig(farm, testing::FarmConfigOptions(dir + "/" + name, 40),
                                   dir + "/" + name + ".toml");
-}
-
-json Query(const std::string& config, std::vector<std::string> args) {
-  std::vector<std::string> full = {"--config", config};
-  full.insert(full.end(), args.begin(), args.end());
-  auto run = RunPlainsight(full);
-  INFO(run.err);
-  REQUIRE(run.exit_code == 0);
-  return json::parse(run.out);
 }
 
 // Which of an advert's fields a comparison covers.
@@ -55,7 +46,7 @@ enum class Fields {
 
 std::map<std::string, json> StoredAdverts(const std::string& config, Fields fields) {
   std::map<std::string, json> out;
-  const json adverts = Query(config, {"query", "--format", "json"})["adverts"];
+  const json adverts = testing::JsonWithConfig(config, {"query", "--format", "json"})["adverts"];
   for (const json& a : adverts) {
     json kept = a;
     if (fields == Fields::kCapture) {
@@ -85,7 +76,8 @@ std::string Differences(const json& a, const json& b) {
 
 std::set<std::set<std::string>> LeadGroups(const std::string& config) {
   std::set<std::set<std::string>> groups;
-  const json leads = Query(config, {"leads", "--format", "json", "--min-score", "0"})["leads"];
+  const json leads =
+      testing::JsonWithConfig(config, {"leads", "--format", "json", "--min-score", "0"})["leads"];
   for (const json& lead : leads) {
     std::set<std::string> urls;
     for (const json& a : lead["adverts"]) urls.insert(a["url"].get<std::string>());
@@ -195,7 +187,7 @@ TEST_CASE("CrashLoop_TenRandomKills_StoreOpensNothingLostDoubledOrRefetched") {
     INFO(Differences(advert, resumed.at(url)));
     CHECK(resumed.at(url) == advert);
   }
-  const json all = Query(config, {"query", "--format", "json"})["adverts"];
+  const json all = testing::JsonWithConfig(config, {"query", "--format", "json"})["adverts"];
   std::set<std::string> ids;
   for (const json& a : all) ids.insert(a["id"].get<std::string>());
   CHECK(ids.size() == all.size());

@@ -51,6 +51,16 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   return DistanceKm(a, b);
 }
 
+// Gazetteer::Parse refuses `tsv` (source "t.tsv") with InvalidArgument and
+// exactly `error`.
+void CheckParseRefuses(const std::string& tsv, const char* error) {
+  INFO(tsv);
+  Result<std::shared_ptr<const Gazetteer>> parsed = Gazetteer::Parse(tsv, "t.tsv");
+  REQUIRE_FALSE(parsed.ok());
+  CHECK(parsed.status().IsInvalidArgument());
+  CHECK(parsed.status().message() == error);
+}
+
 // "A|B|C" for a list, so a table row can hold the expected places.
 std::string Joined(const std::vector<std::string>& names) {
   std::string out;
@@ -89,13 +99,7 @@ TEST_CASE("Gazetteer_Parse_ErrorsNameSourceAndLine", "[gazetteer]") {
       {"# a\n\n" + std::string(kHeader) + "# b\n\nBath\tSomerset\n",
        "t.tsv:6: expected 5 tab-separated fields, got 2"},
   };
-  for (const auto& c : kCases) {
-    INFO(c.tsv);
-    Result<std::shared_ptr<const Gazetteer>> parsed = Gazetteer::Parse(c.tsv, "t.tsv");
-    REQUIRE_FALSE(parsed.ok());
-    CHECK(parsed.status().IsInvalidArgument());
-    CHECK(parsed.status().message() == c.error);
-  }
+  for (const auto& c : kCases) CheckParseRefuses(c.tsv, c.error);
 }
 
 TEST_CASE("Gazetteer_Parse_SameNameInTwoCountiesFirstRowWins", "[gazetteer]") {
@@ -569,13 +573,7 @@ TEST_CASE("Gazetteer_Parse_BadCoordinatesErrorNamingSourceAndLine", "[gazetteer]
       {"name\tcounty\tregion\tpostcode_areas\tkind\t\n",
        "t.tsv:1: unknown column '' (after kind only lat and lon)"},
   };
-  for (const auto& c : kCases) {
-    INFO(c.tsv);
-    Result<std::shared_ptr<const Gazetteer>> parsed = Gazetteer::Parse(c.tsv, "t.tsv");
-    REQUIRE_FALSE(parsed.ok());
-    CHECK(parsed.status().IsInvalidArgument());
-    CHECK(parsed.status().message() == c.error);
-  }
+  for (const auto& c : kCases) CheckParseRefuses(c.tsv, c.error);
 }
 
 TEST_CASE("Gazetteer_Load_BadCoordinateErrorNamesPathAndLine", "[gazetteer]") {

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/dates.h"
+
 namespace plainsight::farm {
 
 namespace {
@@ -11,35 +13,6 @@ namespace {
 const char* const kDays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday
 const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-// Howard Hinnant's days_from_civil: days since 1970-01-01.
-std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-struct Civil {
-  std::int64_t year;
-  unsigned month;
-  unsigned day;
-};
-
-// The inverse, civil_from_days.
-Civil CivilFromDays(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return {static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0), m, d};
-}
 
 constexpr std::int64_t kDay = 86400;
 
@@ -69,22 +42,16 @@ std::int64_t FarmDayUnix(int day) { return UnixAtNine("2026-12-01") + (day - 1) 
 std::string HttpDate(std::int64_t unix_seconds) {
   const std::int64_t days = unix_seconds >= 0 ? unix_seconds / kDay : (unix_seconds - kDay + 1) / kDay;
   const std::int64_t secs = unix_seconds - days * kDay;
-  const Civil c = CivilFromDays(days);
+  const CivilDay c = CivilFromDays(days);
   const auto weekday = static_cast<std::size_t>(((days % 7) + 7) % 7);
   char text[40];
-  std::snprintf(text, sizeof text, "%s, %02u %s %04lld %02d:%02d:%02d GMT", kDays[weekday], c.day,
-                kMonths[c.month - 1], static_cast<long long>(c.year), static_cast<int>(secs / 3600),
+  std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[weekday], c.day,
+                kMonths[c.month - 1], c.year, static_cast<int>(secs / 3600),
                 static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
   return text;
 }
 
-std::string IsoDate(std::int64_t unix_seconds) {
-  const std::int64_t days = unix_seconds >= 0 ? unix_seconds / kDay : (unix_seconds - kDay + 1) / kDay;
-  const Civil c = CivilFromDays(days);
-  char text[24];
-  std::snprintf(text, sizeof text, "%04lld-%02u-%02u", static_cast<long long>(c.year), c.month, c.day);
-  return text;
-}
+std::string IsoDate(std::int64_t unix_seconds) { return UtcCivilDay(unix_seconds).Iso(); }
 
 std::int64_t ParseHttpDate(const std::string& text) {
   char weekday[4] = {};

@@ -18,7 +18,4 @@ struct SiteConfigEntry {
 
 std::string WriteFarmConfig(const std::vector<SiteConfigEntry>& sites, const ConfigOptions& options);
 
-// "http://127\.0\.0\.1:8080": RE2 metacharacters escaped.
-std::string EscapeRegex(const std::string& literal);
-
 }  // namespace plainsight::farm

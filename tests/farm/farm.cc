@@ -4,6 +4,7 @@
 #include <mutex>
 #include <utility>
 
+#include "core/regex_escape.h"
 #include "tests/farm/config_writer.h"
 #include "tests/farm/farm_days.h"
 #include "tests/farm/generation_context.h"

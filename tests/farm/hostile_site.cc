@@ -3,7 +3,6 @@
 #include <cstdlib>
 #include <utility>
 
-#include "tests/farm/conditional.h"
 #include "tests/farm/html_text.h"
 #include "tests/farm/phone_book.h"
 #include "tests/farm/site_router.h"
@@ -219,13 +218,7 @@ SiteReply HostileRouter::Handle(const SiteRequest& request) const {
     SiteReply reply = Page(200, ad.title,
                            "<h1>" + EscapeHtml(ad.title) + "</h1>\n<p>" + EscapeHtml(ad.town) + " - " +
                                EscapeHtml(ad.pay) + "</p>\n" + HtmlParagraphs(ad.paragraphs));
-    const std::string etag = EtagFor(reply.body);
-    const std::int64_t modified = AdvertLastModified(ad);
-    reply.headers = {{"ETag", etag}, {"Last-Modified", HttpDate(modified)}};
-    if (NotModified(request.if_none_match, request.if_modified_since, etag, modified)) {
-      reply.status = 304;
-      reply.body.clear();
-    }
+    AnswerConditionally(request, ad, &reply);
     return reply;
   }
   if (target.rfind("/job/", 0) == 0) {

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/html_escape.h"
+
 namespace plainsight::farm {
 
 namespace {
@@ -31,15 +33,7 @@ const char* MonthName(int month) {
 std::string EscapeHtml(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
+  for (char c : text) AppendHtmlEscaped(c, &out);
   return out;
 }
 

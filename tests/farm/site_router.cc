@@ -38,6 +38,16 @@ std::int64_t AdvertLastModified(const AdvertSpec& ad) {
   return day > 0 ? FarmDayUnix(day) : UnixAtNine(ad.posted);
 }
 
+void AnswerConditionally(const SiteRequest& request, const AdvertSpec& ad, SiteReply* reply) {
+  const std::string etag = EtagFor(reply->body);
+  const std::int64_t modified = AdvertLastModified(ad);
+  reply->headers = {{"ETag", etag}, {"Last-Modified", HttpDate(modified)}};
+  if (NotModified(request.if_none_match, request.if_modified_since, etag, modified)) {
+    reply->status = 304;
+    reply->body.clear();
+  }
+}
+
 SiteRouter::SiteRouter(std::shared_ptr<const SiteSpec> site)
     : site_(std::move(site)), template_(TemplateFor(site_->layout)) {
   const int pages = ListingPageCount(*site_);
@@ -56,13 +66,7 @@ SiteReply SiteRouter::Html(int status, const std::string& utf8_page) const {
 
 SiteReply SiteRouter::AdvertPage(const SiteRequest& request, const AdvertSpec& ad) const {
   SiteReply reply = Html(200, template_.Advert(*site_, request.base_url, ad));
-  const std::string etag = EtagFor(reply.body);
-  const std::int64_t modified = AdvertLastModified(ad);
-  reply.headers = {{"ETag", etag}, {"Last-Modified", HttpDate(modified)}};
-  if (NotModified(request.if_none_match, request.if_modified_since, etag, modified)) {
-    reply.status = 304;
-    reply.body.clear();
-  }
+  AnswerConditionally(request, ad, &reply);
   return reply;
 }
 

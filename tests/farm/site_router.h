@@ -44,4 +44,10 @@ class SiteRouter final : public Router {
 // was added or edited.
 std::int64_t AdvertLastModified(const AdvertSpec& ad);
 
+// Gives an advert page's reply its validators, an ETag of the body and
+// Last-Modified (AdvertLastModified), and makes it 304 with no body when
+// the request's If-None-Match / If-Modified-Since say the client's copy is
+// current (conditional.h).
+void AnswerConditionally(const SiteRequest& request, const AdvertSpec& ad, SiteReply* reply);
+
 }  // namespace plainsight::farm

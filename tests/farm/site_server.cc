@@ -2,12 +2,11 @@
 
 #include <httplib.h>
 
-#include <atomic>
 #include <chrono>
 #include <mutex>
-#include <thread>
 #include <utility>
 
+#include "core/accept_loop.h"
 #include "tests/farm/streamed_bodies.h"
 
 namespace plainsight::farm {
@@ -74,8 +73,7 @@ struct SiteServer::Impl {
   RequestLog* const log;
   StreamControl streams;
   httplib::Server server;
-  std::thread thread;
-  std::atomic<bool> finished{false};  // the accept loop has returned
+  AcceptLoop<httplib::Server> loop{server};
   int port = 0;
   std::string base_url;
   std::string name;  // for error messages
@@ -90,60 +88,38 @@ SiteServer::~SiteServer() { Stop(); }
 
 Status SiteServer::Start() {
   Impl& s = *impl_;
-  if (s.thread.joinable()) return Status::InvalidArgument("site " + s.name + " already started");
+  if (s.loop.started()) return Status::InvalidArgument("site " + s.name + " already started");
   s.server.new_task_queue = [] { return new httplib::ThreadPool(kWorkersPerSite); };
   s.server.set_keep_alive_timeout(kKeepAliveSeconds);
-  const auto handler = [&s](const httplib::Request& req, httplib::Response& res) { s.Serve(req, res); };
-  // Route every method to one handler so that nothing escapes the log.
-  s.server.Get(".*", handler);
-  s.server.Post(".*", handler);
-  s.server.Put(".*", handler);
-  s.server.Patch(".*", handler);
-  s.server.Delete(".*", handler);
-  s.server.Options(".*", handler);
+  // Every method goes to one handler, so that nothing escapes the log.
+  RouteEveryMethod(
+      s.server, [&s](const httplib::Request& req, httplib::Response& res) { s.Serve(req, res); });
 
   const int port = s.server.bind_to_any_port("127.0.0.1");
   if (port <= 0) return Status::IoError("site " + s.name + ": cannot bind 127.0.0.1");
   s.port = port;
   s.base_url = "http://127.0.0.1:" + std::to_string(port);
-  s.finished = false;
   s.streams.stopping = false;
-  s.thread = std::thread([&s] {
-    s.server.listen_after_bind();
-    s.finished = true;
-  });
-
-  // The socket already queues connections; waiting for the accept loop
-  // means the first request is answered without delay.
-  const auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
-  while (!s.server.is_running()) {
-    if (s.finished || std::chrono::steady_clock::now() > deadline) {
-      Stop();
-      return Status::IoError("site " + s.name + ": server did not start on port " +
-                             std::to_string(port));
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  if (!s.loop.Start(kStartTimeout)) {
+    Stop();
+    return Status::IoError("site " + s.name + ": server did not start on port " +
+                           std::to_string(port));
   }
   return Status::OK();
 }
 
 void SiteServer::BeginStop() {
   Impl& s = *impl_;
-  if (!s.thread.joinable()) return;
+  if (!s.loop.started()) return;
   // Streamed bodies see this between steps and drop their connections, so
   // the workers are free by the time httplib joins them.
   s.streams.stopping = true;
-  // httplib's stop() does nothing until the accept loop runs, so wait for
-  // it (or for the loop to have given up) before asking it to end.
-  while (!s.server.is_running() && !s.finished) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  s.server.stop();
+  s.loop.BeginStop();
 }
 
 void SiteServer::Stop() {
   BeginStop();
-  if (impl_->thread.joinable()) impl_->thread.join();
+  impl_->loop.Join();
 }
 
 void SiteServer::SetRouter(std::shared_ptr<const Router> router) {

@@ -2,6 +2,8 @@
 
 #include <fstream>
 
+#include "core/regex_escape.h"
+
 namespace plainsight::farm2 {
 namespace {
 
@@ -15,16 +17,6 @@ std::string Quoted(const std::string& text) {
   return out + "\"";
 }
 
-// RE2 for the literal `text`.
-std::string RegexEscape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (std::string(".^$|()[]{}*+?\\").find(c) != std::string::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 // A TOML literal string: regexes keep their backslashes as written.
 std::string Literal(const std::string& text) { return "'" + text + "'"; }
 
@@ -32,7 +24,7 @@ std::string RegexList(const std::string& base, const std::vector<std::string>& p
   std::string out = "[";
   for (std::size_t i = 0; i < paths.size(); ++i) {
     if (i) out += ", ";
-    out += Literal("^" + RegexEscape(base) + paths[i] + "$");
+    out += Literal("^" + EscapeRegex(base) + paths[i] + "$");
   }
   return out + "]";
 }

@@ -24,18 +24,13 @@
 #include "tests/farm2/farm2.h"
 #include "tests/farm2/http_probe.h"
 #include "tests/farm2/planted_places.h"
+#include "tests/support/farm2_seeds.h"
 
 namespace plainsight::farm2 {
 namespace {
 
-const std::vector<std::uint64_t> kSeeds = {Farm2::kDefaultSeed, 7, 424242};
-
-const Farm2& FarmFor(std::uint64_t seed) {
-  static std::map<std::uint64_t, std::unique_ptr<Farm2>> farms;
-  auto& farm = farms[seed];
-  if (!farm) farm = std::make_unique<Farm2>(seed);
-  return *farm;
-}
+using testing::Farm2ForSeed;
+using testing::kFarm2Seeds;
 
 bool StartsWith(const std::string& text, const std::string& prefix) {
   return text.rfind(prefix, 0) == 0;
@@ -87,9 +82,9 @@ std::string Written(const TruthPlace& place) {
 }
 
 TEST_CASE("Farm2Places_TruthPlacesAreWellFormed") {
-  const std::uint64_t seed = GENERATE(from_range(kSeeds));
+  const std::uint64_t seed = GENERATE(from_range(kFarm2Seeds));
   INFO("seed " << seed);
-  const Farm2& farm = FarmFor(seed);
+  const Farm2& farm = Farm2ForSeed(seed);
   const std::vector<TruthPlace> places = farm.truth_places();
   const std::regex postcode("[A-Z]{1,2}[0-9]{1,2} [0-9][ABD-HJLNP-UW-Z]{2}");
   std::set<std::string> names;
@@ -118,9 +113,9 @@ TEST_CASE("Farm2Places_TruthPlacesAreWellFormed") {
 }
 
 TEST_CASE("Farm2Places_SharedHousingIsNamedByManyAdvertisers") {
-  const std::uint64_t seed = GENERATE(from_range(kSeeds));
+  const std::uint64_t seed = GENERATE(from_range(kFarm2Seeds));
   INFO("seed " << seed);
-  const Farm2& farm = FarmFor(seed);
+  const Farm2& farm = Farm2ForSeed(seed);
   std::size_t houses = 0;
   for (const TruthPlace& place : farm.truth_places()) {
     if (!StartsWith(place.name, "shared-housing-")) continue;
@@ -174,9 +169,9 @@ TEST_CASE("Farm2Places_SharedHousingIsNamedByManyAdvertisers") {
 }
 
 TEST_CASE("Farm2Places_DualUseAddressIsGivenByJobAndAdultAdverts") {
-  const std::uint64_t seed = GENERATE(from_range(kSeeds));
+  const std::uint64_t seed = GENERATE(from_range(kFarm2Seeds));
   INFO("seed " << seed);
-  const Farm2& farm = FarmFor(seed);
+  const Farm2& farm = Farm2ForSeed(seed);
   const std::vector<TruthPlace> places = farm.truth_places();
   const TruthPlace& place = PlaceNamed(places, "dual-use-abington-grove-northampton");
   CHECK(place.of_concern);
@@ -211,9 +206,9 @@ TEST_CASE("Farm2Places_DualUseAddressIsGivenByJobAndAdultAdverts") {
 }
 
 TEST_CASE("Farm2Places_PickUpPointsAreNamedByThreeOrMoreAdverts") {
-  const std::uint64_t seed = GENERATE(from_range(kSeeds));
+  const std::uint64_t seed = GENERATE(from_range(kFarm2Seeds));
   INFO("seed " << seed);
-  const Farm2& farm = FarmFor(seed);
+  const Farm2& farm = Farm2ForSeed(seed);
   const std::map<std::string, std::string> landmarks = {
       {"pick-up-kettering-bus-station", "Kettering bus station"},
       {"pick-up-tesco-car-park-corby", "Tesco car park"}};
@@ -242,9 +237,9 @@ TEST_CASE("Farm2Places_PickUpPointsAreNamedByThreeOrMoreAdverts") {
 }
 
 TEST_CASE("Farm2Places_DecoysAreOrdinaryPlaces") {
-  const std::uint64_t seed = GENERATE(from_range(kSeeds));
+  const std::uint64_t seed = GENERATE(from_range(kFarm2Seeds));
   INFO("seed " << seed);
-  const Farm2& farm = FarmFor(seed);
+  const Farm2& farm = Farm2ForSeed(seed);
   const std::vector<TruthPlace> places = farm.truth_places();
   for (const TruthPlace& place : places) {
     if (place.of_concern) continue;
@@ -324,9 +319,9 @@ TEST_CASE("Farm2Places_DecoysAreOrdinaryPlaces") {
 }
 
 TEST_CASE("Farm2Places_SharedContactsAreOneGroup") {
-  const std::uint64_t seed = GENERATE(from_range(kSeeds));
+  const std::uint64_t seed = GENERATE(from_range(kFarm2Seeds));
   INFO("seed " << seed);
-  const Farm2& farm = FarmFor(seed);
+  const Farm2& farm = Farm2ForSeed(seed);
   std::map<std::string, std::set<std::string>> groups_by_contact;
   std::map<std::string, std::size_t> adverts_by_contact;
   for (const Advert& advert : farm.adverts()) {

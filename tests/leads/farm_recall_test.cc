@@ -15,6 +15,7 @@
 #include "leads/correlate.h"
 #include "tests/farm/farm.h"
 #include "tests/leads/temp_store.h"
+#include "tests/support/farm_config.h"
 
 namespace plainsight {
 namespace {
@@ -26,15 +27,10 @@ struct CrawledFarm {
     std::string tmpl = (fs::temp_directory_path() / "plainsight-leads-farm-XXXXXX").string();
     dir = ::mkdtemp(tmpl.data());
     REQUIRE(farm.Start().ok());
-    farm::ConfigOptions options;
-    options.store_path = dir + "/store";
-    options.pattern_paths = {PLAINSIGHT_SOURCE_DIR "/config/patterns/adult.toml",
-                             PLAINSIGHT_SOURCE_DIR "/config/patterns/jobs.toml"};
-    options.per_host_delay_ms = 5;
-    auto parsed = ParseConfig(farm.ConfigToml(options), "farm.toml", dir);
+    auto parsed =
+        testing::ParseFarmConfig(farm, testing::FarmConfigOptions(dir + "/store", 5), dir);
     REQUIRE(parsed.ok());
     config = *parsed;
-    config.gazetteer_path = PLAINSIGHT_SOURCE_DIR "/config/gazetteer.tsv";
     auto patterns = PatternSet::LoadFiles(config.pattern_paths);
     REQUIRE(patterns.ok());
     store = std::move(Store::Open(config.store.path, {})).value();

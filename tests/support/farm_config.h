@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "core/config.h"
 #include "tests/farm/farm.h"
 
 namespace plainsight::testing {
@@ -31,6 +32,15 @@ inline std::string WriteFarmConfig(const farm::Farm& farm, const farm::ConfigOpt
                                    const std::string& path) {
   std::ofstream(path) << FarmConfigToml(farm, options);
   return path;
+}
+
+// The farm's config as the library reads it: `options` parsed, relative
+// paths under `dir`, and the bundled gazetteer.
+inline Result<Config> ParseFarmConfig(const farm::Farm& farm, const farm::ConfigOptions& options,
+                                      const std::string& dir) {
+  Result<Config> parsed = ParseConfig(farm.ConfigToml(options), "farm.toml", dir);
+  if (parsed.ok()) parsed->gazetteer_path = PLAINSIGHT_SOURCE_DIR "/config/gazetteer.tsv";
+  return parsed;
 }
 
 }  // namespace plainsight::testing
