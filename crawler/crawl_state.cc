@@ -18,7 +18,7 @@ size_t QueueCapacity(const CrawlEnv& env) {
 
 }  // namespace
 
-CrawlState::CrawlState(CrawlEnv env_in, std::vector<SiteRules> rules)
+CrawlState::CrawlState(const CrawlEnv& env_in, std::vector<SiteRules> rules)
     : env(env_in), rules_(std::move(rules)), queue_(QueueCapacity(env_in)) {
   young_site_mutex_ = std::make_unique<Mutex[]>(rules_.size());
   now_ = env.clock.NowUnixSeconds();

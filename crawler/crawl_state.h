@@ -50,7 +50,7 @@ struct CrawlEnv {
 
 class CrawlState {
  public:
-  CrawlState(CrawlEnv env, std::vector<SiteRules> rules);
+  CrawlState(const CrawlEnv& env, std::vector<SiteRules> rules);
   CrawlState(const CrawlState&) = delete;
   CrawlState& operator=(const CrawlState&) = delete;
 

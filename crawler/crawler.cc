@@ -21,7 +21,7 @@ namespace {
 // until both are done, then close the run.
 class CrawlRun {
  public:
-  CrawlRun(CrawlEnv env, std::vector<SiteRules> rules)
+  CrawlRun(const CrawlEnv& env, std::vector<SiteRules> rules)
       : state_(env, std::move(rules)), scheduler_(&state_), processor_(&state_) {}
 
   Result<CrawlSummary> Execute() {

@@ -397,9 +397,10 @@ std::vector<ListingLink> CollectListingLinks(const ProbeDom& dom, const std::str
         chain.push_back(ElementSignature(elements[static_cast<std::size_t>(at)]));
         at = elements[static_cast<std::size_t>(at)].parent;
       }
-      for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      std::reverse(chain.begin(), chain.end());  // outermost first
+      for (const std::string& signature : chain) {
         if (!link.context.empty()) link.context += ">";
-        link.context += *it;
+        link.context += signature;
       }
     } else {
       link.context = "link";
@@ -430,6 +431,7 @@ std::vector<LinkGroup> GroupLinks(const std::vector<ListingLink>& links, const s
     if (!link.chrome) info.chrome = false;
   }
   std::vector<const UrlInfo*> ordered;
+  ordered.reserve(by_url.size());
   for (const auto& [url, info] : by_url) ordered.push_back(&info);
   std::sort(ordered.begin(), ordered.end(),
             [](const UrlInfo* a, const UrlInfo* b) { return a->order < b->order; });

@@ -46,9 +46,9 @@ void NoteStructuredData(const std::vector<std::string>& htmls, SiteProposal* out
     if (page.structured.empty()) continue;
     const StructuredAdvert& item = page.structured.front();
     std::vector<std::string> fields;
-    if (!item.title.empty()) fields.push_back("title");
-    if (!item.locality.empty()) fields.push_back("location");
-    if (!item.date_posted.empty()) fields.push_back("posted");
+    if (!item.title.empty()) fields.emplace_back("title");
+    if (!item.locality.empty()) fields.emplace_back("location");
+    if (!item.date_posted.empty()) fields.emplace_back("posted");
     if (fields.empty()) continue;
     out->notes.push_back("sample " + std::to_string(k + 1) + " carries schema.org " + item.type +
                          " data: the crawl takes its " + Join(fields, ", ") +
@@ -268,9 +268,10 @@ Result<SiteProposal> ProbeSite(const ProbeOptions& options, ProbePageSource& sou
   out.name = options.name.empty() ? SiteNameFromUrl(out.seed) : options.name;
 
   if (samples.empty()) {
-    out.warnings.push_back("no advert page could be read: no field selectors proposed");
+    out.warnings.emplace_back("no advert page could be read: no field selectors proposed");
   } else {
     std::vector<const ProbeDom*> doms;
+    doms.reserve(samples.size());
     for (const auto& dom : samples) doms.push_back(dom.get());
     FieldProposalOptions field_options;
     field_options.kind = out.kind;

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/regex_escape.h"
 #include "core/strings.h"
 #include "crawler/site_probe_url_template.h"
 
@@ -138,11 +139,11 @@ PaginationGuess FindPagination(const std::vector<ListingLink>& links, const std:
   if (!rel_next.empty()) {
     shape = DigitShape(rel_next, origin);
     out.next = rel_next;
-    out.evidence.push_back("rel=next");
+    out.evidence.emplace_back("rel=next");
   } else if (next_it != candidates.end()) {
     shape = DigitShape(next_it->url, origin);
     out.next = next_it->url;
-    out.evidence.push_back("a \"next\" link");
+    out.evidence.emplace_back("a \"next\" link");
   } else {
     std::map<std::string, int> counts;
     for (const Candidate& c : candidates) {
@@ -198,14 +199,14 @@ std::optional<std::string> PaginationRegex(const std::vector<std::string>& pages
   }
   // A lone next page: its last digit run is the page number.
   if (!any && count >= 2) varies[count % 2 == 0 ? count - 1 : count - 2] = true;
-  std::string regex = "^" + EscapeRegexLiteral(origin);
+  std::string regex = "^" + EscapeRegex(origin);
   std::string shown;
   for (std::size_t i = 0; i < count; ++i) {
     if (varies[i]) {
       regex += "\\d+";
       shown += "{n}";
     } else {
-      regex += EscapeRegexLiteral(runs.front()[i]);
+      regex += EscapeRegex(runs.front()[i]);
       shown += runs.front()[i];
     }
   }

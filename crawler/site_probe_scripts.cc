@@ -44,7 +44,7 @@ struct Walker {
       }
     } else if (value.is_array()) {
       if (value.empty()) return;
-      keys.push_back("0");
+      keys.emplace_back("0");
       Walk(value.front(), depth + 1);
       keys.pop_back();
     } else if ((value.is_string() || value.is_number()) && !keys.empty()) {

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <set>
 
+#include "core/regex_escape.h"
 #include "core/strings.h"
 #include "crawler/url.h"
 
@@ -105,12 +106,12 @@ std::string MiddleRegex(const std::vector<std::string>& middles, bool in_query,
     if (SplitIdAndSlug(middles, true, &sep, &rests)) {
       std::string rest = Repeated(rests, in_query, &rest_display);
       *display = "{id}" + std::string(1, sep) + rest_display;
-      return "\\d+" + EscapeRegexLiteral(std::string(1, sep)) + rest;
+      return "\\d+" + EscapeRegex(std::string(1, sep)) + rest;
     }
     if (SplitIdAndSlug(middles, false, &sep, &rests)) {
       std::string rest = Repeated(rests, in_query, &rest_display);
       *display = rest_display + std::string(1, sep) + "{id}";
-      return rest + EscapeRegexLiteral(std::string(1, sep)) + "\\d+";
+      return rest + EscapeRegex(std::string(1, sep)) + "\\d+";
     }
   }
   std::string regex = Repeated(middles, in_query, display);
@@ -124,7 +125,7 @@ TemplatePart PartOver(const std::vector<std::string>& all, bool in_query) {
   if (distinct.size() <= 1) {
     part.literal = true;
     part.display = distinct.empty() ? "" : *distinct.begin();
-    part.regex = EscapeRegexLiteral(part.display);
+    part.regex = EscapeRegex(part.display);
     return part;
   }
   part.literal = false;
@@ -174,16 +175,6 @@ std::optional<UrlParts> SplitUrl(std::string_view url) {
     query.remove_prefix(amp + 1);
   }
   return parts;
-}
-
-std::string EscapeRegexLiteral(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    if (c != '\0' && std::strchr(".^$|()[]{}*+?\\", c) != nullptr) out += '\\';
-    out += c;
-  }
-  return out;
 }
 
 bool HasDigit(std::string_view value) {
@@ -251,7 +242,7 @@ std::string GeneraliseValues(const std::vector<std::string>& values, bool in_que
   std::string head = first.substr(0, prefix);
   std::string tail = first.substr(first.size() - suffix);
   *display = head + middle_display + tail;
-  return EscapeRegexLiteral(head) + middle + EscapeRegexLiteral(tail);
+  return EscapeRegex(head) + middle + EscapeRegex(tail);
 }
 
 UrlTemplate InduceTemplate(const std::vector<UrlParts>& urls) {
@@ -279,11 +270,11 @@ UrlTemplate InduceTemplate(const std::vector<UrlParts>& urls) {
 }
 
 std::string UrlTemplate::Regex() const {
-  std::string out = "^" + EscapeRegexLiteral(origin);
+  std::string out = "^" + EscapeRegex(origin);
   for (const TemplatePart& part : segments) out += "/" + part.regex;
   for (std::size_t i = 0; i < query_names.size(); ++i) {
     out += i == 0 ? "\\?" : "&";
-    out += EscapeRegexLiteral(query_names[i]);
+    out += EscapeRegex(query_names[i]);
     if (query_has_value[i]) out += "=" + query_values[i].regex;
   }
   return out + "$";

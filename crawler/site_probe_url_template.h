@@ -37,9 +37,6 @@ struct UrlParts {
 // Splits a normalised absolute URL; nullopt if it does not parse.
 std::optional<UrlParts> SplitUrl(std::string_view url);
 
-// `text` with every RE2 metacharacter escaped.
-std::string EscapeRegexLiteral(std::string_view text);
-
 // One position of a template.
 struct TemplatePart {
   bool literal = true;

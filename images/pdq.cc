@@ -237,9 +237,8 @@ int BlurDecimateDct(const float* luma, std::size_t rows, std::size_t cols, std::
 // Bit 16*i + j is set where B[i][j] exceeds the lower median of B.
 PdqHash ToBits(const Dct16& dct) {
   std::array<float, kDctSide * kDctSide> values{};
-  for (std::size_t i = 0; i < kDctSide; ++i) {
-    for (std::size_t j = 0; j < kDctSide; ++j) values[i * kDctSide + j] = dct[i][j];
-  }
+  auto next = values.begin();
+  for (const auto& row : dct) next = std::copy(row.begin(), row.end(), next);
   const auto middle = values.begin() + (values.size() / 2 - 1);  // the 128th smallest
   std::nth_element(values.begin(), middle, values.end());
   const float median = *middle;

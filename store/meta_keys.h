@@ -33,6 +33,15 @@ inline constexpr char kProvisional[] = "provisional\x1f";
 // not finished yet started; absent between runs.
 inline constexpr char kRunStarted[] = "run\x1fstarted";
 
+// store/image_record.cc (written by the crawler through PageCommit::meta):
+// + sha256, one picture kept once (EncodeStoredImage, JSON);
+// + advert id + "\x1f" + image URL, one image an advert's page showed
+// (EncodeAdvertImage, JSON); + sha256 + "\x1f" + advert id, "" (which
+// adverts list a picture, so the last one deleted takes the picture too).
+inline constexpr char kImage[] = "image\x1f";
+inline constexpr char kAdvertImage[] = "advert-image\x1f";
+inline constexpr char kImageRef[] = "image-ref\x1f";
+
 // leads/corpus.cc, + site name: the site's chrome lines and house style
 // (SiteChrome::Encode), with a hash of the sample they came from.
 inline constexpr char kChrome[] = "chrome\x1f";

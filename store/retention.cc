@@ -2,6 +2,8 @@
 
 #include <unordered_set>
 
+#include "store/image_record.h"
+
 namespace plainsight {
 
 Result<PurgeSummary> PurgeExpired(Store& store, int retention_days, double flagged_min_score,
@@ -30,6 +32,8 @@ Result<PurgeSummary> PurgeExpired(Store& store, int retention_days, double flagg
   if (!dry_run) {
     for (const std::string& id : summary.purged) {
       s = store.DeleteAdvert(id);
+      if (!s.ok()) return s;
+      s = DeleteAdvertImages(store, id);
       if (!s.ok()) return s;
     }
   }
