@@ -40,6 +40,7 @@
 #include "images/image_decoder.h"
 #include "images/pdq.h"
 #include "images/photo_hashes.h"
+#include "tests/images/pdq_reference.h"
 #include "tests/images/test_pictures.h"
 
 namespace plainsight::images {
@@ -273,38 +274,22 @@ int Run(int speed_images, int pictures) {
   const std::string shared = PLAINSIGHT_SOURCE_DIR "/../shared/pdq/images/";
   int conformance_max = -1;
   if (std::filesystem::exists(shared + "bridge-1-original.jpg")) {
-    static const char* const kReference[][2] = {
-        {"bridge-1-original.jpg",
-         "f8f8f0cce0f4e84d0e370a22028f67f0b36e2ed596623e1d33e6339c4e9c9b22"},
-        {"bridge-2-rotate-90.jpg",
-         "b0a10efd71cc3f429413d48d0ffffe12e34e0e17ada952a9d29684210aa9e5af"},
-        {"bridge-3-rotate-180.jpg",
-         "adad5a64b5a142e55362a09057dacd5ae63b847fc23794b766b319361fc93188"},
-        {"bridge-4-rotate-270.jpg",
-         "a5f4a457a48995e8c9065c275aaa5498b61ba4bdf8fcf80387c32f8b0bfc4f05"},
-        {"bridge-5-flipx.jpg", "f8f80f31e0f417b00e37f5cd028f980fb36ed02a9662c1e233e6cc634e9c64dd"},
-        {"bridge-6-flipy.jpg", "8dad2599b1a1bd1853625f6553da32a1e63b7280c2374b4866b366c91bc9ce77"},
-        {"bridge-7-flip-plus-1.jpg",
-         "f0a1f102f1dcc0bd9c5309720fff018de34ef1e8ada9a956d2967ade0ea91a50"},
-        {"bridge-8-flip-minus-1.jpg",
-         "a5f05ba8a4896a17c106a3da5aaaab07b61b5b42f8fc07fc83c3d0740bfcb0fa"},
-    };
     std::printf(
         "\n4. conformance to the C++ reference (<= 10), default decode limits; dihedral of "
         "bridge-1\n");
     PdqDihedralResult eight;
-    for (std::size_t k = 0; k < std::size(kReference); ++k) {
-      std::ifstream in(shared + kReference[k][0], std::ios::binary);
+    for (std::size_t k = 0; k < std::size(pdq_reference::kCppReference); ++k) {
+      std::ifstream in(shared + pdq_reference::kCppReference[k].file, std::ios::binary);
       const std::string file{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
       const Result<DecodedImage> d = DecodeImage(file);
       if (!d.ok()) continue;
       const PdqResult ours = PdqFromLuma(d->luma.data(), d->height, d->width);
       if (k == 0) eight = PdqDihedralFromLuma(d->luma.data(), d->height, d->width);
-      const PdqHash reference = *PdqHash::FromHex(kReference[k][1]);
+      const PdqHash reference = *PdqHash::FromHex(pdq_reference::kCppReference[k].pdq);
       const int distance = HammingDistance(ours.hash, reference);
       conformance_max = std::max(conformance_max, distance);
       std::printf("  %-26s distance %2d quality %3d; dihedral %zu of bridge-1: %2d\n",
-                  kReference[k][0], distance, ours.quality, k,
+                  pdq_reference::kCppReference[k].file, distance, ours.quality, k,
                   HammingDistance(eight.hashes[k], reference));
     }
   }

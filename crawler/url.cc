@@ -8,13 +8,6 @@ namespace plainsight {
 
 namespace {
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // RFC 3986 section 2.3.
 bool IsUnreserved(unsigned char c) {
   return IsAsciiAlnum(static_cast<char>(c)) || c == '-' || c == '.' || c == '_' || c == '~';
@@ -93,7 +86,7 @@ bool IsValidRegName(std::string_view host) {
 bool IsValidIpv6Literal(std::string_view inside_brackets) {
   if (inside_brackets.empty()) return false;
   for (char c : inside_brackets) {
-    if (HexValue(c) < 0 && c != ':' && c != '.') return false;
+    if (HexDigitValue(c) < 0 && c != ':' && c != '.') return false;
   }
   return true;
 }
@@ -185,8 +178,8 @@ bool NeedsPercentNormalization(std::string_view text) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c == '%') {
       if (i + 2 >= text.size()) return true;
-      const int hi = HexValue(text[i + 1]);
-      const int lo = HexValue(text[i + 2]);
+      const int hi = HexDigitValue(text[i + 1]);
+      const int lo = HexDigitValue(text[i + 2]);
       if (hi < 0 || lo < 0) return true;
       if (IsUnreserved(static_cast<unsigned char>(hi * 16 + lo))) return true;
       if ((text[i + 1] >= 'a' && text[i + 1] <= 'f') ||
@@ -207,8 +200,8 @@ std::string NormalizePercentEncoding(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c == '%') {
-      const int hi = i + 2 < text.size() ? HexValue(text[i + 1]) : -1;
-      const int lo = i + 2 < text.size() ? HexValue(text[i + 2]) : -1;
+      const int hi = i + 2 < text.size() ? HexDigitValue(text[i + 1]) : -1;
+      const int lo = i + 2 < text.size() ? HexDigitValue(text[i + 2]) : -1;
       if (hi < 0 || lo < 0) {
         out.append("%25");
         continue;

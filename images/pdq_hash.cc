@@ -3,6 +3,8 @@
 #include <bit>
 #include <cstddef>
 
+#include "core/strings.h"
+
 namespace plainsight::images {
 
 std::string PdqHash::ToHex() const {
@@ -18,20 +20,11 @@ std::string PdqHash::ToHex() const {
   return out;
 }
 
-namespace {
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-}  // namespace
-
 std::optional<PdqHash> PdqHash::FromHex(std::string_view hex) {
   if (hex.size() != 64) return std::nullopt;
   PdqHash hash;
   for (std::size_t i = 0; i < 64; ++i) {
-    const int v = HexValue(hex[i]);
+    const int v = HexDigitValue(hex[i]);
     if (v < 0) return std::nullopt;
     const std::size_t word = 15 - i / 4;
     const unsigned shift = static_cast<unsigned>(12 - 4 * (i % 4));
