@@ -27,6 +27,7 @@ struct ExportArgs {
   std::string lead;
   std::string evidence;
   bool places = false;
+  bool with_images = false;
 };
 
 // --out names a file, or an existing directory to put `default_name` in;
@@ -57,6 +58,7 @@ void RunEvidenceExport(const Config& config, const Store& store, const ExportArg
   request.lead_json =
       LeadJson(**lead, store).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   request.now = SystemClock::Get().NowUnixSeconds();
+  request.include_images = args.with_images;
   auto summary = ExportEvidence(store, **lead, request);
   if (!summary.ok()) {
     // Integrity failures and unreadable captures are bad input for this
@@ -69,6 +71,7 @@ void RunEvidenceExport(const Config& config, const Store& store, const ExportArg
   if (!summary->without_capture.empty()) {
     std::cout << " (" << summary->without_capture.size() << " adverts have no capture)";
   }
+  if (!summary->images.empty()) std::cout << ", and " << summary->images.size() << " photos";
   std::cout << "\n";
 }
 
@@ -89,9 +92,15 @@ void RegisterExport(CLI::App& app) {
   cmd->add_option("--lead", args.lead, "only this lead and its adverts");
   cmd->add_option("--evidence", args.evidence,
                   "with --lead: write the lead's WARC captures, payloads and SHA-256 manifest here");
+  cmd->add_flag("--with-images", args.with_images,
+                "with --evidence: also write the photos of the lead's adverts (from their WARC "
+                "captures, with SHA-256)");
   cmd->callback([] {
     GlobalOptions& g = Globals();
     SetUpLogging(g);
+    if (args.with_images && args.evidence.empty()) {
+      throw CliError(kExitBadInput, "--with-images needs --lead ID --evidence DIR");
+    }
     if (args.evidence.empty() && args.format.empty()) {
       throw CliError(kExitBadInput,
                      "export needs --format i2|graphml|csv, --places --format csv|geojson, or --lead ID --evidence DIR");

@@ -6,6 +6,7 @@
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
+#include "cli/image_view.h"
 #include "cli/json_output.h"
 #include "cli/lead_table.h"
 #include "cli/place_view.h"
@@ -148,11 +149,16 @@ void RegisterShow(CLI::App& app) {
       auto advert = store->GetAdvert(id);
       if (!advert.ok()) throw CliError(kExitStore, advert.status().ToString());
       if (!advert->has_value()) throw CliError(kExitBadInput, "no advert " + id);
+      auto photos = ImagesOfAdvert(*store, id);
+      if (!photos.ok()) throw CliError(kExitStore, photos.status().ToString());
       AuditOrThrow(config, "show", 1);
       if (format == "json") {
-        std::cout << AdvertJson(**advert).dump(2) << "\n";
+        nlohmann::json out = AdvertJson(**advert);
+        out["images"] = AdvertPhotosJson(*photos);
+        std::cout << out.dump(2) << "\n";
       } else {
         PrintAdvertText(std::cout, **advert);
+        PrintAdvertPhotos(std::cout, *photos);
       }
       return;
     }
@@ -180,6 +186,11 @@ void RegisterShow(CLI::App& app) {
         std::printf("  %-6s %-18s %s in %zu adverts%s\n", link.strength.c_str(), link.type.c_str(),
                     link.value.c_str(), link.adverts, link.joined ? "" : " (did not join adverts)");
       }
+    }
+    if (!l.images.empty()) {
+      std::cout << "\nShared photos (PDQ of each matching set; `show A-…` lists an advert's "
+                   "images and matches):\n";
+      for (const std::string& image : l.images) std::cout << "  " << image << "\n";
     }
     if (!l.template_text.empty()) {
       std::cout << "\nShared template (near-duplicate wording; {N} = what varies):\n  "
@@ -210,7 +221,14 @@ void RegisterShow(CLI::App& app) {
     std::cout << "\nAdverts:\n";
     for (const std::string& advert_id : l.advert_ids) {
       auto advert = store->GetAdvert(advert_id);
-      if (advert.ok() && advert->has_value()) PrintAdvertText(std::cout, **advert);
+      if (!advert.ok() || !advert->has_value()) continue;
+      PrintAdvertText(std::cout, **advert);
+      auto listed = LoadAdvertImages(*store, advert_id);
+      if (!listed.ok()) continue;
+      for (const AdvertImage& image : *listed) {
+        std::cout << "  image:      " << image.url << "  "
+                  << (image.sha256.empty() ? "(not kept)" : "sha256 " + image.sha256) << "\n";
+      }
     }
   });
 }

@@ -1,21 +1,74 @@
-// `query`: adverts by phone, email, postcode, site, indicator, text, date.
+// `query`: adverts by phone, email, postcode, site, indicator, text, date,
+// or photo.
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <set>
 
 #include "cli/cli_common.h"
 #include "cli/commands.h"
+#include "cli/image_view.h"
 #include "cli/json_output.h"
 #include "cli/lead_table.h"
 #include "core/clock.h"
+#include "images/photo_hashes.h"
 #include "report/advert_query.h"
+#include "report/image_query.h"
 
 namespace plainsight::cli {
 namespace {
 
 struct QueryArgs {
-  std::string phone, email, postcode, handle, site, indicator, text, since;
+  std::string phone, email, postcode, handle, site, indicator, text, since, image;
   std::string format = "table";
 };
+
+bool HasFilter(const AdvertQuery& q) {
+  return !q.phone.empty() || !q.email.empty() || !q.postcode.empty() || !q.handle.empty() ||
+         !q.site.empty() || !q.indicator.empty() || !q.text.empty() || q.since != 0;
+}
+
+// `query --image FILE`: adverts showing a photo like the file's, closest
+// first; other filters, when given, keep only adverts they also find.
+// URLs are refused: fetching one here would bypass the crawler's politeness
+// and robots.txt (download the picture, then give the file).
+void QueryImage(const QueryArgs& args, const Config& config, const Store& store,
+                const AdvertQuery& query) {
+  if (args.image.rfind("http://", 0) == 0 || args.image.rfind("https://", 0) == 0) {
+    throw CliError(kExitBadInput,
+                   "--image: give a file; URLs are not fetched by query (download it first)");
+  }
+  const std::string bytes = ReadInput(args.image);
+  Result<images::PhotoHashes> photo = images::HashPhoto(bytes);
+  if (!photo.ok()) throw CliError(kExitBadInput, "--image: " + photo.status().message());
+  auto found = FindAdvertsByPhoto(store, *photo);
+  if (found.status().IsInvalidArgument()) {
+    throw CliError(kExitBadInput, "--" + found.status().message());
+  }
+  if (!found.ok()) throw CliError(kExitStore, found.status().ToString());
+  std::vector<PhotoMatch> matches = std::move(*found);
+  if (HasFilter(query)) {
+    auto filtered = FindAdverts(store, query, config.default_region);
+    if (filtered.status().IsInvalidArgument()) {
+      throw CliError(kExitBadInput, "--" + filtered.status().message());
+    }
+    if (!filtered.ok()) throw CliError(kExitStore, filtered.status().ToString());
+    std::set<std::string> keep;
+    for (const AdvertRecord& a : *filtered) keep.insert(a.id);
+    std::erase_if(matches, [&](const PhotoMatch& m) { return keep.count(m.advert_id) == 0; });
+  }
+  AuditOrThrow(config, "query", static_cast<std::int64_t>(matches.size()));
+  if (args.format == "json") {
+    nlohmann::json out = {{"adverts", nlohmann::json::array()}};
+    for (const PhotoMatch& m : matches) {
+      nlohmann::json advert = PhotoMatchJson(m);
+      advert["id"] = m.advert_id;
+      out["adverts"].push_back(std::move(advert));
+    }
+    std::cout << out.dump(2) << "\n";
+  } else {
+    PrintPhotoMatches(std::cout, matches);
+  }
+}
 
 }  // namespace
 
@@ -25,7 +78,8 @@ void RegisterQuery(CLI::App& app) {
   cmd->footer(
       "Examples:\n  plainsight query --phone '07700 900123' --format json\n"
       "  plainsight query --postcode nn11ab --since 2026-11-01\n"
-      "  plainsight query --handle telegram:@anna_rose");
+      "  plainsight query --handle telegram:@anna_rose\n"
+      "  plainsight query --image photo.jpg --format json");
   cmd->add_option("--phone", args.phone, "any UK spelling; matched as E.164");
   cmd->add_option("--email", args.email, "email address");
   cmd->add_option("--postcode", args.postcode, "UK postcode, any spacing or case");
@@ -34,6 +88,8 @@ void RegisterQuery(CLI::App& app) {
   cmd->add_option("--site", args.site, "site name");
   cmd->add_option("--indicator", args.indicator, "indicator id, e.g. jobs.accommodation_provided");
   cmd->add_option("--text", args.text, "RE2 pattern over title and text");
+  cmd->add_option("--image", args.image,
+                  "picture file (JPEG, PNG, WebP, GIF): adverts showing a like photo, closest first");
   cmd->add_option("--since", args.since, "last seen at or after (ISO 8601, or 24h / 7d)");
   cmd->add_option("--format", args.format, "table or json")->check(CLI::IsMember({"table", "json"}));
   cmd->callback([] {
@@ -48,6 +104,10 @@ void RegisterQuery(CLI::App& app) {
     auto store = OpenStoreOrThrow(config, g, true);
     AdvertQuery query{args.phone, args.email, args.postcode, args.handle, args.site,
                       args.indicator, args.text, since};
+    if (!args.image.empty()) {
+      QueryImage(args, config, *store, query);
+      return;
+    }
     auto found = FindAdverts(*store, query, config.default_region);
     if (found.status().IsInvalidArgument()) throw CliError(kExitBadInput, "--" + found.status().message());
     if (!found.ok()) throw CliError(kExitStore, found.status().ToString());

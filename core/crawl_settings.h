@@ -30,6 +30,8 @@ struct CrawlSettings {
   std::string proxy;                 // "http://host:port" or "socks5h://host:port"
   std::vector<std::string> headers;  // extra request headers, "Name: value"
   std::string cookies;               // "name=value; name2=value2"
+  int max_images_per_advert = 8;     // photos fetched per advert page; 0 = none
+  std::int64_t max_image_bytes = 5000000;  // an image cut at this is refused
 };
 
 // Its TOML keys, each listed once with its member and range.

@@ -16,6 +16,17 @@ size_t QueueCapacity(const CrawlEnv& env) {
          static_cast<size_t>(env.config.crawl.concurrency);
 }
 
+WarcCapture CaptureOf(const FetchResult& r, std::int64_t fetched_unix_ms) {
+  WarcCapture capture;
+  capture.target_uri = r.final_url.empty() ? r.url : r.final_url;
+  capture.request_headers = r.request_headers;
+  capture.response_headers = r.response_headers;
+  capture.payload = r.body;
+  capture.fetched_unix_ms = fetched_unix_ms;
+  capture.ip_address = r.ip_address;
+  return capture;
+}
+
 }  // namespace
 
 CrawlState::CrawlState(const CrawlEnv& env_in, std::vector<SiteRules> rules)
@@ -133,13 +144,7 @@ Status CrawlState::OpenWarc() {
 
 bool CrawlState::WriteWarc(const FetchResult& r, AdvertRecord* advert) {
   if (!warc_) return false;
-  WarcCapture capture;
-  capture.target_uri = r.final_url.empty() ? r.url : r.final_url;
-  capture.request_headers = r.request_headers;
-  capture.response_headers = r.response_headers;
-  capture.payload = r.body;
-  capture.fetched_unix_ms = env.clock.NowUnixSeconds() * 1000;
-  capture.ip_address = r.ip_address;
+  WarcCapture capture = CaptureOf(r, env.clock.NowUnixSeconds() * 1000);
   capture.truncated = r.truncated;
   if (advert != nullptr) capture.payload_sha256 = advert->sha256;
   auto location = warc_->Append(capture);
@@ -184,6 +189,68 @@ void CrawlState::SaveBoilerplate(int site) {
 void CrawlState::CommitDone(const std::string& url) {
   Status s = env.store.CommitPage({url, {}, "", {}});
   if (!s.ok()) spdlog::error("frontier: {}", s.ToString());
+}
+
+void CrawlState::NoteAdvertImages(int site, const std::vector<std::string>& urls) {
+  MutexLock lock(&images_mutex_);
+  SiteImages& images = site_images_[site];
+  ++images.advert_pages;
+  for (const std::string& url : urls) ++images.pages_showing[url];
+}
+
+bool CrawlState::IsChromeImage(int site, const std::string& url) const {
+  MutexLock lock(&images_mutex_);
+  auto images = site_images_.find(site);
+  if (images == site_images_.end()) return false;
+  auto it = images->second.pages_showing.find(url);
+  if (it == images->second.pages_showing.end()) return false;
+  return it->second >= kChromeMinPages && 2 * it->second > images->second.advert_pages;
+}
+
+CrawlState::ImageClaim CrawlState::ClaimImage(const Pending& page, ImageOutcome* outcome) {
+  const std::string image_url = ImageUrlOfKey(page.url);
+  MutexLock lock(&images_mutex_);
+  auto done = image_outcomes_.find(image_url);
+  if (done != image_outcomes_.end()) {
+    *outcome = done->second;
+    return ImageClaim::kSettled;
+  }
+  auto [waiting, first] = image_waiters_.try_emplace(image_url);
+  if (first) return ImageClaim::kFetch;
+  waiting->second.push_back(page);
+  return ImageClaim::kWaiting;
+}
+
+std::vector<Pending> CrawlState::SettleImage(const std::string& image_url,
+                                             const ImageOutcome& outcome) {
+  MutexLock lock(&images_mutex_);
+  image_outcomes_[image_url] = outcome;
+  std::vector<Pending> waiting;
+  auto it = image_waiters_.find(image_url);
+  if (it != image_waiters_.end()) {
+    waiting = std::move(it->second);
+    image_waiters_.erase(it);
+  }
+  return waiting;
+}
+
+bool CrawlState::FirstPictureWrite(const std::string& sha256) {
+  MutexLock lock(&images_mutex_);
+  return pictures_written_.insert(sha256).second;
+}
+
+bool CrawlState::WriteImageWarc(const FetchResult& r, const std::string& sha256,
+                                WarcLocation* where) {
+  if (!warc_) return false;
+  WarcCapture capture = CaptureOf(r, env.clock.NowUnixSeconds() * 1000);
+  capture.payload_sha256 = sha256;
+  auto location = warc_->Append(capture);
+  if (!location.ok()) {
+    spdlog::error("WARC: {}: {}", capture.target_uri, location.status().ToString());
+    return false;
+  }
+  *where = *location;
+  return true;
 }
 
 }  // namespace plainsight

@@ -1,7 +1,9 @@
 // CrawlState: what one crawl run's fetch thread (HostScheduler) and its
 // worker threads (PageProcessor) share, and nothing else: the compiled site
 // rules, the queue between them, the URLs already met, the links workers
-// found, the run's summary, the WARC writer and each site's chrome profile.
+// found, the run's summary, the WARC writer, each site's chrome profile,
+// and the run's advert images (which URLs are site chrome, which were
+// fetched, which pictures were written).
 //
 // Thread safety: every method may be called from any thread. Members that a
 // lock protects are annotated (GUARDED_BY), so clang's -Wthread-safety
@@ -20,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -115,6 +118,42 @@ class CrawlState {
   // A page finished with nothing to store: its frontier entry is closed.
   void CommitDone(const std::string& url);
 
+  // Advert images.
+  //
+  // Site chrome: an image URL shown on at least kChromeMinPages advert
+  // pages of a site AND on more than half of the advert pages of that site
+  // scanned so far in this run is a logo, a banner or a placeholder, not a
+  // photo of the advert: its frontier entries are closed unfetched. A photo
+  // reused across adverts (a stock photo, one person under many names)
+  // stays well under half of a site's adverts, and is evidence; a logo sits
+  // on all of them. The share is also checked again when the image reaches
+  // the front of its host queue, by when the site's next adverts (queued
+  // before it) have been counted, so even the first advert's logo is
+  // caught. Counts are per run.
+  static constexpr int kChromeMinPages = 3;
+  // One advert page's image URLs (distinct, normalised).
+  void NoteAdvertImages(int site, const std::vector<std::string>& urls) EXCLUDES(images_mutex_);
+  bool IsChromeImage(int site, const std::string& url) const EXCLUDES(images_mutex_);
+
+  // One fetch per image URL per run, however many adverts show it. The
+  // fetch thread claims an image before fetching it: kFetch (first claim:
+  // fetch it), kWaiting (being fetched: `page` waits and is handed back by
+  // SettleImage), or kSettled (done in this run: `outcome` filled).
+  struct ImageOutcome {
+    std::string sha256;  // of the picture kept; empty on error
+    std::string error;
+  };
+  enum class ImageClaim { kFetch, kWaiting, kSettled };
+  ImageClaim ClaimImage(const Pending& page, ImageOutcome* outcome) EXCLUDES(images_mutex_);
+  // Records the outcome of `image_url`'s fetch; returns the waiting pages.
+  std::vector<Pending> SettleImage(const std::string& image_url, const ImageOutcome& outcome)
+      EXCLUDES(images_mutex_);
+  // True the first time this run keeps the picture `sha256` (so only one
+  // worker writes its WARC record and StoredImage).
+  bool FirstPictureWrite(const std::string& sha256) EXCLUDES(images_mutex_);
+  // Appends an image's capture to the WARC; `where` gets its location.
+  bool WriteImageWarc(const FetchResult& r, const std::string& sha256, WarcLocation* where);
+
  private:
   std::string BoilerplateKey(int site) const;
 
@@ -137,6 +176,16 @@ class CrawlState {
 
   mutable Mutex inbox_mutex_;
   std::vector<Pending> inbox_ GUARDED_BY(inbox_mutex_);
+
+  struct SiteImages {
+    int advert_pages = 0;
+    std::unordered_map<std::string, int> pages_showing;  // image URL -> advert pages
+  };
+  mutable Mutex images_mutex_;
+  std::map<int, SiteImages> site_images_ GUARDED_BY(images_mutex_);
+  std::unordered_map<std::string, ImageOutcome> image_outcomes_ GUARDED_BY(images_mutex_);
+  std::unordered_map<std::string, std::vector<Pending>> image_waiters_ GUARDED_BY(images_mutex_);
+  std::unordered_set<std::string> pictures_written_ GUARDED_BY(images_mutex_);
 
   mutable Mutex summary_mutex_;
   CrawlSummary summary_ GUARDED_BY(summary_mutex_);

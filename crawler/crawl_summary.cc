@@ -58,6 +58,16 @@ std::string CrawlSummary::ToText() const {
     if (s.adverts_removed > 0) out << ", " << s.adverts_removed << " removed";
     if (s.retries > 0) out << ", " << s.retries << " retries";
     if (s.traps_skipped > 0) out << ", " << s.traps_skipped << " trap URLs skipped";
+    if (s.images_fetched + s.images_chrome + s.images_refused > 0) {
+      out << ", images " << s.images_fetched << " fetched, " << s.images_stored << " new, "
+          << s.images_chrome << " chrome skipped, " << s.images_refused << " refused";
+      const char* sep = " (";
+      for (const auto& [reason, count] : s.image_refusals) {
+        out << sep << reason << ": " << count;
+        sep = ", ";
+      }
+      if (!s.image_refusals.empty()) out << ")";
+    }
     for (const auto& host : s.skipped_hosts) out << ", host " << host << " skipped";
     if (s.failed) out << " -- FAILED: " << s.failure;
     out << "\n";

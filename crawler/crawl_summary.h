@@ -2,6 +2,7 @@
 // the exit code. Plain values.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,13 @@ struct SiteSummary {
   int traps_skipped = 0;     // URLs refused as traps (too long, repeated segments, barren listings)
   int warc_records = 0;
   int canonical_duplicates = 0;  // advert URLs not fetched: another URL of the same advert was done
+  // Advert photos (max_images_per_advert).
+  int images_fetched = 0;  // image responses received
+  int images_stored = 0;   // new pictures kept (by SHA-256, WARC record written)
+  int images_shared = 0;   // adverts' images already fetched in this run: not fetched again
+  int images_chrome = 0;   // image URLs skipped as site chrome (logos, banners)
+  int images_refused = 0;  // fetched or tried and not kept; why, below
+  std::map<std::string, int> image_refusals;  // reason ("HTTP 404", "over max_image_bytes", ...) -> count
   std::vector<std::string> skipped_hosts;  // error budget exhausted
   bool failed = false;       // nothing of the site could be fetched
   std::string failure;       // why, for the summary

@@ -58,8 +58,7 @@ class CrawlRun {
       if (done && e.advert) state_.MarkAdvertSeen(AdvertIdForUrl(e.url));
       std::optional<int> site = state_.SiteIndex(e.site);
       if (done || !site) return true;
-      pending.push_back(
-          NewPending(e.url, *site, e.depth, e.advert ? PageRole::kAdvert : PageRole::kFollow));
+      pending.push_back(PendingFor(e, *site));
       return true;
     });
     if (!s.ok()) return s;
@@ -82,9 +81,10 @@ class CrawlRun {
         }
         if (!state_.FirstSeen(*url)) continue;
         const bool advert = rules.Classify(*url) == PageRole::kAdvert;
-        seeds.push_back({*url, rules.site->name, 0, advert});
-        scheduler_.Enqueue(NewPending(*url, static_cast<int>(i), 0,
-                                      advert ? PageRole::kAdvert : PageRole::kFollow));
+        Pending page = NewPending(*url, static_cast<int>(i), 0,
+                                  advert ? PageRole::kAdvert : PageRole::kFollow);
+        seeds.push_back(FrontierEntryFor(page, rules.site->name));
+        scheduler_.Enqueue(std::move(page));
       }
     }
     return store.AddToFrontier(seeds);

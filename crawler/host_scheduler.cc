@@ -116,11 +116,21 @@ HostScheduler::milliseconds HostScheduler::StartReady() {
 bool HostScheduler::StartPage(const std::string& key, HostState& host, Pending page) {
   auto parsed = ParseUrl(page.FetchUrl());
   if (page.role != PageRole::kSitemap && !host.robots.Allowed(parsed->PathAndQuery())) {
+    spdlog::debug("robots.txt disallows {}", page.FetchUrl());
+    if (page.role == PageRole::kImage) {
+      // Recorded against the advert, by a worker, like any image refused.
+      FetchResult refused;
+      refused.url = page.FetchUrl();
+      refused.error = "refused by robots.txt";
+      state_.Handed();
+      state_.queue().Push(Work{std::move(refused), std::move(page), false});
+      return true;
+    }
     state_.Count(page.site, [](SiteSummary& s) { ++s.robots_blocked; });
-    spdlog::debug("robots.txt disallows {}", page.url);
     state_.CommitDone(page.url);
     return true;
   }
+  if (page.role == PageRole::kImage) return StartImage(key, host, std::move(page));
   Revisit revisit;
   if (page.role == PageRole::kAdvert && page.redirects == 0) {
     revisit = LookUpRevisit(page);
@@ -154,6 +164,39 @@ bool HostScheduler::StartPage(const std::string& key, HostState& host, Pending p
     request.if_none_match = revisit.etag;
     request.if_modified_since = revisit.last_modified;
   }
+  in_flight_[request.token] = {key, page, false};
+  ++host.in_flight;
+  ++site_in_flight_[page.site];
+  state_.env.fetcher.Start(std::move(request));
+  return true;
+}
+
+// An advert's photo: not a page (no page budget, no revisit), but the
+// same host queue, politeness and retries. Site chrome is dropped here,
+// when the site's later adverts have been counted; an image URL already
+// fetched in this run is not fetched again.
+bool HostScheduler::StartImage(const std::string& key, HostState& host, Pending page) {
+  if (page.attempts == 0 && page.redirects == 0) {
+    const std::string image_url = ImageUrlOfKey(page.url);
+    if (state_.IsChromeImage(page.site, image_url)) {
+      state_.Count(page.site, [](SiteSummary& s) { ++s.images_chrome; });
+      state_.CommitDone(page.url);
+      return true;
+    }
+    CrawlState::ImageOutcome outcome;
+    switch (state_.ClaimImage(page, &outcome)) {
+      case CrawlState::ImageClaim::kWaiting:
+        return true;  // handed to a worker with the fetch under way
+      case CrawlState::ImageClaim::kSettled:
+        state_.Handed();
+        state_.queue().Push(Work{{}, std::move(page), true});
+        return true;
+      case CrawlState::ImageClaim::kFetch:
+        break;
+    }
+  }
+  FetchRequest request = MakeRequest(host, page.FetchUrl());
+  request.max_body_bytes = state_.rules(page.site).site->crawl.max_image_bytes;
   in_flight_[request.token] = {key, page, false};
   ++host.in_flight;
   ++site_in_flight_[page.site];

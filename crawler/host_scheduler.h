@@ -2,7 +2,9 @@
 // host and starts transfers on the Fetcher as politeness (per-host
 // connections and delay, measured from the end of the previous response),
 // robots.txt (RFC 9309, from the store's cache or fetched first), the page
-// budgets and the workers' back-pressure allow; it retries with back-off,
+// budgets and the workers' back-pressure allow (advert images, PageRole::
+// kImage, take the same queues, politeness and robots.txt, outside the
+// page budgets, one fetch per image URL per run); it retries with back-off,
 // follows redirects as new polite requests, and hands every finished fetch
 // to the workers through the CrawlState's queue.
 //
@@ -88,6 +90,7 @@ class HostScheduler {
   // Starts one page of `host`, or settles it without a fetch. False when
   // the page budget is spent (the host's queue is then dropped).
   bool StartPage(const std::string& key, HostState& host, Pending page);
+  bool StartImage(const std::string& key, HostState& host, Pending page);
   Revisit LookUpRevisit(const Pending& page) const;
   void ApplyRobots(HostState& host, long status, const std::string& body, const std::string& error);
   void OnRobotsFetched(HostState& host, const FetchResult& result);

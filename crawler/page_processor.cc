@@ -37,6 +37,17 @@ void CountOutcome(UpsertOutcome outcome, SiteSummary& s) {
   }
 }
 
+// What the page's relative links resolve against: its <base href>, else
+// where it was fetched from.
+std::string PageBase(const Work& work, const std::string& base_href) {
+  const std::string& page_url =
+      work.result.final_url.empty() ? work.page.url : work.result.final_url;
+  if (!base_href.empty()) {
+    if (auto resolved = ResolveUrl(page_url, base_href)) return *resolved;
+  }
+  return page_url;
+}
+
 }  // namespace
 
 void PageProcessor::Run() {
@@ -48,6 +59,10 @@ void PageProcessor::Run() {
 }
 
 void PageProcessor::Process(Work& work) {
+  if (work.page.role == PageRole::kImage) {
+    images_.Process(work);
+    return;
+  }
   const FetchResult& r = work.result;
   const int site = work.page.site;
   if (work.page.role == PageRole::kAdvert && r.status != 404 && r.status != 410) {
@@ -192,6 +207,7 @@ void PageProcessor::StoreAdvert(const Work& work, AdvertExtraction x, std::int64
       return;
     }
   }
+  std::vector<Pending> images = images_.Discover(work, a.id, PageBase(work, x.base_href), &commit);
   a.site = rules.site->name;
   a.kind = rules.site->kind;
   SetExtractedContent(std::move(x), &a);
@@ -216,6 +232,7 @@ void PageProcessor::StoreAdvert(const Work& work, AdvertExtraction x, std::int64
   }
   state_.MarkAdvertUrlDone(a.url);
   state_.Count(work.page.site, [&](SiteSummary& s) { CountOutcome(*outcome, s); });
+  state_.Publish(std::move(images));
 }
 
 std::vector<size_t> PageProcessor::SiteOrder(size_t first) const {
@@ -228,12 +245,7 @@ std::vector<size_t> PageProcessor::SiteOrder(size_t first) const {
 
 std::vector<Pending> PageProcessor::Discover(const Work& work, const std::vector<std::string>& links,
                                              const std::string& base_href, PageCommit* commit) {
-  const std::string& page_url =
-      work.result.final_url.empty() ? work.page.url : work.result.final_url;
-  std::string base = page_url;
-  if (!base_href.empty()) {
-    if (auto resolved = ResolveUrl(page_url, base_href)) base = *resolved;
-  }
+  const std::string base = PageBase(work, base_href);
   const SiteConfig& own = *state_.rules(work.page.site).site;
   std::vector<Pending> candidates;
   int traps = 0;
@@ -290,8 +302,7 @@ std::vector<Pending> PageProcessor::Discover(const Work& work, const std::vector
   }
   if (traps > 0) state_.Count(work.page.site, [&](SiteSummary& s) { s.traps_skipped += traps; });
   for (const Pending& p : fresh) {
-    commit->discovered.push_back(
-        {p.url, state_.rules(p.site).site->name, p.depth, p.role == PageRole::kAdvert});
+    commit->discovered.push_back(FrontierEntryFor(p, state_.rules(p.site).site->name));
   }
   return fresh;
 }

@@ -1,8 +1,8 @@
 // PageProcessor: what a crawl run's worker threads do with a finished
 // fetch: count it, parse and extract it with its site's rules, learn the
 // site's chrome, store the advert with its WARC evidence and frontier
-// commit in one atomic write, and hand the new links it found back to the
-// fetch thread.
+// commit in one atomic write, and hand the new links it found (and the
+// advert's photos, see ImageProcessor) back to the fetch thread.
 //
 // A body cut at max_body_bytes (or by the decompression cap) is kept as
 // WARC evidence marked truncated, never stored as an advert: an advert
@@ -21,13 +21,14 @@
 
 #include "crawler/crawl_state.h"
 #include "crawler/crawl_work.h"
+#include "crawler/image_processor.h"
 #include "crawler/page_meta.h"
 
 namespace plainsight {
 
 class PageProcessor {
  public:
-  explicit PageProcessor(CrawlState* state) : state_(*state) {}
+  explicit PageProcessor(CrawlState* state) : state_(*state), images_(state) {}
   PageProcessor(const PageProcessor&) = delete;
   PageProcessor& operator=(const PageProcessor&) = delete;
 
@@ -48,6 +49,7 @@ class PageProcessor {
   std::vector<size_t> SiteOrder(size_t first) const;
 
   CrawlState& state_;
+  ImageProcessor images_;  // advert photos: found on advert pages, kept when fetched
 };
 
 }  // namespace plainsight

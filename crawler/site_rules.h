@@ -14,7 +14,9 @@
 
 namespace plainsight {
 
-enum class PageRole { kNone, kFollow, kAdvert, kSitemap };
+// kImage: an advert's photo (never a Classify answer; the crawler queues
+// it from an advert page, see crawler/advert_images.h).
+enum class PageRole { kNone, kFollow, kAdvert, kSitemap, kImage };
 
 struct SiteRules {
   const SiteConfig* site = nullptr;

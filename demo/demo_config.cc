@@ -45,6 +45,9 @@ std::string DemoConfigToml(const std::vector<ServedSite>& sites, const DemoConfi
     out += "adverts = " + TomlRegexes(Anchored(site.adverts, served.base_url)) + "\n";
     out += "max_depth = " + std::to_string(site.max_depth) + "\n";
     if (!site.region.empty()) out += "region = " + TomlString(site.region) + "\n";
+    // The exported sites carry no photos (as the farm's config, which this
+    // one must equal, fetches none unless a test asks).
+    out += "max_images_per_advert = 0\n";
     out += FieldsTableToml(site.fields);
   }
   return out;

@@ -11,6 +11,7 @@
 #endif
 
 #include "leads/corpus.h"
+#include "leads/image_links.h"
 #include "leads/lead_ids.h"
 #include "leads/lead_selection.h"
 #include "leads/lead_scorer.h"
@@ -136,12 +137,15 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
   corpus_options.site_wide_min_adverts = settings.boilerplate_min_adverts;
   Result<Corpus> loaded = LoadCorpus(store, corpus_options);
   if (!loaded.ok()) return loaded.status();
+  timer.Done("load");
+  // Photos shared by adverts link like contacts (image_links.h).
+  Status photos = AddImageEntities(store, &*loaded);
+  if (!photos.ok()) return photos;
+  timer.Done("images");
   const Corpus& corpus = *loaded;
   summary.adverts = corpus.adverts.size();
   summary.signatures_computed = corpus.signatures_computed;
   summary.signatures_reused = corpus.signatures_reused;
-
-  timer.Done("load");
   LinkGraph graph = BuildLinkGraph(corpus, settings);
   // Nothing after linking reads the signatures (a quarter of a gigabyte at
   // a million adverts): free them before the leads are built.

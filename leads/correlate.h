@@ -46,7 +46,7 @@ struct CorrelateSummary {
   size_t template_links = 0;        // near-duplicate templates used as links
   std::vector<std::string> boilerplate;  // "site: phone +44…", contacts ignored as site chrome
   std::vector<std::string> hubs;         // contacts on too many adverts to link blindly
-  // Wall-clock seconds per step ("load", "link", "score", "ids",
+  // Wall-clock seconds per step ("load", "images", "link", "score", "ids",
   // "templates", "write"),
   // for benchmarks and slow-run diagnosis.
   std::vector<std::pair<std::string, double>> step_seconds;

@@ -87,6 +87,14 @@ double PerAdvertWeight(const LeadSettings& s, EntityType type) {
     case EntityType::kEmail: return s.weight_shared_email;
     case EntityType::kPostcode:
     case EntityType::kAddress: return s.weight_shared_postcode;
+    // A photo near-matching within PDQ distance 31 (full picture or a
+    // centred crop) is about as specific as a phone: unrelated pictures sit
+    // at 88+ bits on generated photos (images/photo_hashes.h), and the
+    // person behind a ring changes phones far more often than pictures
+    // (issue 16). Stock photos and site placeholders become hubs or
+    // boilerplate before scoring, as a shared switchboard number does; so
+    // a shared photo weighs what a shared phone weighs.
+    case EntityType::kImage: return s.weight_shared_phone;
   }
   return 0;
 }
@@ -162,6 +170,27 @@ bool OffersAccommodationOrTransport(const Corpus& corpus, size_t advert) {
   return false;
 }
 
+// "same photo in 5 adverts under 3 names and 2 phones on 2 sites": the
+// names and phones the adverts showing one photo carry (either part left
+// out when they carry none).
+std::string SamePhotoReason(const Corpus& corpus, const std::vector<std::uint32_t>& adverts,
+                            size_t sites) {
+  std::set<std::uint32_t> names, phones;
+  for (std::uint32_t i : adverts) {
+    if (corpus.adverts[i].name != 0) names.insert(corpus.adverts[i].name);
+    for (std::uint32_t e : corpus.Entities(i)) {
+      if (corpus.entity_types[e] == EntityType::kPhone) phones.insert(e);
+    }
+  }
+  std::string under;
+  if (!names.empty()) under = Plural(names.size(), "name", "names");
+  if (!phones.empty()) {
+    under += (under.empty() ? "" : " and ") + Plural(phones.size(), "phone", "phones");
+  }
+  return "same photo in " + std::to_string(adverts.size()) + " adverts" +
+         (under.empty() ? "" : " under " + under) + " on " + Plural(sites, "site", "sites");
+}
+
 void AddSharedContactReasons(const Corpus& corpus, const std::vector<Holding>& shared,
                              const LeadSettings& settings, ReasonList& reasons) {
   // A postcode shared by exactly the adverts of a full address ending in
@@ -185,8 +214,11 @@ void AddSharedContactReasons(const Corpus& corpus, const std::vector<Holding>& s
       sites.insert(corpus.adverts[i].site);
       for (std::uint16_t t : corpus.Towns(i)) towns.insert(t);
     }
-    std::string reason = corpus.EntityKey(h.entity) + " in " + std::to_string(h.adverts.size()) +
-                         " adverts on " + Plural(sites.size(), "site", "sites");
+    std::string reason = corpus.entity_types[h.entity] == EntityType::kImage
+                             ? SamePhotoReason(corpus, h.adverts, sites.size())
+                             : corpus.EntityKey(h.entity) + " in " +
+                                   std::to_string(h.adverts.size()) + " adverts on " +
+                                   Plural(sites.size(), "site", "sites");
     if (towns.size() > 1) reason += " in " + std::to_string(towns.size()) + " towns";
     reasons.Add(reason, SharedContactPoints(settings, corpus.entity_types[h.entity],
                                             h.adverts.size(), sites.size(),
@@ -410,7 +442,7 @@ ScoredGroup ScoreGroup(const Corpus& corpus, const LinkGraph& graph,
 
   std::map<std::uint32_t, std::vector<std::uint32_t>> by_entity;
   std::set<std::string> hubs;
-  std::set<std::string> phones, emails, postcodes, addresses, handles;
+  std::set<std::string> phones, emails, postcodes, addresses, handles, images;
   for (std::uint32_t i : members) {
     lead.advert_ids.emplace_back(corpus.Id(i));
     for (std::uint32_t e : corpus.Entities(i)) {
@@ -427,6 +459,7 @@ ScoredGroup ScoreGroup(const Corpus& corpus, const LinkGraph& graph,
         case EntityType::kPostcode: postcodes.emplace(value); break;
         case EntityType::kAddress: addresses.emplace(value); break;
         case EntityType::kHandle: handles.emplace(value); break;
+        case EntityType::kImage: images.emplace(value); break;
       }
     }
   }
@@ -531,6 +564,7 @@ ScoredGroup ScoreGroup(const Corpus& corpus, const LinkGraph& graph,
   lead.postcodes.assign(postcodes.begin(), postcodes.end());
   lead.addresses.assign(addresses.begin(), addresses.end());
   lead.handles.assign(handles.begin(), handles.end());
+  lead.images.assign(images.begin(), images.end());
   return out;
 }
 

@@ -398,7 +398,8 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
     switch (corpus.entity_types[e]) {
       case EntityType::kPhone:
       case EntityType::kEmail:
-      case EntityType::kHandle: s.kind = LinkKind::kContact; break;
+      case EntityType::kHandle:
+      case EntityType::kImage: s.kind = LinkKind::kContact; break;
       case EntityType::kAddress: s.kind = LinkKind::kAddress; break;
       case EntityType::kPostcode: s.kind = LinkKind::kPostcode; break;
     }

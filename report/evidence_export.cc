@@ -4,11 +4,14 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <system_error>
 
 #include "core/clock.h"
 #include "core/sha256.h"
+#include "store/image_record.h"
 #include "warc/reader.h"
 
 namespace plainsight {
@@ -55,6 +58,61 @@ Result<Capture> ReadVerifiedCapture(const std::string& warc_dir, const AdvertRec
   return Capture{advert, std::move(member).value(), std::move(record->payload)};
 }
 
+// One photo of the lead's adverts, with its bytes when they are exported.
+struct PhotoEvidence {
+  AdvertImage image;
+  std::optional<StoredImage> picture;
+  std::string file;   // name under out_dir; empty when not written
+  std::string bytes;
+};
+
+std::string ImageExtension(const std::string& format) {
+  if (format == "PNG") return ".png";
+  if (format == "WebP") return ".webp";
+  if (format == "GIF") return ".gif";
+  return ".jpg";
+}
+
+// The lead's photos; with `read_bytes`, each kept picture read from its WARC
+// capture (once per picture) and verified against its SHA-256.
+Result<std::vector<PhotoEvidence>> CollectPhotos(const Store& store, const LeadRecord& lead,
+                                                 const std::string& warc_dir, bool read_bytes) {
+  std::vector<PhotoEvidence> out;
+  std::set<std::string> read;
+  for (const std::string& id : lead.advert_ids) {
+    auto listed = LoadAdvertImages(store, id);
+    if (!listed.ok()) return listed.status();
+    for (AdvertImage& image : *listed) {
+      if (image.sha256.empty()) continue;
+      PhotoEvidence p;
+      auto picture = LoadStoredImage(store, image.sha256);
+      if (!picture.ok()) return picture.status();
+      p.picture = std::move(*picture);
+      if (read_bytes && p.picture && !p.picture->warc_file.empty() &&
+          read.insert(image.sha256).second) {
+        WarcLocation location;
+        location.file = p.picture->warc_file;
+        location.offset = p.picture->warc_offset;
+        location.length = p.picture->warc_length;
+        auto record = ReadWarcRecord(warc_dir, location);
+        if (!record.ok()) {
+          return Status::Corruption("image " + image.sha256 + ": cannot read its WARC capture (" +
+                                    record.status().ToString() + ")");
+        }
+        if (record->payload_sha256 != image.sha256) {
+          return Status::Corruption("image " + image.sha256 +
+                                    ": WARC payload does not match its sha256");
+        }
+        p.file = "image-" + image.sha256 + ImageExtension(p.picture->format);
+        p.bytes = std::move(record->payload);
+      }
+      p.image = std::move(image);
+      out.push_back(std::move(p));
+    }
+  }
+  return out;
+}
+
 Status WriteFile(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -82,6 +140,8 @@ Result<EvidenceSummary> ExportEvidence(const Store& store, const LeadRecord& lea
     if (!capture.ok()) return capture.status();
     captures.push_back(std::move(capture).value());
   }
+  auto photos = CollectPhotos(store, lead, request.warc_dir, request.include_images);
+  if (!photos.ok()) return photos.status();
 
   std::error_code ec;
   std::filesystem::create_directories(request.out_dir, ec);
@@ -118,10 +178,31 @@ Result<EvidenceSummary> ExportEvidence(const Store& store, const LeadRecord& lea
                        {"files", {warc_name, html_name}}});
     summary.exported.push_back(c.advert.id);
   }
+  nlohmann::json images = nlohmann::json::array();
+  for (const PhotoEvidence& p : *photos) {
+    nlohmann::json item = {{"advert_id", p.image.advert_id},
+                           {"url", p.image.url},
+                           {"sha256", p.image.sha256}};
+    if (p.picture) {
+      item["pdq"] = p.picture->pdq.empty() ? "" : "pdq:" + p.picture->pdq;
+      if (!p.picture->warc_file.empty()) {
+        item["source"] = {{"warc_file", p.picture->warc_file},
+                          {"offset", p.picture->warc_offset},
+                          {"length", p.picture->warc_length}};
+      }
+    }
+    if (!p.file.empty()) {
+      if (!(s = write(p.file, p.bytes)).ok()) return s;
+      item["file"] = p.file;
+      summary.images.push_back(p.image.sha256);
+    }
+    images.push_back(std::move(item));
+  }
   nlohmann::json manifest = {{"lead", lead.id},
                              {"generated_at", FormatIso8601(request.now)},
                              {"adverts", adverts},
                              {"adverts_without_capture", summary.without_capture},
+                             {"images", images},
                              {"files", files}};
   s = write("manifest.json",
             manifest.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");

@@ -5,6 +5,12 @@
 // plus DIR/lead.json, DIR/manifest.json and DIR/SHA256SUMS (every other
 // file with its SHA-256, in `sha256sum -c` format).
 //
+// Photos: manifest.json lists each photo the lead's adverts showed (image
+// URL, advert, SHA-256, PDQ, WARC location). With include_images, each
+// kept picture's bytes are read from its WARC capture, checked against its
+// SHA-256 like the pages, and written as DIR/image-<sha256>.<ext> (listed
+// in SHA256SUMS like every file).
+//
 // Integrity first: every capture is read back and its payload's SHA-256
 // compared with the advert's recorded sha256 BEFORE anything is written; a
 // mismatch, a missing recorded digest or an unreadable capture fails with
@@ -29,12 +35,14 @@ struct EvidenceRequest {
   std::string out_dir;    // created (0700) if missing
   std::string lead_json;  // the lead's contract JSON, written as lead.json
   std::int64_t now = 0;   // for the manifest
+  bool include_images = false;  // write the photos' bytes too (`--with-images`)
 };
 
 struct EvidenceSummary {
   std::vector<std::string> exported;          // advert ids with a capture written
   std::vector<std::string> without_capture;   // advert ids with no WARC location
   std::vector<std::string> files;             // names written under out_dir
+  std::vector<std::string> images;            // sha256 of each photo written
 };
 
 Result<EvidenceSummary> ExportEvidence(const Store& store, const LeadRecord& lead,

@@ -102,6 +102,27 @@ std::string AdvertLink(const AdvertRecord& advert) {
   return html;
 }
 
+// The photos of a lead's adverts as links and hashes, never inline: an
+// analyst opens one on purpose (the evidence copy is in the WARC file).
+std::string ImageLinks(const std::vector<ReportImage>& images) {
+  if (images.empty()) return "";
+  std::string html = "<p class=\"note\">Photos (not shown):</p><ul>";
+  for (const ReportImage& image : images) {
+    const std::string href = SafeLinkHref(image.url);
+    html += "<li>";
+    html += href.empty() ? "<span class=\"ent\">" + EscapeMarkup(image.url) + "</span>"
+                         : "<a href=\"" + href + "\" rel=\"noreferrer noopener\">photo</a>";
+    html += " <span class=\"ent\">sha256 " + EscapeMarkup(image.sha256) + "</span>";
+    if (!image.pdq.empty()) html += " <span class=\"ent\">" + EscapeMarkup(image.pdq) + "</span>";
+    if (!image.warc_file.empty()) {
+      html += " <span class=\"note\">warc/" + EscapeMarkup(image.warc_file) + " @ " +
+              std::to_string(image.warc_offset) + "</span>";
+    }
+    html += "</li>";
+  }
+  return html + "</ul>";
+}
+
 std::string LeadsTable(const ReportData& data) {
   std::string html = "<section id=\"leads\"><h2>New and updated leads</h2>";
   if (data.changed_leads.empty()) {
@@ -126,11 +147,11 @@ std::string LeadsTable(const ReportData& data) {
               "</li>";
     }
     html += "</ul></td><td>" + EntityList("phones", lead.phones) + EntityList("emails", lead.emails) +
-            EntityList("handles", lead.handles) +
+            EntityList("handles", lead.handles) + EntityList("images", lead.images) +
             EntityList("postcodes", lead.postcodes) + EntityList("addresses", lead.addresses) +
             "</td><td><ul>";
     for (const AdvertRecord& advert : r.adverts) html += AdvertLink(advert);
-    html += "</ul></td></tr>";
+    html += "</ul>" + ImageLinks(r.images) + "</td></tr>";
   }
   return html + "</tbody></table></section>";
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "store/image_record.h"
+
 namespace plainsight {
 namespace {
 
@@ -22,16 +24,44 @@ bool HigherScoreFirst(const ReportLead& a, const ReportLead& b) {
 }
 
 Result<ReportLead> ExpandLead(const Store& store, const LeadRecord& lead, bool added) {
-  ReportLead out{lead, {}, added};
+  ReportLead out{lead, {}, added, {}};
   for (const std::string& id : lead.advert_ids) {
     auto advert = store.GetAdvert(id);
     if (!advert.ok()) return advert.status();
     if (advert->has_value()) out.adverts.push_back(**advert);
   }
+  auto images = LeadImages(store, lead);
+  if (!images.ok()) return images.status();
+  out.images = std::move(*images);
   return out;
 }
 
 }  // namespace
+
+Result<std::vector<ReportImage>> LeadImages(const Store& store, const LeadRecord& lead) {
+  std::vector<ReportImage> out;
+  for (const std::string& id : lead.advert_ids) {
+    auto listed = LoadAdvertImages(store, id);
+    if (!listed.ok()) return listed.status();
+    for (const AdvertImage& image : *listed) {
+      if (image.sha256.empty()) continue;
+      auto picture = LoadStoredImage(store, image.sha256);
+      if (!picture.ok()) return picture.status();
+      ReportImage r;
+      r.advert_id = id;
+      r.url = image.url;
+      r.sha256 = image.sha256;
+      if (*picture) {
+        if (!(*picture)->pdq.empty()) r.pdq = "pdq:" + (*picture)->pdq;
+        r.warc_file = (*picture)->warc_file;
+        r.warc_offset = (*picture)->warc_offset;
+        r.warc_length = (*picture)->warc_length;
+      }
+      out.push_back(std::move(r));
+    }
+  }
+  return out;
+}
 
 std::string TopReason(const LeadRecord& lead) {
   std::string best;
@@ -108,7 +138,7 @@ Result<ReportData> GatherReport(const Store& store, const ReportWindow& window,
       if (!expanded.ok()) return expanded.status();
       data.changed_leads.push_back(std::move(expanded).value());
     }
-    if (lead.status != "dismissed") ranked.push_back({lead, {}, added});
+    if (lead.status != "dismissed") ranked.push_back({lead, {}, added, {}});
   }
   std::sort(data.changed_leads.begin(), data.changed_leads.end(), HigherScoreFirst);
   std::sort(ranked.begin(), ranked.end(), HigherScoreFirst);

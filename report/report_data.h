@@ -51,10 +51,27 @@ struct LeadCounts {
 
 // A lead with its adverts expanded (adverts missing from the store are left
 // out).
+// A photo one of a lead's adverts showed (store/image_record.h): where it
+// was fetched, its hashes and where its capture is kept as evidence. The
+// report links it; it never embeds it unless asked (`--thumbnails`).
+struct ReportImage {
+  std::string advert_id;
+  std::string url;     // as the advert page named it
+  std::string sha256;  // of the bytes as fetched
+  std::string pdq;     // "pdq:<64 hex>", or empty when none was kept
+  std::string warc_file;  // under <store>/warc; empty when not kept
+  std::uint64_t warc_offset = 0;
+  std::uint64_t warc_length = 0;
+};
+
+// A lead's adverts' kept photos, advert by advert in page order.
+Result<std::vector<ReportImage>> LeadImages(const Store& store, const LeadRecord& lead);
+
 struct ReportLead {
   LeadRecord lead;
   std::vector<AdvertRecord> adverts;
   bool added_in_window = false;  // else updated in the window (or neither, for top_leads)
+  std::vector<ReportImage> images;  // LeadImages
 };
 
 struct SiteDayCount {

@@ -8,6 +8,23 @@
 #include "report/csv_writer.h"
 
 namespace plainsight {
+namespace {
+
+nlohmann::ordered_json ReportImageJson(const ReportImage& image) {
+  nlohmann::ordered_json out = {{"advert_id", image.advert_id},
+                                {"url", image.url},
+                                {"sha256", image.sha256},
+                                {"pdq", image.pdq}};
+  if (!image.warc_file.empty()) {
+    out["warc"] = {{"file", image.warc_file},
+                   {"offset", image.warc_offset},
+                   {"length", image.warc_length}};
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string RenderJsonReport(const ReportData& data,
                              const std::function<std::string(const LeadRecord&)>& lead_json) {
   // Keys in the order a reader expects (window, counts, leads, charts).
@@ -16,7 +33,14 @@ std::string RenderJsonReport(const ReportData& data,
   for (const ReportLead& r : data.changed_leads) {
     // Invalid UTF-8 in advert text must not abort the report; dump() below
     // replaces it.
-    leads.push_back(json::parse(lead_json(r.lead), nullptr, /*allow_exceptions=*/false));
+    json lead = json::parse(lead_json(r.lead), nullptr, /*allow_exceptions=*/false);
+    // Photos as links to their evidence, never the pictures themselves.
+    if (!r.images.empty() && lead.is_object()) {
+      json images = json::array();
+      for (const ReportImage& image : r.images) images.push_back(ReportImageJson(image));
+      lead["image_links"] = std::move(images);
+    }
+    leads.push_back(std::move(lead));
   }
   json site_days = json::array();
   for (const SiteDayCount& c : data.site_days) {

@@ -5,7 +5,9 @@
 // JSON: {"window": {"since", "until"},
 //        "counts": {"adverts": {"total", "seen", "new", "removed"},
 //                   "leads": {"total", "new", "updated", "by_status": {…}}},
-//        "leads": [contract lead objects],
+//        "leads": [contract lead objects, plus "image_links": [{"advert_id",
+//                  "url", "sha256", "pdq", "warc": {"file", "offset",
+//                  "length"}}] when its adverts showed photos],
 //        "adverts_per_site_per_day": [{"site", "day": "YYYY-MM-DD", "adverts"}],
 //        "indicators_by_category": [{"category", "adverts"}]}
 // CSV header: id,score,status,adverts,phones,emails,postcodes,top_reason

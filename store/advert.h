@@ -64,7 +64,7 @@ std::string AdvertIdForUrl(const std::string& normalized_url);
 // postcode, consecutive phones) only add to a lead's score, or join
 // adverts when a template carries risk (leads/link_graph.h).
 struct LeadLink {
-  std::string type;      // "phone", "email", "handle", "address", "template", "postcode", "consecutive phones"
+  std::string type;      // "phone", "email", "handle", "image", "address", "template", "postcode", "consecutive phones"
   std::string value;     // "+447700900123", or a description for a template
   std::string strength;  // "strong" or "weak"
   size_t adverts = 0;    // adverts of the lead holding it
@@ -82,6 +82,9 @@ struct LeadRecord {
   std::vector<std::string> emails;
   std::vector<std::string> postcodes;
   std::vector<std::string> handles;  // messaging names that link its adverts
+  // Photos its adverts share: "pdq:<64 hex>" of each cluster's
+  // representative hash (leads/image_links.h).
+  std::vector<std::string> images;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
   std::vector<std::string> merged_from;  // earlier lead ids folded into this one

@@ -131,6 +131,7 @@ std::string EncodeLead(const LeadRecord& l) {
                      {"adverts", link.adverts}, {"joined", link.joined}});
   }
   j["links"] = std::move(links);
+  if (!l.images.empty()) j["images"] = l.images;  // absent on stores without photos
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -153,6 +154,7 @@ Status DecodeLead(const std::string& bytes, LeadRecord* l) {
     l->addresses = j.value("addresses", std::vector<std::string>{});
     l->hubs = j.value("hubs", std::vector<std::string>{});
     l->handles = j.value("handles", std::vector<std::string>{});
+    l->images = j.value("images", std::vector<std::string>{});
     l->split_from = j.value("split_from", "");
     l->template_text = j.value("template_text", "");
     l->template_slots = j.value("template_slots", std::vector<std::vector<std::string>>{});

@@ -45,7 +45,9 @@ std::string FrontierKey(char kind, const std::string& url) {
 }
 
 std::string EncodeFrontier(const FrontierEntry& e) {
-  return e.site + kSep + std::to_string(e.depth) + kSep + (e.advert ? "a" : "f");
+  std::string value = e.site + kSep + std::to_string(e.depth) + kSep;
+  if (!e.image) return value + (e.advert ? "a" : "f");
+  return value + "i" + kSep + e.image_of + kSep + std::to_string(e.image_order);
 }
 
 bool DecodeFrontier(const std::string& url, const std::string& value, FrontierEntry* e) {
@@ -55,7 +57,15 @@ bool DecodeFrontier(const std::string& url, const std::string& value, FrontierEn
   e->url = url;
   e->site = value.substr(0, a);
   e->depth = std::atoi(value.substr(a + 1, b - a - 1).c_str());
-  e->advert = value.substr(b + 1) == "a";
+  const std::string kind = value.substr(b + 1);
+  e->advert = kind == "a";
+  e->image = kind.size() > 1 && kind[0] == 'i' && kind[1] == kSep;
+  if (e->image) {
+    const size_t c = value.find(kSep, b + 3);
+    if (c == std::string::npos) return false;
+    e->image_of = value.substr(b + 3, c - b - 3);
+    e->image_order = std::atoi(value.substr(c + 1).c_str());
+  }
   return true;
 }
 
@@ -674,6 +684,8 @@ const char* EntityTypeName(EntityType type) {
       return "address";
     case EntityType::kHandle:
       return "handle";
+    case EntityType::kImage:
+      return "image";
   }
   return "?";
 }

@@ -31,8 +31,10 @@
 
 namespace plainsight {
 
-enum class EntityType { kPhone, kEmail, kPostcode, kAddress, kHandle };
-const char* EntityTypeName(EntityType type);  // "phone", "email", …
+// kImage is a cluster of near-matching advert photos (leads/image_links.h),
+// "pdq:<64 hex>"; it exists only in correlation, never in the entity index.
+enum class EntityType { kPhone, kEmail, kPostcode, kAddress, kHandle, kImage };
+const char* EntityTypeName(EntityType type);  // "phone", "email", …, "image"
 
 struct StoreOptions {
   bool create_if_missing = true;
@@ -46,11 +48,20 @@ enum class UpsertOutcome { kNew, kChanged, kUnchanged };
 // One URL the current crawl run must still fetch (see "Crash-safe frontier"
 // in crawler/crawler.h). Sites are named, not numbered, so a resumed run
 // survives a reordered config.
+//
+// An advert's photo is an entry of its own per advert (`image` set): its
+// url is the image URL + "#advert-image=" + the advert id (a fragment no
+// page URL has), `image_of` the advert id and `image_order` its place
+// among the advert's images. Stored as "<site>\x1f<depth>\x1fi\x1f<advert
+// id>\x1f<order>"; pages keep the older "<site>\x1f<depth>\x1fa|f".
 struct FrontierEntry {
   std::string url;
   std::string site;
   int depth = 0;
   bool advert = false;
+  bool image = false;
+  std::string image_of;  // advert id
+  int image_order = 0;
 };
 
 // What finishing one page commits, atomically with its advert (if any): the

@@ -23,6 +23,7 @@ std::string WriteFarmConfig(const std::vector<SiteConfigEntry>& sites, const Con
     out += "adverts = " + TomlRegexes(site.adverts) + "\n";
     out += "max_depth = 5\n";
     out += "region = \"Northamptonshire\"\n";
+    if (!options.fetch_images) out += "max_images_per_advert = 0\n";
     if (!entry.fields.empty()) {
       out += "  [sites.fields]\n";
       out += "  title = " + TomlString(entry.fields.title) + "\n";

@@ -89,6 +89,18 @@ struct Farm::Impl {
       }
       planted.push_back(std::move(group));
     }
+    photo_groups.clear();
+    for (const PhotoGroupSpec& g : spec.photo_groups) {
+      PlantedPhotoGroup group{g.name, g.description, g.stock, {}, {}};
+      for (const PhotoGroupSpec::Member& m : g.members) {
+        for (std::size_t i = 0; i < spec.sites.size(); ++i) {
+          if (spec.sites[i].name != m.site) continue;
+          group.advert_urls.push_back(BaseOf(i) + m.path);
+          group.photo_urls.push_back(BaseOf(i) + m.photo_path);
+        }
+      }
+      photo_groups.push_back(std::move(group));
+    }
     const std::string hostile_base = hostile_server ? hostile_server->base_url() : "";
     hostile = SiteView(spec.hostile, hostile_base, hostile_server ? hostile_server->port() : 0);
     hostile.seeds = {hostile_base + HostileListingPath(1)};
@@ -117,6 +129,7 @@ struct Farm::Impl {
   std::vector<FarmSite> sites;
   std::vector<FarmAdvert> adverts;
   std::vector<PlantedGroup> planted;
+  std::vector<PlantedPhotoGroup> photo_groups;
   FarmSite hostile;
 };
 
@@ -151,6 +164,7 @@ void Farm::Stop() { impl_->StopServers(); }
 const std::vector<FarmSite>& Farm::sites() const { return impl_->sites; }
 const std::vector<FarmAdvert>& Farm::adverts() const { return impl_->adverts; }
 const std::vector<PlantedGroup>& Farm::planted() const { return impl_->planted; }
+const std::vector<PlantedPhotoGroup>& Farm::photo_groups() const { return impl_->photo_groups; }
 const FarmSite& Farm::hostile_site() const { return impl_->hostile; }
 
 HostileEndpoints Farm::HostileUrls() const {

@@ -99,6 +99,17 @@ struct PlantedGroup {
   std::vector<std::string> postcodes;
 };
 
+// Adverts showing one picture (tests/farm/farm_photos.h): a planted photo
+// group, whose adverts' phones all differ, or the stock photo (`stock`),
+// shown by unrelated adverts.
+struct PlantedPhotoGroup {
+  std::string name;
+  std::string description;
+  bool stock = false;
+  std::vector<std::string> advert_urls;  // absolute, normalised
+  std::vector<std::string> photo_urls;   // the copy each advert shows, same order
+};
+
 // hostile-board's URLs (absolute once serving). Every fault endpoint looks
 // like a vacancy URL (/job/NAME) and matches the site's adverts pattern.
 struct HostileEndpoints {
@@ -151,6 +162,9 @@ struct ConfigOptions {
   // Adds a [[sites]] entry for hostile-board (its follow patterns include
   // both traps).
   bool include_hostile_site = false;
+  // Fetch the adult sites' photos (max_images_per_advert); off by default
+  // so the crawls that do not look at photos stay as fast as before.
+  bool fetch_images = false;
 };
 
 class Farm {
@@ -171,6 +185,7 @@ class Farm {
   const std::vector<FarmSite>& sites() const;        // ports valid after Start()
   const std::vector<FarmAdvert>& adverts() const;    // URLs valid after Start()
   const std::vector<PlantedGroup>& planted() const;  // URLs valid after Start()
+  const std::vector<PlantedPhotoGroup>& photo_groups() const;  // URLs valid after Start()
 
   // hostile-board; port and URLs valid after Start().
   const FarmSite& hostile_site() const;

@@ -6,6 +6,7 @@
 #include "tests/farm/generation_context.h"
 #include "tests/farm/hostile_site.h"
 #include "tests/farm/ordinary_adverts.h"
+#include "tests/farm/farm_photos.h"
 #include "tests/farm/planted_groups.h"
 #include "tests/farm/site_template.h"
 
@@ -149,6 +150,8 @@ FarmSpec GenerateFarm(const FarmOptions& options, GenerationContext* context) {
     const IdRange range = IdRangeFor(site.name);
     AssignIdsAndPaths(ctx, range.lo, range.hi, &site);
   }
+  // Photos draw nothing from `ctx`: the farm's text is as without them.
+  PlantPhotos(&farm);
   // After the four sites, so adding it changed none of their adverts.
   farm.hostile = MakeHostileSite(ctx);
   return farm;

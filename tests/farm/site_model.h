@@ -44,6 +44,7 @@ struct AdvertSpec {
   std::string address;   // one line, ends with the postcode, or ""
   std::string postcode;
   std::string group;     // planted group name or ""
+  std::vector<std::string> photos;  // site-relative image paths (farm_photos.h)
   bool disallowed = false;  // under the site's robots-disallowed prefix
   int added_day = 0;    // farm day it appeared (0 = generated)
   int changed_day = 0;  // farm day its text last changed (0 = never)
@@ -88,10 +89,25 @@ struct DayChangeSpec {
   std::vector<Entry> removed_410;
 };
 
+// Adverts that show one picture (farm_photos.h): a planted photo group
+// (phones all different) or the stock photo.
+struct PhotoGroupSpec {
+  std::string name;
+  std::string description;
+  bool stock = false;  // a stock photo on unrelated adverts: a hub, not a lead
+  struct Member {
+    std::string site;
+    std::string path;        // the advert's
+    std::string photo_path;  // the copy of the picture it shows
+  };
+  std::vector<Member> members;
+};
+
 struct FarmSpec {
   std::vector<SiteSpec> sites;  // the four ordinary sites
   SiteSpec hostile;             // hostile-board's ordinary adverts and footer
   std::vector<GroupSpec> groups;
+  std::vector<PhotoGroupSpec> photo_groups;
   int day = 0;
   std::vector<DayChangeSpec> history;  // one per AdvanceFarmDay, in order
 };

@@ -1,3 +1,4 @@
+#include "tests/farm/farm_photos.h"
 #include "tests/farm/site_router.h"
 
 #include <algorithm>
@@ -131,6 +132,9 @@ SiteReply SiteRouter::Handle(const SiteRequest& request) const {
                                      "<p>This advert has been removed by its owner.</p>\n"));
   }
   if (std::string page = PlainPage(base_url, target); !page.empty()) return Html(200, page);
+  if (site_->kind == "adult") {
+    if (auto photo = PhotoReply(target)) return *photo;
+  }
   return Html(404, template_.Plain(*site_, base_url, "Page not found",
                                    "<p>Sorry, that page does not exist.</p>\n"));
 }

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <string>
 
+#include "tests/farm/farm_photos.h"
 #include "tests/farm/html_text.h"
 #include "tests/farm/site_template.h"
 
@@ -64,7 +65,7 @@ class SilkCards final : public SiteTemplate {
         "</dd>\n<dt>Age</dt><dd>" + std::to_string(ad.age) + "</dd>\n<dt>Rates</dt><dd>" +
         EscapeHtml(ad.price) + "</dd>\n<dt>Posted</dt><dd>" + SlashDate(ad.posted) +
         "</dd>\n</dl></div>\n<div class=\"profile-text\">\n" + HtmlParagraphs(ad.paragraphs) +
-        "</div>\n</div>\n";
+        "</div>\n" + PhotosHtml(ad) + "</div>\n";
     return Frame(site, base, ad.title, main);
   }
 
@@ -81,7 +82,8 @@ class SilkCards final : public SiteTemplate {
            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">\n"
            "<title>" +
            EscapeHtml(title) + " - " + site.display_name +
-           "</title>\n</head>\n<body>\n<div id=\"top\"><div class=\"brand\">" + site.display_name +
+           "</title>\n</head>\n<body>\n<div id=\"top\">" + LogoHtml() + "<div class=\"brand\">" +
+           site.display_name +
            "</div>\n<ul class=\"menu\"><li><a href=\"" + base + "/\">Home</a></li><li><a href=\"" +
            base + ListingPath(1) + "\">Companions</a></li><li><a href=\"" + base +
            "/about\">About us</a></li><li><a href=\"" + base +

@@ -3,6 +3,7 @@
 // under /private/, which robots.txt disallows but the listing still links.
 #include <string>
 
+#include "tests/farm/farm_photos.h"
 #include "tests/farm/html_text.h"
 #include "tests/farm/site_template.h"
 
@@ -55,7 +56,8 @@ class VelvetTable final : public SiteTemplate {
                        "</span> &middot; Age " + std::to_string(ad.age) +
                        " &middot; <time class=\"posted\" datetime=\"" + ad.posted + "\">" +
                        LongDate(ad.posted) + "</time></p>\n<div class=\"ad-body\">\n" +
-                       HtmlParagraphs(ad.paragraphs) + "</div>\n<p class=\"ad-rate\">" +
+                       HtmlParagraphs(ad.paragraphs) + "</div>\n" + PhotosHtml(ad) +
+                       "<p class=\"ad-rate\">" +
                        EscapeHtml(ad.price) + "</p>\n</article>\n<p><a href=\"" + ListingPath(1) +
                        "\">Back to listings</a></p>\n";
     return Frame(site, ad.title, "", main);
@@ -71,7 +73,8 @@ class VelvetTable final : public SiteTemplate {
                     const std::string& main) const {
     return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
            EscapeHtml(title) + " | " + site.display_name + "</title>\n" + head_extra +
-           "</head>\n<body>\n<header class=\"site-header\"><a class=\"logo\" href=\"/\">" +
+           "</head>\n<body>\n<header class=\"site-header\">" + LogoHtml() +
+           "<a class=\"logo\" href=\"/\">" +
            site.display_name +
            "</a>\n<nav class=\"main-nav\"><a href=\"/\">Home</a> <a href=\"" + ListingPath(1) +
            "\">Companions</a> <a href=\"/about\">About</a> <a href=\"/contact\">Contact</a>"

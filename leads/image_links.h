@@ -1,0 +1,42 @@
+// ImageLinks: advert photos as link entities for correlation.
+//
+// Every stored picture of usable PDQ quality (>= kPdqMinUsableQuality) is
+// put in one images::PdqIndex with its whole-picture hash and its crop
+// hashes; each picture then queries the index with each of its own hashes,
+// so two pictures are neighbours exactly when PhotosMatch says they match
+// (distance <= kPdqMatchDistance over full + crops pairs), with no all-pairs
+// scan. Queries run on two threads. Measured: 100,000 pictures (400,000
+// random hashes) cluster in about 11 s on a loaded 2-core VM, nearly all of
+// it PdqIndex's distance checks; 3,000 take well under a second.
+// Neighbours are joined transitively into clusters (one photo posted
+// resized, cropped and re-encoded is one cluster). Each cluster shown by two
+// or more adverts becomes one EntityType::kImage entity of the corpus,
+// valued "pdq:<64 hex>" of its smallest whole-picture hash in hex (so the
+// value does not depend on the order pictures were stored), and is added to
+// the entities of every advert showing one of its pictures. From there the
+// link graph treats it as a contact: strong link, and the same boilerplate
+// and hub rules (a site's placeholder on most of its adverts, a stock photo
+// on very many adverts) keep it from linking.
+//
+// A store without pictures leaves the corpus untouched.
+//
+// Not thread-safe on `corpus`; reads the store through its thread-safe
+// methods.
+#pragma once
+
+#include <cstddef>
+
+#include "core/status.h"
+#include "leads/corpus.h"
+#include "store/store.h"
+
+namespace plainsight {
+
+struct ImageLinkStats {
+  size_t pictures = 0;  // stored pictures of usable quality
+  size_t clusters = 0;  // clusters on two or more adverts (entities added)
+};
+
+Status AddImageEntities(const Store& store, Corpus* corpus, ImageLinkStats* stats = nullptr);
+
+}  // namespace plainsight
