@@ -13,6 +13,7 @@ const SettingKeys<LeadSettings>& LeadSettingKeys() {
       {"hub_max_adverts", &S::hub_max_adverts, 2, kMany},
       {"hub_multi_site_adverts", &S::hub_multi_site_adverts, 2, kMany},
       {"hub_min_sites", &S::hub_min_sites, 2, 100000},
+      {"image_hub_contacts", &S::image_hub_contacts, 1, 100000},
       {"max_lead_adverts", &S::max_lead_adverts, 2, kMany},
       {"weight_shared_phone", &S::weight_shared_phone},
       {"weight_shared_email", &S::weight_shared_email},

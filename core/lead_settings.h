@@ -30,6 +30,14 @@ struct LeadSettings {
   int hub_max_adverts = 200;
   int hub_multi_site_adverts = 50;
   int hub_min_sites = 4;
+  // A photo (one PDQ cluster) shown under more distinct contacts (phones,
+  // e-mails, messaging handles) than this is a stock photo or a site's
+  // placeholder, not one controller's picture: a hub. A controller reuses
+  // photos while changing numbers, so a few contacts per photo is the very
+  // signal; dozens of unrelated advertisers on one picture is not. 5 is a
+  // judgment, not a measured value: the farm's planted groups carry 3
+  // contacts, its stock photo 8.
+  int image_hub_contacts = 5;
   // No lead grows past this: an analyst reviews a lead advert by advert.
   // The broadest strong link of an oversized group (a board's or agency's
   // switchboard) becomes a hub until every part fits (issue 12: a lead of

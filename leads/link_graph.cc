@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "leads/template_risk.h"
 #include "leads/union_find.h"
@@ -365,6 +366,24 @@ const char* LinkTypeName(const Corpus& corpus, LinkKind kind, std::uint32_t enti
   return "";
 }
 
+namespace {
+
+// Distinct phones, e-mails and handles over `members`' adverts.
+size_t DistinctContacts(const Corpus& corpus, const std::vector<std::uint32_t>& members) {
+  std::unordered_set<std::uint32_t> contacts;
+  for (std::uint32_t advert : members) {
+    for (std::uint32_t entity : corpus.advert_entities[advert]) {
+      const EntityType type = corpus.entity_types[entity];
+      if (type == EntityType::kPhone || type == EntityType::kEmail || type == EntityType::kHandle) {
+        contacts.insert(entity);
+      }
+    }
+  }
+  return contacts.size();
+}
+
+}  // namespace
+
 LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
   LinkGraph g;
   const size_t n = corpus.adverts.size();
@@ -383,6 +402,18 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
                               std::to_string(site_totals[share.site]) + " adverts");
       g.entity_ignored[e] = true;
       continue;
+    }
+    if (corpus.entity_types[e] == EntityType::kImage) {
+      const size_t contacts = DistinctContacts(corpus, members);
+      if (contacts > static_cast<size_t>(settings.image_hub_contacts)) {
+        std::string what = corpus.EntityKey(e) + " on " + std::to_string(count) + " adverts under " +
+                           std::to_string(contacts) + " contacts across " +
+                           Plural(share.sites, "site", "sites") + " (stock or placeholder photo)";
+        g.hubs.push_back(what);
+        g.entity_hub[static_cast<std::uint32_t>(e)] = std::move(what);
+        g.entity_ignored[e] = true;
+        continue;
+      }
     }
     if (count > static_cast<size_t>(settings.hub_max_adverts) ||
         (count > static_cast<size_t>(settings.hub_multi_site_adverts) &&

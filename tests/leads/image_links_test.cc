@@ -62,10 +62,11 @@ TEST_CASE("ImageLinks_SamePhotoUnderDifferentPhones_IsOneLeadWithImageLink") {
   CHECK(TempStore::HasReason(lead, "same photo in 2 adverts under 2 phones on 2 sites"));
 }
 
+// Twelve adverts under twelve phones, over image_hub_contacts (5): the
+// default rule for photos, not the generic hub_max_adverts (200).
 TEST_CASE("ImageLinks_StockPhotoOnManyUnrelatedAdverts_IsAHubNotALead") {
   TempStore t;
   LeadSettings settings;
-  settings.hub_max_adverts = 10;
   const Photo stock = testing::PicturePhoto(21, 3);
   for (int i = 0; i < 12; ++i) {
     const std::string site = "site-" + std::to_string(i % 4);
@@ -77,7 +78,9 @@ TEST_CASE("ImageLinks_StockPhotoOnManyUnrelatedAdverts_IsAHubNotALead") {
   REQUIRE(summary.ok());
   CHECK(t.Leads().empty());
   REQUIRE(summary->hubs.size() == 1);
-  CHECK(summary->hubs[0] == "image pdq:" + stock.stored.pdq + " on 12 adverts across 4 sites");
+  CHECK(summary->hubs[0] == "image pdq:" + stock.stored.pdq +
+                                " on 12 adverts under 12 contacts across 4 sites (stock or "
+                                "placeholder photo)");
 }
 
 TEST_CASE("ImageLinks_FlatOrLowQualityPictures_NeverLink") {
