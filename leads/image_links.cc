@@ -25,12 +25,10 @@ Result<std::vector<Picture>> LoadUsablePictures(const Store& store) {
   std::vector<Picture> out;
   Status s = ForEachStoredImage(store, [&](const StoredImage& image) {
     if (image.quality < images::kPdqMinUsableQuality) return true;
-    std::optional<images::PdqHash> full = images::PdqHash::FromHex(image.pdq);
-    if (!full) return true;  // no hash kept: nothing to match
-    Picture p{image.sha256, {*full}};
-    for (const std::string& crop : image.crops) {
-      if (auto h = images::PdqHash::FromHex(crop)) p.hashes.push_back(*h);
-    }
+    std::optional<images::PhotoHashes> hashes = StoredPhotoHashes(image);
+    if (!hashes) return true;  // no hash kept: nothing to match
+    Picture p{image.sha256, {hashes->full}};
+    p.hashes.insert(p.hashes.end(), hashes->crops.begin(), hashes->crops.end());
     out.push_back(std::move(p));
     return true;
   });
@@ -79,6 +77,20 @@ std::vector<size_t> ClusterPictures(const std::vector<Picture>& pictures) {
 }
 
 }  // namespace
+
+std::optional<images::PhotoHashes> StoredPhotoHashes(const StoredImage& image) {
+  std::optional<images::PdqHash> full = images::PdqHash::FromHex(image.pdq);
+  if (!full) return std::nullopt;
+  images::PhotoHashes h;
+  h.full = *full;
+  h.quality = image.quality;
+  h.width = image.width;
+  h.height = image.height;
+  for (const std::string& crop : image.crops) {
+    if (auto c = images::PdqHash::FromHex(crop)) h.crops.push_back(*c);
+  }
+  return h;
+}
 
 Status AddImageEntities(const Store& store, Corpus* corpus, ImageLinkStats* stats) {
   Result<std::vector<Picture>> loaded = LoadUsablePictures(store);

@@ -25,9 +25,12 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 
 #include "core/status.h"
+#include "images/photo_hashes.h"
 #include "leads/corpus.h"
+#include "store/image_record.h"
 #include "store/store.h"
 
 namespace plainsight {
@@ -36,6 +39,10 @@ struct ImageLinkStats {
   size_t pictures = 0;  // stored pictures of usable quality
   size_t clusters = 0;  // clusters on two or more adverts (entities added)
 };
+
+// The hashes of a stored picture (its hex forms parsed); nullopt when its
+// whole-picture hash is missing. A crop hash that does not parse is left out.
+std::optional<images::PhotoHashes> StoredPhotoHashes(const StoredImage& image);
 
 Status AddImageEntities(const Store& store, Corpus* corpus, ImageLinkStats* stats = nullptr);
 

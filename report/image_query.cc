@@ -3,37 +3,9 @@
 #include <algorithm>
 #include <tuple>
 
+#include "leads/image_links.h"
+
 namespace plainsight {
-namespace {
-
-// Adverts listing the picture `sha256` (its image-ref keys).
-Result<std::vector<std::string>> AdvertsShowing(const Store& store, const std::string& sha256) {
-  const std::string prefix = std::string("image-ref\x1f") + sha256 + "\x1f";
-  std::vector<std::string> ids;
-  Status s = store.ForEachMeta(prefix, [&](const std::string& key, const std::string&) {
-    ids.push_back(key.substr(prefix.size()));
-    return true;
-  });
-  if (!s.ok()) return s;
-  return ids;
-}
-
-}  // namespace
-
-std::optional<images::PhotoHashes> StoredPhotoHashes(const StoredImage& image) {
-  std::optional<images::PdqHash> full = images::PdqHash::FromHex(image.pdq);
-  if (!full) return std::nullopt;
-  images::PhotoHashes h;
-  h.full = *full;
-  h.quality = image.quality;
-  h.width = image.width;
-  h.height = image.height;
-  for (const std::string& crop : image.crops) {
-    if (auto c = images::PdqHash::FromHex(crop)) h.crops.push_back(*c);
-  }
-  return h;
-}
-
 Result<std::vector<PhotoMatch>> FindAdvertsByPhoto(const Store& store,
                                                    const images::PhotoHashes& photo,
                                                    int max_distance) {
@@ -54,7 +26,7 @@ Result<std::vector<PhotoMatch>> FindAdvertsByPhoto(const Store& store,
   if (!s.ok()) return s;
   std::vector<PhotoMatch> out;
   for (const auto& [sha256, distance] : pictures) {
-    Result<std::vector<std::string>> ids = AdvertsShowing(store, sha256);
+    Result<std::vector<std::string>> ids = AdvertsShowingPicture(store, sha256);
     if (!ids.ok()) return ids.status();
     for (const std::string& id : *ids) {
       Result<std::vector<AdvertImage>> listed = LoadAdvertImages(store, id);

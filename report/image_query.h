@@ -42,8 +42,6 @@ Result<std::vector<PhotoMatch>> FindAdvertsByPhoto(
     const Store& store, const images::PhotoHashes& photo,
     int max_distance = images::kPdqMatchDistance);
 
-// The hashes of a stored picture; nullopt when its full hash is missing.
-std::optional<images::PhotoHashes> StoredPhotoHashes(const StoredImage& image);
 
 struct AdvertPhoto {
   AdvertImage image;

@@ -1,5 +1,7 @@
 #include "store/image_record.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "store/meta_keys.h"
@@ -55,6 +57,25 @@ AdvertImage AdvertImageFromJson(const json& j) {
   return image;
 }
 
+// Every value under `prefix` decoded with `decode` and handed to `visit`
+// until it returns false; a value that does not decode stops the scan with
+// its error.
+template <typename T>
+Status ForEachDecoded(const Store& store, const std::string& prefix,
+                      Result<T> (*decode)(std::string_view),
+                      const std::function<bool(const T&)>& visit) {
+  Status failed;
+  Status scan = store.ForEachMeta(prefix, [&](const std::string&, const std::string& value) {
+    Result<T> item = decode(value);
+    if (!item.ok()) {
+      failed = item.status();
+      return false;
+    }
+    return visit(*item);
+  });
+  return scan.ok() ? failed : scan;
+}
+
 }  // namespace
 
 std::string StoredImageKey(std::string_view sha256) {
@@ -107,18 +128,12 @@ std::vector<std::pair<std::string, std::string>> AdvertImageEntries(const Advert
 
 Result<std::vector<AdvertImage>> LoadAdvertImages(const Store& store, std::string_view advert_id) {
   std::vector<AdvertImage> images;
-  Status failed;
-  Status scan = store.ForEachMeta(AdvertImagePrefix(advert_id), [&](const std::string&, const std::string& value) {
-    Result<AdvertImage> image = DecodeAdvertImage(value);
-    if (!image.ok()) {
-      failed = image.status();
-      return false;
-    }
-    images.push_back(std::move(*image));
-    return true;
-  });
-  if (!scan.ok()) return scan;
-  if (!failed.ok()) return failed;
+  Status s = ForEachDecoded<AdvertImage>(store, AdvertImagePrefix(advert_id), DecodeAdvertImage,
+                                         [&](const AdvertImage& image) {
+                                           images.push_back(image);
+                                           return true;
+                                         });
+  if (!s.ok()) return s;
   std::stable_sort(images.begin(), images.end(),
                    [](const AdvertImage& a, const AdvertImage& b) { return a.order < b.order; });
   return images;
@@ -133,32 +148,25 @@ Result<std::optional<StoredImage>> LoadStoredImage(const Store& store, std::stri
   return std::optional<StoredImage>(std::move(*image));
 }
 
+Result<std::vector<std::string>> AdvertsShowingPicture(const Store& store, std::string_view sha256) {
+  const std::string prefix = ImageRefPrefix(sha256);
+  std::vector<std::string> ids;
+  Status s = store.ForEachMeta(prefix, [&](const std::string& key, const std::string&) {
+    ids.push_back(key.substr(prefix.size()));
+    return true;
+  });
+  if (!s.ok()) return s;
+  return ids;
+}
+
 Status ForEachStoredImage(const Store& store,
                           const std::function<bool(const StoredImage&)>& visit) {
-  Status failed;
-  Status scan = store.ForEachMeta(meta_keys::kImage, [&](const std::string&, const std::string& value) {
-    Result<StoredImage> image = DecodeStoredImage(value);
-    if (!image.ok()) {
-      failed = image.status();
-      return false;
-    }
-    return visit(*image);
-  });
-  return scan.ok() ? failed : scan;
+  return ForEachDecoded<StoredImage>(store, meta_keys::kImage, DecodeStoredImage, visit);
 }
 
 Status ForEachAdvertImage(const Store& store,
                           const std::function<bool(const AdvertImage&)>& visit) {
-  Status failed;
-  Status scan = store.ForEachMeta(meta_keys::kAdvertImage, [&](const std::string&, const std::string& value) {
-    Result<AdvertImage> image = DecodeAdvertImage(value);
-    if (!image.ok()) {
-      failed = image.status();
-      return false;
-    }
-    return visit(*image);
-  });
-  return scan.ok() ? failed : scan;
+  return ForEachDecoded<AdvertImage>(store, meta_keys::kAdvertImage, DecodeAdvertImage, visit);
 }
 
 Status DeleteAdvertImages(Store& store, std::string_view advert_id) {

@@ -82,6 +82,8 @@ Result<AdvertImage> DecodeAdvertImage(std::string_view json);
 Result<std::vector<AdvertImage>> LoadAdvertImages(const Store& store, std::string_view advert_id);
 // The picture stored under `sha256`, if any.
 Result<std::optional<StoredImage>> LoadStoredImage(const Store& store, std::string_view sha256);
+// The ids of the adverts that list the picture `sha256` (its image-ref keys).
+Result<std::vector<std::string>> AdvertsShowingPicture(const Store& store, std::string_view sha256);
 // Every stored picture; stops early when `visit` returns false.
 Status ForEachStoredImage(const Store& store,
                           const std::function<bool(const StoredImage&)>& visit);

@@ -5,7 +5,6 @@
 // adverts; the logo on every page is never fetched.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
@@ -15,12 +14,10 @@
 #include "store/image_record.h"
 #include "tests/farm/farm.h"
 #include "tests/farm/farm_photos.h"
-#include "tests/support/farm_config.h"
+#include "tests/support/crawled_farm.h"
 
 namespace plainsight {
 namespace {
-
-namespace fs = std::filesystem;
 
 images::PhotoHashes HashesOf(const StoredImage& image) {
   images::PhotoHashes h;
@@ -48,21 +45,10 @@ StoredImage PictureShown(const Store& store, const std::string& url, const std::
 }
 
 TEST_CASE("FarmPhotos_PlantedGroupsMatchByPdqStockSharedLogoNeverFetched") {
-  std::string tmpl = (fs::temp_directory_path() / "plainsight-farm-photos-XXXXXX").string();
-  const std::string dir = ::mkdtemp(tmpl.data());
-  farm::Farm farm;
-  REQUIRE(farm.Start().ok());
-  farm::ConfigOptions options = testing::FarmConfigOptions(dir + "/store", 5);
-  options.fetch_images = true;
-  auto config = testing::ParseFarmConfig(farm, options, dir);
-  REQUIRE(config.ok());
-  auto patterns = PatternSet::LoadFiles(config->pattern_paths);
-  REQUIRE(patterns.ok());
-  auto store = std::move(Store::Open(config->store.path, {})).value();
-  Crawler crawler(*config, *patterns, store.get(), SystemClock::Get());
-  auto summary = crawler.Run();
-  REQUIRE(summary.ok());
-
+  testing::CrawledFarm crawled(/*fetch_images=*/true);
+  const Store* store = crawled.store.get();
+  const farm::Farm& farm = crawled.farm;
+  const CrawlSummary* summary = &crawled.summary;
   for (const auto& request : farm.requests()) CHECK(request.path != farm::kLogoPath);
   std::map<std::string, std::string> phone_of;
   for (const farm::FarmAdvert& ad : farm.adverts()) {
@@ -103,9 +89,6 @@ TEST_CASE("FarmPhotos_PlantedGroupsMatchByPdqStockSharedLogoNeverFetched") {
   }
   CHECK(chrome > 0);
   CHECK(stored > 20);
-  store.reset();
-  farm.Stop();
-  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -7,7 +7,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
@@ -18,12 +17,10 @@
 #include "leads/correlate.h"
 #include "tests/farm/farm.h"
 #include "tests/farm/farm_photos.h"
-#include "tests/support/farm_config.h"
+#include "tests/support/crawled_farm.h"
 
 namespace plainsight {
 namespace {
-
-namespace fs = std::filesystem;
 
 std::string LeadHolding(const std::vector<LeadRecord>& leads, const std::string& advert_url) {
   const std::string id = AdvertIdForUrl(advert_url);
@@ -43,22 +40,10 @@ const LeadRecord* LeadById(const std::vector<LeadRecord>& leads, const std::stri
 }
 
 TEST_CASE("FarmPhotoLeads_EachPlantedPhotoGroupIsOneLead_StockPhotoJoinsNothing") {
-  std::string tmpl = (fs::temp_directory_path() / "plainsight-photo-leads-XXXXXX").string();
-  const std::string dir = ::mkdtemp(tmpl.data());
-  farm::Farm farm;
-  REQUIRE(farm.Start().ok());
-  farm::ConfigOptions options = testing::FarmConfigOptions(dir + "/store", 5);
-  options.fetch_images = true;
-  auto config = testing::ParseFarmConfig(farm, options, dir);
-  REQUIRE(config.ok());
-  auto patterns = PatternSet::LoadFiles(config->pattern_paths);
-  REQUIRE(patterns.ok());
-  auto store = std::move(Store::Open(config->store.path, {})).value();
-  {
-    Crawler crawler(*config, *patterns, store.get(), SystemClock::Get());
-    REQUIRE(crawler.Run().ok());
-  }
-  auto correlated = Correlate(*store, config->leads, 1000);
+  testing::CrawledFarm crawled(/*fetch_images=*/true);
+  Store* store = crawled.store.get();
+  const farm::Farm& farm = crawled.farm;
+  auto correlated = Correlate(*store, crawled.config.leads, 1000);
   REQUIRE(correlated.ok());
   std::vector<LeadRecord> leads;
   REQUIRE(store->ForEachLead([&](const LeadRecord& l) {
@@ -117,9 +102,6 @@ TEST_CASE("FarmPhotoLeads_EachPlantedPhotoGroupIsOneLead_StockPhotoJoinsNothing"
     CHECK(reason);
   }
   CHECK(groups == farm::kPhotoGroupCount);
-  store.reset();
-  farm.Stop();
-  fs::remove_all(dir);
 }
 
 }  // namespace

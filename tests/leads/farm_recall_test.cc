@@ -5,7 +5,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <filesystem>
 #include <map>
 #include <numeric>
 #include <set>
@@ -15,38 +14,13 @@
 #include "leads/correlate.h"
 #include "tests/farm/farm.h"
 #include "tests/leads/temp_store.h"
+#include "tests/support/crawled_farm.h"
 #include "tests/support/farm_config.h"
 
 namespace plainsight {
 namespace {
 
-namespace fs = std::filesystem;
-
-struct CrawledFarm {
-  CrawledFarm() {
-    std::string tmpl = (fs::temp_directory_path() / "plainsight-leads-farm-XXXXXX").string();
-    dir = ::mkdtemp(tmpl.data());
-    REQUIRE(farm.Start().ok());
-    auto parsed =
-        testing::ParseFarmConfig(farm, testing::FarmConfigOptions(dir + "/store", 5), dir);
-    REQUIRE(parsed.ok());
-    config = *parsed;
-    auto patterns = PatternSet::LoadFiles(config.pattern_paths);
-    REQUIRE(patterns.ok());
-    store = std::move(Store::Open(config.store.path, {})).value();
-    Crawler crawler(config, *patterns, store.get(), SystemClock::Get(), nullptr, CrawlerOptions{});
-    REQUIRE(crawler.Run().ok());
-  }
-  ~CrawledFarm() {
-    store.reset();
-    farm.Stop();
-    fs::remove_all(dir);
-  }
-  farm::Farm farm;
-  std::string dir;
-  Config config;
-  std::unique_ptr<Store> store;
-};
+using testing::CrawledFarm;
 
 std::vector<LeadRecord> AllLeads(const Store& store) {
   std::vector<LeadRecord> leads;
