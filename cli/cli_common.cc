@@ -112,13 +112,31 @@ std::shared_ptr<const Gazetteer> LoadGazetteerOrNull(const Config& config) {
   return *loaded;
 }
 
-StoreCommand BeginStoreCommand(StoreAccess access, NeedsPatterns needs_patterns) {
+std::optional<StoreCommand> TryBeginStoreCommand(StoreAccess access, NeedsPatterns needs_patterns) {
   GlobalOptions& options = Globals();
   SetUpLogging(options);
   StoreCommand command{LoadConfigOrThrow(options), nullptr, nullptr};
   if (needs_patterns == NeedsPatterns::kYes) command.patterns = LoadPatternsOrThrow(command.config);
-  command.store = OpenStoreOrThrow(command.config, options, access == StoreAccess::kReadOnly);
+  const bool writable = access == StoreAccess::kReadWrite;
+  StoreOptions store_options;
+  store_options.read_only = !writable;
+  auto store = Store::Open(command.config.store.path, store_options);
+  if (store.status().IsBusy()) return std::nullopt;
+  if (!store.ok()) throw CliError(kExitStore, store.status().ToString());
+  command.store = StoreHandle(std::move(store).value().release(),
+                              StoreCloser{writable ? command.config.store.path : ""});
+  if (writable) ApplyReviewJournal(command.config.store.path, *command.store);
   return command;
+}
+
+StoreCommand BeginStoreCommand(StoreAccess access, NeedsPatterns needs_patterns) {
+  auto command = TryBeginStoreCommand(access, needs_patterns);
+  if (!command) {
+    // The message Store::Open gives for a held lock, kept word for word.
+    throw CliError(kExitStore, "open store " + LoadConfigOrThrow(Globals()).store.path +
+                                   ": the store is locked by another plainsight process");
+  }
+  return std::move(*command);
 }
 
 std::string CurrentUser(const std::string& analyst) {

@@ -5,9 +5,11 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
+#include "cli/review_journal_wiring.h"
 #include "core/config.h"
 #include "extractors/gazetteer.h"
 #include "patterns/pattern_set.h"
@@ -50,12 +52,19 @@ std::unique_ptr<Store> OpenStoreOrThrow(const Config& config, const GlobalOption
 // fails without touching it), then the store opened.
 enum class StoreAccess { kReadOnly, kReadWrite };
 enum class NeedsPatterns { kNo, kYes };
+// A writable open applies the review journal first (decisions queued
+// during the last run), and closing it applies the journal again
+// (cli/review_journal_wiring.h).
 struct StoreCommand {
   Config config;
   std::shared_ptr<const PatternSet> patterns;  // null unless asked for
-  std::unique_ptr<Store> store;
+  StoreHandle store;
 };
 StoreCommand BeginStoreCommand(StoreAccess access, NeedsPatterns needs_patterns = NeedsPatterns::kNo);
+// The same, but empty instead of exit 2 when another process holds the
+// store for writing (a run): how `review` decides to queue its decision.
+std::optional<StoreCommand> TryBeginStoreCommand(StoreAccess access,
+                                                 NeedsPatterns needs_patterns = NeedsPatterns::kNo);
 
 // The config's gazetteer, or null when its file does not exist (exit 1
 // when it exists and is malformed).

@@ -11,11 +11,51 @@
 #include "leads/review.h"
 #include "places/place_review.h"
 #include "store/audit_log.h"
+#include "store/review_journal.h"
 
 namespace plainsight::cli {
 
+namespace {
+
+std::string id, status, note, analyst;  // review's options
+
+// A run holds the store: the decision is checked against what the analyst
+// sees (a read-only view), audited, and queued in the review journal,
+// which the run applies within seconds. If the run ended meanwhile, the
+// writable open that follows applies it at once.
+void QueueReview(std::int64_t now) {
+  std::string previous;
+  JournalEntry entry;
+  {
+    auto [config, patterns, store] = BeginStoreCommand(StoreAccess::kReadOnly);
+    if (id.rfind("P-", 0) == 0) {
+      PlaceRecord place = FindPlaceOrThrow(config, *store, id);
+      auto queued = PlaceReviewJournalEntry(place, {id, status, note, CurrentUser(analyst), now, "", 0});
+      if (!queued.ok()) throw CliError(kExitBadInput, queued.status().message());
+      entry = std::move(queued).value();
+      previous = place.status;
+    } else {
+      auto lead = store->GetLead(id);
+      if (!lead.ok()) throw CliError(kExitStore, lead.status().ToString());
+      if (!lead->has_value()) throw CliError(kExitBadInput, "no lead " + id);
+      previous = (*lead)->status;
+      auto queued = LeadReviewJournalEntry({id, status, note, CurrentUser(analyst), now, previous});
+      if (!queued.ok()) throw CliError(kExitBadInput, queued.status().message());
+      entry = std::move(queued).value();
+    }
+    AuditOrThrow(config, "review", 1, analyst);
+    Status queued = ReviewJournal(config.store.path).Append(&entry);
+    if (!queued.ok()) throw CliError(kExitStore, queued.ToString());
+  }
+  std::cout << id << ": " << previous << " -> " << status << " by " << CurrentUser(analyst) << "\n";
+  if (TryBeginStoreCommand(StoreAccess::kReadWrite)) return;  // applied on opening
+  std::cerr << "queued: a run holds the store and applies this decision within seconds "
+               "(plainsight show " << id << " confirms)\n";
+}
+
+}  // namespace
+
 void RegisterReview(CLI::App& app) {
-  static std::string id, status, note, analyst;
   CLI::App* cmd = app.add_subcommand("review", "Record an analyst's decision on a lead (L-…) or a place (P-…)");
   cmd->footer(
       "Examples:\n  plainsight review L-3f2a9c0d11aa --status escalated --note \"passed to MSHT team\"\n"
@@ -27,8 +67,13 @@ void RegisterReview(CLI::App& app) {
   cmd->add_option("--note", note, "why (kept with the decision and in the audit log)")->required();
   cmd->add_option("--analyst", analyst, "who decided (default: the OS user)");
   cmd->callback([] {
-    auto [config, patterns, store] = BeginStoreCommand(StoreAccess::kReadWrite);
     const std::int64_t now = SystemClock::Get().NowUnixSeconds();
+    auto writable = TryBeginStoreCommand(StoreAccess::kReadWrite);
+    if (!writable) {
+      QueueReview(now);
+      return;
+    }
+    auto& [config, patterns, store] = *writable;
     if (id.rfind("P-", 0) == 0) {
       PlaceRecord place = FindPlaceOrThrow(config, *store, id);
       AuditOrThrow(config, "review", 1, analyst);

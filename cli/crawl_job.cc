@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "crawler/crawler.h"
 #include "leads/correlate.h"
+#include "store/journal_follower.h"
 
 namespace plainsight::cli {
 
@@ -48,7 +49,21 @@ int CrawlAndCorrelate(const Config& config, std::shared_ptr<const PatternSet> pa
     };
   }
   Crawler crawler(config, std::move(patterns), &store, clock, nullptr, options);
-  auto summary = crawler.Run();
+  auto summary = [&] {
+    // Analysts' decisions made during the crawl take effect within seconds;
+    // stopped before correlation, which would undo one applied mid-way.
+    ReviewJournal journal(config.store.path);
+    JournalFollower follower(journal, store, ReviewJournalHandlers(), std::chrono::seconds(2),
+                             [](const Result<JournalApplied>& applied) {
+                               if (!applied.ok()) {
+                                 spdlog::warn("review journal: {}", applied.status().ToString());
+                               } else {
+                                 spdlog::info("review journal: {} decision(s) applied, {} kept",
+                                              applied->applied, applied->kept);
+                               }
+                             });
+    return crawler.Run();
+  }();
   if (live) std::fprintf(stderr, "\r\033[K");
   if (!summary.ok()) throw CliError(kExitBadInput, summary.status().ToString());
   // The one-paragraph summary, before correlation (a minute on a big
@@ -61,6 +76,7 @@ int CrawlAndCorrelate(const Config& config, std::shared_ptr<const PatternSet> pa
   }
   auto leads = Correlate(store, config.leads, clock.NowUnixSeconds());
   if (!leads.ok()) throw CliError(kExitStore, leads.status().ToString());
+  ApplyReviewJournal(config.store.path, store);  // decisions made while correlating
   Status flushed = store.Flush();
   if (!flushed.ok()) throw CliError(kExitStore, flushed.ToString());
   std::cerr << "leads: " << leads->leads << " (" << leads->new_leads << " new, "

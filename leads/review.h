@@ -10,9 +10,11 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
+#include "store/review_journal.h"
 #include "store/store.h"
 
 namespace plainsight {
@@ -29,6 +31,20 @@ struct ReviewDecision {
 // InvalidArgument for another status or an empty note; NotFound when there
 // is no such lead. Returns the decision as recorded.
 Result<ReviewDecision> RecordReview(Store& store, ReviewDecision decision);
+
+// A decision queued while a run holds the store (store/review_journal.h),
+// kind "lead"; the caller checked the lead exists and filled
+// previous_status from what the analyst saw. InvalidArgument as
+// RecordReview.
+Result<JournalEntry> LeadReviewJournalEntry(const ReviewDecision& decision);
+
+// The journal handler for kind "lead": records the decision and
+// `applied_marker` in one atomic write. A lead the run has since merged or
+// split takes the decision on its successor (the lead listing the old id in
+// merged_from or split_from), the note saying so; with no successor the
+// decision is kept under the old id, so it is never lost.
+Status ApplyJournaledLeadReview(Store& store, const JournalEntry& entry,
+                                const std::pair<std::string, std::string>& applied_marker);
 
 // Every recorded decision on `lead_id`, oldest first.
 Result<std::vector<ReviewDecision>> ReviewsOf(const Store& store, const std::string& lead_id);

@@ -11,34 +11,78 @@ bool IsPlaceDecision(const std::string& status) {
   return status == "visited" || status == "no-concern" || status == "referred";
 }
 
-}  // namespace
-
-Result<PlaceDecision> RecordPlaceReview(Store& store, const PlaceRecord& place,
-                                        PlaceDecision decision) {
-  if (!IsPlaceDecision(decision.status)) {
+// Validates `decision` and fills it in from the place as the analyst saw it.
+Status CompleteDecision(const PlaceRecord& place, PlaceDecision* decision) {
+  if (!IsPlaceDecision(decision->status)) {
     return Status::InvalidArgument("a place's review status must be visited, no-concern or referred, not '" +
-                                   decision.status + "'");
+                                   decision->status + "'");
   }
-  if (decision.note.empty()) return Status::InvalidArgument("a review needs a note saying why");
-  decision.place_id = place.id;
-  decision.previous_status = place.status;
-  decision.adverts = place.advert_ids.size();
+  if (decision->note.empty()) return Status::InvalidArgument("a review needs a note saying why");
+  decision->place_id = place.id;
+  decision->previous_status = place.status;
+  decision->adverts = place.advert_ids.size();
+  return Status::OK();
+}
+
+nlohmann::json DecisionJson(const PlaceDecision& decision) {
+  return {{"place", decision.place_id},  {"status", decision.status},
+          {"note", decision.note},       {"analyst", decision.analyst},
+          {"at", decision.at},           {"previous_status", decision.previous_status},
+          {"adverts", decision.adverts}};
+}
+
+// The decision after the place's earlier ones, and `also`, in one write.
+Status WriteDecision(Store& store, const PlaceDecision& decision,
+                     std::vector<std::pair<std::string, std::string>> also) {
   std::size_t sequence = 0;
-  Status counted = store.ForEachMeta(meta_keys::DecisionPrefix(meta_keys::kPlaceReview, place.id),
+  Status counted = store.ForEachMeta(meta_keys::DecisionPrefix(meta_keys::kPlaceReview, decision.place_id),
                                      [&](const std::string&, const std::string&) {
                                        ++sequence;
                                        return true;
                                      });
   if (!counted.ok()) return counted;
-  const nlohmann::json record = {{"place", decision.place_id},  {"status", decision.status},
-                                 {"note", decision.note},       {"analyst", decision.analyst},
-                                 {"at", decision.at},           {"previous_status", decision.previous_status},
-                                 {"adverts", decision.adverts}};
-  Status s = store.PutMeta(
-      meta_keys::DecisionKey(meta_keys::kPlaceReview, place.id, decision.at, sequence),
-      record.dump());
+  also.insert(also.begin(),
+              {meta_keys::DecisionKey(meta_keys::kPlaceReview, decision.place_id, decision.at, sequence),
+               DecisionJson(decision).dump()});
+  return store.PutMetas(also);
+}
+
+}  // namespace
+
+Result<PlaceDecision> RecordPlaceReview(Store& store, const PlaceRecord& place,
+                                        PlaceDecision decision) {
+  Status valid = CompleteDecision(place, &decision);
+  if (!valid.ok()) return valid;
+  Status s = WriteDecision(store, decision, {});
   if (!s.ok()) return s;
   return decision;
+}
+
+Result<JournalEntry> PlaceReviewJournalEntry(const PlaceRecord& place, PlaceDecision decision) {
+  Status valid = CompleteDecision(place, &decision);
+  if (!valid.ok()) return valid;
+  return JournalEntry{"", "place", DecisionJson(decision).dump()};
+}
+
+Status ApplyJournaledPlaceReview(Store& store, const JournalEntry& entry,
+                                 const std::pair<std::string, std::string>& applied_marker) {
+  PlaceDecision decision;
+  try {
+    const nlohmann::json j = nlohmann::json::parse(entry.decision);
+    decision.place_id = j.at("place").get<std::string>();
+    decision.status = j.at("status").get<std::string>();
+    decision.note = j.at("note").get<std::string>();
+    decision.analyst = j.value("analyst", "");
+    decision.at = j.value("at", std::int64_t{0});
+    decision.previous_status = j.value("previous_status", "");
+    decision.adverts = j.value("adverts", std::size_t{0});
+  } catch (const nlohmann::json::exception& e) {
+    return Status::Corruption("journal entry " + entry.id + ": " + e.what());
+  }
+  if (!IsPlaceDecision(decision.status) || decision.note.empty()) {
+    return Status::InvalidArgument("journal entry " + entry.id + ": not a place decision");
+  }
+  return WriteDecision(store, decision, {applied_marker});
 }
 
 Result<std::map<std::string, std::vector<PlaceDecision>>> AllPlaceReviews(const Store& store) {

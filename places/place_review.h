@@ -10,10 +10,12 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
 #include "places/place.h"
+#include "store/review_journal.h"
 #include "store/store.h"
 
 namespace plainsight {
@@ -32,6 +34,17 @@ struct PlaceDecision {
 // place as the analyst saw it (its status becomes previous_status).
 Result<PlaceDecision> RecordPlaceReview(Store& store, const PlaceRecord& place,
                                         PlaceDecision decision);
+
+// The same decision queued while a run holds the store
+// (store/review_journal.h), kind "place": validated, and filled in from
+// `place` as the analyst saw it. InvalidArgument as RecordPlaceReview.
+Result<JournalEntry> PlaceReviewJournalEntry(const PlaceRecord& place, PlaceDecision decision);
+
+// The journal handler for kind "place": the decision and `applied_marker`
+// in one atomic write. Places are derived anew each time, so the decision
+// needs nothing else to exist.
+Status ApplyJournaledPlaceReview(Store& store, const JournalEntry& entry,
+                                 const std::pair<std::string, std::string>& applied_marker);
 
 // Every decision on every place, oldest first per place.
 Result<std::map<std::string, std::vector<PlaceDecision>>> AllPlaceReviews(const Store& store);

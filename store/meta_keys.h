@@ -59,6 +59,10 @@ inline constexpr char kReview[] = "review\x1f";
 // "status", "note", "analyst", "at", "previous_status", "adverts"}
 // (adverts: how many the place had when decided, for "updated").
 inline constexpr char kPlaceReview[] = "place-review\x1f";
+// store/review_journal.cc, + journal entry id: "" once a decision queued in
+// <store>/reviews.journal during a run is applied, written in the same
+// atomic write as the decision (so it is applied exactly once).
+inline constexpr char kJournalApplied[] = "journal-applied\x1f";
 
 // The analyst decisions on one lead or place: `family` (kReview or
 // kPlaceReview) + the subject's id + "\x1f", the prefix that lists them.

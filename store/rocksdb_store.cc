@@ -7,10 +7,12 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
 #include <set>
+#include <thread>
 
 #include "store/meta_keys.h"
 #include "store/record_codec.h"
@@ -731,8 +733,17 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const StoreOp
   RocksHandles handles;
   rocksdb::Status s;
   if (options.read_only) {
+    // An analyst's read while a run writes: every table file is opened now,
+    // so the run's compactions deleting files cannot break a later read; an
+    // open that races a log switch or a compaction is tried again.
+    db_options.max_open_files = -1;
     std::vector<rocksdb::ColumnFamilyHandle*> opened;
-    s = rocksdb::DB::OpenForReadOnly(db_options, dir, descriptors, &opened, handles.db_out());
+    for (int attempt = 0; attempt < 5; ++attempt) {
+      opened.clear();
+      s = rocksdb::DB::OpenForReadOnly(db_options, dir, descriptors, &opened, handles.db_out());
+      if (!s.IsIOError() && !s.IsCorruption() && !s.IsPathNotFound()) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50 << attempt));
+    }
     handles.families_out()->assign(kFamilyCount, nullptr);
     for (size_t i = 0; i < opened.size(); ++i) {
       (*handles.families_out())[static_cast<size_t>(slots[i])] = opened[i];

@@ -77,5 +77,65 @@ TEST_CASE("RecordReview_BadInput_RefusedAndNothingWritten") {
   CHECK(ReviewsOf(*t.store, "L-00000000cccc")->empty());
 }
 
+// A decision queued in the journal during a run, applied by the run.
+Status ApplyQueued(TempStore& t, const ReviewDecision& decision, const std::string& entry_id) {
+  auto entry = LeadReviewJournalEntry(decision);
+  REQUIRE(entry.ok());
+  entry->id = entry_id;
+  return ApplyJournaledLeadReview(*t.store, *entry, {"journal-applied\x1f" + entry_id, ""});
+}
+
+TEST_CASE("JournaledReview_LeadStillThere_TakesTheStatusWithItsMarker") {
+  TempStore t;
+  PutLead(t, "L-00000000eeee", "new");
+  REQUIRE(ApplyQueued(t, {"L-00000000eeee", "escalated", "seen during the run", "a", 50, "new"}, "e1")
+              .ok());
+  CHECK((*t.store->GetLead("L-00000000eeee"))->status == "escalated");
+  CHECK(ReviewsOf(*t.store, "L-00000000eeee")->size() == 1);
+  CHECK(t.store->GetMeta("journal-applied\x1f" "e1")->has_value());
+}
+
+TEST_CASE("JournaledReview_LeadMergedDuringTheRun_DecisionGoesToItsSuccessor") {
+  TempStore t;
+  LeadRecord merged;
+  merged.id = "L-00000000ffff";
+  merged.score = 7;
+  merged.status = "new";
+  merged.merged_from = {"L-00000000f001", "L-00000000f002"};
+  LeadRecord split;
+  split.id = "L-00000000f100";
+  split.status = "new";
+  split.split_from = "L-00000000f003";
+  REQUIRE(t.store->ReplaceLeads({merged, split}).ok());
+  REQUIRE(ApplyQueued(t, {"L-00000000f002", "escalated", "phone seen before", "a", 60, "new"}, "m1")
+              .ok());
+  REQUIRE(ApplyQueued(t, {"L-00000000f003", "dismissed", "ordinary employer", "a", 61, "new"}, "s1")
+              .ok());
+  CHECK((*t.store->GetLead("L-00000000ffff"))->status == "escalated");
+  CHECK((*t.store->GetLead("L-00000000f100"))->status == "dismissed");
+  auto history = ReviewsOf(*t.store, "L-00000000ffff");
+  REQUIRE(history->size() == 1);
+  CHECK((*history)[0].note ==
+        "phone seen before (decided on L-00000000f002 during a run; it is now part of L-00000000ffff)");
+}
+
+TEST_CASE("JournaledReview_LeadGone_DecisionKeptUnderItsOwnId") {
+  TempStore t;
+  REQUIRE(ApplyQueued(t, {"L-00000000abcd", "reviewed", "checked", "a", 70, "new"}, "g1").ok());
+  auto history = ReviewsOf(*t.store, "L-00000000abcd");
+  REQUIRE(history->size() == 1);
+  CHECK((*history)[0].note == "checked");
+  CHECK(t.store->GetMeta("journal-applied\x1f" "g1")->has_value());
+}
+
+TEST_CASE("JournaledReview_BadDecision_RefusedBeforeQueueing") {
+  CHECK(LeadReviewJournalEntry({"L-00000000eeee", "maybe", "why", "a", 1, ""})
+            .status()
+            .IsInvalidArgument());
+  CHECK(LeadReviewJournalEntry({"L-00000000eeee", "reviewed", "", "a", 1, ""})
+            .status()
+            .IsInvalidArgument());
+}
+
 }  // namespace
 }  // namespace plainsight
