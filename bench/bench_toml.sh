@@ -4,9 +4,10 @@
 # under one setting.
 
 # Prints the [crawl] table (politeness off: the sites are our own, on
-# 127.0.0.1) and the jobs and adult pattern packs of the checkout at $1.
+# 127.0.0.1), with the line $2 (optional) added to it, and the jobs and
+# adult pattern packs of the checkout at $1.
 bench_crawl_toml() {
-  local root=$1
+  local root=$1 extra=${2:-}
   cat <<EOF
 [crawl]
 concurrency = 16
@@ -14,6 +15,7 @@ per_host_delay_ms = 0
 per_host_connections = 16
 respect_robots = false
 allow_private_addresses = true
+$extra
 
 [[patterns]]
 path = "$root/config/patterns/adult.toml"

@@ -20,8 +20,12 @@
 # EXIT trap stops nginx (by the pid in its own pid file) and removes the
 # temp dir.
 #
+# With --images every advert shows one photo of its own (bench/photo_gen,
+# 640x480 JPEG), and plainsight crawls twice, photos off then on (one
+# photo per advert fetched, hashed and stored): both rates are printed.
+#
 # Usage: bench/crawl_bench.sh [--plainsight PATH] [--adverts N]
-#                             [--timeout SECONDS] [--keep]
+#                             [--timeout SECONDS] [--keep] [--images]
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,13 +35,15 @@ plainsight="$root/build-bench/plainsight"
 adverts=20000
 crawl_timeout=900
 keep=0
+images=0
 while (($#)); do
   case "$1" in
     --plainsight) plainsight=$2; shift 2 ;;
     --adverts) adverts=$2; shift 2 ;;
     --timeout) crawl_timeout=$2; shift 2 ;;
     --keep) keep=1; shift ;;
-    *) echo "usage: $0 [--plainsight PATH] [--adverts N] [--timeout SECONDS] [--keep]" >&2; exit 2 ;;
+    --images) images=1; shift ;;
+    *) echo "usage: $0 [--plainsight PATH] [--adverts N] [--timeout SECONDS] [--keep] [--images]" >&2; exit 2 ;;
   esac
 done
 if [ ! -x "$plainsight" ]; then
@@ -80,7 +86,15 @@ trap 'exit 130' INT TERM
 chmod 755 "$tmp"
 
 echo "crawl_bench: generating the site ($adverts adverts) in $tmp/www" >&2
-site_stats=$(python3 "$root/bench/site_gen.py" "$tmp/www" --adverts "$adverts")
+photo_flag=()
+if ((images)); then photo_flag=(--photos); fi
+site_stats=$(python3 "$root/bench/site_gen.py" "$tmp/www" --adverts "$adverts" "${photo_flag[@]}")
+if ((images)); then
+  photo_gen="$(dirname "$plainsight")/bench/photo_gen"
+  [ -x "$photo_gen" ] || { echo "crawl_bench: no $photo_gen (build the bench tree)" >&2; exit 1; }
+  echo "crawl_bench: generating $adverts photos (640x480 JPEG)" >&2
+  "$photo_gen" "$tmp/www/img" 100000 "$adverts" >/dev/null
+fi
 site_pages=$(sed -n 's/.*pages=\([0-9]*\).*/\1/p' <<<"$site_stats")
 site_bytes=$(sed -n 's/.*bytes=\([0-9]*\).*/\1/p' <<<"$site_stats")
 chmod -R a+rX "$tmp/www"
@@ -148,19 +162,22 @@ wget2_s=$(elapsed_seconds "$tmp/wget2.time")
 wget2_rss_kb=$(time_field "$tmp/wget2.time" "Maximum resident set size (kbytes)")
 wget2_cpu=$(time_field "$tmp/wget2.time" "Percent of CPU this job got")
 
-# (a) plainsight.
-mkdir -p "$tmp/plainsight"
-{
-  cat <<EOF
+# (a) plainsight, in $tmp/$1, with $2 added to its [crawl] table. Sets the
+# plainsight_* figures.
+crawl_plainsight() {
+  local dir="$tmp/$1" extra=$2
+  mkdir -p "$dir"
+  {
+    cat <<EOF
 gazetteer = "$root/config/gazetteer.tsv"
 
 [store]
-path = "$tmp/plainsight/store"
+path = "$dir/store"
 warc = true
 
 EOF
-  bench_crawl_toml "$root"
-  cat <<EOF
+    bench_crawl_toml "$root" "$extra"
+    cat <<EOF
 
 [[sites]]
 name = "bench-board"
@@ -175,36 +192,50 @@ max_depth = 100
   location = "span.location"
   posted = "time"
 EOF
-} >"$tmp/plainsight/plainsight.toml"
-echo "crawl_bench: plainsight crawling" >&2
-plainsight_rc=0
-before=$(served)
-/usr/bin/time -v -o "$tmp/plainsight.time" timeout "$crawl_timeout" \
-  "$plainsight" crawl --config "$tmp/plainsight/plainsight.toml" -q \
-  2>"$tmp/plainsight.log" || plainsight_rc=$?
-plainsight_requests=$(($(served) - before - 1))
-summary=$(grep -m1 '^crawl: ' "$tmp/plainsight.log" || true)
-plainsight_pages=$(sed -n 's/^crawl: \([0-9]*\) pages in .*/\1/p' <<<"$summary")
-# The summary is printed after correlation: if that fails, count what
-# nginx served instead.
-plainsight_pages=${plainsight_pages:-$plainsight_requests}
-plainsight_loop_rate=$(sed -n 's/.*(\([0-9.]*\) pages\/s).*/\1/p' <<<"$summary")
-plainsight_s=$(elapsed_seconds "$tmp/plainsight.time")
-plainsight_rss_kb=$(time_field "$tmp/plainsight.time" "Maximum resident set size (kbytes)")
-plainsight_cpu=$(time_field "$tmp/plainsight.time" "Percent of CPU this job got")
-warc_mb=$(du -sm "$tmp/plainsight/store/warc" 2>/dev/null | cut -f1 || true)
-store_mb=$(du -sm "$tmp/plainsight/store" 2>/dev/null | cut -f1 || true)
+  } >"$dir/plainsight.toml"
+  echo "crawl_bench: plainsight crawling ($1)" >&2
+  plainsight_rc=0
+  before=$(served)
+  /usr/bin/time -v -o "$dir.time" timeout "$crawl_timeout" \
+    "$plainsight" crawl --config "$dir/plainsight.toml" -q \
+    2>"$dir.log" || plainsight_rc=$?
+  plainsight_requests=$(($(served) - before - 1))
+  summary=$(grep -m1 '^crawl: ' "$dir.log" || true)
+  plainsight_pages=$(sed -n 's/^crawl: \([0-9]*\) pages in .*/\1/p' <<<"$summary")
+  # The summary is printed after correlation: if that fails, count what
+  # nginx served instead.
+  plainsight_pages=${plainsight_pages:-$plainsight_requests}
+  plainsight_loop_rate=$(sed -n 's/.*(\([0-9.]*\) pages\/s).*/\1/p' <<<"$summary")
+  plainsight_s=$(elapsed_seconds "$dir.time")
+  plainsight_rss_kb=$(time_field "$dir.time" "Maximum resident set size (kbytes)")
+  plainsight_cpu=$(time_field "$dir.time" "Percent of CPU this job got")
+  warc_mb=$(du -sm "$dir/store/warc" 2>/dev/null | cut -f1 || true)
+  store_mb=$(du -sm "$dir/store" 2>/dev/null | cut -f1 || true)
+  if ((plainsight_rc != 0)); then
+    echo "crawl_bench: plainsight exited $plainsight_rc; its log ends:" >&2
+    tail -5 "$dir.log" >&2
+  fi
+}
 
-if ((plainsight_rc != 0)); then
-  echo "crawl_bench: plainsight exited $plainsight_rc; its log ends:" >&2
-  tail -5 "$tmp/plainsight.log" >&2
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.1f", n / s; else print 0 }'; }
+ratio_of() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print 0 }'; }
+
+if ((images)); then
+  # The same site, photos off then on: what fetching, hashing and storing
+  # one photo per advert costs the crawl.
+  crawl_plainsight plainsight-photos-off "max_images_per_advert = 0"
+  off_pages=$plainsight_pages off_s=$plainsight_s off_rss_kb=$plainsight_rss_kb
+  off_loop_rate=${plainsight_loop_rate:-0}
+  crawl_plainsight plainsight "max_images_per_advert = 8"
+  photos_stored=$(zcat "$tmp"/plainsight/store/warc/*.warc.gz 2>/dev/null |
+    grep -ac '^Content-Type: image/' || true)
+else
+  crawl_plainsight plainsight ""
 fi
 if ((wget2_rc != 0)); then echo "crawl_bench: wget2 exited $wget2_rc" >&2; fi
 
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.1f", n / s; else print 0 }'; }
 plainsight_rate=$(rate "$plainsight_pages" "$plainsight_s")
 wget2_rate=$(rate "$wget2_pages" "$wget2_s")
-ratio_of() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print 0 }'; }
 ratio=$(ratio_of "$plainsight_rate" "$wget2_rate")
 rss_mb=$(awk -v k="${plainsight_rss_kb:-0}" 'BEGIN { printf "%.0f", k / 1024 }')
 wget2_rss_mb=$(awk -v k="${wget2_rss_kb:-0}" 'BEGIN { printf "%.0f", k / 1024 }')
@@ -229,6 +260,15 @@ echo "plainsight's own crawl-loop rate (without start-up and correlation): ${pla
 echo "ratio plainsight/wget2: ${ratio}x (target >= 1.0x)"
 echo "ceiling: gumbo parsing alone, $(nproc) threads, no I/O: ${ceiling_rate} pages/s = ${ceiling_ratio}x wget2"
 echo "plainsight store: ${store_mb:-0} MB, of which WARC ${warc_mb:-0} MB"
+if ((images)); then
+  off_rate=$(rate "$off_pages" "$off_s")
+  echo "photos off: $off_pages pages in $off_s s = $off_rate pages/s (loop ${off_loop_rate} pages/s), peak RSS $((${off_rss_kb:-0} / 1024)) MB"
+  echo "photos on:  $plainsight_pages pages + ${photos_stored:-0} photos stored in $plainsight_s s = $plainsight_rate pages/s (loop ${plainsight_loop_rate:-?} pages/s), peak RSS $rss_mb MB"
+  echo "photos on / off: $(ratio_of "$plainsight_rate" "$off_rate")x pages/s"
+  echo "crawl.photos_off_pages_s=$off_rate"
+  echo "crawl.photos_on_pages_s=$plainsight_rate"
+  echo "crawl.photos_stored=${photos_stored:-0}"
+fi
 echo
 echo "crawl.site_pages=$site_pages"
 echo "crawl.site_mb=$((site_bytes / 1000000))"

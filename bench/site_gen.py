@@ -83,7 +83,7 @@ def script_block(rng, slots):
             "function t(e){var i=new Image();i.src='/t.gif?e='+e;}})(window);</script>\n" % parts)
 
 
-def advert_page(rng, ad_id, jobs, siblings):
+def advert_page(rng, ad_id, jobs, siblings, photos=False):
     title = rng.choice(JOB_TITLES if jobs else ADULT_TITLES)
     town = rng.choice(TOWNS)
     extra = style_block(rng, 120 + rng.randrange(40)) + script_block(rng, 60 + rng.randrange(30))
@@ -95,6 +95,9 @@ def advert_page(rng, ad_id, jobs, siblings):
     out.append(f"<main><article><h1 class=\"ad-title\">{title}</h1>"
                f"<p><span class=\"location\">{town}</span> posted <time>2026-01-{10 + rng.randrange(18)}</time></p>"
                "<div class=\"description\">\n")
+    if photos:
+        # One photo of its own per advert (bench/photo_gen writes them).
+        out.append(f"<img class=\"photo\" src=\"/img/{ad_id}.jpg\" alt=\"photo\" width=\"640\" height=\"480\">\n")
     for _ in range(3 + rng.randrange(4)):
         text = " ".join(rng.choice(FILLER) for _ in range(3 + rng.randrange(3)))
         if rng.random() < 0.6:
@@ -139,6 +142,8 @@ def main():
     parser.add_argument("--adverts", type=int, default=20000)
     parser.add_argument("--per-page", type=int, default=20)
     parser.add_argument("--seed", type=int, default=20260115)
+    parser.add_argument("--photos", action="store_true",
+                        help="each advert shows /img/<id>.jpg (written by bench/photo_gen)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     for sub in ("listings", "ad", "static"):
@@ -155,7 +160,7 @@ def main():
         for ad_id in ad_ids:
             jobs = ad_id % 2 == 0
             total += write_page(os.path.join(args.out_dir, "ad", f"{ad_id}.html"),
-                                advert_page(rng, ad_id, jobs, ad_ids))
+                                advert_page(rng, ad_id, jobs, ad_ids, args.photos))
             count += 1
     for name, title in (("index", "Board"), ("about", "About"), ("help", "Help")):
         total += write_page(os.path.join(args.out_dir, f"{name}.html"),

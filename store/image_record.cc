@@ -172,19 +172,24 @@ Status ForEachAdvertImage(const Store& store,
 Status DeleteAdvertImages(Store& store, std::string_view advert_id) {
   Result<std::vector<AdvertImage>> images = LoadAdvertImages(store, advert_id);
   if (!images.ok()) return images.status();
+  // Each image's own row goes last: a crash part-way leaves it, so the next
+  // purge finds the image again and finishes (every step is idempotent).
   for (const AdvertImage& image : *images) {
-    if (Status s = store.DeleteMeta(AdvertImageKey(advert_id, image.url)); !s.ok()) return s;
-    if (image.sha256.empty()) continue;
-    if (Status s = store.DeleteMeta(ImageRefPrefix(image.sha256) + std::string(advert_id)); !s.ok()) return s;
-    bool still_listed = false;
-    Status scan = store.ForEachMeta(ImageRefPrefix(image.sha256), [&](const std::string&, const std::string&) {
-      still_listed = true;
-      return false;
-    });
-    if (!scan.ok()) return scan;
-    if (!still_listed) {
-      if (Status s = store.DeleteMeta(StoredImageKey(image.sha256)); !s.ok()) return s;
+    if (!image.sha256.empty()) {
+      if (Status s = store.DeleteMeta(ImageRefPrefix(image.sha256) + std::string(advert_id)); !s.ok()) {
+        return s;
+      }
+      bool still_listed = false;
+      Status scan = store.ForEachMeta(ImageRefPrefix(image.sha256), [&](const std::string&, const std::string&) {
+        still_listed = true;
+        return false;
+      });
+      if (!scan.ok()) return scan;
+      if (!still_listed) {
+        if (Status s = store.DeleteMeta(StoredImageKey(image.sha256)); !s.ok()) return s;
+      }
     }
+    if (Status s = store.DeleteMeta(AdvertImageKey(advert_id, image.url)); !s.ok()) return s;
   }
   return Status::OK();
 }

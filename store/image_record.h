@@ -91,7 +91,9 @@ Status ForEachStoredImage(const Store& store,
 Status ForEachAdvertImage(const Store& store,
                           const std::function<bool(const AdvertImage&)>& visit);
 // Deletes an advert's image entries, and each StoredImage no other advert
-// lists any more. For retention and DeleteAdvert's callers.
+// lists any more. For retention and DeleteAdvert's callers. Several writes,
+// not one: each is idempotent and an image's advert row goes last, so a
+// delete interrupted part-way is finished by calling it again.
 Status DeleteAdvertImages(Store& store, std::string_view advert_id);
 
 }  // namespace plainsight

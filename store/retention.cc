@@ -31,9 +31,11 @@ Result<PurgeSummary> PurgeExpired(Store& store, int retention_days, double flagg
   if (!s.ok()) return s;
   if (!dry_run) {
     for (const std::string& id : summary.purged) {
-      s = store.DeleteAdvert(id);
-      if (!s.ok()) return s;
+      // Images first: a purge killed between the two leaves the expired
+      // advert, which the next purge deletes with whatever is left of them.
       s = DeleteAdvertImages(store, id);
+      if (!s.ok()) return s;
+      s = store.DeleteAdvert(id);
       if (!s.ok()) return s;
     }
   }

@@ -112,5 +112,27 @@ TEST_CASE("Deleting the last advert that lists a picture deletes the picture") {
   CHECK_FALSE(LoadStoredImage(**store, sha)->has_value());
 }
 
+TEST_CASE("A delete interrupted after the picture went is finished by the next one") {
+  ImageStoreDir dir;
+  auto store = Store::Open(dir.path + "/db", {});
+  REQUIRE(store.ok());
+  const std::string sha(64, 'a');
+  StoredImage p = Picture(sha);
+  REQUIRE(Commit(**store, AdvertImageEntries(Listed("A-9", "http://x.example.org/9.jpg", 0, sha), &p)).ok());
+  // Killed part-way: the reference and the picture deleted, the advert's
+  // own row not yet (it goes last).
+  REQUIRE((*store)->DeleteMeta(std::string("image-ref\x1f") + sha + "\x1f" "A-9").ok());
+  REQUIRE((*store)->DeleteMeta(std::string("image\x1f") + sha).ok());
+  REQUIRE(LoadAdvertImages(**store, "A-9")->size() == 1);
+  REQUIRE(DeleteAdvertImages(**store, "A-9").ok());
+  CHECK(LoadAdvertImages(**store, "A-9")->empty());
+  size_t left = 0;
+  REQUIRE((*store)->ForEachMeta("image", [&](const std::string&, const std::string&) {
+    ++left;
+    return true;
+  }).ok());
+  CHECK(left == 0);
+}
+
 }  // namespace
 }  // namespace plainsight
