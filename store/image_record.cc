@@ -169,6 +169,23 @@ Status ForEachAdvertImage(const Store& store,
   return ForEachDecoded<AdvertImage>(store, meta_keys::kAdvertImage, DecodeAdvertImage, visit);
 }
 
+namespace {
+
+// The advert's reference to the picture goes, and the picture with it when
+// no other advert lists it. Idempotent.
+Status DropPictureReference(Store& store, std::string_view sha256, std::string_view advert_id) {
+  if (Status s = store.DeleteMeta(ImageRefPrefix(sha256) + std::string(advert_id)); !s.ok()) return s;
+  bool still_listed = false;
+  Status scan = store.ForEachMeta(ImageRefPrefix(sha256), [&](const std::string&, const std::string&) {
+    still_listed = true;
+    return false;
+  });
+  if (!scan.ok()) return scan;
+  return still_listed ? Status::OK() : store.DeleteMeta(StoredImageKey(sha256));
+}
+
+}  // namespace
+
 Status DeleteAdvertImages(Store& store, std::string_view advert_id) {
   Result<std::vector<AdvertImage>> images = LoadAdvertImages(store, advert_id);
   if (!images.ok()) return images.status();
@@ -176,22 +193,20 @@ Status DeleteAdvertImages(Store& store, std::string_view advert_id) {
   // purge finds the image again and finishes (every step is idempotent).
   for (const AdvertImage& image : *images) {
     if (!image.sha256.empty()) {
-      if (Status s = store.DeleteMeta(ImageRefPrefix(image.sha256) + std::string(advert_id)); !s.ok()) {
-        return s;
-      }
-      bool still_listed = false;
-      Status scan = store.ForEachMeta(ImageRefPrefix(image.sha256), [&](const std::string&, const std::string&) {
-        still_listed = true;
-        return false;
-      });
-      if (!scan.ok()) return scan;
-      if (!still_listed) {
-        if (Status s = store.DeleteMeta(StoredImageKey(image.sha256)); !s.ok()) return s;
-      }
+      if (Status s = DropPictureReference(store, image.sha256, advert_id); !s.ok()) return s;
     }
     if (Status s = store.DeleteMeta(AdvertImageKey(advert_id, image.url)); !s.ok()) return s;
   }
   return Status::OK();
+}
+
+Status RefuseAdvertImage(Store& store, AdvertImage image, const std::string& why) {
+  if (!image.sha256.empty()) {
+    if (Status s = DropPictureReference(store, image.sha256, image.advert_id); !s.ok()) return s;
+  }
+  image.sha256.clear();
+  image.error = why;
+  return store.PutMeta(AdvertImageKey(image.advert_id, image.url), EncodeAdvertImage(image));
 }
 
 }  // namespace plainsight

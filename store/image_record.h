@@ -95,5 +95,10 @@ Status ForEachAdvertImage(const Store& store,
 // not one: each is idempotent and an image's advert row goes last, so a
 // delete interrupted part-way is finished by calling it again.
 Status DeleteAdvertImages(Store& store, std::string_view advert_id);
+// Turns one advert's image into a refusal saying `why` (e.g. "site
+// chrome", learnt after it was fetched): its reference goes, the picture
+// too when no other advert lists it, and the row is rewritten last, with no
+// sha256. Idempotent, so an interrupted call is finished by the next.
+Status RefuseAdvertImage(Store& store, AdvertImage image, const std::string& why);
 
 }  // namespace plainsight

@@ -134,5 +134,28 @@ TEST_CASE("A delete interrupted after the picture went is finished by the next o
   CHECK(left == 0);
 }
 
+TEST_CASE("An image refused after it was kept drops the picture with its last advert") {
+  ImageStoreDir dir;
+  auto store = Store::Open(dir.path + "/db", {});
+  REQUIRE(store.ok());
+  const std::string sha(64, 'b');
+  StoredImage p = Picture(sha);
+  REQUIRE(Commit(**store, AdvertImageEntries(Listed("A-1", "http://x.example.org/logo.png", 0, sha), &p)).ok());
+  REQUIRE(Commit(**store, AdvertImageEntries(Listed("A-2", "http://x.example.org/logo.png", 0, sha), nullptr)).ok());
+  for (const char* advert : {"A-1", "A-2"}) {
+    auto listed = LoadAdvertImages(**store, advert);
+    REQUIRE(listed->size() == 1);
+    REQUIRE(RefuseAdvertImage(**store, (*listed)[0], "site chrome").ok());
+    REQUIRE(RefuseAdvertImage(**store, (*listed)[0], "site chrome").ok());  // idempotent
+    auto after = LoadAdvertImages(**store, advert);
+    REQUIRE(after->size() == 1);
+    CHECK((*after)[0].sha256.empty());
+    CHECK((*after)[0].error == "site chrome");
+    CHECK((*after)[0].order == 0);
+  }
+  CHECK_FALSE(LoadStoredImage(**store, sha)->has_value());
+  CHECK(AdvertsShowingPicture(**store, sha)->empty());
+}
+
 }  // namespace
 }  // namespace plainsight
