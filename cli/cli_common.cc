@@ -141,6 +141,11 @@ StoreCommand BeginStoreCommand(StoreAccess access, NeedsPatterns needs_patterns)
 
 std::string CurrentUser(const std::string& analyst) {
   if (!analyst.empty()) return analyst;
+  // Analysts work as the service user through sudo (docs/deploy.md): the
+  // audit names the person, not the account.
+  if (const char* sudo_user = std::getenv("SUDO_USER"); sudo_user != nullptr && *sudo_user != '\0') {
+    return sudo_user;
+  }
   if (const passwd* pw = ::getpwuid(::geteuid()); pw != nullptr && pw->pw_name != nullptr) {
     return pw->pw_name;
   }

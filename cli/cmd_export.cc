@@ -147,7 +147,7 @@ void RegisterExport(CLI::App& app) {
       rows = graph.nodes().size();
       name = stem + ".graphml";
     } else {
-      text = RenderAdvertCsv(scope->adverts);
+      text = RenderAdvertCsv(scope->adverts, scope->images);
       rows = scope->adverts.size();
       name = stem + "-adverts.csv";
     }

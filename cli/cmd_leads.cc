@@ -153,8 +153,8 @@ void RegisterShow(CLI::App& app) {
       if (!photos.ok()) throw CliError(kExitStore, photos.status().ToString());
       AuditOrThrow(config, "show", 1);
       if (format == "json") {
-        nlohmann::json out = AdvertJson(**advert);
-        out["images"] = AdvertPhotosJson(*photos);
+        nlohmann::json out = AdvertJson(**advert, *photos);
+        out["photos"] = AdvertPhotosJson(*photos, PhotoMatches::kWithMatches);
         std::cout << out.dump(2) << "\n";
       } else {
         PrintAdvertText(std::cout, **advert);

@@ -10,9 +10,10 @@
 #include "cli/json_output.h"
 #include "cli/lead_table.h"
 #include "core/clock.h"
-#include "images/photo_hashes.h"
+#include "crawler/picture_fetch.h"
 #include "report/advert_query.h"
 #include "report/image_query.h"
+#include "report/photo_orientations.h"
 
 namespace plainsight::cli {
 namespace {
@@ -27,18 +28,28 @@ bool HasFilter(const AdvertQuery& q) {
          !q.site.empty() || !q.indicator.empty() || !q.text.empty() || q.since != 0;
 }
 
-// `query --image FILE`: adverts showing a photo like the file's, closest
+bool IsUrl(const std::string& image) {
+  return image.rfind("http://", 0) == 0 || image.rfind("https://", 0) == 0;
+}
+
+// The picture `--image` names: a file, or a URL fetched once as politely as
+// the crawl would (crawler/picture_fetch.h: robots.txt, the configured user
+// agent, TLS verified, private addresses only when the config allows them,
+// max_image_bytes).
+std::string QueryPicture(const std::string& image, const Config& config) {
+  if (!IsUrl(image)) return ReadInput(image);
+  Result<std::string> fetched = FetchPicture(config.crawl, image);
+  if (!fetched.ok()) throw CliError(kExitBadInput, "--image: " + fetched.status().message());
+  return std::move(*fetched);
+}
+
+// `query --image FILE|URL`: adverts showing a photo like the picture's, in
+// any of its eight orientations (a rotated or mirrored repost too), closest
 // first; other filters, when given, keep only adverts they also find.
-// URLs are refused: fetching one here would bypass the crawler's politeness
-// and robots.txt (download the picture, then give the file).
 void QueryImage(const QueryArgs& args, const Config& config, const Store& store,
                 const AdvertQuery& query) {
-  if (args.image.rfind("http://", 0) == 0 || args.image.rfind("https://", 0) == 0) {
-    throw CliError(kExitBadInput,
-                   "--image: give a file; URLs are not fetched by query (download it first)");
-  }
-  const std::string bytes = ReadInput(args.image);
-  Result<images::PhotoHashes> photo = images::HashPhoto(bytes);
+  const std::string bytes = QueryPicture(args.image, config);
+  Result<PhotoOrientations> photo = HashPhotoOrientations(bytes);
   if (!photo.ok()) throw CliError(kExitBadInput, "--image: " + photo.status().message());
   auto found = FindAdvertsByPhoto(store, *photo);
   if (found.status().IsInvalidArgument()) {
@@ -79,7 +90,8 @@ void RegisterQuery(CLI::App& app) {
       "Examples:\n  plainsight query --phone '07700 900123' --format json\n"
       "  plainsight query --postcode nn11ab --since 2026-11-01\n"
       "  plainsight query --handle telegram:@anna_rose\n"
-      "  plainsight query --image photo.jpg --format json");
+      "  plainsight query --image photo.jpg --format json\n"
+      "  plainsight query --image https://example.org/img/1.jpg");
   cmd->add_option("--phone", args.phone, "any UK spelling; matched as E.164");
   cmd->add_option("--email", args.email, "email address");
   cmd->add_option("--postcode", args.postcode, "UK postcode, any spacing or case");
@@ -89,7 +101,9 @@ void RegisterQuery(CLI::App& app) {
   cmd->add_option("--indicator", args.indicator, "indicator id, e.g. jobs.accommodation_provided");
   cmd->add_option("--text", args.text, "RE2 pattern over title and text");
   cmd->add_option("--image", args.image,
-                  "picture file (JPEG, PNG, WebP, GIF): adverts showing a like photo, closest first");
+                  "picture file or http(s) URL (JPEG, PNG, WebP, GIF): adverts showing a like "
+                  "photo, also turned or mirrored, closest first; a URL is fetched once, "
+                  "politely ([crawl] rules, robots.txt)");
   cmd->add_option("--since", args.since, "last seen at or after (ISO 8601, or 24h / 7d)");
   cmd->add_option("--format", args.format, "table or json")->check(CLI::IsMember({"table", "json"}));
   cmd->callback([] {
@@ -115,7 +129,7 @@ void RegisterQuery(CLI::App& app) {
     AuditOrThrow(config, "query", static_cast<std::int64_t>(adverts.size()));
     if (args.format == "json") {
       nlohmann::json out = {{"adverts", nlohmann::json::array()}};
-      for (const AdvertRecord& a : adverts) out["adverts"].push_back(AdvertJson(a));
+      for (const AdvertRecord& a : adverts) out["adverts"].push_back(AdvertJson(a, *store));
       std::cout << out.dump(2) << "\n";
     } else {
       PrintAdvertTable(std::cout, adverts);

@@ -65,7 +65,7 @@ void RegisterReview(CLI::App& app) {
       ->required()
       ->check(CLI::IsMember({"reviewed", "escalated", "dismissed", "visited", "no-concern", "referred"}));
   cmd->add_option("--note", note, "why (kept with the decision and in the audit log)")->required();
-  cmd->add_option("--analyst", analyst, "who decided (default: the OS user)");
+  cmd->add_option("--analyst", analyst, "who decided (default: the sudo user, else the OS user)");
   cmd->callback([] {
     const std::int64_t now = SystemClock::Get().NowUnixSeconds();
     auto writable = TryBeginStoreCommand(StoreAccess::kReadWrite);

@@ -1,5 +1,7 @@
 #include "cli/image_view.h"
 
+#include <algorithm>
+
 #include <cstdio>
 
 namespace plainsight::cli {
@@ -11,7 +13,8 @@ json PhotoMatchJson(const PhotoMatch& m) {
           {"url", m.advert_url},
           {"image_url", m.image_url},
           {"sha256", m.sha256},
-          {"distance", m.distance}};
+          {"distance", m.distance},
+          {"orientation", OrientationName(m.orientation)}};
 }
 
 void PrintPhotoMatches(std::ostream& out, const std::vector<PhotoMatch>& matches) {
@@ -24,11 +27,25 @@ void PrintPhotoMatches(std::ostream& out, const std::vector<PhotoMatch>& matches
     char distance[16];
     std::snprintf(distance, sizeof distance, "%8d", m.distance);
     out << distance << "  " << m.advert_id << "  " << m.advert_url << "\n"
-        << "          image " << m.image_url << "\n";
+        << "          image " << m.image_url;
+    if (m.orientation != images::Dihedral::kOriginal) {
+      out << "  (matched " << OrientationPhrase(m.orientation) << ")";
+    }
+    out << "\n";
   }
 }
 
-json AdvertPhotosJson(const std::vector<AdvertPhoto>& photos) {
+json AdvertPdqEntities(const std::vector<AdvertPhoto>& photos) {
+  json out = json::array();
+  for (const AdvertPhoto& p : photos) {
+    if (!p.picture || p.picture->pdq.empty()) continue;
+    const std::string value = "pdq:" + p.picture->pdq;
+    if (std::find(out.begin(), out.end(), value) == out.end()) out.push_back(value);
+  }
+  return out;
+}
+
+json AdvertPhotosJson(const std::vector<AdvertPhoto>& photos, PhotoMatches with) {
   json out = json::array();
   for (const AdvertPhoto& p : photos) {
     json item = {{"url", p.image.url}, {"order", p.image.order}, {"sha256", p.image.sha256}};
@@ -45,9 +62,11 @@ json AdvertPhotosJson(const std::vector<AdvertPhoto>& photos) {
         item["warc"] = {{"file", s.warc_file}, {"offset", s.warc_offset}, {"length", s.warc_length}};
       }
     }
-    json matches = json::array();
-    for (const PhotoMatch& m : p.matches) matches.push_back(PhotoMatchJson(m));
-    item["matches"] = std::move(matches);
+    if (with == PhotoMatches::kWithMatches) {
+      json matches = json::array();
+      for (const PhotoMatch& m : p.matches) matches.push_back(PhotoMatchJson(m));
+      item["matches"] = std::move(matches);
+    }
     out.push_back(std::move(item));
   }
   return out;

@@ -1,12 +1,14 @@
 #include "cli/json_output.h"
 
+#include "cli/cli_common.h"
+#include "cli/image_view.h"
 #include "core/clock.h"
 
 namespace plainsight::cli {
 
 using nlohmann::json;
 
-json AdvertJson(const AdvertRecord& a) {
+json AdvertJson(const AdvertRecord& a, const std::vector<AdvertPhoto>& photos) {
   json indicators = json::array();
   for (const IndicatorRecord& hit : a.indicators) {
     indicators.push_back(
@@ -35,6 +37,8 @@ json AdvertJson(const AdvertRecord& a) {
               {"company", a.company},
               {"pay", pay},
               {"indicators", indicators},
+              {"images", AdvertPdqEntities(photos)},
+              {"photos", AdvertPhotosJson(photos)},
               {"removed", a.removed}};
   if (a.removed) out["removed_at"] = FormatIso8601(a.removed_at);
   if (!a.warc_file.empty()) {
@@ -43,11 +47,17 @@ json AdvertJson(const AdvertRecord& a) {
   return out;
 }
 
+json AdvertJson(const AdvertRecord& advert, const Store& store) {
+  Result<std::vector<AdvertPhoto>> photos = LoadAdvertPhotos(store, advert.id);
+  if (!photos.ok()) throw CliError(kExitStore, photos.status().ToString());
+  return AdvertJson(advert, *photos);
+}
+
 json LeadJson(const LeadRecord& lead, const Store& store) {
   json adverts = json::array();
   for (const std::string& id : lead.advert_ids) {
     auto advert = store.GetAdvert(id);
-    if (advert.ok() && advert->has_value()) adverts.push_back(AdvertJson(**advert));
+    if (advert.ok() && advert->has_value()) adverts.push_back(AdvertJson(**advert, store));
   }
   json terms = json::array();
   for (size_t i = 0; i < lead.reasons.size() && i < lead.reason_points.size(); ++i) {

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/image_query.h"
 #include "store/advert.h"
 #include "store/store.h"
 
@@ -24,8 +25,14 @@ nlohmann::json PayJson(const Pay& p) {
   return item;
 }
 
-nlohmann::json AdvertJson(const AdvertRecord& advert);
-// Expands the lead's adverts from the store.
+// The contract's advert object ("images": its pictures' "pdq:<hex>") plus
+// "photos" (cli/image_view.h AdvertPhotosJson: each image the advert's page
+// showed, with its picture's SHA-256, PDQ, quality, size and capture).
+nlohmann::json AdvertJson(const AdvertRecord& advert, const std::vector<AdvertPhoto>& photos);
+// The same, the advert's photos read from the store (a store error is a
+// CliError, exit 2).
+nlohmann::json AdvertJson(const AdvertRecord& advert, const Store& store);
+// Expands the lead's adverts, with their photos, from the store.
 nlohmann::json LeadJson(const LeadRecord& lead, const Store& store);
 
 }  // namespace plainsight::cli

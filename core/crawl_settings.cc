@@ -27,6 +27,7 @@ const SettingKeys<CrawlSettings>& CrawlSettingKeys() {
       {"headers", &S::headers},
       {"cookies", &S::cookies},
       {"max_images_per_advert", &S::max_images_per_advert, 0, 1000},
+      {"max_images_per_run", &S::max_images_per_run, 0, std::numeric_limits<int>::max()},
       {"max_image_bytes", &S::max_image_bytes, 1024, static_cast<double>(std::int64_t{1} << 34)},
   };
   return keys;

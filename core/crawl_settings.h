@@ -31,6 +31,7 @@ struct CrawlSettings {
   std::vector<std::string> headers;  // extra request headers, "Name: value"
   std::string cookies;               // "name=value; name2=value2"
   int max_images_per_advert = 8;     // photos fetched per advert page; 0 = none
+  int max_images_per_run = 20000;    // photos fetched per run (a site's own value: its photos); 0 = none
   std::int64_t max_image_bytes = 5000000;  // an image cut at this is refused
 };
 

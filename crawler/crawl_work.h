@@ -52,6 +52,12 @@ inline std::string ImageUrlOfKey(const std::string& key) {
   return key.substr(0, key.rfind(kImageKeyMark));
 }
 
+// Why an image was not fetched when the run's images were used up
+// (max_images_per_run): recorded against its advert like any refusal, but
+// tried again by a later run that finds the advert's page (the cap is per
+// run, not a verdict on the image).
+inline constexpr char kPerRunImageCapRefusal[] = "per-run image cap";
+
 // A photo of advert `advert_id` to fetch.
 inline Pending NewImagePending(const std::string& image_url, int site, int depth,
                                const std::string& advert_id, int order) {

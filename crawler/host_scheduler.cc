@@ -62,6 +62,14 @@ bool HostScheduler::PageBudgetLeft(const Pending& page, const HostState& host) c
   return host_max <= 0 || host.pages_started < host_max;
 }
 
+bool HostScheduler::ImageBudgetLeft(const Pending& image) const {
+  const int global_max = state_.env.config.crawl.max_images_per_run;
+  if (images_started_ >= global_max) return false;
+  const int site_max = state_.rules(image.site).site->crawl.max_images_per_run;
+  auto started = site_images_started_.find(image.site);
+  return started == site_images_started_.end() || started->second < site_max;
+}
+
 bool HostScheduler::SiteHasRoom(int site) const {
   auto it = site_in_flight_.find(site);
   return it == site_in_flight_.end() || it->second < state_.rules(site).site->crawl.concurrency;
@@ -194,6 +202,18 @@ bool HostScheduler::StartImage(const std::string& key, HostState& host, Pending 
       case CrawlState::ImageClaim::kFetch:
         break;
     }
+    if (!ImageBudgetLeft(page)) {
+      // Claimed, so the adverts waiting on this URL are told the same.
+      spdlog::debug("{}: {}", image_url, kPerRunImageCapRefusal);
+      FetchResult refused;
+      refused.url = page.FetchUrl();
+      refused.error = kPerRunImageCapRefusal;
+      state_.Handed();
+      state_.queue().Push(Work{std::move(refused), std::move(page), false});
+      return true;
+    }
+    ++images_started_;
+    ++site_images_started_[page.site];
   }
   FetchRequest request = MakeRequest(host, page.FetchUrl());
   request.max_body_bytes = state_.rules(page.site).site->crawl.max_image_bytes;

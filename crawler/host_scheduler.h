@@ -4,7 +4,8 @@
 // robots.txt (RFC 9309, from the store's cache or fetched first), the page
 // budgets and the workers' back-pressure allow (advert images, PageRole::
 // kImage, take the same queues, politeness and robots.txt, outside the
-// page budgets, one fetch per image URL per run); it retries with back-off,
+// page budgets, one fetch per image URL per run, at most max_images_per_run
+// fetches, the rest refused against their advert); it retries with back-off,
 // follows redirects as new polite requests, and hands every finished fetch
 // to the workers through the CrawlState's queue.
 //
@@ -81,6 +82,8 @@ class HostScheduler {
 
   FetchRequest MakeRequest(const HostState& host, const std::string& url);
   bool PageBudgetLeft(const Pending& page, const HostState& host) const;
+  // max_images_per_run: [crawl]'s for the run, a site's own for its photos.
+  bool ImageBudgetLeft(const Pending& image) const;
   // A site's own `concurrency` (its [[sites]] value, else [crawl]'s) bounds
   // its transfers across all its hosts.
   bool SiteHasRoom(int site) const;
@@ -110,6 +113,8 @@ class HostScheduler {
   std::uint64_t next_token_ = 1;
   int pages_started_ = 0;
   std::map<int, int> site_pages_started_;
+  int images_started_ = 0;  // image fetches started (first attempts)
+  std::map<int, int> site_images_started_;
   std::map<int, int> site_in_flight_;  // transfers of each site's pages and robots.txt
   std::mt19937 jitter_{12345};
   std::uniform_real_distribution<double> jitter_dist_{0.0, 1.0};

@@ -22,6 +22,12 @@ std::string ReasonOf(const std::string& error) {
   return error.substr(0, error.find(':'));
 }
 
+// An entry an earlier run recorded when its max_images_per_run was spent.
+bool CappedEarlier(const std::string& entry) {
+  Result<AdvertImage> image = DecodeAdvertImage(entry);
+  return image.ok() && image->sha256.empty() && image->error == kPerRunImageCapRefusal;
+}
+
 bool IsImageType(const std::string& content_type) {
   return content_type.empty() || StartsWithIgnoreCaseAscii(content_type, "image/");
 }
@@ -33,7 +39,11 @@ std::vector<Pending> ImageProcessor::Discover(const Work& work, const std::strin
   const int site = work.page.site;
   const SiteConfig& own = *state_.rules(site).site;
   const int cap = own.crawl.max_images_per_advert;
-  if (cap <= 0) return {};
+  // No photos at all this run: nothing to parse or queue.
+  if (cap <= 0 || own.crawl.max_images_per_run <= 0 ||
+      state_.env.config.crawl.max_images_per_run <= 0) {
+    return {};
+  }
   std::vector<std::string> urls;
   std::unordered_set<std::string> distinct;
   for (const std::string& href : FindImageUrls(work.result.body)) {
@@ -51,9 +61,10 @@ std::vector<Pending> ImageProcessor::Discover(const Work& work, const std::strin
     }
     if (order >= cap) break;
     const int this_order = order++;
-    // Recorded for this advert by an earlier run (kept or refused).
+    // Recorded for this advert by an earlier run (kept or refused), except
+    // when an earlier run's image cap stopped it.
     auto known = state_.env.store.GetMeta(AdvertImageKey(advert_id, url));
-    if (known.ok() && known->has_value()) continue;
+    if (known.ok() && known->has_value() && !CappedEarlier(**known)) continue;
     Pending image = NewImagePending(url, site, work.page.depth + 1, advert_id, this_order);
     if (!state_.FirstSeen(image.url)) continue;
     commit->discovered.push_back(FrontierEntryFor(image, own.name));

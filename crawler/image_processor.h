@@ -1,7 +1,9 @@
 // ImageProcessor: the worker side of advert photos. On an advert page it
 // finds the photos to fetch (crawler/advert_images.h: at most
-// max_images_per_advert, site chrome skipped, images this advert already
-// recorded skipped) and queues them with the page's commit; on a fetched
+// max_images_per_advert, none when max_images_per_run is 0, site chrome
+// skipped, images this advert already recorded skipped unless only an
+// earlier run's image cap stopped them) and queues them with the page's
+// commit; on a fetched
 // image it refuses what is not a usable picture (truncated at
 // max_image_bytes, a content type that is not image/*, anything the
 // decoder refuses, decompression bombs included), hashes the rest
@@ -32,7 +34,8 @@ class ImageProcessor {
 
   // The photos of advert `advert_id`, shown by the page of `work` (whose
   // links resolve against `base`), to fetch: added to `commit` so they are
-  // persisted with the advert. Nothing when max_images_per_advert is 0.
+  // persisted with the advert. Nothing when max_images_per_advert or
+  // max_images_per_run is 0.
   std::vector<Pending> Discover(const Work& work, const std::string& advert_id,
                                 const std::string& base, PageCommit* commit);
 

@@ -1,16 +1,10 @@
 // Where the site probe gets its pages: an interface, so the probe runs on
 // saved pages in tests and on the network from `plainsight site probe`.
 //
-// The network source fetches one page at a time through a Fetcher (the
-// crawler's libcurl one by default), politely: robots.txt is read first for
-// each origin (RFC 9309: a 4xx means allow all, a 5xx or no answer means
-// disallow all) and its rules are obeyed; requests to one host are at least
-// the crawl's per_host_delay_ms apart (or the robots.txt Crawl-delay, capped
-// at max_crawl_delay_ms), measured from the end of the previous response;
-// redirects are followed as new requests under the same rules, at most 5.
-// It uses the crawl's user agent, timeout, body cap, proxy, headers and
-// address policy (private and loopback addresses only with
-// allow_private_addresses). Bodies are converted to UTF-8.
+// The network source fetches one page at a time through PoliteFetch
+// (crawler/polite_fetch.h: robots.txt, per-host delay, redirects as new
+// requests, the crawl's user agent, body cap and address policy); bodies
+// are converted to UTF-8.
 //
 // A source is used from one thread.
 #pragma once

@@ -92,15 +92,47 @@ std::optional<images::PhotoHashes> StoredPhotoHashes(const StoredImage& image) {
   return h;
 }
 
-Status AddImageEntities(const Store& store, Corpus* corpus, ImageLinkStats* stats) {
+Result<std::unordered_map<std::string, std::string>> PhotoEntityValues(const Store& store) {
   Result<std::vector<Picture>> loaded = LoadUsablePictures(store);
   if (!loaded.ok()) return loaded.status();
   const std::vector<Picture>& pictures = *loaded;
-  if (stats != nullptr) stats->pictures = pictures.size();
-  if (pictures.empty()) return Status::OK();
+  std::unordered_map<std::string, std::string> out;
+  if (pictures.empty()) return out;
   const std::vector<size_t> cluster = ClusterPictures(pictures);
+  // The representative: the smallest whole-picture hash in hex, so the
+  // value does not depend on the order pictures were stored.
+  std::unordered_map<size_t, std::string> representative;
+  for (size_t i = 0; i < pictures.size(); ++i) {
+    std::string hex = pictures[i].hashes.front().ToHex();
+    auto [it, inserted] = representative.try_emplace(cluster[i], hex);
+    if (!inserted && hex < it->second) it->second = std::move(hex);
+  }
+  out.reserve(pictures.size());
+  for (size_t i = 0; i < pictures.size(); ++i) {
+    out.emplace(pictures[i].sha256, "pdq:" + representative.at(cluster[i]));
+  }
+  return out;
+}
+
+Status AddImageEntities(const Store& store, Corpus* corpus, ImageLinkStats* stats) {
+  Result<std::unordered_map<std::string, std::string>> values = PhotoEntityValues(store);
+  if (!values.ok()) return values.status();
+  if (stats != nullptr) stats->pictures = values->size();
+  if (values->empty()) return Status::OK();
+  // Clusters numbered in order of their value (one value per cluster), so
+  // the corpus does not depend on the order pictures were stored.
+  std::vector<std::string> value_of_cluster;
+  value_of_cluster.reserve(values->size());
+  for (const auto& [sha256, value] : *values) value_of_cluster.push_back(value);
+  std::sort(value_of_cluster.begin(), value_of_cluster.end());
+  value_of_cluster.erase(std::unique(value_of_cluster.begin(), value_of_cluster.end()),
+                         value_of_cluster.end());
   std::unordered_map<std::string, size_t> cluster_of_sha;
-  for (size_t i = 0; i < pictures.size(); ++i) cluster_of_sha[pictures[i].sha256] = cluster[i];
+  cluster_of_sha.reserve(values->size());
+  for (const auto& [sha256, value] : *values) {
+    const auto at = std::lower_bound(value_of_cluster.begin(), value_of_cluster.end(), value);
+    cluster_of_sha.emplace(sha256, static_cast<size_t>(at - value_of_cluster.begin()));
+  }
 
   // (advert, cluster) pairs, each once.
   std::vector<std::pair<std::uint32_t, size_t>> shown;
@@ -117,19 +149,12 @@ Status AddImageEntities(const Store& store, Corpus* corpus, ImageLinkStats* stat
   shown.erase(std::unique(shown.begin(), shown.end()), shown.end());
 
   // Clusters on two or more adverts become entities, numbered in order of
-  // their value so the corpus does not depend on storage order.
+  // their value.
   std::unordered_map<size_t, std::vector<std::uint32_t>> adverts_of;
   for (const auto& [advert, c] : shown) adverts_of[c].push_back(advert);
-  // The representative: the smallest whole-picture hash in hex.
-  std::unordered_map<size_t, std::string> representative;
-  for (size_t i = 0; i < pictures.size(); ++i) {
-    std::string hex = pictures[i].hashes.front().ToHex();
-    auto [it, inserted] = representative.try_emplace(cluster[i], hex);
-    if (!inserted && hex < it->second) it->second = std::move(hex);
-  }
   std::vector<std::pair<std::string, size_t>> linked;  // (value, cluster)
   for (const auto& [c, adverts] : adverts_of) {
-    if (adverts.size() >= 2) linked.emplace_back("pdq:" + representative.at(c), c);
+    if (adverts.size() >= 2) linked.emplace_back(value_of_cluster[c], c);
   }
   std::sort(linked.begin(), linked.end());
   if (stats != nullptr) stats->clusters = linked.size();

@@ -20,12 +20,19 @@
 //
 // A store without pictures leaves the corpus untouched.
 //
+// PhotoEntityValues gives the same clustering as a map, every usable
+// picture's SHA-256 to its cluster's value, so the exports name a photo by
+// the entity correlation links by (a picture on one advert is a cluster of
+// its own).
+//
 // Not thread-safe on `corpus`; reads the store through its thread-safe
 // methods.
 #pragma once
 
 #include <cstddef>
 #include <optional>
+#include <string>
+#include <unordered_map>
 
 #include "core/status.h"
 #include "images/photo_hashes.h"
@@ -45,5 +52,9 @@ struct ImageLinkStats {
 std::optional<images::PhotoHashes> StoredPhotoHashes(const StoredImage& image);
 
 Status AddImageEntities(const Store& store, Corpus* corpus, ImageLinkStats* stats = nullptr);
+
+// SHA-256 -> "pdq:<64 hex>" of its cluster, for every stored picture of
+// usable quality (pictures too flat to match have no entry).
+Result<std::unordered_map<std::string, std::string>> PhotoEntityValues(const Store& store);
 
 }  // namespace plainsight

@@ -10,6 +10,7 @@ const char* NodeTypeName(NodeType type) {
     case NodeType::kEmail: return "email";
     case NodeType::kPostcode: return "postcode";
     case NodeType::kAddress: return "address";
+    case NodeType::kImage: return "image";
   }
   return "unknown";
 }
@@ -23,9 +24,10 @@ std::size_t EntityGraph::Intern(GraphNode node) {
   return position;
 }
 
-void EntityGraph::AddEdge(std::size_t from, std::size_t to, const std::string& type) {
-  if (!edge_seen_.emplace(std::make_pair(from, to), true).second) return;
-  edges_.push_back({from, to, type});
+bool EntityGraph::AddEdge(std::size_t from, std::size_t to, const std::string& type) {
+  if (!edge_seen_.emplace(std::make_pair(from, to), true).second) return false;
+  edges_.push_back({from, to, type, -1});
+  return true;
 }
 
 void EntityGraph::AddAdvert(const AdvertRecord& advert) {
@@ -51,6 +53,31 @@ void EntityGraph::AddAdvert(const AdvertRecord& advert) {
   link(NodeType::kEmail, advert.emails);
   link(NodeType::kPostcode, advert.postcodes);
   link(NodeType::kAddress, advert.addresses);
+}
+
+void EntityGraph::AddImage(const ReportImage& image) {
+  if (image.entity.empty()) return;
+  auto advert = index_.find(image.advert_id);
+  if (advert == index_.end()) return;
+  GraphNode node;
+  node.id = std::string(NodeTypeName(NodeType::kImage)) + ":" + image.entity;
+  node.type = NodeType::kImage;
+  node.label = image.entity;
+  const std::size_t photo = Intern(std::move(node));
+  GraphNode& at = nodes_[photo];
+  bool listed = false;
+  for (size_t i = 0; i < at.image_urls.size() && !listed; ++i) {
+    listed = at.image_urls[i] == image.url && at.image_sha256s[i] == image.sha256;
+  }
+  if (!listed) {
+    at.image_urls.push_back(image.url);
+    at.image_sha256s.push_back(image.sha256);
+    at.image_pdqs.push_back(image.pdq);
+  }
+  if (AddEdge(advert->second, photo, "has_image")) {
+    edges_.back().image = static_cast<std::ptrdiff_t>(images_.size());
+    images_.push_back(image);
+  }
 }
 
 void EntityGraph::AddLead(const LeadRecord& lead) {

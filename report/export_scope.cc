@@ -30,12 +30,21 @@ Result<ExportScope> CollectExportScope(const Store& store, const std::string& le
     std::sort(scope.adverts.begin(), scope.adverts.end(),
               [](const AdvertRecord& a, const AdvertRecord& b) { return a.id < b.id; });
   }
+  std::vector<std::string> ids;
+  ids.reserve(scope.adverts.size());
+  for (const AdvertRecord& a : scope.adverts) ids.push_back(a.id);
+  auto images = KeptImagesOf(store, ids);
+  if (!images.ok()) return images.status();
+  scope.images = std::move(*images);
+  Status s = AddPhotoEntities(store, &scope.images);
+  if (!s.ok()) return s;
   return scope;
 }
 
 EntityGraph BuildEntityGraph(const ExportScope& scope) {
   EntityGraph graph;
   for (const AdvertRecord& advert : scope.adverts) graph.AddAdvert(advert);
+  for (const ReportImage& image : scope.images) graph.AddImage(image);
   for (const LeadRecord& lead : scope.leads) graph.AddLead(lead);
   return graph;
 }

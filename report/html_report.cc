@@ -38,6 +38,8 @@ ul { margin: 0; padding-left: 18px; }
 .status.new { background: #e3eefb; } .status.updated { background: #fbf0dc; }
 a { color: #2a5d9f; }
 svg { max-width: 100%; height: auto; display: block; margin: 8px 0; }
+ul.photos { list-style: none; padding-left: 0; }
+img.thumb { display: block; margin: 6px 0 2px; border: 1px solid #ddd; background: #f3f3f3; }
 footer { margin-top: 40px; color: #666; font-size: 0.85rem; }
 @media print { main { max-width: none; padding: 0; } h2 { break-after: avoid; }
                tr, svg { break-inside: avoid; } a { color: #222; text-decoration: none; } }
@@ -102,14 +104,26 @@ std::string AdvertLink(const AdvertRecord& advert) {
   return html;
 }
 
-// The photos of a lead's adverts as links and hashes, never inline: an
-// analyst opens one on purpose (the evidence copy is in the WARC file).
-std::string ImageLinks(const std::vector<ReportImage>& images) {
+// The photos of a lead's adverts as links and hashes. Never inline unless
+// the report was asked for thumbnails (report/thumbnails.h): by default an
+// analyst opens a photo on purpose (the evidence copy is in the WARC file).
+std::string ImageLinks(const std::vector<ReportImage>& images, bool thumbnails) {
   if (images.empty()) return "";
-  std::string html = "<p class=\"note\">Photos (not shown):</p><ul>";
+  std::string html = thumbnails ? "<p class=\"note\">Photos:</p><ul class=\"photos\">"
+                                : "<p class=\"note\">Photos (not shown):</p><ul>";
   for (const ReportImage& image : images) {
     const std::string href = SafeLinkHref(image.url);
     html += "<li>";
+    if (thumbnails && !image.thumbnail.empty()) {
+      // A data: URI built from a sniffed picture and base64: no character
+      // that needs escaping in an attribute.
+      html += "<img class=\"thumb\" src=\"" + image.thumbnail + "\" width=\"" +
+              std::to_string(image.thumbnail_width) + "\"";
+      if (image.thumbnail_height > 0) {
+        html += " height=\"" + std::to_string(image.thumbnail_height) + "\"";
+      }
+      html += " alt=\"photo " + EscapeMarkup(image.sha256.substr(0, 12)) + "\">";
+    }
     html += href.empty() ? "<span class=\"ent\">" + EscapeMarkup(image.url) + "</span>"
                          : "<a href=\"" + href + "\" rel=\"noreferrer noopener\">photo</a>";
     html += " <span class=\"ent\">sha256 " + EscapeMarkup(image.sha256) + "</span>";
@@ -117,6 +131,10 @@ std::string ImageLinks(const std::vector<ReportImage>& images) {
     if (!image.warc_file.empty()) {
       html += " <span class=\"note\">warc/" + EscapeMarkup(image.warc_file) + " @ " +
               std::to_string(image.warc_offset) + "</span>";
+    }
+    if (thumbnails && !image.thumbnail_error.empty()) {
+      html += " <span class=\"note\">(no thumbnail: " + EscapeMarkup(image.thumbnail_error) +
+              ")</span>";
     }
     html += "</li>";
   }
@@ -151,7 +169,7 @@ std::string LeadsTable(const ReportData& data) {
             EntityList("postcodes", lead.postcodes) + EntityList("addresses", lead.addresses) +
             "</td><td><ul>";
     for (const AdvertRecord& advert : r.adverts) html += AdvertLink(advert);
-    html += "</ul>" + ImageLinks(r.images) + "</td></tr>";
+    html += "</ul>" + ImageLinks(r.images, data.thumbnails) + "</td></tr>";
   }
   return html + "</tbody></table></section>";
 }

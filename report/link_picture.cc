@@ -24,6 +24,7 @@ const char* NodeColour(NodeType type) {
     case NodeType::kPostcode: return "#b07aa1";
     case NodeType::kAddress: return "#9c755f";
     case NodeType::kLead: return "#555555";
+    case NodeType::kImage: return "#e15759";
   }
   return "#999999";
 }
@@ -46,6 +47,7 @@ std::string Shape(NodeType type, double x, double y) {
              n(x - 8) + "," + n(y + 6) + "\"" + fill + "/>";
     case NodeType::kAddress:
     case NodeType::kLead:
+    case NodeType::kImage:  // not drawn: the panels show contacts only
       return "<rect x=\"" + n(x - 9) + "\" y=\"" + n(y - 6) + "\" width=\"18\" height=\"12\" rx=\"3\"" +
              fill + "/>";
   }

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "store/image_record.h"
-
 namespace plainsight {
 namespace {
 
@@ -39,28 +37,7 @@ Result<ReportLead> ExpandLead(const Store& store, const LeadRecord& lead, bool a
 }  // namespace
 
 Result<std::vector<ReportImage>> LeadImages(const Store& store, const LeadRecord& lead) {
-  std::vector<ReportImage> out;
-  for (const std::string& id : lead.advert_ids) {
-    auto listed = LoadAdvertImages(store, id);
-    if (!listed.ok()) return listed.status();
-    for (const AdvertImage& image : *listed) {
-      if (image.sha256.empty()) continue;
-      auto picture = LoadStoredImage(store, image.sha256);
-      if (!picture.ok()) return picture.status();
-      ReportImage r;
-      r.advert_id = id;
-      r.url = image.url;
-      r.sha256 = image.sha256;
-      if (*picture) {
-        if (!(*picture)->pdq.empty()) r.pdq = "pdq:" + (*picture)->pdq;
-        r.warc_file = (*picture)->warc_file;
-        r.warc_offset = (*picture)->warc_offset;
-        r.warc_length = (*picture)->warc_length;
-      }
-      out.push_back(std::move(r));
-    }
-  }
-  return out;
+  return KeptImagesOf(store, lead.advert_ids);
 }
 
 std::string TopReason(const LeadRecord& lead) {

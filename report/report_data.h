@@ -23,8 +23,9 @@
 #include <string>
 #include <vector>
 
-#include "places/place.h"
 #include "core/status.h"
+#include "places/place.h"
+#include "report/report_image.h"
 #include "store/advert.h"
 #include "store/store.h"
 
@@ -49,24 +50,11 @@ struct LeadCounts {
   std::map<std::string, std::uint64_t> by_status;  // every lead, by its status
 };
 
-// A lead with its adverts expanded (adverts missing from the store are left
-// out).
-// A photo one of a lead's adverts showed (store/image_record.h): where it
-// was fetched, its hashes and where its capture is kept as evidence. The
-// report links it; it never embeds it unless asked (`--thumbnails`).
-struct ReportImage {
-  std::string advert_id;
-  std::string url;     // as the advert page named it
-  std::string sha256;  // of the bytes as fetched
-  std::string pdq;     // "pdq:<64 hex>", or empty when none was kept
-  std::string warc_file;  // under <store>/warc; empty when not kept
-  std::uint64_t warc_offset = 0;
-  std::uint64_t warc_length = 0;
-};
-
 // A lead's adverts' kept photos, advert by advert in page order.
 Result<std::vector<ReportImage>> LeadImages(const Store& store, const LeadRecord& lead);
 
+// A lead with its adverts expanded (adverts missing from the store are left
+// out).
 struct ReportLead {
   LeadRecord lead;
   std::vector<AdvertRecord> adverts;
@@ -98,6 +86,8 @@ struct ReportData {
   // Places of concern (AddPlacesToReport): at or above places.min_score.
   std::vector<PlaceRecord> changed_places;  // with an advert first seen in the window, highest first
   std::vector<PlaceRecord> top_places;      // highest scores
+  // Whether the HTML shows the photos inline (report/thumbnails.h).
+  bool thumbnails = false;
 };
 
 inline constexpr int kReportChartDays = 14;

@@ -9,7 +9,10 @@
 // Chrome_*: a logo on every advert page is never fetched.
 // Refused_*: robots.txt, max_image_bytes, a non-image served as
 //   image/jpeg, a decompression bomb and a 404 are recorded with a reason.
-// Cap_*, Off_*: max_images_per_advert bounds each advert; 0 fetches none.
+// Cap_*, Off_*: max_images_per_advert bounds each advert, and
+//   max_images_per_run ([crawl]'s, or a site's own) each run, the images
+//   over it refused against their advert ("per-run image cap") and fetched
+//   by a later run; 0 fetches none.
 // Resume_*: a killed run's remaining images are fetched by the next run,
 //   nothing kept twice.
 // Politeness_*: images wait their turn like pages.
@@ -32,17 +35,11 @@ namespace plainsight {
 namespace {
 
 using testing::Html;
+using testing::Picture;
 using testing::SiteBlock;
 using testing::SmallSites;
 using testing::Text;
 namespace pictures = images::test_pictures;
-
-farm::SiteReply Image(std::string bytes, const std::string& type = "image/jpeg") {
-  farm::SiteReply reply;
-  reply.content_type = type;
-  reply.body = std::move(bytes);
-  return reply;
-}
 
 std::string Jpeg(std::uint64_t seed) {
   return pictures::EncodeOriginal(pictures::MakePicture(seed, seed + 100, 320, 240));
@@ -73,7 +70,7 @@ std::map<std::string, farm::SiteReply> PhotoSite() {
   std::map<std::string, farm::SiteReply> pages;
   pages["/robots.txt"] = Text(200, "User-agent: *\nDisallow: /private/\n");
   pages["/list"] = Html(ListOf(4));
-  pages["/static/logo.png"] = Image(Encoded(90, images::ImageFormat::kPng), "image/png");
+  pages["/static/logo.png"] = Picture(Encoded(90, images::ImageFormat::kPng), "image/png");
   pages["/ad/0"] = Html(AdvertPage(
       "<meta property=\"og:image\" content=\"/img/p3.png\">",
       "<img src=\"/img/p1.jpg\"><img src=\"/img/p2-small.jpg\" "
@@ -89,16 +86,16 @@ std::map<std::string, farm::SiteReply> PhotoSite() {
   pages["/ad/3"] = Html(AdvertPage(
       "", "<img src=\"/img/fake.jpg\"><img src=\"/img/bomb.png\"><img src=\"/img/gone.jpg\">",
       "07700 900404"));
-  pages["/img/p1.jpg"] = Image(Jpeg(1));
-  pages["/img/p1-copy.jpg"] = Image(Jpeg(1));
-  pages["/img/p2-small.jpg"] = Image(Jpeg(2));
-  pages["/img/p2-large.jpg"] = Image(Jpeg(2) + "");  // same picture, larger in real life
-  pages["/img/p3.png"] = Image(Encoded(3, images::ImageFormat::kPng), "image/png");
-  pages["/img/p4.webp"] = Image(Encoded(4, images::ImageFormat::kWebp), "image/webp");
-  pages["/private/p5.jpg"] = Image(Jpeg(5));
-  pages["/img/big.jpg"] = Image(Jpeg(6) + std::string(300000, '\0'));
-  pages["/img/fake.jpg"] = Image("<html><body>not a picture</body></html>");
-  pages["/img/bomb.png"] = Image(pictures::PngHeaderClaiming(100000, 100000), "image/png");
+  pages["/img/p1.jpg"] = Picture(Jpeg(1));
+  pages["/img/p1-copy.jpg"] = Picture(Jpeg(1));
+  pages["/img/p2-small.jpg"] = Picture(Jpeg(2));
+  pages["/img/p2-large.jpg"] = Picture(Jpeg(2) + "");  // same picture, larger in real life
+  pages["/img/p3.png"] = Picture(Encoded(3, images::ImageFormat::kPng), "image/png");
+  pages["/img/p4.webp"] = Picture(Encoded(4, images::ImageFormat::kWebp), "image/webp");
+  pages["/private/p5.jpg"] = Picture(Jpeg(5));
+  pages["/img/big.jpg"] = Picture(Jpeg(6) + std::string(300000, '\0'));
+  pages["/img/fake.jpg"] = Picture("<html><body>not a picture</body></html>");
+  pages["/img/bomb.png"] = Picture(pictures::PngHeaderClaiming(100000, 100000), "image/png");
   return pages;
 }
 
@@ -249,7 +246,7 @@ TEST_CASE("Cap_MaxImagesPerAdvert_BoundsEachAdvert") {
   for (int i = 0; i < 12; ++i) {
     const std::string path = "/img/" + std::to_string(i) + ".jpg";
     photos += "<img src=\"" + path + "\">";
-    pages[path] = Image(Jpeg(static_cast<std::uint64_t>(10 + i)));
+    pages[path] = Picture(Jpeg(static_cast<std::uint64_t>(10 + i)));
   }
   pages["/ad/0"] = Html(AdvertPage("", photos, "07700 900401"));
   const std::string base = s.Serve("photos", pages);
@@ -263,6 +260,97 @@ TEST_CASE("Cap_MaxImagesPerAdvert_BoundsEachAdvert") {
   for (const auto& request : s.Log()) fetched += request.path.rfind("/img/", 0) == 0 ? 1 : 0;
   CHECK(fetched == 2);
   CHECK(s.Requests("/img/2.jpg") == 0);
+}
+
+// Four adverts, two photos each, no logo: eight image fetches when
+// nothing caps them.
+std::map<std::string, farm::SiteReply> EightPhotoSite() {
+  std::map<std::string, farm::SiteReply> pages;
+  pages["/robots.txt"] = Text(200, "User-agent: *\nAllow: /\n");
+  pages["/list"] = Html(ListOf(4));
+  for (int i = 0; i < 4; ++i) {
+    std::string photos;
+    for (int k = 0; k < 2; ++k) {
+      const std::string path = "/img/" + std::to_string(i) + "-" + std::to_string(k) + ".jpg";
+      photos += "<img src=\"" + path + "\">";
+      pages[path] = Picture(Jpeg(static_cast<std::uint64_t>(30 + 2 * i + k)));
+    }
+    pages["/ad/" + std::to_string(i)] =
+        Html("<html><body><h1>Cleaner wanted</h1><p>Call 07700 90041" + std::to_string(i) +
+             ".</p>" + photos + "</body></html>");
+  }
+  return pages;
+}
+
+int ImageRequests(const SmallSites& s) {
+  int n = 0;
+  for (const auto& request : s.Log()) n += request.path.rfind("/img/", 0) == 0 ? 1 : 0;
+  return n;
+}
+
+TEST_CASE("Cap_MaxImagesPerRun_FetchesThatManyAndRefusesTheRestAgainstTheirAdverts") {
+  static const struct {
+    const char* what;
+    const char* crawl_extra;
+    const char* site_extra;
+    int fetched;
+    int capped;
+  } kCases[] = {
+      {"default cap (20000)", "", "", 8, 0},
+      {"[crawl] cap 3", "max_images_per_run = 3\n", "", 3, 5},
+      {"the site's own cap 2", "", "max_images_per_run = 2\n", 2, 6},
+      {"0: images off", "max_images_per_run = 0\n", "", 0, 0},
+  };
+  for (const auto& c : kCases) {
+    INFO(c.what);
+    SmallSites s;
+    const std::string base = s.Serve("photos", EightPhotoSite());
+    s.Configure(SiteBlock("photos", base, "\\/ad\\/[0-9]+$", c.site_extra), 5000000,
+                c.crawl_extra);
+    const CrawlSummary summary = s.Crawl();
+    const SiteSummary& site = summary.sites[0];
+    CHECK(site.adverts_new == 4);
+    CHECK(ImageRequests(s) == c.fetched);
+    CHECK(site.images_stored == c.fetched);
+    const int refused = site.image_refusals.count("per-run image cap")
+                            ? site.image_refusals.at("per-run image cap")
+                            : 0;
+    CHECK(refused == c.capped);
+    int kept = 0, capped = 0, recorded = 0;
+    for (int i = 0; i < 4; ++i) {
+      for (const auto& [path, image] : ImagesOf(s.store(), base + "/ad/" + std::to_string(i))) {
+        ++recorded;
+        kept += image.sha256.empty() ? 0 : 1;
+        capped += image.error == "per-run image cap" ? 1 : 0;
+      }
+    }
+    CHECK(kept == c.fetched);
+    CHECK(capped == c.capped);
+    CHECK(recorded == c.fetched + c.capped);  // with images off, none recorded
+  }
+}
+
+TEST_CASE("Cap_MaxImagesPerRun_ALaterRunFetchesWhatTheCapStopped") {
+  SmallSites s;
+  const std::string base = s.Serve("photos", EightPhotoSite());
+  const std::string site = SiteBlock("photos", base, "\\/ad\\/[0-9]+$");
+  s.Configure(site, 5000000, "max_images_per_run = 3\n");
+  s.Crawl();
+  REQUIRE(ImageRequests(s) == 3);
+  REQUIRE(CountStoredImages(s.store()) == 3);
+
+  s.Configure(site, 5000000, "max_images_per_run = 100\n");
+  const CrawlSummary next = s.Crawl();
+  CHECK(ImageRequests(s) == 5);  // the five capped, not the three kept
+  CHECK(next.sites[0].images_stored == 5);
+  CHECK(CountStoredImages(s.store()) == 8);
+  for (int i = 0; i < 4; ++i) {
+    for (const auto& [path, image] : ImagesOf(s.store(), base + "/ad/" + std::to_string(i))) {
+      INFO(path);
+      CHECK(!image.sha256.empty());
+      CHECK(image.error.empty());
+    }
+  }
 }
 
 TEST_CASE("Off_MaxImagesPerAdvertZero_FetchesNoImage") {

@@ -64,6 +64,20 @@ TEST_CASE("Analyst_Review_RecordsDecisionAndAuditsIt") {
   CHECK(found_analyst);
 }
 
+TEST_CASE("Analyst_ThroughSudo_AuditNamesThePersonNotTheServiceAccount") {
+  Desk d;
+  ::setenv("SUDO_USER", "analyst-via-sudo", 1);
+  const std::string lead = d.Json({"leads", "--format", "json"})["leads"][0]["id"];
+  REQUIRE(d.Run({"review", lead, "--status", "reviewed", "--note", "checked", "--analyst",
+                 "named-analyst"})
+              .exit_code == 0);
+  ::unsetenv("SUDO_USER");
+  json audit = d.Json({"audit", "--format", "json"})["audit"];
+  REQUIRE(audit.size() >= 2);
+  CHECK(audit[0]["user"] == "analyst-via-sudo");
+  CHECK(audit[1]["user"] == "named-analyst");  // --analyst wins
+}
+
 TEST_CASE("Analyst_Query_EveryFormAudited") {
   Desk d;
   d.Json({"query", "--site", "velvet-rooms", "--format", "json"});

@@ -1,86 +1,22 @@
 // Photos for the analyst through the real binary (issue 16): adverts with
-// generated pictures written straight into a store, then `correlate`,
-// `query --image FILE`, `show A-…` and `show L-…`.
-#include <stdlib.h>  // mkdtemp
-
+// generated pictures written straight into a store (tests/support/
+// photo_desk.h), then `correlate`, `query --image FILE`, `show A-…`,
+// `show L-…`, and each advert object's "images" (the contract's "pdq:<hex>"
+// strings) and "photos" in query, leads and show.
 #include <catch2/catch.hpp>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "store/store.h"
-#include "tests/support/advert_photos.h"
-#include "tests/support/run_binary.h"
+#include "tests/support/photo_desk.h"
 
 namespace plainsight {
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::json;
-using testing::Photo;
-using testing::RunPlainsight;
+using testing::PhotoDesk;
 
-const char* const kUrlA = "http://a.example.org/ad/1";
-const char* const kUrlB = "http://b.example.org/ad/2";
-const char* const kUrlC = "http://b.example.org/ad/3";
-
-// Three adverts with three phones: A and B show one picture (B a resized,
-// re-encoded copy), C another picture of the same layout.
-struct PhotoDesk {
-  PhotoDesk() {
-    std::string tmpl = (fs::temp_directory_path() / "plainsight-photos-XXXXXX").string();
-    dir = ::mkdtemp(tmpl.data());
-    {
-      auto store = std::move(Store::Open(dir + "/store", {})).value();
-      const struct {
-        const char* url;
-        const char* site;
-        const char* phone;
-      } kAdverts[] = {{kUrlA, "site-a", "+447700900111"},
-                      {kUrlB, "site-b", "+447700900222"},
-                      {kUrlC, "site-b", "+447700900333"}};
-      for (const auto& ad : kAdverts) {
-        AdvertRecord a;
-        a.url = ad.url;
-        a.id = AdvertIdForUrl(a.url);
-        a.site = ad.site;
-        a.kind = "adult";
-        a.towns = {"Northampton"};
-        a.phones = {ad.phone};
-        a.title = "advert";
-        a.sha256 = Sha256Hex(a.url);
-        a.first_seen = a.last_seen = 1000;
-        REQUIRE(store->UpsertAdvert(a).ok());
-      }
-      testing::ShowPhoto(*store, AdvertIdForUrl(kUrlA), "http://a.example.org/img/1.jpg", original);
-      testing::ShowPhoto(*store, AdvertIdForUrl(kUrlB), "http://b.example.org/img/2.jpg", repost);
-      testing::ShowPhoto(*store, AdvertIdForUrl(kUrlC), "http://b.example.org/img/3.jpg", other);
-    }
-    config = dir + "/plainsight.toml";
-    std::ofstream(config) << "[store]\npath = \"" << dir << "/store\"\n";
-    picture = dir + "/query.jpg";
-    std::ofstream(picture, std::ios::binary) << original.bytes;
-  }
-  ~PhotoDesk() { fs::remove_all(dir); }
-  PhotoDesk(const PhotoDesk&) = delete;
-  PhotoDesk& operator=(const PhotoDesk&) = delete;
-
-  testing::RunResult Run(std::vector<std::string> args) const {
-    args.insert(args.begin(), {"--config", config});
-    return RunPlainsight(args);
-  }
-  json Json(std::vector<std::string> args) const {
-    const testing::RunResult run = Run(std::move(args));
-    INFO(run.err);
-    REQUIRE(run.exit_code == 0);
-    return json::parse(run.out);
-  }
-
-  Photo original = testing::PicturePhoto(51, 1);
-  Photo repost = testing::ResizedCopy(51, 1);
-  Photo other = testing::PicturePhoto(51, 2);
-  std::string dir, config, picture;
-};
+const char* const kUrlA = testing::kPhotoUrlA;
+const char* const kUrlB = testing::kPhotoUrlB;
+const char* const kUrlC = testing::kPhotoUrlC;
 
 TEST_CASE("QueryImage_FindsAdvertsShowingTheSamePhoto_ClosestFirst") {
   PhotoDesk d;
@@ -106,30 +42,31 @@ TEST_CASE("QueryImage_FindsAdvertsShowingTheSamePhoto_ClosestFirst") {
   CHECK(audit[0]["results"] == 2);
 }
 
-TEST_CASE("QueryImage_RefusesUrlsAndUnreadableFiles") {
+TEST_CASE("QueryImage_RefusesUnreadableFilesAndNonPictures") {
   PhotoDesk d;
   static const struct {
-    const char* image;
-    const char* error;
+    const char* image;  // relative to the desk's directory
+    const char* error_starts;
   } kCases[] = {
-      {"https://example.org/p.jpg",
-       "plainsight: --image: give a file; URLs are not fetched by query (download it first)\n"},
+      {"missing.jpg", "plainsight: "},  // then the path: cannot read file
+      {"plainsight.toml", "plainsight: --image: not an image: "},
   };
   for (const auto& c : kCases) {
-    const testing::RunResult run = d.Run({"query", "--image", c.image});
+    INFO(c.image);
+    const testing::RunResult run = d.Run({"query", "--image", d.dir + "/" + c.image});
     CHECK(run.exit_code == 1);
-    CHECK(run.err == c.error);
+    CHECK(run.err.rfind(c.error_starts, 0) == 0);
   }
-  const testing::RunResult text = d.Run({"query", "--image", d.config});  // not a picture
-  CHECK(text.exit_code == 1);
-  CHECK(text.err.rfind("plainsight: --image: ", 0) == 0);
+  const testing::RunResult missing = d.Run({"query", "--image", d.dir + "/missing.jpg"});
+  CHECK(missing.err == "plainsight: " + d.dir + "/missing.jpg: cannot read file\n");
 }
 
 TEST_CASE("Show_AdvertListsItsImagesWithMatches_LeadListsItsImageLink") {
   PhotoDesk d;
   const json advert = d.Json({"show", AdvertIdForUrl(kUrlA), "--format", "json"});
-  REQUIRE(advert["images"].size() == 1);
-  const json& image = advert["images"][0];
+  REQUIRE(advert["images"] == json::array({"pdq:" + d.original.stored.pdq}));
+  REQUIRE(advert["photos"].size() == 1);
+  const json& image = advert["photos"][0];
   CHECK(image["url"] == "http://a.example.org/img/1.jpg");
   CHECK(image["sha256"] == d.original.stored.sha256);
   CHECK(image["pdq"] == "pdq:" + d.original.stored.pdq);
@@ -159,6 +96,61 @@ TEST_CASE("Show_AdvertListsItsImagesWithMatches_LeadListsItsImageLink") {
   REQUIRE(shown.exit_code == 0);
   CHECK(shown.out.find("same photo in 2 adverts under 2 phones on 2 sites") != std::string::npos);
   CHECK(shown.out.find("Shared photos") != std::string::npos);
+}
+
+// The advert object of query, leads and show carries each image the
+// advert's page showed: URL, SHA-256, PDQ ("pdq:<hex>"), quality and size
+// (one encoder, cli/image_view.h AdvertPhotosJson).
+TEST_CASE("AdvertJson_QueryLeadsAndShow_ListEachAdvertsImages") {
+  PhotoDesk d;
+  const testing::RunResult correlate = d.Run({"correlate"});
+  INFO(correlate.err);
+  REQUIRE(correlate.exit_code == 0);
+  const json lead = d.Json({"leads", "--format", "json", "--min-score", "0"})["leads"][0];
+  const std::string lead_id = lead["id"];
+  static const struct {
+    const char* command;
+    std::vector<std::string> args;
+  } kCases[] = {
+      {"query", {"query", "--format", "json"}},
+      {"query --phone", {"query", "--phone", "07700 900222", "--format", "json"}},
+      {"leads", {"leads", "--format", "json", "--min-score", "0"}},
+      {"show L-", {"show", "L-", "--format", "json"}},
+  };
+  const struct {
+    const char* url;
+    const testing::Photo& photo;
+    const char* image_url;
+  } kAdverts[] = {{kUrlA, d.original, "http://a.example.org/img/1.jpg"},
+                  {kUrlB, d.repost, "http://b.example.org/img/2.jpg"}};
+  for (const auto& c : kCases) {
+    INFO(c.command);
+    std::vector<std::string> args = c.args;
+    if (args[1] == "L-") args[1] = lead_id;
+    const json out = d.Json(args);
+    const json adverts = out.contains("leads") ? out["leads"][0]["adverts"] : out["adverts"];
+    int checked = 0;
+    for (const json& advert : adverts) {
+      REQUIRE(advert.contains("images"));
+      REQUIRE(advert.contains("photos"));
+      for (const auto& a : kAdverts) {
+        if (advert["url"] != a.url) continue;
+        ++checked;
+        // The contract's entity strings, and the photos behind them.
+        CHECK(advert["images"] == json::array({"pdq:" + a.photo.stored.pdq}));
+        REQUIRE(advert["photos"].size() == 1);
+        const json& image = advert["photos"][0];
+        CHECK(image["url"] == a.image_url);
+        CHECK(image["sha256"] == a.photo.stored.sha256);
+        CHECK(image["pdq"] == "pdq:" + a.photo.stored.pdq);
+        CHECK(image["quality"] == a.photo.stored.quality);
+        CHECK(image["width"] == a.photo.stored.width);
+        CHECK(image["height"] == a.photo.stored.height);
+        CHECK(!image.contains("matches"));  // only show A-… looks them up
+      }
+    }
+    CHECK(checked == (std::string(c.command) == "query --phone" ? 1 : 2));
+  }
 }
 
 }  // namespace

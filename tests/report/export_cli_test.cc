@@ -12,43 +12,6 @@ namespace {
 
 using namespace plainsight::testing;
 
-// RFC 4180 reader: quoted cells may hold commas, doubled quotes and line
-// breaks; records end with CRLF.
-std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string cell;
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      row.push_back(cell);
-      cell.clear();
-    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-      row.push_back(cell);
-      cell.clear();
-      rows.push_back(row);
-      row.clear();
-      ++i;
-    } else {
-      cell += c;
-    }
-  }
-  if (!cell.empty() || !row.empty()) rows.push_back(row);
-  return rows;
-}
-
 struct CliStore {
   CliStore() {
     store_dir = dir.path + "/store";
@@ -65,14 +28,6 @@ struct CliStore {
   std::string config;
 };
 
-// A python3 that has networkx (PATH first, then Debian's), or "".
-std::string PythonWithNetworkx() {
-  for (const char* python : {"python3", "/usr/bin/python3"}) {
-    if (RunShell(std::string(python) + " -c 'import networkx'") == 0) return python;
-  }
-  return "";
-}
-
 TEST_CASE("ExportI2_ParsesBackWithInjectionNeutralised") {
   CliStore s;
   const std::string out = s.dir.path + "/links.csv";
@@ -82,10 +37,12 @@ TEST_CASE("ExportI2_ParsesBackWithInjectionNeutralised") {
   const auto rows = ParseCsv(Slurp(out));
   REQUIRE(!rows.empty());
   CHECK(rows[0] == std::vector<std::string>{"from_type", "from_id", "from_label", "link_type", "to_type", "to_id",
-                                            "to_label", "first_seen", "last_seen", "site", "url"});
+                                            "to_label", "first_seen", "last_seen", "site", "url", "image_url",
+                                            "image_sha256", "image_pdq", "image_warc_file",
+                                            "image_warc_offset", "image_warc_length"});
   // 9 advert -> contact links and 5 lead -> advert links.
   CHECK(rows.size() == 1 + 9 + 5);
-  for (const auto& row : rows) CHECK(row.size() == 11);
+  for (const auto& row : rows) CHECK(row.size() == 17);
 
   static const struct {
     const char* what;
@@ -162,10 +119,10 @@ TEST_CASE("ExportCsv_OneRowPerAdvertWithIndicators") {
   REQUIRE(rows.size() == 5);
   CHECK(rows[0] == std::vector<std::string>{"id", "url", "site", "kind", "title", "first_seen", "last_seen",
                                             "removed", "phones", "emails", "postcodes", "indicators", "handles",
-                                            "company"});
+                                            "company", "images", "image_urls", "image_sha256", "image_pdq"});
   bool found_cleaner = false, found_warehouse = false;
   for (const auto& row : rows) {
-    REQUIRE(row.size() == 14);
+    REQUIRE(row.size() == 18);
     if (row[0] == s.sample.cleaner.id) {
       found_cleaner = true;
       CHECK(row[4] == "Cleaner, cash in hand");

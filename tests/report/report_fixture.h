@@ -166,4 +166,49 @@ inline int RunShell(const std::string& command, std::string* output = nullptr) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
+// RFC 4180 reader: quoted cells may hold commas, doubled quotes and line
+// breaks; records end with CRLF.
+inline std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string cell;
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      row.push_back(cell);
+      cell.clear();
+    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      row.push_back(cell);
+      cell.clear();
+      rows.push_back(row);
+      row.clear();
+      ++i;
+    } else {
+      cell += c;
+    }
+  }
+  if (!cell.empty() || !row.empty()) rows.push_back(row);
+  return rows;
+}
+
+// A python3 that has networkx (PATH first, then Debian's), or "".
+inline std::string PythonWithNetworkx() {
+  for (const char* python : {"python3", "/usr/bin/python3"}) {
+    if (RunShell(std::string(python) + " -c 'import networkx'") == 0) return python;
+  }
+  return "";
+}
+
 }  // namespace plainsight::testing

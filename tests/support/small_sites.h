@@ -1,5 +1,6 @@
 // Small sites for crawl tests: a Router answering from a map of target ->
-// reply (MapRouter), served on 127.0.0.1 by farm::SiteServer, a fresh
+// reply (MapRouter, tests/support/map_router.h), served on 127.0.0.1 by
+// farm::SiteServer, a fresh
 // store in a temporary directory, and crawls of them with the real
 // Crawler (SmallSites). Test support only; each test owns its SmallSites.
 #pragma once
@@ -23,58 +24,11 @@
 #include "store/store.h"
 #include "tests/farm/request_log.h"
 #include "tests/farm/site_server.h"
+#include "tests/support/map_router.h"
 
 namespace plainsight::testing {
 
 namespace fs = std::filesystem;
-
-// Answers from a map of target -> page; 404 for anything else. Each answer
-// may take `delay`, and the most answers in progress at once is kept.
-class MapRouter final : public farm::Router {
- public:
-  MapRouter(std::string name, std::map<std::string, farm::SiteReply> pages,
-            std::chrono::milliseconds delay = std::chrono::milliseconds(0))
-      : name_(std::move(name)), pages_(std::move(pages)), delay_(delay) {}
-  const std::string& site_name() const override { return name_; }
-  farm::SiteReply Handle(const farm::SiteRequest& request) const override {
-    const int now = ++in_progress_;
-    int seen = most_at_once_.load();
-    while (now > seen && !most_at_once_.compare_exchange_weak(seen, now)) {
-    }
-    std::this_thread::sleep_for(delay_);
-    --in_progress_;
-    auto it = pages_.find(request.target);
-    if (it != pages_.end()) return it->second;
-    farm::SiteReply missing;
-    missing.status = 404;
-    missing.content_type = "text/html";
-    missing.body = "<html><body>Not found</body></html>";
-    return missing;
-  }
-  int most_at_once() const { return most_at_once_.load(); }
-
- private:
-  std::string name_;
-  std::map<std::string, farm::SiteReply> pages_;
-  std::chrono::milliseconds delay_;
-  mutable std::atomic<int> in_progress_{0};
-  mutable std::atomic<int> most_at_once_{0};
-};
-
-inline farm::SiteReply Html(std::string body) {
-  farm::SiteReply reply;
-  reply.content_type = "text/html; charset=utf-8";
-  reply.body = std::move(body);
-  return reply;
-}
-
-inline farm::SiteReply Text(int status, std::string body) {
-  farm::SiteReply reply;
-  reply.status = status;
-  reply.content_type = "text/plain";
-  reply.body = std::move(body);
-  return reply;
-}
 
 inline std::string Escaped(const std::string& base) {
   std::string out;
@@ -119,6 +73,7 @@ class SmallSites {
                              "[crawl]\nper_host_delay_ms = 300\nallow_private_addresses = true\n" +
                              "max_body_bytes = " + std::to_string(max_body_bytes) + "\n" +
                              crawl_extra + sites_toml;
+    store_.reset();  // a second Configure reopens the same store
     auto parsed = ParseConfig(text, "crawl_details.toml", dir_);
     INFO(parsed.status().ToString());
     REQUIRE(parsed.ok());
