@@ -9,6 +9,7 @@
 #include "crawler/crawl_state.h"
 #include "crawler/host_scheduler.h"
 #include "crawler/page_processor.h"
+#include "crawler/chrome_images.h"
 #include "crawler/provisional_advert.h"
 #include "crawler/url.h"
 #include "store/meta_keys.h"
@@ -114,6 +115,13 @@ class CrawlRun {
     }
     for (size_t i = 0; i < state_.site_count(); ++i) state_.SaveBoilerplate(static_cast<int>(i));
     SettleProvisionalAdverts();
+    auto chrome = SettleChromeImages(state_.env.store, CrawlState::kChromeMinPages);
+    if (!chrome.ok()) {
+      spdlog::error("settling site chrome among images: {}", chrome.status().ToString());
+    } else if (chrome->rows_refused > 0) {
+      spdlog::info("{} advert image(s) found to be site chrome ({} URLs) and dropped",
+                   chrome->rows_refused, chrome->chrome_urls);
+    }
     Status s = state_.env.store.ClearFrontier();
     if (s.ok()) s = state_.env.store.DeleteMeta(meta_keys::kRunStarted);
     if (!s.ok()) spdlog::error("closing the crawl frontier: {}", s.ToString());

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <vector>
 
+#include "crawler/chrome_images.h"
 #include "crawler/page_meta.h"
 #include "crawler/retry_policy.h"
 #include "crawler/robots_cache.h"
 #include "crawler/url.h"
+#include "store/image_record.h"
 
 namespace plainsight {
 namespace {
@@ -188,7 +190,11 @@ bool HostScheduler::StartImage(const std::string& key, HostState& host, Pending 
     const std::string image_url = ImageUrlOfKey(page.url);
     if (state_.IsChromeImage(page.site, image_url)) {
       state_.Count(page.site, [](SiteSummary& s) { ++s.images_chrome; });
-      state_.CommitDone(page.url);
+      // Done, and listed as chrome against its advert (chrome_images.h).
+      const AdvertImage row{page.image_of, image_url, page.image_order, "", kSiteChromeRefusal,
+                            state_.env.clock.NowUnixSeconds()};
+      Status s = state_.env.store.CommitPage({page.url, {}, "", AdvertImageEntries(row, nullptr)});
+      if (!s.ok()) spdlog::error("frontier: {}", s.ToString());
       return true;
     }
     CrawlState::ImageOutcome outcome;

@@ -7,6 +7,7 @@
 #include "core/sha256.h"
 #include "core/strings.h"
 #include "crawler/advert_images.h"
+#include "crawler/chrome_images.h"
 #include "crawler/url.h"
 #include "images/photo_hashes.h"
 #include "store/meta_keys.h"
@@ -52,20 +53,30 @@ std::vector<Pending> ImageProcessor::Discover(const Work& work, const std::strin
   }
   state_.NoteAdvertImages(site, urls);
   std::vector<Pending> images;
-  int order = 0;
+  int kept = 0;
   int chrome = 0;
-  for (const std::string& url : urls) {
-    if (state_.IsChromeImage(site, url)) {
-      ++chrome;
-      continue;
-    }
-    if (order >= cap) break;
-    const int this_order = order++;
+  // An image's order is its place on the page, chrome included, so it does
+  // not depend on what this run had learnt of the site's chrome by then.
+  for (int position = 0; position < static_cast<int>(urls.size()) && kept < cap; ++position) {
+    const std::string& url = urls[static_cast<size_t>(position)];
     // Recorded for this advert by an earlier run (kept or refused), except
     // when an earlier run's image cap stopped it.
     auto known = state_.env.store.GetMeta(AdvertImageKey(advert_id, url));
-    if (known.ok() && known->has_value() && !CappedEarlier(**known)) continue;
-    Pending image = NewImagePending(url, site, work.page.depth + 1, advert_id, this_order);
+    const bool recorded = known.ok() && known->has_value() && !CappedEarlier(**known);
+    if (state_.IsChromeImage(site, url)) {
+      ++chrome;
+      // Listed as chrome, so the end-of-run settle (chrome_images.h) counts
+      // this advert among those showing it.
+      if (!recorded) {
+        AdvertImage row{advert_id, url, position, "", kSiteChromeRefusal,
+                        state_.env.clock.NowUnixSeconds()};
+        for (auto& entry : AdvertImageEntries(row, nullptr)) commit->meta.push_back(std::move(entry));
+      }
+      continue;
+    }
+    ++kept;
+    if (recorded) continue;
+    Pending image = NewImagePending(url, site, work.page.depth + 1, advert_id, position);
     if (!state_.FirstSeen(image.url)) continue;
     commit->discovered.push_back(FrontierEntryFor(image, own.name));
     images.push_back(std::move(image));

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "crawler/advert_images.h"
+#include "crawler/chrome_images.h"
 #include "store/image_record.h"
 #include "tests/images/png_bomb.h"
 #include "tests/images/test_pictures.h"
@@ -101,11 +102,15 @@ std::map<std::string, farm::SiteReply> PhotoSite() {
 
 const char kImagesOn[] = "max_images_per_advert = 8\nmax_image_bytes = 200000\n";
 
-std::map<std::string, AdvertImage> ImagesOf(const Store& store, const std::string& advert_url) {
+// An advert's image rows by path; rows listing site chrome only with
+// `with_chrome`.
+std::map<std::string, AdvertImage> ImagesOf(const Store& store, const std::string& advert_url,
+                                            bool with_chrome = false) {
   auto listed = LoadAdvertImages(store, AdvertIdForUrl(advert_url));
   REQUIRE(listed.ok());
   std::map<std::string, AdvertImage> by_path;
   for (const AdvertImage& image : *listed) {
+    if (image.error == kSiteChromeRefusal && !with_chrome) continue;
     by_path[image.url.substr(image.url.find("/", 8))] = image;
   }
   return by_path;
@@ -202,6 +207,11 @@ TEST_CASE("Chrome_LogoOnEveryAdvertPage_NeverFetched") {
   CHECK(s.Requests("/static/logo.png") == 0);
   CHECK(summary.sites[0].images_chrome == 4);
   for (int i = 0; i < 4; ++i) {
+    // Listed against each advert as chrome, never as a photo.
+    const auto listed = ImagesOf(s.store(), base + "/ad/" + std::to_string(i), true);
+    REQUIRE(listed.count("/static/logo.png") == 1);
+    CHECK(listed.at("/static/logo.png").error == kSiteChromeRefusal);
+    CHECK(listed.at("/static/logo.png").sha256.empty());
     CHECK(ImagesOf(s.store(), base + "/ad/" + std::to_string(i)).count("/static/logo.png") == 0);
   }
 }
