@@ -8,6 +8,8 @@
 #include <new>
 #include <vips/vips8>
 
+#include "images/jpeg_luma_decoder.h"
+
 namespace plainsight::images {
 namespace {
 
@@ -139,8 +141,34 @@ int Orientation(const vips::VImage& image) {
   return o >= 1 && o <= 8 ? o : 1;
 }
 
+// The header's width x height against the limits, before any pixel is
+// decoded.
+Status CheckHeaderSize(ImageFormat format, int w, int h, const DecodeLimits& limits) {
+  const std::string name(ImageFormatName(format));
+  if (w <= 0 || h <= 0) return Status::Corruption(name + " header gives an empty picture");
+  const std::int64_t pixels = static_cast<std::int64_t>(w) * static_cast<std::int64_t>(h);
+  if (pixels > limits.max_pixels) {
+    return Status::InvalidArgument(name + " of " + std::to_string(w) + "x" + std::to_string(h) +
+                                   " pixels is over the limit of " +
+                                   std::to_string(limits.max_pixels) +
+                                   " pixels: refused before decoding (decompression bomb?)");
+  }
+  return Status::OK();
+}
+
+// Shrink-on-load: the largest factor that keeps the short side of a w x h
+// picture at least limits.min_short_side long (1: full size).
+int ShrinkFactor(int w, int h, const DecodeLimits& limits) {
+  if (limits.min_short_side <= 0) return 1;
+  return std::max(1, std::min(w, h) / limits.min_short_side);
+}
+
+// The JPEG decoder's own shrink (1, 2, 4 or 8) for a shrink factor.
+int JpegShrink(int factor) { return factor >= 8 ? 8 : factor >= 4 ? 4 : factor >= 2 ? 2 : 1; }
+
 Result<DecodedImage> DecodeWithVips(std::string_view bytes, ImageFormat format,
                                     const DecodeLimits& limits) {
+  if (!StartVips()) return Status::Unavailable("libvips could not start");
   const std::string name(ImageFormatName(format));
   // The blob borrows the caller's bytes (no copy, no free): every image
   // made from it is gone before this function returns.
@@ -149,32 +177,20 @@ Result<DecodedImage> DecodeWithVips(std::string_view bytes, ImageFormat format,
   vips::VImage header = Open(format, blob.get(), 1, 1.0);
   const int w = header.width();
   const int h = header.height();
-  const std::int64_t pixels = static_cast<std::int64_t>(w) * static_cast<std::int64_t>(h);
-  if (w <= 0 || h <= 0) return Status::Corruption(name + " header gives an empty picture");
-  if (pixels > limits.max_pixels) {
-    return Status::InvalidArgument(name + " of " + std::to_string(w) + "x" + std::to_string(h) +
-                                   " pixels is over the limit of " +
-                                   std::to_string(limits.max_pixels) +
-                                   " pixels: refused before decoding (decompression bomb?)");
-  }
+  if (Status size = CheckHeaderSize(format, w, h, limits); !size.ok()) return size;
   const int orientation = Orientation(header);
 
-  // Shrink-on-load: the largest factor that keeps the short side long enough.
-  const int short_side = std::min(w, h);
-  const int floor_side = limits.min_short_side;
-  int factor = 1;
-  if (floor_side > 0) factor = std::max(1, short_side / floor_side);
+  const int factor = ShrinkFactor(w, h, limits);
   vips::VImage image = header;
   if (format == ImageFormat::kJpeg && factor >= 2) {
-    const int jpeg_shrink = factor >= 8 ? 8 : factor >= 4 ? 4 : 2;
-    image = Open(format, blob.get(), jpeg_shrink, 1.0);
+    image = Open(format, blob.get(), JpegShrink(factor), 1.0);
   } else if (format == ImageFormat::kWebp && factor >= 2) {
     image = Open(format, blob.get(), 1, 1.0 / factor);
   }
   // What the decoder could not shrink (PNG, GIF, JPEGs beyond 1/8) is box
   // shrunk while streaming, so no full-size copy is ever held.
-  if (floor_side > 0) {
-    const int rest = std::min(image.width(), image.height()) / floor_side;
+  if (limits.min_short_side > 0) {
+    const int rest = std::min(image.width(), image.height()) / limits.min_short_side;
     if (rest >= 2) image = image.shrink(rest, rest);
   }
 
@@ -223,6 +239,26 @@ Result<DecodedImage> DecodeWithVips(std::string_view bytes, ImageFormat format,
   return out;
 }
 
+// JPEGs go to their luma channel through libjpeg-turbo (jpeg_luma_decoder.h
+// says why), except those it cannot serve alone: CMYK and YCCK colour, and
+// pictures so large that even a 1/8 decode leaves the short side at twice
+// the floor or more (libvips shrinks those further while streaming).
+Result<DecodedImage> DecodeJpeg(std::string_view bytes, const DecodeLimits& limits) {
+  Result<JpegLumaDecoder> jpeg = JpegLumaDecoder::ReadHeader(bytes);
+  if (!jpeg.ok()) return jpeg.status();
+  const int w = jpeg->stored_width();
+  const int h = jpeg->stored_height();
+  if (Status size = CheckHeaderSize(ImageFormat::kJpeg, w, h, limits); !size.ok()) return size;
+  const int factor = ShrinkFactor(w, h, limits);
+  const int eighth_short_side = (std::min(w, h) + 7) / 8;
+  const bool beyond_eighth =
+      limits.min_short_side > 0 && eighth_short_side / limits.min_short_side >= 2;
+  if (!jpeg->ReadsLuma() || beyond_eighth) {
+    return DecodeWithVips(bytes, ImageFormat::kJpeg, limits);
+  }
+  return std::move(jpeg).value().Decode(JpegShrink(factor));
+}
+
 }  // namespace
 
 std::string_view ImageFormatName(ImageFormat format) {
@@ -261,8 +297,8 @@ Result<DecodedImage> DecodeImage(std::string_view bytes, const DecodeLimits& lim
     return Status::InvalidArgument("not an image: not JPEG, PNG, WebP or GIF (first bytes " +
                                    LeadingBytes(bytes) + ")");
   }
-  if (!StartVips()) return Status::Unavailable("libvips could not start");
   try {
+    if (*format == ImageFormat::kJpeg) return DecodeJpeg(bytes, limits);
     return DecodeWithVips(bytes, *format, limits);
   } catch (const vips::VError& e) {
     return Status::Corruption("cannot decode " + std::string(ImageFormatName(*format)) + ": " +

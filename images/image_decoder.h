@@ -1,6 +1,9 @@
 // Decoding advert photos (JPEG, PNG, WebP, GIF) into the luminance buffer
-// PDQ hashes, with libvips; and the reverse, encoding an RGB buffer, which
-// the tests and benchmarks use to make pictures of their own.
+// PDQ hashes; and the reverse, encoding an RGB buffer, which the tests and
+// benchmarks use to make pictures of their own. JPEGs, nearly every advert
+// photo, are decoded straight to their luma channel with libjpeg-turbo
+// (images/jpeg_luma_decoder.h: three times as fast); CMYK JPEGs and the
+// other formats go through libvips.
 //
 // Bytes from the web are hostile: DecodeImage sniffs the magic bytes itself
 // (anything but the four formats is refused as "not an image"), refuses
@@ -11,12 +14,12 @@
 // first frame of an animation is read.
 //
 // Thread safety: any number of threads may call these functions at once.
-// libvips is started once per process (std::call_once) with its operation
-// cache off (memory stays bounded by the pictures in flight) and its worker
-// pool at one thread: DecodeImage pulls the pixels through on the calling
-// thread, so the caller decides the parallelism. Errors are returned as
-// Status; no exception leaves these functions. The results own their
-// buffers; the input bytes are only read during the call.
+// Both decoders run on the calling thread, so the caller decides the
+// parallelism. libvips is started once per process, on first need
+// (std::call_once), with its operation cache off (memory stays bounded by
+// the pictures in flight) and its worker pool at one thread. Errors are
+// returned as Status; no exception leaves these functions. The results own
+// their buffers; the input bytes are only read during the call.
 #pragma once
 
 #include <cstddef>
@@ -62,7 +65,8 @@ struct DecodedImage {
   int source_height = 0;
   ImageFormat format = ImageFormat::kJpeg;
   // Row-major, width x height, Y = 0.299 R + 0.587 G + 0.114 B of the sRGB
-  // pixel values, 0..255.
+  // pixel values, 0..255. For a JPEG, the Y the file stores (the same
+  // weights, rounded to a whole level; R, G or B may have clipped).
   std::vector<float> luma;
 };
 

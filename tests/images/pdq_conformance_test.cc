@@ -27,7 +27,7 @@ namespace {
 
 // ---- the algorithm as the README states it, written plainly -------------
 //
-// images/pdq.cc reorders the blur for speed (the four box filters commute,
+// images/pdq_blur.cc reorders the blur for speed (the four box filters commute,
 // and only 64x64 samples are kept); this is the literal version, in double
 // precision, to check that the reordering changes nothing but rounding.
 
