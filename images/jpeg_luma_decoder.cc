@@ -40,6 +40,20 @@ void CountWarning(j_common_ptr cinfo, int msg_level) {
   if (++cinfo->err->num_warnings >= kMaxWarnings) (*cinfo->err->error_exit)(cinfo);
 }
 
+// A progressive JPEG may carry any number of scans, each a full pass over
+// the picture: thousands of tiny ones burn CPU without end. Photos have
+// about ten; libjpeg-turbo's own advice is to cap them.
+constexpr int kMaxScans = 100;
+void CapScans(j_common_ptr cinfo) {
+  if (!cinfo->is_decompressor) return;
+  if (reinterpret_cast<j_decompress_ptr>(cinfo)->input_scan_number > kMaxScans) {
+    auto* errors = reinterpret_cast<ErrorJump*>(cinfo->err);
+    std::snprintf(errors->message, sizeof errors->message,
+                  "progressive JPEG with more than %d scans refused", kMaxScans);
+    std::longjmp(errors->jump, 1);
+  }
+}
+
 // The source is the caller's whole buffer, handed over at once. libjpeg
 // asks for more only when it runs out before the picture ends: a truncated
 // file. jpeg_mem_src would pad it with a fake end marker and a warning
@@ -80,6 +94,7 @@ struct JpegLumaDecoder::State {
   jpeg_decompress_struct cinfo{};
   ErrorJump errors{};
   jpeg_source_mgr source{};
+  jpeg_progress_mgr progress{};
   bool created = false;
   int orientation = 1;
 
@@ -130,6 +145,8 @@ Result<JpegLumaDecoder> JpegLumaDecoder::ReadHeader(std::string_view bytes) {
   const bool read = s.Guarded([&] {
     jpeg_create_decompress(&cinfo);
     cinfo.src = &s.source;
+    s.progress.progress_monitor = CapScans;
+    cinfo.progress = &s.progress;
     // Keep APP1 segments for the EXIF orientation.
     jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
     jpeg_read_header(&cinfo, TRUE);

@@ -10,6 +10,10 @@
 #include <vector>
 #include <vips/vips8>
 
+#include <cstdio>  // jpeglib.h needs FILE
+#include <cstdlib>
+#include <jpeglib.h>
+
 #include "images/image_decoder.h"
 #include "images/pdq.h"
 #include "tests/images/test_pictures.h"
@@ -199,6 +203,58 @@ TEST_CASE("DecodeImage_JpegCutAnywhereIsAnErrorNotACrash", "[images]") {
     CHECK(r.status().code() == Status::Code::kCorruption);
     CHECK(r.status().message().rfind("cannot decode JPEG: ", 0) == 0);
   }
+}
+
+// A grey progressive JPEG of `scans` scans, all valid: the DC scan, then
+// each AC coefficient alone (successive approximation, Al 1), then the DC
+// and each AC coefficient refined. `bands` AC coefficients get scans of
+// their own; the rest share one.
+std::string ProgressiveGreyJpeg(int bands) {
+  jpeg_compress_struct c{};
+  jpeg_error_mgr errors{};
+  c.err = jpeg_std_error(&errors);
+  jpeg_create_compress(&c);
+  unsigned char* out = nullptr;
+  unsigned long size = 0;
+  jpeg_mem_dest(&c, &out, &size);
+  c.image_width = 64;
+  c.image_height = 48;
+  c.input_components = 1;
+  c.in_color_space = JCS_GRAYSCALE;
+  jpeg_set_defaults(&c);
+  std::vector<jpeg_scan_info> script;
+  script.push_back({1, {0, 0, 0, 0}, 0, 0, 0, 1});  // DC, first pass
+  auto ac_passes = [&](int ah, int al) {
+    for (int k = 1; k <= bands; ++k) script.push_back({1, {0, 0, 0, 0}, k, k, ah, al});
+    script.push_back({1, {0, 0, 0, 0}, bands + 1, 63, ah, al});
+  };
+  ac_passes(0, 1);
+  script.push_back({1, {0, 0, 0, 0}, 0, 0, 1, 0});  // DC refined
+  ac_passes(1, 0);
+  c.scan_info = script.data();
+  c.num_scans = static_cast<int>(script.size());
+  jpeg_start_compress(&c, TRUE);
+  std::vector<JSAMPLE> row(64);
+  while (c.next_scanline < c.image_height) {
+    for (JDIMENSION x = 0; x < 64; ++x) row[x] = static_cast<JSAMPLE>((x * 4 + c.next_scanline * 3) & 0xFF);
+    JSAMPROW rows[1] = {row.data()};
+    jpeg_write_scanlines(&c, rows, 1);
+  }
+  jpeg_finish_compress(&c);
+  jpeg_destroy_compress(&c);
+  std::string jpeg(reinterpret_cast<const char*>(out), size);
+  std::free(out);
+  return jpeg;
+}
+
+TEST_CASE("DecodeImage_ProgressiveJpegScansCapped_ManyScansRefusedFewDecoded", "[images]") {
+  // 2 * (10 + 1) + 2 = 24 scans: an ordinary progressive photo.
+  const DecodedImage few = MustDecode(ProgressiveGreyJpeg(10));
+  CHECK(few.width == 64);
+  // 2 * (62 + 1) + 2 = 128 scans: more than any photo needs.
+  const Result<DecodedImage> many = DecodeImage(ProgressiveGreyJpeg(62));
+  REQUIRE_FALSE(many.ok());
+  CHECK(many.status().message().find("more than 100 scans") != std::string::npos);
 }
 
 TEST_CASE("DecodeImage_DamagedJpegBytesGiveAPictureOrAnErrorNeverACrash", "[images]") {
