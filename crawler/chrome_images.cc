@@ -64,7 +64,15 @@ Result<ChromeSettled> SettleChromeImages(Store& store, int min_adverts) {
   Status refused = ForEachAdvertsRows(store, [&](const std::string& site,
                                                  const std::vector<AdvertImage>& rows) {
     for (const AdvertImage& row : rows) {
-      if (!is_chrome(site, row.url)) continue;
+      if (!is_chrome(site, row.url)) {
+        // Skipped as chrome on a run's partial counts, but not chrome on the
+        // whole store's: the row goes, so the advert's next visit fetches it.
+        if (row.sha256.empty() && row.error == kSiteChromeRefusal) {
+          if (Status s = store.DeleteMeta(AdvertImageKey(row.advert_id, row.url)); !s.ok()) return s;
+          ++settled.rows_reopened;
+        }
+        continue;
+      }
       if (chrome_seen.insert(UrlHash(site, row.url)).second) ++settled.chrome_urls;
       if (row.sha256.empty() && row.error == kSiteChromeRefusal) continue;
       if (Status s = RefuseAdvertImage(store, row, kSiteChromeRefusal); !s.ok()) return s;

@@ -8,7 +8,9 @@
 // adverts that list any image is chrome, and every advert's row for it
 // becomes the refusal kSiteChromeRefusal (the picture goes with its last
 // reference). A photo reused across adverts (one person under many names,
-// a stock photo) stays under half and is kept as evidence.
+// a stock photo) stays under half and is kept as evidence. A "site chrome"
+// row of an image that is not chrome by these counts (skipped on a run's
+// partial ones) is deleted, so the advert's next visit fetches it.
 //
 // Cost: one scan of the image rows and one summary read per advert with
 // images; memory: one 64-bit hash and a count per distinct image URL.
@@ -27,6 +29,7 @@ inline constexpr char kSiteChromeRefusal[] = "site chrome";
 struct ChromeSettled {
   int chrome_urls = 0;   // image URLs found to be chrome
   int rows_refused = 0;  // advert rows turned into kSiteChromeRefusal now
+  int rows_reopened = 0; // chrome rows of images that are not chrome, deleted
 };
 
 Result<ChromeSettled> SettleChromeImages(Store& store, int min_adverts);

@@ -204,7 +204,8 @@ bool CrawlState::IsChromeImage(int site, const std::string& url) const {
   if (images == site_images_.end()) return false;
   auto it = images->second.pages_showing.find(url);
   if (it == images->second.pages_showing.end()) return false;
-  return it->second >= kChromeMinPages && 2 * it->second > images->second.advert_pages;
+  return images->second.advert_pages >= kChromeMinSample && it->second >= kChromeMinPages &&
+         2 * it->second > images->second.advert_pages;
 }
 
 CrawlState::ImageClaim CrawlState::ClaimImage(const Pending& page, ImageOutcome* outcome) {

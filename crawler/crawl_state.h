@@ -129,8 +129,14 @@ class CrawlState {
   // on all of them. The share is also checked again when the image reaches
   // the front of its host queue, by when the site's next adverts (queued
   // before it) have been counted, so even the first advert's logo is
-  // caught. Counts are per run.
+  // caught. Counts are per run, and no image is skipped before the run has
+  // counted kChromeMinSample advert pages of the site: on a handful (the
+  // start of a run, or a run resumed near its end) one person's photos on
+  // three adverts in a row would pass for chrome, and a skip is final for
+  // the run. What the sample lets through is settled at the end of the run
+  // (chrome_images.h).
   static constexpr int kChromeMinPages = 3;
+  static constexpr int kChromeMinSample = 20;
   // One advert page's image URLs (distinct, normalised).
   void NoteAdvertImages(int site, const std::vector<std::string>& urls) EXCLUDES(images_mutex_);
   bool IsChromeImage(int site, const std::string& url) const EXCLUDES(images_mutex_);
