@@ -66,16 +66,32 @@ TEST_CASE("AnalystsDuringRun_ReadsAnswerAndAReviewIsInForceWithinSecondsAndRecor
   const json phones = d.Json({"show", lead, "--format", "json"})["entities"]["phones"];
   const std::string phone = phones.empty() ? "07700 900123" : phones[0].get<std::string>();
 
-  // A polite run (1.5 s between requests to a host) holds the lock for
-  // many seconds.
+  // A polite run (3 s between requests to a host) holds the lock for
+  // many seconds; the decisions come first, so a slow machine (TSan) still
+  // makes them while the run holds the store.
   const std::string slow = testing::WriteFarmConfig(
-      d.farm, testing::FarmConfigOptions(d.dir + "/store", 1500), d.dir + "/slow.toml");
+      d.farm, testing::FarmConfigOptions(d.dir + "/store", 3000), d.dir + "/slow.toml");
   const size_t before = d.farm.requests().size();
   const pid_t run = StartRun(slow);
   for (int i = 0; i < 5000 && d.farm.requests().size() == before; ++i) usleep(1000);
   REQUIRE(StillRunning(run));
   // The lock is held: a second writer is turned away.
   CHECK(d.Run({"purge", "--dry-run"}).exit_code == 2);
+
+  // A decision made now is queued, then applied by the run within seconds.
+  const auto review = d.Run({"review", lead, "--status", "escalated", "--note",
+                             "decided while the run crawled", "--analyst", "analyst9"});
+  INFO(review.err);
+  REQUIRE(review.exit_code == 0);
+  CHECK(review.out.find(lead + ": ") == 0);
+  CHECK(review.err.find("queued") != std::string::npos);
+  const auto place_review = d.Run({"review", place, "--status", "visited", "--note",
+                                   "visited during the run", "--analyst", "analyst9"});
+  INFO(place_review.err);
+  REQUIRE(place_review.exit_code == 0);
+  // Refused as at any other time, before anything is queued.
+  CHECK(d.Run({"review", lead, "--status", "maybe", "--note", "x"}).exit_code == 1);
+  CHECK(d.Run({"review", "L-000000000000", "--status", "reviewed", "--note", "x"}).exit_code == 1);
 
   // Every analyst read answers while the run crawls.
   const std::string out = d.dir + "/during";
@@ -95,21 +111,6 @@ TEST_CASE("AnalystsDuringRun_ReadsAnswerAndAReviewIsInForceWithinSecondsAndRecor
     CAPTURE(args[0], result.err);
     CHECK(result.exit_code == 0);
   }
-
-  // A decision made now is queued, then applied by the run within seconds.
-  const auto review = d.Run({"review", lead, "--status", "escalated", "--note",
-                             "decided while the run crawled", "--analyst", "analyst9"});
-  INFO(review.err);
-  REQUIRE(review.exit_code == 0);
-  CHECK(review.out.find(lead + ": ") == 0);
-  CHECK(review.err.find("queued") != std::string::npos);
-  const auto place_review = d.Run({"review", place, "--status", "visited", "--note",
-                                   "visited during the run", "--analyst", "analyst9"});
-  INFO(place_review.err);
-  REQUIRE(place_review.exit_code == 0);
-  // Refused as at any other time, before anything is queued.
-  CHECK(d.Run({"review", lead, "--status", "maybe", "--note", "x"}).exit_code == 1);
-  CHECK(d.Run({"review", "L-000000000000", "--status", "reviewed", "--note", "x"}).exit_code == 1);
 
   bool in_force = false;
   for (int i = 0; i < 100 && !in_force; ++i) {
