@@ -26,6 +26,24 @@ nlohmann::json DecisionJson(const ReviewDecision& decision) {
           {"at", decision.at},          {"previous_status", decision.previous_status}};
 }
 
+// A stored or journaled decision; `lead_id` stands in for a record that
+// does not name its lead.
+Result<ReviewDecision> DecisionFromJson(const std::string& bytes, const std::string& lead_id) {
+  try {
+    const nlohmann::json j = nlohmann::json::parse(bytes);
+    ReviewDecision d;
+    d.lead_id = j.value("lead", lead_id);
+    d.status = j.value("status", "");
+    d.note = j.value("note", "");
+    d.analyst = j.value("analyst", "");
+    d.at = j.value("at", std::int64_t{0});
+    d.previous_status = j.value("previous_status", "");
+    return d;
+  } catch (const nlohmann::json::exception& e) {
+    return Status::Corruption(e.what());
+  }
+}
+
 Status ValidateDecision(const ReviewDecision& decision) {
   if (!IsDecision(decision.status)) {
     return Status::InvalidArgument("review status must be reviewed, escalated or dismissed, not '" +
@@ -92,18 +110,12 @@ Result<JournalEntry> LeadReviewJournalEntry(const ReviewDecision& decision) {
 
 Status ApplyJournaledLeadReview(Store& store, const JournalEntry& entry,
                                 const std::pair<std::string, std::string>& applied_marker) {
-  ReviewDecision decision;
-  try {
-    const nlohmann::json j = nlohmann::json::parse(entry.decision);
-    decision.lead_id = j.at("lead").get<std::string>();
-    decision.status = j.at("status").get<std::string>();
-    decision.note = j.at("note").get<std::string>();
-    decision.analyst = j.value("analyst", "");
-    decision.at = j.value("at", std::int64_t{0});
-    decision.previous_status = j.value("previous_status", "");
-  } catch (const nlohmann::json::exception& e) {
-    return Status::Corruption("journal entry " + entry.id + ": " + e.what());
+  auto parsed = DecisionFromJson(entry.decision, "");
+  if (!parsed.ok()) {
+    return Status::Corruption("journal entry " + entry.id + ": " + parsed.status().message());
   }
+  ReviewDecision decision = std::move(*parsed);
+  if (decision.lead_id.empty()) return Status::Corruption("journal entry " + entry.id + ": no lead");
   Status valid = ValidateDecision(decision);
   if (!valid.ok()) return valid;
   auto lead = store.GetLead(decision.lead_id);
@@ -130,19 +142,9 @@ Status ApplyJournaledLeadReview(Store& store, const JournalEntry& entry,
 Result<std::vector<ReviewDecision>> ReviewsOf(const Store& store, const std::string& lead_id) {
   std::vector<ReviewDecision> out;
   Status s = store.ForEachMeta(ReviewPrefix(lead_id), [&](const std::string&, const std::string& bytes) {
-    try {
-      const nlohmann::json j = nlohmann::json::parse(bytes);
-      ReviewDecision d;
-      d.lead_id = j.value("lead", lead_id);
-      d.status = j.value("status", "");
-      d.note = j.value("note", "");
-      d.analyst = j.value("analyst", "");
-      d.at = j.value("at", std::int64_t{0});
-      d.previous_status = j.value("previous_status", "");
-      out.push_back(std::move(d));
-    } catch (const nlohmann::json::exception&) {
-      // A damaged record is skipped, not fatal: the others still tell the story.
-    }
+    // A damaged record is skipped, not fatal: the others still tell the story.
+    auto d = DecisionFromJson(bytes, lead_id);
+    if (d.ok()) out.push_back(std::move(*d));
     return true;
   });
   if (!s.ok()) return s;

@@ -31,6 +31,24 @@ nlohmann::json DecisionJson(const PlaceDecision& decision) {
           {"adverts", decision.adverts}};
 }
 
+// A stored or journaled decision.
+Result<PlaceDecision> DecisionFromJson(const std::string& bytes) {
+  try {
+    const nlohmann::json j = nlohmann::json::parse(bytes);
+    PlaceDecision d;
+    d.place_id = j.value("place", "");
+    d.status = j.value("status", "");
+    d.note = j.value("note", "");
+    d.analyst = j.value("analyst", "");
+    d.at = j.value("at", std::int64_t{0});
+    d.previous_status = j.value("previous_status", "");
+    d.adverts = j.value("adverts", std::size_t{0});
+    return d;
+  } catch (const nlohmann::json::exception& e) {
+    return Status::Corruption(e.what());
+  }
+}
+
 // The decision after the place's earlier ones, and `also`, in one write.
 Status WriteDecision(Store& store, const PlaceDecision& decision,
                      std::vector<std::pair<std::string, std::string>> also) {
@@ -66,20 +84,12 @@ Result<JournalEntry> PlaceReviewJournalEntry(const PlaceRecord& place, PlaceDeci
 
 Status ApplyJournaledPlaceReview(Store& store, const JournalEntry& entry,
                                  const std::pair<std::string, std::string>& applied_marker) {
-  PlaceDecision decision;
-  try {
-    const nlohmann::json j = nlohmann::json::parse(entry.decision);
-    decision.place_id = j.at("place").get<std::string>();
-    decision.status = j.at("status").get<std::string>();
-    decision.note = j.at("note").get<std::string>();
-    decision.analyst = j.value("analyst", "");
-    decision.at = j.value("at", std::int64_t{0});
-    decision.previous_status = j.value("previous_status", "");
-    decision.adverts = j.value("adverts", std::size_t{0});
-  } catch (const nlohmann::json::exception& e) {
-    return Status::Corruption("journal entry " + entry.id + ": " + e.what());
+  auto parsed = DecisionFromJson(entry.decision);
+  if (!parsed.ok()) {
+    return Status::Corruption("journal entry " + entry.id + ": " + parsed.status().message());
   }
-  if (!IsPlaceDecision(decision.status) || decision.note.empty()) {
+  const PlaceDecision& decision = *parsed;
+  if (decision.place_id.empty() || !IsPlaceDecision(decision.status) || decision.note.empty()) {
     return Status::InvalidArgument("journal entry " + entry.id + ": not a place decision");
   }
   return WriteDecision(store, decision, {applied_marker});
@@ -88,20 +98,9 @@ Status ApplyJournaledPlaceReview(Store& store, const JournalEntry& entry,
 Result<std::map<std::string, std::vector<PlaceDecision>>> AllPlaceReviews(const Store& store) {
   std::map<std::string, std::vector<PlaceDecision>> out;
   Status s = store.ForEachMeta(meta_keys::kPlaceReview, [&](const std::string&, const std::string& bytes) {
-    try {
-      const nlohmann::json j = nlohmann::json::parse(bytes);
-      PlaceDecision d;
-      d.place_id = j.value("place", "");
-      d.status = j.value("status", "");
-      d.note = j.value("note", "");
-      d.analyst = j.value("analyst", "");
-      d.at = j.value("at", std::int64_t{0});
-      d.previous_status = j.value("previous_status", "");
-      d.adverts = j.value("adverts", std::size_t{0});
-      if (!d.place_id.empty()) out[d.place_id].push_back(std::move(d));
-    } catch (const nlohmann::json::exception&) {
-      // A damaged record is skipped, not fatal: the others still tell the story.
-    }
+    // A damaged record is skipped, not fatal: the others still tell the story.
+    auto d = DecisionFromJson(bytes);
+    if (d.ok() && !d->place_id.empty()) out[d->place_id].push_back(std::move(*d));
     return true;
   });
   if (!s.ok()) return s;

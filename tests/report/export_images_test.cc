@@ -21,11 +21,8 @@ const char kMiaPhoto[] = "https://velvet.example.org/img/mia.jpg";
 const char kSilkPhoto[] = "https://silk.example.org/img/22.jpg";
 const char kCleanerLogo[] = "https://jobs.example.com/img/logo.png";
 
-struct PhotoExports {
+struct PhotoExports : SampleStoreDir {
   PhotoExports() {
-    store_dir = dir.path + "/store";
-    WriteSampleStore(store_dir, sample);
-    config = WriteConfig(dir.path, store_dir);
     mia.stored.warc_file = "images.warc.gz";
     mia.stored.warc_offset = 10;
     mia.stored.warc_length = 20;
@@ -43,9 +40,6 @@ struct PhotoExports {
     return run;
   }
 
-  TempDir dir;
-  Sample sample = MakeSample(SystemClock::Get().NowUnixSeconds());
-  std::string store_dir, config;
   Photo mia = PicturePhoto(61, 1);
   Photo silk = ResizedCopy(61, 1);
   Photo flat = FlatPhoto();

@@ -152,6 +152,19 @@ inline std::string WriteConfig(const std::string& dir, const std::string& store_
   return path;
 }
 
+// The sample store in a fresh directory, with its config: where the photo
+// tests (export_images, report_thumbnails) start.
+struct SampleStoreDir {
+  SampleStoreDir() : store_dir(dir.path + "/store") {
+    WriteSampleStore(store_dir, sample);
+    config = WriteConfig(dir.path, store_dir);
+  }
+
+  TempDir dir;
+  Sample sample = MakeSample(SystemClock::Get().NowUnixSeconds());
+  std::string store_dir, config;
+};
+
 inline void WriteText(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   out << text;

@@ -23,11 +23,8 @@ const char kSilkPhoto[] = "https://silk.example.org/img/22.jpg";
 
 // The new lead's two adverts each show a photo: Mia's captured as fetched,
 // Silk's capture holding other bytes than its recorded SHA-256.
-struct ThumbnailStore {
+struct ThumbnailStore : SampleStoreDir {
   ThumbnailStore() {
-    store_dir = dir.path + "/store";
-    WriteSampleStore(store_dir, sample);
-    config = WriteConfig(dir.path, store_dir);
     Capture(kMiaPhoto, mia.bytes, &mia);
     Capture(kSilkPhoto, "\xff\xd8\xff\xe0 other bytes", &silk);
     auto store = std::move(Store::Open(store_dir, {})).value();
@@ -53,9 +50,6 @@ struct ThumbnailStore {
     return RunPlainsight(args);
   }
 
-  TempDir dir;
-  Sample sample = MakeSample(SystemClock::Get().NowUnixSeconds());
-  std::string store_dir, config;
   Photo mia = PicturePhoto(71, 1);  // 640 x 480
   Photo silk = PicturePhoto(72, 1);
 };

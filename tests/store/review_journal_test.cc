@@ -12,6 +12,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <string>
 #include <thread>
 #include <vector>
@@ -51,6 +52,15 @@ JournalEntry Note(const std::string& text) {
   return {"", "note", "{\"note\":\"" + text + "\"}"};
 }
 
+// Appends one note per text, in order; each gets an id.
+void AppendNotes(const ReviewJournal& journal, std::initializer_list<const char*> texts) {
+  for (const char* text : texts) {
+    JournalEntry entry = Note(text);
+    REQUIRE(journal.Append(&entry).ok());
+    CHECK_FALSE(entry.id.empty());
+  }
+}
+
 std::vector<std::string> Recorded(const Store& store) {
   std::vector<std::string> out;
   REQUIRE(store
@@ -75,11 +85,7 @@ JournalApplied ApplyNow(const ReviewJournal& journal, Store& store,
 TEST_CASE("ReviewJournal_Appended_AppliedOnceInOrderAndEmptied") {
   JournalStore t;
   ReviewJournal journal(t.dir + "/store");
-  for (const char* text : {"first", "second", "third"}) {
-    JournalEntry entry = Note(text);
-    REQUIRE(journal.Append(&entry).ok());
-    CHECK_FALSE(entry.id.empty());
-  }
+  AppendNotes(journal, {"first", "second", "third"});
   REQUIRE(journal.Entries()->size() == 3);
   const JournalApplied applied = ApplyNow(journal, *t.store);
   CHECK(applied.applied == 3);
@@ -107,10 +113,7 @@ TEST_CASE("ReviewJournal_File_IsOwnerOnly") {
 TEST_CASE("ReviewJournal_InterruptedAfterSomeApplied_EachStillAppliedExactlyOnce") {
   JournalStore t;
   ReviewJournal journal(t.dir + "/store");
-  for (const char* text : {"one", "two", "three"}) {
-    JournalEntry entry = Note(text);
-    REQUIRE(journal.Append(&entry).ok());
-  }
+  AppendNotes(journal, {"one", "two", "three"});
   // The store fails on the second entry (a full disk, a kill): the first is
   // applied with its marker, and the journal is not emptied.
   int calls = 0;
