@@ -35,11 +35,16 @@ bool IsUrl(const std::string& image) {
 // The picture `--image` names: a file, or a URL fetched once as politely as
 // the crawl would (crawler/picture_fetch.h: robots.txt, the configured user
 // agent, TLS verified, private addresses only when the config allows them,
-// max_image_bytes).
+// max_image_bytes). A URL the analyst asked for is audited even when it is
+// refused or fails: robots.txt may have been fetched on their behalf, and
+// the log is of what was asked, not only of what was found.
 std::string QueryPicture(const std::string& image, const Config& config) {
   if (!IsUrl(image)) return ReadInput(image);
   Result<std::string> fetched = FetchPicture(config.crawl, image);
-  if (!fetched.ok()) throw CliError(kExitBadInput, "--image: " + fetched.status().message());
+  if (!fetched.ok()) {
+    AuditOrThrow(config, "query", 0);
+    throw CliError(kExitBadInput, "--image: " + fetched.status().message());
+  }
   return std::move(*fetched);
 }
 
@@ -50,7 +55,10 @@ void QueryImage(const QueryArgs& args, const Config& config, const Store& store,
                 const AdvertQuery& query) {
   const std::string bytes = QueryPicture(args.image, config);
   Result<PhotoOrientations> photo = HashPhotoOrientations(bytes);
-  if (!photo.ok()) throw CliError(kExitBadInput, "--image: " + photo.status().message());
+  if (!photo.ok()) {
+    AuditOrThrow(config, "query", 0);  // asked for, so recorded (see QueryPicture)
+    throw CliError(kExitBadInput, "--image: " + photo.status().message());
+  }
   auto found = FindAdvertsByPhoto(store, *photo);
   if (found.status().IsInvalidArgument()) {
     throw CliError(kExitBadInput, "--" + found.status().message());

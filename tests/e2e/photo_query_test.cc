@@ -123,6 +123,18 @@ TEST_CASE("Url_Refusals_OneClearLineAndExitOne") {
     CHECK(LastLine(run.err).rfind(expected, 0) == 0);
   }
   CHECK(site.Requests("/private/original.jpg") == 0);  // robots.txt obeyed
+  // Each was asked for, so each is audited, with no result.
+  std::vector<AuditEntry> audit;
+  REQUIRE(AuditLog(d.dir + "/store").ForEach(0, [&](const AuditEntry& e) {
+    audit.push_back(e);
+    return true;
+  }).ok());
+  REQUIRE(audit.size() == std::size(kCases));
+  for (size_t i = 0; i < audit.size(); ++i) {
+    CHECK(audit[i].command == "query");
+    CHECK(audit[i].results == 0);
+    CHECK(audit[i].arguments.find(kCases[i].path) != std::string::npos);
+  }
 }
 
 TEST_CASE("Url_LoopbackRefusedUnlessTheConfigAllowsIt") {
