@@ -5,11 +5,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
 
 #include "core/dates.h"
+#include "leads/full_address.h"
 #include "leads/signature_cache.h"
 #include "leads/site_chrome.h"
 #include "leads/text_signer.h"
@@ -56,37 +58,6 @@ std::vector<std::string> NamedHandles(const AdvertSummary& a) {
   return named;
 }
 
-// A street links only with where it is: "UNIT 13 RIVERSIDE BUSINESS PARK"
-// is in Derby on one advert and in Luton on another. The advert's postcode
-// places it when it gives exactly one; else its town when it names exactly
-// one (the summary keeps no offsets, so with several we cannot tell which
-// the street belongs to and the street does not link).
-std::vector<std::string> FullAddresses(const AdvertSummary& a) {
-  std::vector<std::string> full;
-  if (a.addresses.empty()) return full;
-  std::string where;
-  const auto distinct = [](const std::vector<std::string>& values) {
-    std::vector<std::string> v = values;
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-    return v;
-  };
-  const std::vector<std::string> postcodes = distinct(a.postcodes);
-  const std::vector<std::string> towns = distinct(a.towns);
-  if (postcodes.size() == 1) {
-    where = postcodes[0];
-  } else if (postcodes.empty() && towns.size() == 1) {
-    where = towns[0];
-    for (char& c : where) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  } else {
-    return full;
-  }
-  for (const std::string& street : a.addresses) {
-    full.emplace_back(street).append(", ").append(where);
-  }
-  return full;
-}
-
 constexpr auto& kAdvertCountKey = meta_keys::kAdvertCount;
 
 std::uint64_t HashString(std::string_view s) {
@@ -126,6 +97,32 @@ class CorpusBuilder {
     entity_ids_.reserve(adverts * 3 / 2);
   }
 
+  // Each site's first crawl: the earlier of the stored one and its
+  // earliest advert now (see Corpus::site_first_crawl); stored when new or
+  // earlier.
+  Status PinFirstCrawls() {
+    corpus_.site_first_crawl.assign(corpus_.sites.size(), 0);
+    std::vector<std::pair<std::string, std::string>> changed;
+    for (size_t site = 0; site < corpus_.sites.size(); ++site) {
+      const std::string key = std::string(meta_keys::kFirstCrawl) + corpus_.sites[site];
+      auto stored = store_.GetMeta(key);
+      if (!stored.ok()) return stored.status();
+      std::int64_t first = site < site_first_seen_.size() ? site_first_seen_[site] : 0;
+      if (stored->has_value()) {
+        const std::int64_t kept = std::strtoll((*stored)->c_str(), nullptr, 10);
+        if (kept <= first) {
+          first = kept;
+        } else {
+          changed.emplace_back(key, std::to_string(first));
+        }
+      } else {
+        changed.emplace_back(key, std::to_string(first));
+      }
+      corpus_.site_first_crawl[site] = first;
+    }
+    return changed.empty() ? Status::OK() : store_.PutMetas(changed);
+  }
+
   void Add(const AdvertSummary& a) {
     AdvertDigest d;
     d.site = sites_.Intern(a.site);
@@ -133,16 +130,17 @@ class CorpusBuilder {
     d.jobs = a.kind == "jobs";
     d.first_seen = a.first_seen;
     d.posted_at = PostedAt(a.posted, a.first_seen, &d.posted_known);
-    if (corpus_.adverts.empty() || a.first_seen < corpus_.earliest_first_seen) {
-      corpus_.earliest_first_seen = a.first_seen;
+    if (site_first_seen_.size() <= d.site) {
+      site_first_seen_.resize(d.site + 1u, std::numeric_limits<std::int64_t>::max());
     }
+    site_first_seen_[d.site] = std::min(site_first_seen_[d.site], a.first_seen);
     d.removed_at = a.removed ? a.removed_at : -1;
     corpus_.advert_ids.values.insert(corpus_.advert_ids.values.end(), a.id.begin(), a.id.end());
     corpus_.advert_ids.Close();
     AddEntities(EntityType::kPhone, a.phones);
     AddEntities(EntityType::kEmail, a.emails);
     AddEntities(EntityType::kPostcode, a.postcodes);
-    AddEntities(EntityType::kAddress, FullAddresses(a));
+    AddEntities(EntityType::kAddress, FullAddresses(a.addresses, a.postcodes, a.towns));
     AddEntities(EntityType::kHandle, NamedHandles(a));
     corpus_.advert_entities.Close();
     for (const std::string& town : a.towns) {
@@ -499,6 +497,7 @@ class CorpusBuilder {
   std::vector<std::uint64_t> sha_;                  // by advert, see Add
   std::vector<bool> taken_;                         // by advert: signature from the cache
   std::vector<std::vector<std::uint32_t>> samples_;  // by site: its chrome sample
+  std::vector<std::int64_t> site_first_seen_;        // by site: earliest first_seen now
   std::vector<SiteChrome> chrome_;                   // by site
 };
 
@@ -573,6 +572,8 @@ Result<Corpus> LoadCorpus(Store& store, const CorpusOptions& options) {
     builder.Add(a);
     return true;
   });
+  if (!s.ok()) return s;
+  s = builder.PinFirstCrawls();
   if (!s.ok()) return s;
   s = builder.LearnChrome();
   if (!s.ok()) return s;

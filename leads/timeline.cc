@@ -4,13 +4,23 @@
 #include <set>
 
 #include "core/dates.h"
+#include "leads/full_address.h"
 
 namespace plainsight {
 namespace {
 
+// Whether advert `a` carries `value` as correlation reads it: a lead's
+// address is a full address ("STREET, WHERE", full_address.h), which the
+// store indexes by its street alone; the rest are as indexed.
+bool Carries(const AdvertRecord& a, EntityType type, const std::string& value) {
+  if (type != EntityType::kAddress) return true;
+  const std::vector<std::string> full = FullAddresses(a.addresses, a.postcodes, a.towns);
+  return std::find(full.begin(), full.end(), value) != full.end();
+}
+
 Status AddTimeline(const Store& store, EntityType type, const std::string& value,
                    std::vector<EntityTimeline>* out) {
-  auto ids = store.AdvertIdsForEntity(type, value);
+  auto ids = store.AdvertIdsForEntity(type, type == EntityType::kAddress ? StreetOf(value) : value);
   if (!ids.ok()) return ids.status();
   EntityTimeline t;
   t.type = EntityTypeName(type);
@@ -20,7 +30,7 @@ Status AddTimeline(const Store& store, EntityType type, const std::string& value
   for (const std::string& id : *ids) {
     auto advert = store.GetAdvert(id);
     if (!advert.ok()) return advert.status();
-    if (!advert->has_value()) continue;
+    if (!advert->has_value() || !Carries(**advert, type, value)) continue;
     const AdvertRecord& a = **advert;
     t.first_seen = any ? std::min(t.first_seen, a.first_seen) : a.first_seen;
     t.last_seen = any ? std::max(t.last_seen, a.last_seen) : a.last_seen;

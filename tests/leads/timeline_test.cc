@@ -70,6 +70,49 @@ TEST_CASE("Timeline_PerEntity_FirstLastDaysTownsSites") {
   }
 }
 
+// A lead's address is the street with where it is ("12 MILL ROAD, NN1 1AA",
+// leads/full_address.h), which the store indexes by the street alone: the
+// timeline counts the adverts giving that street there, and not the same
+// street name in another postcode or in a town with no postcode.
+TEST_CASE("Timeline_Address_TheStreetWhereItIs_NotTheSameNameElsewhere") {
+  TempStore t;
+  static const struct {
+    const char* url;
+    const char* postcode;  // "" = none
+    const char* town;
+    const char* phone;
+  } kAdverts[] = {
+      {"http://example.org/a/1", "NN1 1AA", "Northampton", "+447700900811"},
+      {"http://example.org/a/2", "NN1 1AA", "Northampton", "+447700900812"},
+      {"http://example.org/a/3", "LU1 1AA", "Luton", "+447700900813"},
+      {"http://example.org/a/4", "", "Derby", "+447700900814"},
+  };
+  for (const auto& a : kAdverts) {
+    Ad ad;
+    ad.url = a.url;
+    ad.town = a.town;
+    ad.first_seen = kDec1 + 3600;
+    ad.phones = {a.phone};
+    ad.addresses = {"12 MILL ROAD"};
+    if (*a.postcode != '\0') ad.postcodes = {a.postcode};
+    t.Put(ad);
+  }
+  REQUIRE(Correlate(*t.store, LeadSettings{}, kDec1 + 90000).ok());
+  const auto leads = t.Leads();
+  REQUIRE(leads.size() == 1);
+  REQUIRE(leads[0].addresses == std::vector<std::string>{"12 MILL ROAD, NN1 1AA"});
+  auto timelines = BuildTimelines(*t.store, leads[0]);
+  REQUIRE(timelines.ok());
+  const EntityTimeline* address = nullptr;
+  for (const EntityTimeline& timeline : *timelines) {
+    if (timeline.type == "address") address = &timeline;
+  }
+  REQUIRE(address != nullptr);
+  CHECK(address->value == "12 MILL ROAD, NN1 1AA");
+  CHECK(address->adverts_per_day == std::map<std::string, int>{{"2026-12-01", 2}});
+  CHECK(address->towns == std::vector<std::string>{"Northampton"});
+}
+
 TEST_CASE("Timeline_UtcDay_Formats") {
   static const struct {
     std::int64_t t;
