@@ -139,10 +139,13 @@ struct Corpus {
 
   // Per site, hashes of its chrome lines (sorted), see WithoutChrome.
   std::vector<std::vector<std::uint64_t>> site_chrome;
-  // Earliest first_seen of any advert: adverts first seen within a day of
-  // it came with the first crawl, so first_seen says nothing of when they
-  // were posted.
-  std::int64_t earliest_first_seen = 0;
+  // Per site, when it was first crawled: the earliest first_seen of any of
+  // its adverts ever stored. Adverts first seen within a day of it came
+  // with that crawl, so first_seen says nothing of when they were posted.
+  // Kept in the store (meta_keys::kFirstCrawl), so retention deleting the
+  // oldest adverts does not turn an ordinary day into "the first crawl",
+  // and a site added to the config later has its own.
+  std::vector<std::int64_t> site_first_crawl;
 
   std::string_view Id(size_t i) const {
     Run<char> id = advert_ids[i];

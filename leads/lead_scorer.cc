@@ -142,13 +142,13 @@ std::set<std::string> TownsWithin(const Corpus& corpus, std::vector<std::uint32_
 }
 
 // Most adverts posted within one day of each other. Adverts with no page
-// date that came with the first crawl are left out: their first_seen is the
-// crawl's time, not when they were posted.
+// date that came with their site's first crawl are left out: their
+// first_seen is the crawl's time, not when they were posted.
 size_t MaxPerDay(const Corpus& corpus, const std::vector<std::uint32_t>& adverts) {
   std::vector<std::int64_t> times;
   for (std::uint32_t i : adverts) {
     const AdvertDigest& d = corpus.adverts[i];
-    if (d.posted_known || d.first_seen >= corpus.earliest_first_seen + kDay) {
+    if (d.posted_known || d.first_seen >= corpus.site_first_crawl[d.site] + kDay) {
       times.push_back(d.posted_at);
     }
   }

@@ -48,6 +48,10 @@ inline constexpr char kChrome[] = "chrome\x1f";
 // leads/corpus.cc, + advert id: the advert's text signature (MinHash and
 // shingles), with a hash of the body it was made from.
 inline constexpr char kSignature[] = "sig\x1f";
+// leads/corpus.cc, + site name: unix seconds (decimal) of the site's first
+// crawl, the earliest first_seen of any of its adverts ever stored (only
+// ever lowered, so retention does not move it).
+inline constexpr char kFirstCrawl[] = "first-crawl\x1f";
 // leads/corpus.cc: adverts in the corpus at the last correlation (decimal).
 inline constexpr char kAdvertCount[] = "leads\x1f" "advert_count";
 // leads/review.cc, + lead id + "\x1f" + at (16 hex) + "\x1f" + sequence
