@@ -523,7 +523,22 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
       }
       const std::vector<size_t> part_roots = grouping.Roots(part);
       if (part_roots.size() < 2) continue;
-      if (!join_within_cap(s, part_roots)) break;
+      if (!s.joined) {
+        if (!join_within_cap(s, part_roots)) break;
+        continue;
+      }
+      // A later part past the cap is left apart; the parts already joined
+      // stay joined, and the template stays listed in their leads (it once
+      // went inactive here, leaving a lead joined by nothing it showed).
+      const size_t total = grouping.Total(part_roots);
+      if (total > cap) {
+        ++g.withheld;
+        g.hubs.push_back(Describe(corpus, s) + ": a part in other towns would join " +
+                         std::to_string(total) + " adverts, over max_lead_adverts " +
+                         std::to_string(cap) + "; left apart");
+        break;
+      }
+      grouping.Join(part_roots);
     }
   }
 
