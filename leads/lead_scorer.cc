@@ -407,7 +407,7 @@ void ListLinks(const Corpus& corpus, const std::vector<GroupLink>& links, LeadRe
     out.type = LinkTypeName(corpus, s.kind, s.entity);
     out.strength = IsStrong(s.kind) ? "strong" : "weak";
     out.adverts = link.members.size();
-    out.joined = s.joined;
+    out.joined = link.joined;
     switch (s.kind) {
       case LinkKind::kContact:
       case LinkKind::kAddress:

@@ -344,7 +344,7 @@ void JoinPostcodesToTheirOneAddress(const Corpus& corpus, const Holders& holders
     std::sort(joined.begin(), joined.end());
     joined.erase(std::unique(joined.begin(), joined.end()), joined.end());
     const std::vector<size_t> roots = grouping.Roots(joined);
-    if (roots.size() >= 2) join_within_cap(s, roots);
+    if (roots.size() >= 2 && join_within_cap(s, roots)) s.joined_at.push_back(joined.front());
   }
 }
 
@@ -525,6 +525,7 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
       if (part_roots.size() < 2) continue;
       if (!s.joined) {
         if (!join_within_cap(s, part_roots)) break;
+        s.joined_at.push_back(part.front());
         continue;
       }
       // A later part past the cap is left apart; the parts already joined
@@ -539,6 +540,7 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
         break;
       }
       grouping.Join(part_roots);
+      s.joined_at.push_back(part.front());
     }
   }
 
@@ -567,7 +569,11 @@ std::vector<std::vector<GroupLink>> LinksByGroup(const LinkGraph& graph) {
       if (members.size() >= 2) groups.push_back(group);
     }
     std::sort(groups.begin(), groups.end());
-    for (std::uint32_t group : groups) out[group].push_back({&s, std::move(parts[group])});
+    for (std::uint32_t group : groups) {
+      bool joined = s.joined && IsStrong(s.kind);
+      for (std::uint32_t advert : s.joined_at) joined |= graph.group[advert] == group;
+      out[group].push_back({&s, std::move(parts[group]), joined});
+    }
   }
   return out;
 }

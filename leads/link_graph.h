@@ -58,6 +58,10 @@ struct LinkSource {
   std::vector<std::uint32_t> members;  // advert indices, ascending, at least 2
   bool active = true;   // false: boilerplate, hub or withheld (neither joins nor scores)
   bool joined = false;  // it united its members' groups (strong always; a risky template)
+  // Weak sources that joined (a risky template, a postcode joined to its
+  // one address): one advert of each part they joined, for a template may
+  // join in one town and only score in another (GroupLink::joined).
+  std::vector<std::uint32_t> joined_at;
   std::string risk;     // kTemplate: why the template carries risk, "" when it does not
 };
 
@@ -65,6 +69,7 @@ struct LinkSource {
 struct GroupLink {
   const LinkSource* source = nullptr;
   std::vector<std::uint32_t> members;  // ascending, at least 2
+  bool joined = false;  // the source joined adverts in this group (not only elsewhere)
 };
 
 struct LinkGraph {
