@@ -472,8 +472,14 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
   auto withhold = [&](LinkSource& s, size_t total) {
     s.active = false;
     ++g.withheld;
-    std::string what = Describe(corpus, s) + ": would join " + std::to_string(total) +
-                       " adverts, over max_lead_adverts " + std::to_string(cap);
+    // On more adverts than the cap by itself: said by its own count, which
+    // no other source changes (incremental_correlation.md); else by the
+    // size of the group it would have made.
+    std::string what = s.members.size() > cap
+                           ? Describe(corpus, s) + ": on " + std::to_string(s.members.size()) +
+                                 " adverts, over max_lead_adverts " + std::to_string(cap)
+                           : Describe(corpus, s) + ": would join " + std::to_string(total) +
+                                 " adverts, over max_lead_adverts " + std::to_string(cap);
     if (s.kind == LinkKind::kContact || s.kind == LinkKind::kAddress) {
       g.entity_hub[s.entity] = what;
       g.entity_ignored[s.entity] = true;
