@@ -309,6 +309,49 @@ Result<DecodedImage> DecodeImage(std::string_view bytes, const DecodeLimits& lim
   }
 }
 
+Result<std::string> ThumbnailJpeg(std::string_view bytes, int side, const DecodeLimits& limits) {
+  if (bytes.size() > limits.max_bytes) {
+    return Status::InvalidArgument("image file of " + std::to_string(bytes.size()) +
+                                   " bytes is over the limit of " +
+                                   std::to_string(limits.max_bytes) + " bytes");
+  }
+  const std::optional<ImageFormat> format = SniffImageFormat(bytes);
+  if (!format) return Status::InvalidArgument("not an image: not JPEG, PNG, WebP or GIF");
+  if (side <= 0) return Status::InvalidArgument("a thumbnail needs a side of at least 1 pixel");
+  if (!StartVips()) return Status::Unavailable("libvips could not start");
+  const std::string name(ImageFormatName(*format));
+  try {
+    const BlobPtr blob(vips_blob_new(nullptr, bytes.data(), bytes.size()));
+    const vips::VImage header = Open(*format, blob.get(), 1, 1.0);
+    if (Status size = CheckHeaderSize(*format, header.width(), header.height(), limits);
+        !size.ok()) {
+      return size;
+    }
+    // thumbnail_buffer shrinks on load where the format allows (JPEG, WebP)
+    // and turns by EXIF orientation itself.
+    vips::VImage image = vips::VImage::thumbnail_buffer(
+        blob.get(), side, vips::VImage::option()
+                              ->set("height", side)
+                              ->set("size", VIPS_SIZE_DOWN)
+                              ->set("option_string", "fail_on=error"));
+    image = image.colourspace(VIPS_INTERPRETATION_sRGB);
+    if (image.has_alpha()) {
+      image = image.flatten(
+          vips::VImage::option()->set("background", std::vector<double>{255, 255, 255}));
+    }
+    if (image.format() != VIPS_FORMAT_UCHAR) image = image.cast(VIPS_FORMAT_UCHAR);
+    void* data = nullptr;
+    std::size_t size = 0;
+    image.write_to_buffer(".jpg", &data, &size, vips::VImage::option()->set("Q", 80)->set("strip", true));
+    const GBuffer owned(data);
+    return std::string(static_cast<const char*>(data), size);
+  } catch (const vips::VError& e) {
+    return Status::Corruption("cannot make a thumbnail of " + name + ": " + VipsMessage(e));
+  } catch (const std::bad_alloc&) {
+    return Status::Corruption("cannot make a thumbnail of " + name + ": out of memory");
+  }
+}
+
 Result<std::string> EncodeImage(const RgbImage& image, ImageFormat format, int quality) {
   if (image.width <= 0 || image.height <= 0 ||
       image.rgb.size() !=

@@ -87,4 +87,10 @@ struct RgbImage {
 // Favours encoding speed over file size.
 Result<std::string> EncodeImage(const RgbImage& image, ImageFormat format, int quality = 90);
 
+// A small JPEG of the picture, for people to look at (report
+// --thumbnails): at most `side` pixels a side, aspect kept, never enlarged,
+// EXIF orientation applied, transparency on white, metadata stripped. The
+// same limits are checked, and the same errors given, as by DecodeImage.
+Result<std::string> ThumbnailJpeg(std::string_view bytes, int side, const DecodeLimits& limits = {});
+
 }  // namespace plainsight::images

@@ -16,16 +16,6 @@ struct Thumbnail {
   std::string error;
 };
 
-std::string_view MimeType(images::ImageFormat format) {
-  switch (format) {
-    case images::ImageFormat::kJpeg: return "image/jpeg";
-    case images::ImageFormat::kPng: return "image/png";
-    case images::ImageFormat::kWebp: return "image/webp";
-    case images::ImageFormat::kGif: return "image/gif";
-  }
-  return "application/octet-stream";
-}
-
 Thumbnail ReadThumbnail(const std::string& warc_dir, const ReportImage& image) {
   if (image.warc_file.empty()) return {"", "no evidence capture"};
   WarcLocation location;
@@ -37,8 +27,9 @@ Thumbnail ReadThumbnail(const std::string& warc_dir, const ReportImage& image) {
   if (record->payload_sha256 != image.sha256) return {"", "its capture does not match its SHA-256"};
   const auto format = images::SniffImageFormat(record->payload);
   if (!format) return {"", "its capture is not a JPEG, PNG, WebP or GIF picture"};
-  return {"data:" + std::string(MimeType(*format)) + ";base64," + Base64Encode(record->payload),
-          ""};
+  auto small = images::ThumbnailJpeg(record->payload, kThumbnailSide);
+  if (!small.ok()) return {"", "cannot make its thumbnail: " + small.status().message()};
+  return {"data:image/jpeg;base64," + Base64Encode(*small), ""};
 }
 
 }  // namespace

@@ -269,3 +269,57 @@ TEST_CASE("EncodeImage_RefusesABufferOfTheWrongSize", "[images]") {
 
 }  // namespace
 }  // namespace plainsight::images
+
+namespace plainsight::images {
+namespace {
+
+// ThumbnailJpeg: what `report --thumbnails` embeds. Each case gives a file
+// and the size its thumbnail must be at a side of 160.
+TEST_CASE("ThumbnailJpeg_FitsInTheSide_KeepsAspect_NeverEnlarges_TurnsByExif", "[images]") {
+  StartVipsForTest();
+  vips::VImage turned = vips::VImage::new_from_memory(
+      HalfAndHalf(80, 60).rgb.data(), 80 * 60 * 3, 80, 60, 3, VIPS_FORMAT_UCHAR);
+  turned.set(VIPS_META_ORIENTATION, 6);  // shown a quarter clockwise: 60 x 80
+  const std::string turned_jpeg = SaveWithVips(turned, ".jpg");
+  const RgbImage wide = test_pictures::MakePicture(5, 6, 640, 480);
+  const struct {
+    const char* name;
+    std::string file;
+    int width, height;
+  } kCases[] = {
+      {"640x480 JPEG", test_pictures::EncodeOriginal(wide), 160, 120},
+      {"480x640 PNG", EncodeImage(test_pictures::MakePicture(5, 7, 480, 640), ImageFormat::kPng).value(), 120, 160},
+      {"640x480 WebP", EncodeImage(wide, ImageFormat::kWebp).value(), 160, 120},
+      {"100x50 JPEG, not enlarged", test_pictures::EncodeOriginal(test_pictures::MakePicture(5, 8, 100, 50)), 100, 50},
+      {"80x60 JPEG shown turned", turned_jpeg, 60, 80},
+  };
+  for (const auto& c : kCases) {
+    INFO(c.name);
+    const Result<std::string> thumb = ThumbnailJpeg(c.file, 160);
+    INFO(thumb.status().message());
+    REQUIRE(thumb.ok());
+    CHECK(SniffImageFormat(*thumb) == ImageFormat::kJpeg);
+    DecodeLimits full;
+    full.min_short_side = 0;
+    const Result<DecodedImage> shown = DecodeImage(*thumb, full);
+    REQUIRE(shown.ok());
+    CHECK(shown->width == c.width);
+    CHECK(shown->height == c.height);
+    if (c.width == 160 || c.height == 160) CHECK(thumb->size() < c.file.size());
+  }
+}
+
+TEST_CASE("ThumbnailJpeg_RefusesWhatDecodeImageRefuses", "[images]") {
+  const Result<std::string> not_image = ThumbnailJpeg("<html>not a picture</html>", 160);
+  REQUIRE_FALSE(not_image.ok());
+  CHECK(not_image.status().IsInvalidArgument());
+  const Result<std::string> bomb = ThumbnailJpeg(PngHeaderClaiming(100000, 100000), 160);
+  REQUIRE_FALSE(bomb.ok());
+  CHECK(bomb.status().message().find("is over the limit of 40000000 pixels") != std::string::npos);
+  std::string truncated = GeneratedJpeg();
+  truncated.resize(truncated.size() / 3);
+  CHECK_FALSE(ThumbnailJpeg(truncated, 160).ok());
+}
+
+}  // namespace
+}  // namespace plainsight::images

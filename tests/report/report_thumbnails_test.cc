@@ -1,8 +1,8 @@
 // `report --thumbnails` (issue 16), through the real binary: by default the
 // HTML lists a lead's photos as links and hashes and shows none inline;
 // with --thumbnails each photo also shows as a small picture embedded as a
-// data: URI (the stored bytes, checked against their SHA-256, sized to fit
-// 160 px), so the file stays self-contained. A capture that does not match
+// data: URI (the stored bytes, checked against their SHA-256, shrunk to a
+// JPEG of at most 160 px a side), so the file stays self-contained and small. A capture that does not match
 // its SHA-256 is never embedded.
 #include <catch2/catch.hpp>
 
@@ -73,8 +73,17 @@ TEST_CASE("Thumbnails_Asked_EachPhotoInlineFromItsCheckedCapture") {
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   const std::string html = Slurp(out);
-  CHECK(html.find("<img class=\"thumb\" src=\"data:image/jpeg;base64," + Base64Encode(s.mia.bytes) +
-                  "\" width=\"160\" height=\"120\"") != std::string::npos);
+  // Mia's 640x480 photo, shrunk to a JPEG of 160x120 (images_tests check
+  // its pixels): far smaller than the capture.
+  const std::string prefix = "<img class=\"thumb\" src=\"data:image/jpeg;base64,";
+  const size_t img = html.find(prefix);
+  REQUIRE(img != std::string::npos);
+  const size_t uri_end = html.find('"', img + prefix.size());
+  REQUIRE(uri_end != std::string::npos);
+  const size_t encoded = uri_end - (img + prefix.size());
+  CHECK(encoded * 4 < Base64Encode(s.mia.bytes).size());
+  const std::string size_attributes = "\" width=\"160\" height=\"120\"";
+  CHECK(html.compare(uri_end, size_attributes.size(), size_attributes) == 0);
   // Self-contained: nothing fetched, the policy unchanged.
   CHECK(html.find("img-src data:\">") != std::string::npos);
   CHECK(html.find("src=\"http") == std::string::npos);
