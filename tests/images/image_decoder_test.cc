@@ -277,8 +277,11 @@ namespace {
 // and the size its thumbnail must be at a side of 160.
 TEST_CASE("ThumbnailJpeg_FitsInTheSide_KeepsAspect_NeverEnlarges_TurnsByExif", "[images]") {
   StartVipsForTest();
-  vips::VImage turned = vips::VImage::new_from_memory(
-      HalfAndHalf(80, 60).rgb.data(), 80 * 60 * 3, 80, 60, 3, VIPS_FORMAT_UCHAR);
+  // new_from_memory borrows the pixels, and libvips reads them lazily (on
+  // its own threads, when the JPEG is saved): they must outlive the image.
+  RgbImage stored = HalfAndHalf(80, 60);
+  vips::VImage turned = vips::VImage::new_from_memory(stored.rgb.data(), stored.rgb.size(), 80,
+                                                      60, 3, VIPS_FORMAT_UCHAR);
   turned.set(VIPS_META_ORIENTATION, 6);  // shown a quarter clockwise: 60 x 80
   const std::string turned_jpeg = SaveWithVips(turned, ".jpg");
   const RgbImage wide = test_pictures::MakePicture(5, 6, 640, 480);
