@@ -166,6 +166,18 @@ int ShrinkFactor(int w, int h, const DecodeLimits& limits) {
 // The JPEG decoder's own shrink (1, 2, 4 or 8) for a shrink factor.
 int JpegShrink(int factor) { return factor >= 8 ? 8 : factor >= 4 ? 4 : factor >= 2 ? 2 : 1; }
 
+// 8-bit sRGB with any transparency flattened onto white: what is hashed
+// and what is shown.
+vips::VImage SrgbOnWhite(vips::VImage image) {
+  image = image.colourspace(VIPS_INTERPRETATION_sRGB);
+  if (image.has_alpha()) {
+    image = image.flatten(
+        vips::VImage::option()->set("background", std::vector<double>{255, 255, 255}));
+  }
+  if (image.format() != VIPS_FORMAT_UCHAR) image = image.cast(VIPS_FORMAT_UCHAR);
+  return image;
+}
+
 Result<DecodedImage> DecodeWithVips(std::string_view bytes, ImageFormat format,
                                     const DecodeLimits& limits) {
   if (!StartVips()) return Status::Unavailable("libvips could not start");
@@ -194,12 +206,7 @@ Result<DecodedImage> DecodeWithVips(std::string_view bytes, ImageFormat format,
     if (rest >= 2) image = image.shrink(rest, rest);
   }
 
-  image = image.colourspace(VIPS_INTERPRETATION_sRGB);
-  if (image.has_alpha()) {
-    image = image.flatten(
-        vips::VImage::option()->set("background", std::vector<double>{255, 255, 255}));
-  }
-  if (image.format() != VIPS_FORMAT_UCHAR) image = image.cast(VIPS_FORMAT_UCHAR);
+  image = SrgbOnWhite(image);
   if (image.bands() > 3) image = image.extract_band(0, vips::VImage::option()->set("n", 3));
   if (image.bands() != 3) {
     return Status::Corruption(name + " decodes to " + std::to_string(image.bands()) +
@@ -285,7 +292,11 @@ std::optional<ImageFormat> SniffImageFormat(std::string_view bytes) {
   return std::nullopt;
 }
 
-Result<DecodedImage> DecodeImage(std::string_view bytes, const DecodeLimits& limits) {
+namespace {
+
+// The format of a file within limits.max_bytes, or why it is no picture
+// to decode.
+Result<ImageFormat> CheckedFormat(std::string_view bytes, const DecodeLimits& limits) {
   if (bytes.empty()) return Status::InvalidArgument("not an image: no bytes");
   if (bytes.size() > limits.max_bytes) {
     return Status::InvalidArgument("image file of " + std::to_string(bytes.size()) +
@@ -297,6 +308,14 @@ Result<DecodedImage> DecodeImage(std::string_view bytes, const DecodeLimits& lim
     return Status::InvalidArgument("not an image: not JPEG, PNG, WebP or GIF (first bytes " +
                                    LeadingBytes(bytes) + ")");
   }
+  return *format;
+}
+
+}  // namespace
+
+Result<DecodedImage> DecodeImage(std::string_view bytes, const DecodeLimits& limits) {
+  const Result<ImageFormat> format = CheckedFormat(bytes, limits);
+  if (!format.ok()) return format.status();
   try {
     if (*format == ImageFormat::kJpeg) return DecodeJpeg(bytes, limits);
     return DecodeWithVips(bytes, *format, limits);
@@ -310,13 +329,8 @@ Result<DecodedImage> DecodeImage(std::string_view bytes, const DecodeLimits& lim
 }
 
 Result<std::string> ThumbnailJpeg(std::string_view bytes, int side, const DecodeLimits& limits) {
-  if (bytes.size() > limits.max_bytes) {
-    return Status::InvalidArgument("image file of " + std::to_string(bytes.size()) +
-                                   " bytes is over the limit of " +
-                                   std::to_string(limits.max_bytes) + " bytes");
-  }
-  const std::optional<ImageFormat> format = SniffImageFormat(bytes);
-  if (!format) return Status::InvalidArgument("not an image: not JPEG, PNG, WebP or GIF");
+  const Result<ImageFormat> format = CheckedFormat(bytes, limits);
+  if (!format.ok()) return format.status();
   if (side <= 0) return Status::InvalidArgument("a thumbnail needs a side of at least 1 pixel");
   if (!StartVips()) return Status::Unavailable("libvips could not start");
   const std::string name(ImageFormatName(*format));
@@ -334,12 +348,7 @@ Result<std::string> ThumbnailJpeg(std::string_view bytes, int side, const Decode
                               ->set("height", side)
                               ->set("size", VIPS_SIZE_DOWN)
                               ->set("option_string", "fail_on=error"));
-    image = image.colourspace(VIPS_INTERPRETATION_sRGB);
-    if (image.has_alpha()) {
-      image = image.flatten(
-          vips::VImage::option()->set("background", std::vector<double>{255, 255, 255}));
-    }
-    if (image.format() != VIPS_FORMAT_UCHAR) image = image.cast(VIPS_FORMAT_UCHAR);
+    image = SrgbOnWhite(image);
     void* data = nullptr;
     std::size_t size = 0;
     image.write_to_buffer(".jpg", &data, &size, vips::VImage::option()->set("Q", 80)->set("strip", true));
