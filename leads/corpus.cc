@@ -107,18 +107,16 @@ class CorpusBuilder {
       const std::string key = std::string(meta_keys::kFirstCrawl) + corpus_.sites[site];
       auto stored = store_.GetMeta(key);
       if (!stored.ok()) return stored.status();
-      std::int64_t first = site < site_first_seen_.size() ? site_first_seen_[site] : 0;
+      const std::int64_t now = site < site_first_seen_.size() ? site_first_seen_[site] : 0;
       if (stored->has_value()) {
         const std::int64_t kept = std::strtoll((*stored)->c_str(), nullptr, 10);
-        if (kept <= first) {
-          first = kept;
-        } else {
-          changed.emplace_back(key, std::to_string(first));
+        if (kept <= now) {
+          corpus_.site_first_crawl[site] = kept;
+          continue;
         }
-      } else {
-        changed.emplace_back(key, std::to_string(first));
       }
-      corpus_.site_first_crawl[site] = first;
+      corpus_.site_first_crawl[site] = now;
+      changed.emplace_back(key, std::to_string(now));
     }
     return changed.empty() ? Status::OK() : store_.PutMetas(changed);
   }
