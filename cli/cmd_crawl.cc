@@ -33,7 +33,8 @@ void RegisterCorrelate(CLI::App& app) {
                            : Correlate(*store, config.leads, now);
     if (!summary.ok()) throw CliError(kExitStore, summary.status().ToString());
     std::cerr << "leads: " << summary->leads << " (" << summary->new_leads << " new, "
-              << summary->updated_leads << " updated) from " << summary->adverts << " adverts\n";
+              << summary->updated_leads << " updated) from " << summary->adverts << " adverts, "
+              << summary->changed_adverts << " changed since the last correlation\n";
   });
 }
 

@@ -80,7 +80,8 @@ int CrawlAndCorrelate(const Config& config, std::shared_ptr<const PatternSet> pa
   Status flushed = store.Flush();
   if (!flushed.ok()) throw CliError(kExitStore, flushed.ToString());
   std::cerr << "leads: " << leads->leads << " (" << leads->new_leads << " new, "
-            << leads->updated_leads << " updated) from " << leads->adverts << " adverts; "
+            << leads->updated_leads << " updated) from " << leads->adverts << " adverts, "
+            << leads->changed_adverts << " changed since the last correlation; "
             << leads->boilerplate.size() << " site contacts and wording ignored as boilerplate\n";
   for (const std::string& b : leads->boilerplate) spdlog::debug("boilerplate: {}", b);
   if (summary->AnyFailed()) {

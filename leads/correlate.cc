@@ -10,6 +10,7 @@
 #include <malloc.h>
 #endif
 
+#include "leads/change_log.h"
 #include "leads/corpus.h"
 #include "leads/image_links.h"
 #include "leads/lead_ids.h"
@@ -129,6 +130,11 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
                                    const CorrelateOptions& options) {
   CorrelateSummary summary;
   StepTimer timer(&summary);
+  // Read before the corpus, so a change written while this runs is not
+  // cleared with the ones it saw.
+  Result<ChangeLog> changes = ReadChangeLog(store);
+  if (!changes.ok()) return changes.status();
+  summary.changed_adverts = changes->advert_ids.size();
   CorpusOptions corpus_options;
   corpus_options.reuse_signatures = !options.rebuild;
   corpus_options.common_share = settings.template_common_share;
@@ -240,6 +246,8 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
   RankLeads(&leads);
   summary.leads = leads.size();
   s = store.ReplaceLeads(leads);
+  if (!s.ok()) return s;
+  s = ClearChangeLog(store, *changes);
   if (!s.ok()) return s;
   FreeMemory(leads);
 #ifdef __GLIBC__

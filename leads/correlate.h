@@ -44,6 +44,10 @@ struct CorrelateSummary {
   size_t signatures_computed = 0;   // adverts (re)signed this run
   size_t signatures_reused = 0;     // signatures taken from the cache
   size_t template_links = 0;        // near-duplicate templates used as links
+  // Adverts the store's change log named since the last correlation (new,
+  // changed, re-extracted, removed, back, deleted), cleared once the leads
+  // are written (leads/change_log.h).
+  size_t changed_adverts = 0;
   std::vector<std::string> boilerplate;  // "site: phone +44…", contacts ignored as site chrome
   std::vector<std::string> hubs;         // contacts on too many adverts to link blindly
   // Wall-clock seconds per step ("load", "images", "link", "score", "ids",

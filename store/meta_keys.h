@@ -68,6 +68,13 @@ inline constexpr char kPlaceReview[] = "place-review\x1f";
 // atomic write as the decision (so it is applied exactly once).
 inline constexpr char kJournalApplied[] = "journal-applied\x1f";
 
+// store/rocksdb_store.cc, + advert id: the advert changed in a way
+// correlation must hear of since the last correlation; the value names how
+// ("new", "changed", "re-extracted", "removed", "back", "deleted"). Written
+// in the same atomic write as the change; leads/correlate.cc deletes the
+// entries it read once the leads they fed are written.
+inline constexpr char kChanged[] = "changed\x1f";
+
 // The analyst decisions on one lead or place: `family` (kReview or
 // kPlaceReview) + the subject's id + "\x1f", the prefix that lists them.
 inline std::string DecisionPrefix(const char* family, const std::string& subject_id) {

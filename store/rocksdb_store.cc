@@ -225,6 +225,7 @@ class RocksStore final : public Store {
         touched.removed = false;
         touched.removed_at = 0;
         PutAdvert(touched, &batch);
+        if (old.removed) LogChange(record.id, "back", &batch);
         Status s = Write(batch, "upsert advert " + record.id);
         if (!s.ok()) return s;
         return UpsertOutcome::kUnchanged;
@@ -232,6 +233,7 @@ class RocksStore final : public Store {
       outcome = UpsertOutcome::kChanged;
     }
     PutAdvertAndEntities(existing->has_value() ? &**existing : nullptr, merged, &batch);
+    LogChange(record.id, outcome == UpsertOutcome::kNew ? "new" : "changed", &batch);
     Status s = Write(batch, "upsert advert " + record.id);
     if (!s.ok()) return s;
     return outcome;
@@ -261,20 +263,26 @@ class RocksStore final : public Store {
     rocksdb::WriteBatch batch;
     PutAdvertAndEntities(&old, merged, &batch);
     for (const std::string& key : done_meta_keys) batch.Delete(family(kMeta), key);
+    LogChange(extracted.id, "re-extracted", &batch);
     return Write(batch, "replace advert content " + extracted.id);
   }
 
+  // A sighting alone is not a change correlation hears of: nothing it
+  // reads moves.
   Status TouchAdvert(const std::string& id, std::int64_t when) override {
-    return Modify(id, [when](AdvertRecord* a) { a->last_seen = std::max(a->last_seen, when); });
+    return Modify(id, [when](AdvertRecord* a) {
+      a->last_seen = std::max(a->last_seen, when);
+      return false;
+    }, nullptr);
   }
 
   Status MarkAdvertRemoved(const std::string& id, std::int64_t when) override {
     return Modify(id, [when](AdvertRecord* a) {
-      if (!a->removed) {
-        a->removed = true;
-        a->removed_at = when;
-      }
-    });
+      if (a->removed) return false;
+      a->removed = true;
+      a->removed_at = when;
+      return true;
+    }, "removed");
   }
 
   Status DeleteAdvert(const std::string& id) override {
@@ -288,6 +296,7 @@ class RocksStore final : public Store {
     });
     batch.Delete(family(kAdverts), id);
     batch.Delete(family(kSummaries), id);
+    LogChange(id, "deleted", &batch);
     return Write(batch, "delete advert " + id);
   }
 
@@ -512,6 +521,12 @@ class RocksStore final : public Store {
     return FromRocks(Serialized([&] { return db()->Delete(WriteOpts(), family(kMeta), key); }), "delete meta");
   }
 
+  Status DeleteMetas(const std::vector<std::string>& keys) override {
+    rocksdb::WriteBatch batch;
+    for (const std::string& key : keys) batch.Delete(family(kMeta), key);
+    return Write(batch, "delete meta");
+  }
+
   Status Flush() override {
     Status s = FromRocks(db()->FlushWAL(true), "flush");
     if (!s.ok() || read_only_) return s;
@@ -600,16 +615,26 @@ class RocksStore final : public Store {
     return std::optional<std::string>(std::move(value));
   }
 
-  Status Modify(const std::string& id, const std::function<void(AdvertRecord*)>& change) {
+  // `change` says whether it changed what correlation reads; if so, and
+  // `logged_as` names how, the change log hears of it in the same write.
+  Status Modify(const std::string& id, const std::function<bool(AdvertRecord*)>& change,
+                const char* logged_as) {
     std::lock_guard<std::mutex> lock(write_mutex_);
     auto existing = GetAdvert(id);
     if (!existing.ok()) return existing.status();
     if (!existing->has_value()) return Status::NotFound("advert " + id);
     AdvertRecord record = **existing;
-    change(&record);
+    bool changed = change(&record);
     rocksdb::WriteBatch batch;
     PutAdvert(record, &batch);
+    if (changed && logged_as != nullptr) LogChange(id, logged_as, &batch);
     return Write(batch, "update advert " + id);
+  }
+
+  // The change log entry for an advert (meta_keys::kChanged); a later
+  // change overwrites an earlier one's kind, which is all correlation needs.
+  void LogChange(const std::string& id, const char* how, rocksdb::WriteBatch* batch) {
+    batch->Put(family(kMeta), std::string(meta_keys::kChanged) + id, how);
   }
 
   // The advert and its summary, always together.

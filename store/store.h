@@ -101,6 +101,11 @@ class Store {
   virtual Status TouchAdvert(const std::string& id, std::int64_t when) = 0;
   virtual Status MarkAdvertRemoved(const std::string& id, std::int64_t when) = 0;
   virtual Status DeleteAdvert(const std::string& id) = 0;
+  // The change log: every write above that changes what correlation reads
+  // (a new or changed capture, re-extraction, removal, return, deletion)
+  // also writes meta_keys::kChanged + id in the same atomic write; a touch
+  // or an unchanged capture does not. Correlation reads the entries with
+  // ForEachMeta and deletes the ones it used (DeleteMetas).
 
   virtual Result<std::optional<AdvertRecord>> GetAdvert(const std::string& id) const = 0;
   // One advert's title and text only, decoding nothing else: false when the
@@ -182,6 +187,8 @@ class Store {
                              const std::function<bool(const std::string& key,
                                                       const std::string& value)>& visit) const = 0;
   virtual Status DeleteMeta(const std::string& key) = 0;
+  // Many keys in one atomic write.
+  virtual Status DeleteMetas(const std::vector<std::string>& keys) = 0;
 
   // Forces buffered writes to disk (end of a run), the write-ahead log and
   // the memtables both, so the next Open has no log to replay.

@@ -3,6 +3,7 @@
 // ForEachAdvert, ForEachAdvertText), to check what an incremental correlate reads.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <utility>
 #include <string>
@@ -47,8 +48,13 @@ class TextCountingStore final : public Store {
   }
   Status ForEachAdvertSummary(
       const std::function<bool(const AdvertSummary&)>& visit) const override {
+    if (before_summary_scan) before_summary_scan();
     return base_.ForEachAdvertSummary(visit);
   }
+
+  // Runs as correlation starts loading the corpus: a test writes here what
+  // a crawl would write while correlation runs.
+  std::function<void()> before_summary_scan;
   Status ForEachAdvertText(
       const std::function<bool(std::string_view, const std::string&, const std::string&)>& visit)
       const override {
@@ -106,6 +112,9 @@ class TextCountingStore final : public Store {
     return base_.ForEachMeta(prefix, visit);
   }
   Status DeleteMeta(const std::string& key) override { return base_.DeleteMeta(key); }
+  Status DeleteMetas(const std::vector<std::string>& keys) override {
+    return base_.DeleteMetas(keys);
+  }
   Status Flush() override { return base_.Flush(); }
 
   // Adverts whose text was read since the last call.

@@ -1,0 +1,25 @@
+#include "leads/change_log.h"
+
+#include "store/meta_keys.h"
+
+namespace plainsight {
+
+Result<ChangeLog> ReadChangeLog(const Store& store) {
+  ChangeLog log;
+  const std::string prefix = meta_keys::kChanged;
+  Status s = store.ForEachMeta(prefix, [&](const std::string& key, const std::string& how) {
+    log.advert_ids.push_back(key.substr(prefix.size()));
+    ++log.by_kind[how];
+    log.keys.push_back(key);
+    return true;
+  });
+  if (!s.ok()) return s;
+  return log;
+}
+
+Status ClearChangeLog(Store& store, const ChangeLog& log) {
+  if (log.keys.empty()) return Status::OK();
+  return store.DeleteMetas(log.keys);
+}
+
+}  // namespace plainsight
