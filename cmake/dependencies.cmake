@@ -15,6 +15,8 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 # Photo decoding (JPEG, PNG, WebP, GIF, EXIF orientation) for PDQ hashes.
 pkg_check_modules(VIPS REQUIRED IMPORTED_TARGET vips-cpp)
+# Redis wire protocol for the multi-machine crawl (cluster/).
+pkg_check_modules(HIREDIS REQUIRED IMPORTED_TARGET hiredis)
 
 # libphonenumber ships neither a CMake package nor a .pc file on Debian 12.
 find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)

@@ -4,7 +4,7 @@
 #include <iterator>
 #include <limits>
 
-#include "leads/mix64.h"
+#include "core/mix64.h"
 
 namespace plainsight {
 namespace {

@@ -4,7 +4,7 @@
 #include <limits>
 #include <utility>
 
-#include "leads/mix64.h"
+#include "core/mix64.h"
 
 namespace plainsight {
 namespace {
