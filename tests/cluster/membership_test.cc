@@ -31,10 +31,11 @@ TEST_CASE("Membership_AWorkerThatStopsRenewing_LeavesLiveWorkersWithinItsTtl") {
   Membership keeps_renewing(connection, "crawl", "worker-a", ttl);
   Membership goes_quiet(connection, "crawl", "worker-b", ttl);
   REQUIRE(keeps_renewing.Join().ok());
+  // Taken before the join, so that the key's TTL cannot start earlier.
+  const auto quiet_since = std::chrono::steady_clock::now();
   REQUIRE(goes_quiet.Join().ok());
   CHECK(Live(keeps_renewing) == Names{"worker-a", "worker-b"});
 
-  const auto quiet_since = std::chrono::steady_clock::now();
   const auto deadline = quiet_since + std::chrono::seconds(3);
   while (Live(keeps_renewing) != Names{"worker-a"} && std::chrono::steady_clock::now() < deadline) {
     REQUIRE(keeps_renewing.Renew().value() == Membership::Renewal::kRenewed);
@@ -42,8 +43,8 @@ TEST_CASE("Membership_AWorkerThatStopsRenewing_LeavesLiveWorkersWithinItsTtl") {
   }
   const auto gone_after = std::chrono::steady_clock::now() - quiet_since;
   CHECK(Live(keeps_renewing) == Names{"worker-a"});
-  CHECK(gone_after >= milliseconds(400));   // not before its TTL ...
-  CHECK(gone_after <= milliseconds(1500));  // ... and soon after it
+  CHECK(gone_after >= ttl - milliseconds(2));  // not before its TTL (Redis keeps whole ms) ...
+  CHECK(gone_after <= milliseconds(2000));     // ... and soon after it, even on a loaded machine
   // The quiet worker learns that it lapsed, and may join again.
   CHECK(goes_quiet.Renew().value() == Membership::Renewal::kLapsed);
   REQUIRE(goes_quiet.Join().ok());
