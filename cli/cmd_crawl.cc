@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/cli_common.h"
+#include "cli/cluster_wiring.h"
 #include "cli/commands.h"
 #include "cli/crawl_job.h"
 #include "core/clock.h"
@@ -12,10 +13,22 @@ namespace plainsight::cli {
 
 void RegisterCrawl(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("crawl", "Crawl every configured site once, then update the leads");
-  cmd->footer("Example:\n  plainsight crawl --config config/plainsight.toml");
+  cmd->footer(
+      "Examples:\n  plainsight crawl --config config/plainsight.toml\n"
+      "  plainsight crawl --worker w1 --db /var/lib/plainsight/w1   (one worker of a [cluster])");
+  static std::string worker;
+  cmd->add_option("--worker", worker,
+                  "run as this worker of the config's [cluster]: crawl the hosts it owns, hand the "
+                  "others over, publish adverts to the correlating store");
   cmd->callback([] {
     auto [config, patterns, store] = BeginStoreCommand(StoreAccess::kReadWrite, NeedsPatterns::kYes);
-    Globals().exit_code = CrawlAndCorrelate(config, patterns, *store);
+    if (worker.empty()) {
+      Globals().exit_code = CrawlAndCorrelate(config, patterns, *store);
+      return;
+    }
+    std::unique_ptr<cluster::CrawlShare> share = StartCrawlWorker(config, worker);
+    Globals().exit_code = CrawlAndCorrelate(config, patterns, *store, share.get());
+    FinishCrawlWorker(config, *store, *share);
   });
 }
 
@@ -26,6 +39,7 @@ void RegisterCorrelate(CLI::App& app) {
   cmd->add_flag("--rebuild", rebuild, "recompute everything from scratch (lead ids are kept)");
   cmd->callback([] {
     auto [config, patterns, store] = BeginStoreCommand(StoreAccess::kReadWrite);
+    TakeInWorkersAdverts(config, *store);  // with [cluster]: what the workers found
     // Default: reuse cached near-duplicate signatures; --rebuild re-signs
     // every advert (lead ids and review decisions are kept either way).
     std::int64_t now = SystemClock::Get().NowUnixSeconds();

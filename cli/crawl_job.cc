@@ -17,9 +17,10 @@
 namespace plainsight::cli {
 
 int CrawlAndCorrelate(const Config& config, std::shared_ptr<const PatternSet> patterns,
-                      Store& store) {
+                      Store& store, WorkShare* share) {
   const Clock& clock = SystemClock::Get();
   CrawlerOptions options;
+  options.share = share;
   // On a terminal, a live progress line; off one (cron, systemd), the logs.
   bool live = ::isatty(STDERR_FILENO) == 1 && Globals().verbosity >= 0 &&
               Globals().log_format == "text";
@@ -74,6 +75,17 @@ int CrawlAndCorrelate(const Config& config, std::shared_ptr<const PatternSet> pa
   } else {
     std::cerr << summary->ToText();
   }
+  const int crawl_exit = summary->AnyFailed() ? kExitSitesFailed : kExitOk;
+  if (summary->AnyFailed()) {
+    for (const SiteSummary& s : summary->sites) {
+      if (s.failed) std::cerr << "site failed: " << s.name << ": " << s.failure << "\n";
+    }
+  }
+  if (share != nullptr) {  // a worker: the correlating store takes its adverts in
+    Status flushed = store.Flush();
+    if (!flushed.ok()) throw CliError(kExitStore, flushed.ToString());
+    return crawl_exit;
+  }
   auto leads = Correlate(store, config.leads, clock.NowUnixSeconds());
   if (!leads.ok()) throw CliError(kExitStore, leads.status().ToString());
   ApplyReviewJournal(config.store.path, store);  // decisions made while correlating
@@ -84,13 +96,7 @@ int CrawlAndCorrelate(const Config& config, std::shared_ptr<const PatternSet> pa
             << leads->changed_adverts << " changed since the last correlation; "
             << leads->boilerplate.size() << " site contacts and wording ignored as boilerplate\n";
   for (const std::string& b : leads->boilerplate) spdlog::debug("boilerplate: {}", b);
-  if (summary->AnyFailed()) {
-    for (const SiteSummary& s : summary->sites) {
-      if (s.failed) std::cerr << "site failed: " << s.name << ": " << s.failure << "\n";
-    }
-    return kExitSitesFailed;
-  }
-  return kExitOk;
+  return crawl_exit;
 }
 
 }  // namespace plainsight::cli

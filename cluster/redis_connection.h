@@ -38,7 +38,7 @@
 #include <vector>
 
 #include "cluster/redis_reply.h"
-#include "cluster/redis_url.h"
+#include "core/redis_url.h"
 #include "core/status.h"
 
 struct redisContext;  // hiredis; kept out of this header

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cluster_settings.h"
 #include "core/crawl_settings.h"
 #include "core/lead_settings.h"
 #include "core/place_settings.h"
@@ -25,6 +26,7 @@ struct Config {
   std::vector<SiteConfig> sites;
   LeadSettings leads;
   PlaceSettings places;
+  ClusterSettings cluster;                 // [cluster]: off unless redis is set
   std::string default_region = "GB";       // phone numbering region
   std::string gazetteer_path;              // UK places; default config/gazetteer.tsv beside the config
 

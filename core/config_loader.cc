@@ -13,6 +13,7 @@
 #include <toml++/toml.h>
 
 #include "core/config.h"
+#include "core/redis_url.h"
 #include "core/strings.h"
 
 namespace plainsight {
@@ -312,7 +313,8 @@ Result<Config> ParseConfig(const std::string& text, const std::string& source_na
   Config config;
   config.source_path = source_name;
   ConfigReader reader(source_name, base_dir);
-  reader.CheckKeys(root, "", {"store", "crawl", "patterns", "sites", "leads", "places", "region", "gazetteer"});
+  reader.CheckKeys(root, "", {"store", "crawl", "patterns", "sites", "leads", "places", "cluster",
+                              "region", "gazetteer"});
 
   reader.ReadString(root, "region", "", &config.default_region);
   std::string gazetteer = "gazetteer.tsv";
@@ -326,6 +328,12 @@ Result<Config> ParseConfig(const std::string& text, const std::string& source_na
   }
   ReadTable(reader, root, "leads", LeadSettingKeys(), &config.leads);
   ReadTable(reader, root, "places", PlaceSettingKeys(), &config.places);
+  ReadTable(reader, root, "cluster", ClusterSettingKeys(), &config.cluster);
+  if (!reader.failed() && root.get("cluster") != nullptr) {
+    const toml::node* redis = root["cluster"].as_table()->get("redis");
+    Result<RedisUrl> url = ParseRedisUrl(config.cluster.redis);
+    if (!url.ok()) reader.Fail(redis != nullptr ? redis : root.get("cluster"), "cluster.redis: " + url.status().message());
+  }
 
   if (const toml::node* packs = root.get("patterns")) {
     const toml::array* array = packs->as_array();

@@ -1,5 +1,7 @@
 #include "crawler/crawl_state.h"
 
+#include "crawler/url.h"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -184,6 +186,24 @@ void CrawlState::SaveBoilerplate(int site) {
   MutexLock lock(&boilerplate_write_mutex_);
   Status s = env.store.PutMeta(BoilerplateKey(site), boilerplate(site).Serialize());
   if (!s.ok()) spdlog::warn("saving boilerplate profile: {}", s.ToString());
+}
+
+std::vector<Pending> CrawlState::SeedPages() const {
+  std::vector<Pending> seeds;
+  for (size_t i = 0; i < site_count(); ++i) {
+    const SiteRules& site_rules = rules(static_cast<int>(i));
+    for (const std::string& seed : site_rules.site->seeds) {
+      auto url = NormalizeUrl(seed);
+      if (!url) {
+        spdlog::warn("site {}: seed is not an http(s) URL: {}", site_rules.site->name, seed);
+        continue;
+      }
+      const bool advert = site_rules.Classify(*url) == PageRole::kAdvert;
+      seeds.push_back(NewPending(*url, static_cast<int>(i), 0,
+                                 advert ? PageRole::kAdvert : PageRole::kFollow));
+    }
+  }
+  return seeds;
 }
 
 void CrawlState::CommitDone(const std::string& url) {

@@ -72,6 +72,10 @@ class CrawlState {
   void Processed() { --outstanding_; }
   size_t outstanding() const { return outstanding_.load(); }
 
+  // Every site's seeds as pages to fetch (normalised; a seed that is not
+  // an http(s) URL is logged and left out).
+  std::vector<Pending> SeedPages() const;
+
   // True the first time `url` is met in this run (queued or done).
   bool FirstSeen(const std::string& url) EXCLUDES(seen_mutex_);
 

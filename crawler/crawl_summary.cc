@@ -45,6 +45,10 @@ std::string CrawlSummary::ToText() const {
   out << ", " << removed << " adverts removed";
   if (stopped_at_max_pages) out << "; stopped at max_pages";
   if (resumed) out << "; resumed an interrupted run";
+  if (pages_handed_over + pages_taken_in > 0) {
+    out << "; cluster: " << pages_handed_over << " pages handed to other workers, "
+        << pages_taken_in << " taken in";
+  }
   out << "\n";
   for (const SiteSummary& s : sites) {
     out << "  " << s.name << ": " << s.pages_fetched << " pages, " << s.adverts_new << " new, "

@@ -43,6 +43,9 @@ struct CrawlSummary {
   double seconds = 0;
   bool stopped_at_max_pages = false;
   bool resumed = false;  // continued an interrupted run
+  // A cluster worker's pages for other workers' hosts, and those it took in.
+  std::size_t pages_handed_over = 0;
+  std::size_t pages_taken_in = 0;
 
   bool AnyFailed() const;
   int TotalPages() const;

@@ -72,21 +72,13 @@ class CrawlRun {
     s = store.PutMeta(meta_keys::kRunStarted, std::to_string(state_.now()));
     if (!s.ok()) return s;
     std::vector<FrontierEntry> seeds;
-    for (size_t i = 0; i < state_.site_count(); ++i) {
-      const SiteRules& rules = state_.rules(static_cast<int>(i));
-      for (const std::string& seed : rules.site->seeds) {
-        auto url = NormalizeUrl(seed);
-        if (!url) {
-          spdlog::warn("site {}: seed is not an http(s) URL: {}", rules.site->name, seed);
-          continue;
-        }
-        if (!state_.FirstSeen(*url)) continue;
-        const bool advert = rules.Classify(*url) == PageRole::kAdvert;
-        Pending page = NewPending(*url, static_cast<int>(i), 0,
-                                  advert ? PageRole::kAdvert : PageRole::kFollow);
-        seeds.push_back(FrontierEntryFor(page, rules.site->name));
-        scheduler_.Enqueue(std::move(page));
-      }
+    WorkShare* share = state_.env.options.share;
+    for (Pending& page : state_.SeedPages()) {
+      // In a cluster each worker seeds the hosts it owns (and those it gains later).
+      if (share != nullptr && !share->Owns(ParseUrl(page.url)->HostPort())) continue;
+      if (!state_.FirstSeen(page.url)) continue;
+      seeds.push_back(FrontierEntryFor(page, state_.rules(page.site).site->name));
+      scheduler_.Enqueue(std::move(page));
     }
     return store.AddToFrontier(seeds);
   }
@@ -109,7 +101,8 @@ class CrawlRun {
           changed.failed = true;
           changed.failure = failure;
         });
-      } else if (complete) {
+      } else if (complete && state_.env.options.share == nullptr) {
+        // A cluster worker sees only its own hosts' listings.
         SweepRemoved(site);
       }
     }

@@ -31,6 +31,7 @@
 #include "core/status.h"
 #include "crawler/crawl_summary.h"
 #include "crawler/fetcher.h"
+#include "crawler/work_share.h"
 #include "patterns/pattern_set.h"
 #include "store/store.h"
 
@@ -46,6 +47,11 @@ struct CrawlerOptions {
   // Back-off base for retries (tests shorten it).
   std::chrono::milliseconds retry_base{1000};
   std::chrono::milliseconds max_retry_wait{300000};
+  // One worker of a cluster: fetches only the hosts the share gives it,
+  // hands the others over, and ends when the whole cluster is idle. Such a
+  // run does not mark unseen adverts removed (it sees only its own hosts'
+  // listings). Null: a crawl on its own.
+  WorkShare* share = nullptr;
 };
 
 class Crawler {

@@ -25,17 +25,29 @@ void HostScheduler::Enqueue(Pending page) {
   auto parsed = ParseUrl(page.FetchUrl());
   if (!parsed) return;
   std::string key = parsed->HostPort();
+  // A page mid-redirect stays with the worker that followed the redirect:
+  // its owner would fetch the original URL and hand the target back.
+  if (WorkShare* share = state_.env.options.share;
+      share != nullptr && page.fetch_url.empty() && !share->Owns(key)) {
+    to_hand_.push_back({key, FrontierEntryFor(page, state_.rules(page.site).site->name)});
+    return;
+  }
+  EnqueueHere(std::move(page), key, *parsed);
+}
+
+void HostScheduler::EnqueueHere(Pending page, const std::string& key, const Url& parsed) {
   auto [it, inserted] = hosts_.try_emplace(key);
   HostState& host = it->second;
   if (inserted) {
     host.key = key;
-    host.origin = parsed->Origin();
+    host.origin = parsed.Origin();
     host.site = page.site;
     host.settings = &state_.rules(page.site).site->crawl;
     host.delay = milliseconds(host.settings->per_host_delay_ms);
     if (!host.settings->respect_robots) host.robots_state = RobotsState::kReady;
   }
   if (host.skipped) return;
+  if (page.depth == 0 && page.role != PageRole::kImage) own_seeds_.insert(page.url);
   host.queue.push_back(std::move(page));
 }
 
@@ -296,10 +308,15 @@ void HostScheduler::Run() {
   std::vector<FetchResult> finished;
   SteadyTime last_progress = state_.env.clock.Monotonic();
   const auto& progress = state_.env.options.progress;
+  WorkShare* share = state_.env.options.share;
   while (true) {
     DrainInbox();
-    const milliseconds wait = StartReady();
-    if (Idle()) break;
+    if (share != nullptr) ShareWork(state_.env.clock.Monotonic());
+    milliseconds wait = StartReady();
+    if (Idle()) {
+      if (share == nullptr || ClusterDone(state_.env.clock.Monotonic())) break;
+      wait = std::min(wait, milliseconds(50));  // others may still hand pages over
+    }
     finished.clear();
     state_.env.fetcher.Poll(wait, &finished);
     const SteadyTime now = state_.env.clock.Monotonic();
@@ -378,7 +395,7 @@ bool HostScheduler::FollowRedirect(Pending& page, FetchResult& result) {
 
 bool HostScheduler::Idle() const {
   if (state_.env.fetcher.InFlight() > 0 || state_.outstanding() > 0) return false;
-  if (!state_.InboxEmpty()) return false;
+  if (!state_.InboxEmpty() || !to_hand_.empty()) return false;
   return std::all_of(hosts_.begin(), hosts_.end(),
                      [](const auto& entry) { return entry.second.queue.empty(); });
 }

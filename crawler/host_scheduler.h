@@ -21,11 +21,15 @@
 #include <deque>
 #include <map>
 #include <random>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "crawler/crawl_state.h"
 #include "crawler/crawl_work.h"
 #include "crawler/robots_rules.h"
+#include "crawler/url.h"
+#include "crawler/work_share.h"
 
 namespace plainsight {
 
@@ -36,7 +40,8 @@ class HostScheduler {
   HostScheduler& operator=(const HostScheduler&) = delete;
 
   // Queues a page under its host (a host whose error budget is spent takes
-  // nothing more).
+  // nothing more). In a cluster, a page of a host another worker owns is
+  // handed over to it instead (host_scheduler_share.cc).
   void Enqueue(Pending page);
 
   // Fetches until every queue is empty, nothing is in flight and the
@@ -106,6 +111,20 @@ class HostScheduler {
   bool FollowRedirect(Pending& page, FetchResult& result);
   bool Idle() const;
   void DrainInbox();
+  void EnqueueHere(Pending page, const std::string& key, const Url& parsed);
+
+  // Cluster (host_scheduler_share.cc); unused without CrawlerOptions::share.
+  // Each loop: hands over what it no longer owns and seeds what it gained
+  // when the owners changed, flushes pages for other workers' hosts, takes
+  // in pages handed to it.
+  void ShareWork(SteadyTime now);
+  void Rebalance();
+  void FlushHandOver(SteadyTime now);
+  void TakeInHanded(SteadyTime now);
+  // Idle here: says so, and asks whether every worker is.
+  bool ClusterDone(SteadyTime now);
+  // Busy again before taking in work, so no worker sees the cluster idle meanwhile.
+  bool MarkBusy();
 
   CrawlState& state_;
   std::map<std::string, HostState> hosts_;
@@ -116,6 +135,14 @@ class HostScheduler {
   int images_started_ = 0;  // image fetches started (first attempts)
   std::map<int, int> site_images_started_;
   std::map<int, int> site_in_flight_;  // transfers of each site's pages and robots.txt
+  std::vector<PageToHand> to_hand_;  // pages for other workers' hosts, not yet handed
+  std::set<std::string> own_seeds_;  // seed URLs queued here (depth 0)
+  std::uint64_t share_generation_ = 0;
+  bool share_idle_ = false;
+  int hand_failures_ = 0;
+  SteadyTime next_receive_{};
+  SteadyTime next_cluster_check_{};
+  SteadyTime next_hand_retry_{};
   std::mt19937 jitter_{12345};
   std::uniform_real_distribution<double> jitter_dist_{0.0, 1.0};
 };

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "cluster/redis_url.h"
+#include "core/redis_url.h"
 
 namespace plainsight::cluster {
 namespace {

@@ -20,7 +20,7 @@
 
 #include "core/status.h"
 
-namespace plainsight::cluster {
+namespace plainsight {
 
 struct RedisUrl {
   std::string host;
@@ -37,4 +37,4 @@ struct RedisUrl {
 
 Result<RedisUrl> ParseRedisUrl(std::string_view text);
 
-}  // namespace plainsight::cluster
+}  // namespace plainsight

@@ -1,8 +1,8 @@
-#include "cluster/redis_url.h"
+#include "core/redis_url.h"
 
 #include <cstddef>
 
-namespace plainsight::cluster {
+namespace plainsight {
 namespace {
 
 constexpr std::string_view kScheme = "redis://";
@@ -84,4 +84,4 @@ Result<RedisUrl> ParseRedisUrl(std::string_view text) {
   return url;
 }
 
-}  // namespace plainsight::cluster
+}  // namespace plainsight

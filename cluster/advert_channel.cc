@@ -1,0 +1,141 @@
+#include "cluster/advert_channel.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <vector>
+
+#include "cluster/stream.h"
+#include "store/meta_keys.h"
+#include "store/record_codec.h"
+
+namespace plainsight::cluster {
+namespace {
+
+const std::string kStream = "plainsight:crawl:adverts";
+const char* kGroup = "store";
+const char* kConsumer = "store";
+constexpr std::size_t kBatch = 500;
+
+// The stored record without what only says when it was seen, to tell a
+// re-extraction (same capture, new content) from a repeat.
+std::string Content(AdvertRecord a) {
+  a.first_seen = a.last_seen = 0;
+  a.removed = false;
+  a.removed_at = 0;
+  return EncodeAdvert(a);
+}
+
+Status Apply(Store& store, const StreamEntry& entry, TakeInSummary* summary) {
+  std::string id, bytes;
+  bool deleted = false;
+  for (const auto& [name, value] : entry.fields) {
+    if (name == "id") id = value;
+    if (name == "advert") bytes = value;
+    if (name == "deleted") deleted = value == "1";
+  }
+  if (id.empty() || (!deleted && bytes.empty())) return Status::InvalidArgument("no advert");
+  if (deleted) {
+    Status s = store.DeleteAdvert(id);
+    if (s.ok()) ++summary->deleted;
+    return s.IsNotFound() ? Status::OK() : s;
+  }
+  AdvertRecord advert;
+  if (Status s = DecodeAdvert(bytes, &advert); !s.ok()) return s;
+  if (advert.id != id) return Status::InvalidArgument("advert id " + advert.id + " under " + id);
+  Result<std::optional<AdvertRecord>> stored = store.GetAdvert(id);
+  if (!stored.ok()) return stored.status();
+  Result<UpsertOutcome> upserted = store.UpsertAdvert(advert);
+  if (!upserted.ok()) return upserted.status();
+  bool changed = !stored->has_value() || (*stored)->sha256 != advert.sha256;
+  if (stored->has_value() && !changed && Content(**stored) != Content(advert)) {
+    if (Status s = store.ReplaceAdvertContent(advert, {}); !s.ok()) return s;
+    changed = true;
+  }
+  if (advert.removed && (!stored->has_value() || !(*stored)->removed)) {
+    if (Status s = store.MarkAdvertRemoved(id, advert.removed_at); !s.ok()) return s;
+    changed = true;
+  }
+  if (changed) ++summary->stored;
+  return Status::OK();
+}
+
+}  // namespace
+
+Status EnsureAdvertsGroup(RedisConnection& redis) {
+  return StreamQueue(redis).EnsureGroup(kStream, kGroup);
+}
+
+Result<std::size_t> PublishChangedAdverts(Store& store, RedisConnection& redis,
+                                          const std::string& worker) {
+  if (Status s = EnsureAdvertsGroup(redis); !s.ok()) return s;
+  const std::string prefix = meta_keys::kChanged;
+  std::vector<std::string> keys;
+  Status listed = store.ForEachMeta(prefix, [&](const std::string& key, const std::string&) {
+    keys.push_back(key);
+    return true;
+  });
+  if (!listed.ok()) return listed;
+  StreamQueue queue(redis);
+  std::size_t published = 0;
+  std::vector<std::string> done;
+  for (const std::string& key : keys) {
+    const std::string id = key.substr(prefix.size());
+    Result<std::optional<AdvertRecord>> advert = store.GetAdvert(id);
+    if (!advert.ok()) return advert.status();
+    std::vector<std::pair<std::string, std::string>> fields = {{"id", id}, {"worker", worker}};
+    if (advert->has_value()) {
+      AdvertRecord a = std::move(**advert);
+      if (!a.warc_file.empty()) a.warc_file = worker + "/" + a.warc_file;
+      fields.emplace_back("advert", EncodeAdvert(a));
+    } else {
+      fields.emplace_back("deleted", "1");
+    }
+    Result<std::string> added = queue.Add(kStream, fields);
+    if (!added.ok()) {
+      (void)store.DeleteMetas(done);  // what did go out is not sent twice
+      return added.status();
+    }
+    done.push_back(key);
+    ++published;
+  }
+  if (Status s = store.DeleteMetas(done); !s.ok()) return s;
+  return published;
+}
+
+Result<TakeInSummary> TakeInPublishedAdverts(Store& store, RedisConnection& redis) {
+  if (Status s = EnsureAdvertsGroup(redis); !s.ok()) return s;
+  StreamQueue queue(redis);
+  TakeInSummary summary;
+  // What a correlate killed half-way read and never acknowledged comes first.
+  bool pending = true;
+  while (true) {
+    Result<std::vector<StreamEntry>> entries =
+        pending ? queue.ClaimIdle(kStream, kGroup, kConsumer, std::chrono::milliseconds(0), kBatch)
+                : queue.ReadNew(kStream, kGroup, kConsumer, kBatch, std::chrono::milliseconds(0));
+    if (!entries.ok()) return entries.status();
+    if (entries->empty()) {
+      if (!pending) break;
+      pending = false;
+      continue;
+    }
+    std::vector<std::string> ids;
+    for (const StreamEntry& entry : *entries) {
+      ++summary.entries;
+      Status s = Apply(store, entry, &summary);
+      if (s.IsInvalidArgument() || s.code() == Status::Code::kCorruption) {
+        ++summary.malformed;
+        spdlog::warn("cluster: published advert {} dropped: {}", entry.id, s.ToString());
+      } else if (!s.ok()) {
+        return s;  // the store failed: unacknowledged, taken again next time
+      }
+      ids.push_back(entry.id);
+    }
+    if (Result<std::int64_t> acked = queue.Ack(kStream, kGroup, ids); !acked.ok()) {
+      return acked.status();
+    }
+  }
+  return summary;
+}
+
+}  // namespace plainsight::cluster

@@ -1,0 +1,280 @@
+#include "cluster/crawl_share.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <utility>
+
+#include "cluster/rendezvous.h"
+#include "cluster/stream.h"
+
+namespace plainsight::cluster {
+namespace {
+
+const std::string kPrefix = std::string("plainsight:") + CrawlShare::kNamespace + ":";
+const std::string kHandedKey = kPrefix + "handed";
+const std::string kTakenKey = kPrefix + "taken";
+const char* kGroup = "crawlers";
+constexpr std::size_t kReceiveBatch = 200;
+
+std::string HandStream(std::uint32_t bucket) { return kPrefix + "hand:" + std::to_string(bucket); }
+std::string IdleKey(const std::string& worker) { return kPrefix + "idle:" + worker; }
+
+// XADD and its count in one step: a crash cannot leave one without the other.
+constexpr const char* kHandScript = R"lua(
+redis.call('XADD', KEYS[1], '*', 'url', ARGV[1], 'site', ARGV[2], 'depth', ARGV[3],
+           'advert', ARGV[4], 'image', ARGV[5], 'image_of', ARGV[6], 'image_order', ARGV[7])
+return redis.call('INCR', KEYS[2])
+)lua";
+// XACK and its count: only entries that were pending count.
+constexpr const char* kAckScript = R"lua(
+local n = redis.call('XACK', KEYS[1], ARGV[1], unpack(ARGV, 2))
+redis.call('INCRBY', KEYS[2], n)
+return n
+)lua";
+
+// A broken connection is dialled again before the command (Redis restarted).
+Result<RedisReply> Call(RedisConnection& redis, const std::vector<std::string>& argv) {
+  if (redis.broken()) {
+    if (Status s = redis.Reconnect(); !s.ok()) return s;
+  }
+  return redis.CheckedCommand(argv);
+}
+
+std::optional<FrontierEntry> EntryFromFields(const StreamEntry& entry) {
+  FrontierEntry page;
+  int found = 0;
+  for (const auto& [name, value] : entry.fields) {
+    if (name == "url") {
+      page.url = value;
+      ++found;
+    } else if (name == "site") {
+      page.site = value;
+      ++found;
+    } else if (name == "depth") {
+      page.depth = std::atoi(value.c_str());
+    } else if (name == "advert") {
+      page.advert = value == "1";
+    } else if (name == "image") {
+      page.image = value == "1";
+    } else if (name == "image_of") {
+      page.image_of = value;
+    } else if (name == "image_order") {
+      page.image_order = std::atoi(value.c_str());
+    }
+  }
+  if (found != 2 || page.url.empty()) return std::nullopt;
+  return page;
+}
+
+// "<bucket>/<entry id>": the ticket names the stream it acknowledges in.
+std::string Ticket(std::uint32_t bucket, const std::string& id) {
+  return std::to_string(bucket) + "/" + id;
+}
+
+}  // namespace
+
+CrawlShare::CrawlShare(RedisConnection calls, RedisConnection renewals, std::string worker,
+                       std::chrono::milliseconds ttl)
+    : calls_(std::move(calls)), renewals_(std::move(renewals)), worker_(std::move(worker)), ttl_(ttl) {}
+
+Result<std::unique_ptr<CrawlShare>> CrawlShare::Start(const RedisUrl& url, const std::string& worker,
+                                                      std::chrono::milliseconds ttl) {
+  const auto timeout = std::chrono::milliseconds(2000);
+  Result<RedisConnection> calls = RedisConnection::Connect(url, timeout);
+  if (!calls.ok()) return calls.status();
+  Result<RedisConnection> renewals = RedisConnection::Connect(url, timeout);
+  if (!renewals.ok()) return renewals.status();
+  std::unique_ptr<CrawlShare> share(
+      new CrawlShare(std::move(calls).value(), std::move(renewals).value(), worker, ttl));
+  if (Status s = share->Setup(); !s.ok()) return s;
+  return share;
+}
+
+Status CrawlShare::Setup() {
+  membership_ = std::make_unique<Membership>(renewals_, kNamespace, worker_, ttl_);
+  if (Status s = membership_->Join(); !s.ok()) return s;
+  // Busy until the crawler says otherwise; a restarted worker's old key goes.
+  if (Result<RedisReply> r = Call(calls_, {"DEL", IdleKey(worker_)}); !r.ok()) return r.status();
+  // Groups before any hand-over, so no entry is added before its group.
+  StreamQueue queue(calls_);
+  for (std::uint32_t b = 0; b < kDefaultBucketCount; ++b) {
+    if (Status s = queue.EnsureGroup(HandStream(b), kGroup); !s.ok()) return s;
+  }
+  if (Status s = RefreshOwners(renewals_, *membership_); !s.ok()) return s;
+  renewer_ = std::thread([this] { RenewLoop(); });
+  return Status::OK();
+}
+
+CrawlShare::~CrawlShare() { (void)Leave(); }
+
+Status CrawlShare::Leave() {
+  if (left_) return Status::OK();
+  left_ = true;
+  {
+    MutexLock lock(&stop_mutex_);
+    stopping_ = true;
+  }
+  stop_cv_.notify_all();
+  if (renewer_.joinable()) renewer_.join();
+  (void)Call(calls_, {"DEL", IdleKey(worker_)});
+  if (renewals_.broken()) (void)renewals_.Reconnect();
+  return membership_ ? membership_->Leave() : Status::OK();
+}
+
+Status CrawlShare::RefreshOwners(RedisConnection& redis, Membership& membership) {
+  if (redis.broken()) {
+    if (Status s = redis.Reconnect(); !s.ok()) return s;
+  }
+  Result<Membership::Renewal> renewal = membership.Renew();
+  if (!renewal.ok()) return renewal.status();
+  if (*renewal == Membership::Renewal::kLapsed) {
+    spdlog::warn("cluster: worker {} lapsed (renewed too late, or Redis restarted); joining again",
+                 worker_);
+    if (Status s = membership.Join(); !s.ok()) return s;
+  }
+  Result<std::vector<std::string>> live = membership.LiveWorkers();
+  if (!live.ok()) return live.status();
+  MutexLock lock(&owners_mutex_);
+  if (*live == live_ && !owners_.empty()) return Status::OK();
+  live_ = std::move(live).value();
+  owners_ = BucketOwners(live_);
+  generation_.fetch_add(1);
+  spdlog::info("cluster: {} live worker(s); {} owns {} of {} host buckets", live_.size(), worker_,
+               std::count(owners_.begin(), owners_.end(), worker_), owners_.size());
+  return Status::OK();
+}
+
+void CrawlShare::RenewLoop() {
+  const auto every = std::max(std::chrono::milliseconds(100), ttl_ / 3);
+  MutexLock lock(&stop_mutex_);
+  while (!stopping_) {
+    stop_cv_.wait_for(stop_mutex_, every, [this]() NO_THREAD_SAFETY_ANALYSIS { return stopping_; });
+    if (stopping_) break;
+    stop_mutex_.unlock();
+    Status s = RefreshOwners(renewals_, *membership_);
+    if (!s.ok()) spdlog::warn("cluster: renewing worker {}: {}", worker_, s.ToString());
+    stop_mutex_.lock();
+  }
+}
+
+bool CrawlShare::Owns(const std::string& host_port) const {
+  MutexLock lock(&owners_mutex_);
+  if (owners_.empty()) return true;
+  return owners_[BucketOf(host_port)] == worker_;
+}
+
+std::vector<std::string> CrawlShare::live() const {
+  MutexLock lock(&owners_mutex_);
+  return live_;
+}
+
+std::vector<std::uint32_t> CrawlShare::OwnedBuckets() const {
+  MutexLock lock(&owners_mutex_);
+  std::vector<std::uint32_t> owned;
+  for (std::uint32_t b = 0; b < owners_.size(); ++b) {
+    if (owners_[b] == worker_) owned.push_back(b);
+  }
+  return owned;
+}
+
+Status CrawlShare::HandOver(const std::vector<PageToHand>& pages) {
+  for (const auto& [host, page] : pages) {
+    Result<RedisReply> r =
+        Call(calls_, {"EVAL", kHandScript, "2", HandStream(BucketOf(host)), kHandedKey, page.url,
+                      page.site, std::to_string(page.depth), page.advert ? "1" : "0",
+                      page.image ? "1" : "0", page.image_of, std::to_string(page.image_order)});
+    if (!r.ok()) return r.status();
+  }
+  return Status::OK();
+}
+
+Result<std::vector<HandedPage>> CrawlShare::Receive() {
+  // Nothing outstanding anywhere: skip polling the buckets.
+  Result<RedisReply> counts = Call(calls_, {"MGET", kHandedKey, kTakenKey});
+  if (!counts.ok()) return counts.status();
+  std::vector<HandedPage> handed;
+  if (counts->IsArray() && counts->elements.size() == 2 &&
+      counts->elements[0].text == counts->elements[1].text) {
+    return handed;
+  }
+  StreamQueue queue(calls_);
+  const auto now = std::chrono::steady_clock::now();
+  const bool claim = now >= next_claim_;
+  if (claim) next_claim_ = now + ttl_ / 2;
+  for (std::uint32_t bucket : OwnedBuckets()) {
+    const std::string stream = HandStream(bucket);
+    std::vector<StreamEntry> entries;
+    if (claim) {  // pages a worker that died (or a lost acknowledgement) left pending
+      Result<std::vector<StreamEntry>> claimed =
+          queue.ClaimIdle(stream, kGroup, worker_, ttl_, kReceiveBatch);
+      if (!claimed.ok()) return claimed.status();
+      entries = std::move(claimed).value();
+    }
+    Result<std::vector<StreamEntry>> fresh =
+        queue.ReadNew(stream, kGroup, worker_, kReceiveBatch, std::chrono::milliseconds(0));
+    if (!fresh.ok()) return fresh.status();
+    entries.insert(entries.end(), fresh->begin(), fresh->end());
+    for (const StreamEntry& entry : entries) {
+      std::optional<FrontierEntry> page = EntryFromFields(entry);
+      if (!page) {
+        spdlog::warn("cluster: hand-over entry {} in {} is malformed; acknowledged and dropped",
+                     entry.id, stream);
+        page = FrontierEntry{};  // an empty URL: the crawler drops it, the ticket is acked
+      }
+      handed.push_back(HandedPage{Ticket(bucket, entry.id), std::move(*page)});
+    }
+    if (handed.size() >= kReceiveBatch) break;
+  }
+  return handed;
+}
+
+Status CrawlShare::Acknowledge(const std::vector<std::string>& tickets) {
+  std::map<std::string, std::vector<std::string>> by_stream;
+  for (const std::string& ticket : tickets) {
+    const size_t slash = ticket.find('/');
+    if (slash == std::string::npos) return Status::InvalidArgument("not a hand-over ticket: " + ticket);
+    by_stream[HandStream(static_cast<std::uint32_t>(std::stoul(ticket.substr(0, slash))))]
+        .push_back(ticket.substr(slash + 1));
+  }
+  for (auto& [stream, ids] : by_stream) {
+    std::vector<std::string> argv = {"EVAL", kAckScript, "2", stream, kTakenKey, kGroup};
+    argv.insert(argv.end(), ids.begin(), ids.end());
+    if (Result<RedisReply> r = Call(calls_, argv); !r.ok()) return r.status();
+  }
+  return Status::OK();
+}
+
+Status CrawlShare::SetIdle(bool idle) {
+  Result<RedisReply> r = idle ? Call(calls_, {"SET", IdleKey(worker_), "1"})
+                              : Call(calls_, {"DEL", IdleKey(worker_)});
+  return r.status();
+}
+
+Result<bool> CrawlShare::ClusterIdle() {
+  Result<RedisReply> before = Call(calls_, {"MGET", kHandedKey, kTakenKey});
+  if (!before.ok()) return before.status();
+  Membership reader(calls_, kNamespace, worker_, ttl_);
+  Result<std::vector<std::string>> live = reader.LiveWorkers();
+  if (!live.ok()) return live.status();
+  if (std::find(live->begin(), live->end(), worker_) == live->end()) return false;
+  std::vector<std::string> exists = {"EXISTS"};
+  for (const std::string& w : *live) exists.push_back(IdleKey(w));
+  Result<RedisReply> idle = Call(calls_, exists);
+  if (!idle.ok()) return idle.status();
+  Result<RedisReply> after = Call(calls_, {"MGET", kHandedKey, kTakenKey});
+  if (!after.ok()) return after.status();
+  auto pair = [](const RedisReply& r) {
+    return r.IsArray() && r.elements.size() == 2
+               ? std::make_pair(r.elements[0].text, r.elements[1].text)
+               : std::make_pair(std::string("?"), std::string("!"));
+  };
+  const auto [handed, taken] = pair(*before);
+  return idle->integer == static_cast<std::int64_t>(live->size()) && handed == taken &&
+         pair(*after) == pair(*before);
+}
+
+}  // namespace plainsight::cluster

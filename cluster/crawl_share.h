@@ -1,0 +1,106 @@
+// CrawlShare: the Redis WorkShare (crawler/work_share.h) of one crawl
+// worker, `plainsight crawl --worker NAME`.
+//
+// Keys, under plainsight:<ns>: (ns "crawl"):
+//   worker:<name>   membership (cluster/membership.h), renewed every ttl/3
+//                   by a thread of this object's own
+//   hand:<bucket>   a stream per host bucket (cluster/rendezvous.h) with the
+//                   group "crawlers": pages handed to that bucket's owner
+//   handed, taken   how many pages were ever handed and acknowledged; each
+//                   moves in the same Lua script as its XADD / XACK, so the
+//                   cluster is idle only when they are equal
+//   idle:<name>     present while that worker has nothing to do
+//
+// Hosts belong to buckets (BucketOf("host:port")) and buckets to live
+// workers by rendezvous hashing, so a worker joining or leaving moves only
+// its share. A page handed to a bucket whose owner then dies stays pending in
+// the stream and is claimed by the next owner after the TTL (XAUTOCLAIM).
+// Run end: ClusterIdle reads the counters, the idle keys of every live
+// worker, then the counters again; equal and unchanged, with everyone idle,
+// means nothing is queued or on its way anywhere.
+//
+// Redis restarted (AOF on): every call reconnects a broken connection first,
+// so a restart costs the calls made while it was down (they fail, and the
+// crawler retries them).
+//
+// Thread safety: the WorkShare calls are for one thread (the crawler's
+// fetch thread); the renewal thread uses its own connection and shares
+// only the ownership table, under a mutex. Ownership: owns both
+// connections and the thread; Leave() (or the destructor) stops it.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cluster/membership.h"
+#include "cluster/redis_connection.h"
+#include "core/redis_url.h"
+#include "core/thread_annotations.h"
+#include "crawler/work_share.h"
+
+namespace plainsight::cluster {
+
+class CrawlShare final : public WorkShare {
+ public:
+  // Connects twice, joins (Busy when a live worker holds `worker`), makes
+  // the stream groups and starts renewing. Unavailable naming host:port
+  // when Redis cannot be reached.
+  static Result<std::unique_ptr<CrawlShare>> Start(const RedisUrl& url, const std::string& worker,
+                                                   std::chrono::milliseconds ttl);
+  ~CrawlShare() override;
+  CrawlShare(const CrawlShare&) = delete;
+  CrawlShare& operator=(const CrawlShare&) = delete;
+
+  // Stops renewing and gives up the name (its hosts go to the others now,
+  // not after the TTL).
+  Status Leave();
+
+  bool Owns(const std::string& host_port) const override;
+  std::uint64_t generation() const override { return generation_.load(); }
+  Status HandOver(const std::vector<PageToHand>& pages) override;
+  Result<std::vector<HandedPage>> Receive() override;
+  Status Acknowledge(const std::vector<std::string>& tickets) override;
+  Status SetIdle(bool idle) override;
+  Result<bool> ClusterIdle() override;
+
+  const std::string& worker() const { return worker_; }
+  // The live workers as of the last renewal.
+  std::vector<std::string> live() const;
+
+  static constexpr const char* kNamespace = "crawl";
+
+ private:
+  CrawlShare(RedisConnection calls, RedisConnection renewals, std::string worker,
+             std::chrono::milliseconds ttl);
+  Status Setup();
+  // Renews, and recomputes the bucket owners when the live set changed.
+  Status RefreshOwners(RedisConnection& redis, Membership& membership);
+  void RenewLoop();
+  std::vector<std::uint32_t> OwnedBuckets() const;
+
+  RedisConnection calls_;     // the fetch thread's
+  RedisConnection renewals_;  // the renewal thread's
+  const std::string worker_;
+  const std::chrono::milliseconds ttl_;
+  std::unique_ptr<Membership> membership_;  // used on the renewal thread once it runs
+
+  mutable Mutex owners_mutex_;
+  std::vector<std::string> live_ GUARDED_BY(owners_mutex_);
+  std::vector<std::string> owners_ GUARDED_BY(owners_mutex_);  // bucket -> worker
+  std::atomic<std::uint64_t> generation_{0};
+
+  Mutex stop_mutex_;
+  std::condition_variable_any stop_cv_;
+  bool stopping_ GUARDED_BY(stop_mutex_) = false;
+  std::thread renewer_;
+  bool left_ = false;
+  std::chrono::steady_clock::time_point next_claim_{};
+};
+
+}  // namespace plainsight::cluster
