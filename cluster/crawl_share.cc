@@ -104,6 +104,10 @@ Status CrawlShare::Setup() {
   for (std::uint32_t b = 0; b < kDefaultBucketCount; ++b) {
     if (Status s = queue.EnsureGroup(HandStream(b), kGroup); !s.ok()) return s;
   }
+  // Workers started together (one cron time) see each other before the
+  // first fetch; otherwise the first to join would crawl every host until
+  // the others showed up, and they would fetch those hosts' pages again.
+  std::this_thread::sleep_for(std::max(std::chrono::milliseconds(100), ttl_ / 3));
   if (Status s = RefreshOwners(renewals_, *membership_); !s.ok()) return s;
   renewer_ = std::thread([this] { RenewLoop(); });
   return Status::OK();

@@ -49,7 +49,8 @@ namespace plainsight::cluster {
 class CrawlShare final : public WorkShare {
  public:
   // Connects twice, joins (Busy when a live worker holds `worker`), makes
-  // the stream groups and starts renewing. Unavailable naming host:port
+  // the stream groups, waits ttl/3 for workers started at the same time to
+  // join, and starts renewing. Unavailable naming host:port
   // when Redis cannot be reached.
   static Result<std::unique_ptr<CrawlShare>> Start(const RedisUrl& url, const std::string& worker,
                                                    std::chrono::milliseconds ttl);

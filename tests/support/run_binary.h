@@ -2,6 +2,7 @@
 // exit code, stdout and stderr. Header-only so any test suite can use it.
 #pragma once
 
+#include <atomic>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -31,8 +32,11 @@ inline std::string Slurp(const std::string& path) {
 }
 
 // `args` excludes argv[0]. stdin is /dev/null unless `stdin_path` is given.
+// `started`, when given, receives the child's pid as soon as it runs (for a
+// test that kills it from another thread).
 inline RunResult RunPlainsight(const std::vector<std::string>& args,
-                               const std::string& stdin_path = "/dev/null") {
+                               const std::string& stdin_path = "/dev/null",
+                               std::atomic<pid_t>* started = nullptr) {
   namespace fs = std::filesystem;
   std::string tmpl = (fs::temp_directory_path() / "plainsight-run-XXXXXX").string();
   std::string dir = ::mkdtemp(tmpl.data());
@@ -50,6 +54,7 @@ inline RunResult RunPlainsight(const std::vector<std::string>& args,
   pid_t pid = 0;
   RunResult result;
   if (posix_spawn(&pid, PLAINSIGHT_BINARY, &actions, nullptr, argv.data(), environ) == 0) {
+    if (started != nullptr) started->store(pid);
     int status = 0;
     waitpid(pid, &status, 0);
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
