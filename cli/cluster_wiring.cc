@@ -4,11 +4,14 @@
 
 #include <chrono>
 #include <iostream>
+#include <optional>
+#include <set>
 #include <thread>
 
 #include "cli/cli_common.h"
 #include "cluster/advert_channel.h"
 #include "core/redis_url.h"
+#include "crawler/url.h"
 
 namespace plainsight::cli {
 namespace {
@@ -34,8 +37,16 @@ std::unique_ptr<cluster::CrawlShare> StartCrawlWorker(const Config& config, cons
   if (!config.cluster.enabled()) {
     throw CliError(kExitBadInput, "--worker needs a [cluster] table with redis in " + config.source_path);
   }
+  // Every worker reads the same config, so they agree on the hosts to share.
+  std::set<std::string> hosts;
+  for (const SiteConfig& site : config.sites) {
+    for (const std::string& seed : site.seeds) {
+      if (std::optional<Url> url = ParseUrl(seed)) hosts.insert(url->HostPort());
+    }
+  }
   Result<std::unique_ptr<cluster::CrawlShare>> share = cluster::CrawlShare::Start(
-      ClusterUrl(config), worker, milliseconds(config.cluster.worker_ttl_ms));
+      ClusterUrl(config), worker, milliseconds(config.cluster.worker_ttl_ms),
+      std::vector<std::string>(hosts.begin(), hosts.end()));
   if (!share.ok()) throw CliError(kExitStore, "cluster: " + share.status().ToString());
   // The store group exists before this worker publishes anything.
   cluster::RedisConnection redis = Connect(config);
@@ -57,7 +68,7 @@ void FinishCrawlWorker(const Config& config, Store& store, cluster::CrawlShare& 
             << " advert(s) to the correlating store\n";
   // Leaving at once would hand this worker's hosts to the others, which
   // may not have seen the run end yet, and they would crawl them again.
-  std::this_thread::sleep_until(ended + milliseconds(1500));
+  std::this_thread::sleep_until(ended + milliseconds(300));
   if (Status s = share.Leave(); !s.ok()) spdlog::warn("cluster: leaving: {}", s.ToString());
 }
 

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -21,6 +22,7 @@ const char* kGroup = "crawlers";
 constexpr std::size_t kReceiveBatch = 200;
 
 std::string HandStream(std::uint32_t bucket) { return kPrefix + "hand:" + std::to_string(bucket); }
+std::string HostStream(const std::string& host) { return kPrefix + "host:" + host; }
 std::string IdleKey(const std::string& worker) { return kPrefix + "idle:" + worker; }
 
 // XADD and its count in one step: a crash cannot leave one without the other.
@@ -70,26 +72,34 @@ std::optional<FrontierEntry> EntryFromFields(const StreamEntry& entry) {
   return page;
 }
 
-// "<bucket>/<entry id>": the ticket names the stream it acknowledges in.
-std::string Ticket(std::uint32_t bucket, const std::string& id) {
-  return std::to_string(bucket) + "/" + id;
-}
+// "<stream> <entry id>": the ticket names the stream it acknowledges in
+// (stream names hold no space; entry ids are "ms-seq").
+std::string Ticket(const std::string& stream, const std::string& id) { return stream + " " + id; }
 
 }  // namespace
 
 CrawlShare::CrawlShare(RedisConnection calls, RedisConnection renewals, std::string worker,
-                       std::chrono::milliseconds ttl)
-    : calls_(std::move(calls)), renewals_(std::move(renewals)), worker_(std::move(worker)), ttl_(ttl) {}
+                       std::chrono::milliseconds ttl, std::vector<std::string> configured_hosts)
+    : calls_(std::move(calls)),
+      renewals_(std::move(renewals)),
+      worker_(std::move(worker)),
+      ttl_(ttl),
+      configured_hosts_(configured_hosts.begin(), configured_hosts.end()) {}
 
 Result<std::unique_ptr<CrawlShare>> CrawlShare::Start(const RedisUrl& url, const std::string& worker,
-                                                      std::chrono::milliseconds ttl) {
+                                                      std::chrono::milliseconds ttl,
+                                                      std::vector<std::string> configured_hosts) {
   const auto timeout = std::chrono::milliseconds(2000);
   Result<RedisConnection> calls = RedisConnection::Connect(url, timeout);
   if (!calls.ok()) return calls.status();
   Result<RedisConnection> renewals = RedisConnection::Connect(url, timeout);
   if (!renewals.ok()) return renewals.status();
-  std::unique_ptr<CrawlShare> share(
-      new CrawlShare(std::move(calls).value(), std::move(renewals).value(), worker, ttl));
+  for (std::string& host : configured_hosts) {
+    for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  std::unique_ptr<CrawlShare> share(new CrawlShare(std::move(calls).value(),
+                                                   std::move(renewals).value(), worker, ttl,
+                                                   std::move(configured_hosts)));
   if (Status s = share->Setup(); !s.ok()) return s;
   return share;
 }
@@ -103,6 +113,9 @@ Status CrawlShare::Setup() {
   StreamQueue queue(calls_);
   for (std::uint32_t b = 0; b < kDefaultBucketCount; ++b) {
     if (Status s = queue.EnsureGroup(HandStream(b), kGroup); !s.ok()) return s;
+  }
+  for (const std::string& host : configured_hosts_) {
+    if (Status s = queue.EnsureGroup(HostStream(host), kGroup); !s.ok()) return s;
   }
   // Workers started together (one cron time) see each other before the
   // first fetch; otherwise the first to join would crawl every host until
@@ -146,9 +159,13 @@ Status CrawlShare::RefreshOwners(RedisConnection& redis, Membership& membership)
   if (*live == live_ && !owners_.empty()) return Status::OK();
   live_ = std::move(live).value();
   owners_ = BucketOwners(live_);
+  host_owners_ = BalancedHostOwners(
+      std::vector<std::string>(configured_hosts_.begin(), configured_hosts_.end()), live_);
   generation_.fetch_add(1);
-  spdlog::info("cluster: {} live worker(s); {} owns {} of {} host buckets", live_.size(), worker_,
-               std::count(owners_.begin(), owners_.end(), worker_), owners_.size());
+  const auto own_hosts = std::count_if(host_owners_.begin(), host_owners_.end(),
+                                       [this](const auto& entry) { return entry.second == worker_; });
+  spdlog::info("cluster: {} live worker(s); {} owns {} of {} configured hosts", live_.size(),
+               worker_, own_hosts, host_owners_.size());
   return Status::OK();
 }
 
@@ -168,7 +185,13 @@ void CrawlShare::RenewLoop() {
 bool CrawlShare::Owns(const std::string& host_port) const {
   MutexLock lock(&owners_mutex_);
   if (owners_.empty()) return true;
+  if (auto it = host_owners_.find(host_port); it != host_owners_.end()) return it->second == worker_;
   return owners_[BucketOf(host_port)] == worker_;
+}
+
+std::string CrawlShare::StreamFor(const std::string& host_port) const {
+  return configured_hosts_.count(host_port) > 0 ? HostStream(host_port)
+                                                 : HandStream(BucketOf(host_port));
 }
 
 std::vector<std::string> CrawlShare::live() const {
@@ -176,11 +199,14 @@ std::vector<std::string> CrawlShare::live() const {
   return live_;
 }
 
-std::vector<std::uint32_t> CrawlShare::OwnedBuckets() const {
+std::vector<std::string> CrawlShare::OwnedStreams() const {
   MutexLock lock(&owners_mutex_);
-  std::vector<std::uint32_t> owned;
+  std::vector<std::string> owned;
+  for (const auto& [host, owner] : host_owners_) {
+    if (owner == worker_) owned.push_back(HostStream(host));
+  }
   for (std::uint32_t b = 0; b < owners_.size(); ++b) {
-    if (owners_[b] == worker_) owned.push_back(b);
+    if (owners_[b] == worker_) owned.push_back(HandStream(b));
   }
   return owned;
 }
@@ -188,7 +214,7 @@ std::vector<std::uint32_t> CrawlShare::OwnedBuckets() const {
 Status CrawlShare::HandOver(const std::vector<PageToHand>& pages) {
   for (const auto& [host, page] : pages) {
     Result<RedisReply> r =
-        Call(calls_, {"EVAL", kHandScript, "2", HandStream(BucketOf(host)), kHandedKey, page.url,
+        Call(calls_, {"EVAL", kHandScript, "2", StreamFor(host), kHandedKey, page.url,
                       page.site, std::to_string(page.depth), page.advert ? "1" : "0",
                       page.image ? "1" : "0", page.image_of, std::to_string(page.image_order)});
     if (!r.ok()) return r.status();
@@ -209,8 +235,7 @@ Result<std::vector<HandedPage>> CrawlShare::Receive() {
   const auto now = std::chrono::steady_clock::now();
   const bool claim = now >= next_claim_;
   if (claim) next_claim_ = now + ttl_ / 2;
-  for (std::uint32_t bucket : OwnedBuckets()) {
-    const std::string stream = HandStream(bucket);
+  for (const std::string& stream : OwnedStreams()) {
     std::vector<StreamEntry> entries;
     if (claim) {  // pages a worker that died (or a lost acknowledgement) left pending
       Result<std::vector<StreamEntry>> claimed =
@@ -229,7 +254,7 @@ Result<std::vector<HandedPage>> CrawlShare::Receive() {
                      entry.id, stream);
         page = FrontierEntry{};  // an empty URL: the crawler drops it, the ticket is acked
       }
-      handed.push_back(HandedPage{Ticket(bucket, entry.id), std::move(*page)});
+      handed.push_back(HandedPage{Ticket(stream, entry.id), std::move(*page)});
     }
     if (handed.size() >= kReceiveBatch) break;
   }
@@ -239,10 +264,9 @@ Result<std::vector<HandedPage>> CrawlShare::Receive() {
 Status CrawlShare::Acknowledge(const std::vector<std::string>& tickets) {
   std::map<std::string, std::vector<std::string>> by_stream;
   for (const std::string& ticket : tickets) {
-    const size_t slash = ticket.find('/');
-    if (slash == std::string::npos) return Status::InvalidArgument("not a hand-over ticket: " + ticket);
-    by_stream[HandStream(static_cast<std::uint32_t>(std::stoul(ticket.substr(0, slash))))]
-        .push_back(ticket.substr(slash + 1));
+    const size_t space = ticket.rfind(' ');
+    if (space == std::string::npos) return Status::InvalidArgument("not a hand-over ticket: " + ticket);
+    by_stream[ticket.substr(0, space)].push_back(ticket.substr(space + 1));
   }
   for (auto& [stream, ids] : by_stream) {
     std::vector<std::string> argv = {"EVAL", kAckScript, "2", stream, kTakenKey, kGroup};

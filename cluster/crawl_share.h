@@ -4,17 +4,19 @@
 // Keys, under plainsight:<ns>: (ns "crawl"):
 //   worker:<name>   membership (cluster/membership.h), renewed every ttl/3
 //                   by a thread of this object's own
-//   hand:<bucket>   a stream per host bucket (cluster/rendezvous.h) with the
-//                   group "crawlers": pages handed to that bucket's owner
+//   host:<host>     a stream per configured host (every seed's host:port)
+//                   with the group "crawlers": pages handed to its owner
+//   hand:<bucket>   the same per host bucket, for hosts met on the way
 //   handed, taken   how many pages were ever handed and acknowledged; each
 //                   moves in the same Lua script as its XADD / XACK, so the
 //                   cluster is idle only when they are equal
 //   idle:<name>     present while that worker has nothing to do
 //
-// Hosts belong to buckets (BucketOf("host:port")) and buckets to live
-// workers by rendezvous hashing, so a worker joining or leaving moves only
-// its share. A page handed to a bucket whose owner then dies stays pending in
-// the stream and is claimed by the next owner after the TTL (XAUTOCLAIM).
+// The configured hosts go to live workers evenly by rendezvous hashing with
+// bounded loads (BalancedHostOwners); any other host by its bucket
+// (BucketOf("host:port")), buckets by plain rendezvous hashing. A page
+// handed to a host whose owner then dies stays pending in the stream and is
+// claimed by the next owner after the TTL (XAUTOCLAIM).
 // Run end: ClusterIdle reads the counters, the idle keys of every live
 // worker, then the counters again; equal and unchanged, with everyone idle,
 // means nothing is queued or on its way anywhere.
@@ -33,7 +35,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -52,8 +56,10 @@ class CrawlShare final : public WorkShare {
   // the stream groups, waits ttl/3 for workers started at the same time to
   // join, and starts renewing. Unavailable naming host:port
   // when Redis cannot be reached.
+  // `configured_hosts`: every seed's host:port, the same list on every worker.
   static Result<std::unique_ptr<CrawlShare>> Start(const RedisUrl& url, const std::string& worker,
-                                                   std::chrono::milliseconds ttl);
+                                                   std::chrono::milliseconds ttl,
+                                                   std::vector<std::string> configured_hosts);
   ~CrawlShare() override;
   CrawlShare(const CrawlShare&) = delete;
   CrawlShare& operator=(const CrawlShare&) = delete;
@@ -78,22 +84,26 @@ class CrawlShare final : public WorkShare {
 
  private:
   CrawlShare(RedisConnection calls, RedisConnection renewals, std::string worker,
-             std::chrono::milliseconds ttl);
+             std::chrono::milliseconds ttl, std::vector<std::string> configured_hosts);
+  std::string StreamFor(const std::string& host_port) const;
   Status Setup();
   // Renews, and recomputes the bucket owners when the live set changed.
   Status RefreshOwners(RedisConnection& redis, Membership& membership);
   void RenewLoop();
-  std::vector<std::uint32_t> OwnedBuckets() const;
+  // The hand-over streams this worker reads: its hosts' and its buckets'.
+  std::vector<std::string> OwnedStreams() const;
 
   RedisConnection calls_;     // the fetch thread's
   RedisConnection renewals_;  // the renewal thread's
   const std::string worker_;
   const std::chrono::milliseconds ttl_;
+  const std::set<std::string> configured_hosts_;
   std::unique_ptr<Membership> membership_;  // used on the renewal thread once it runs
 
   mutable Mutex owners_mutex_;
   std::vector<std::string> live_ GUARDED_BY(owners_mutex_);
   std::vector<std::string> owners_ GUARDED_BY(owners_mutex_);  // bucket -> worker
+  std::map<std::string, std::string> host_owners_ GUARDED_BY(owners_mutex_);  // configured hosts
   std::atomic<std::uint64_t> generation_{0};
 
   Mutex stop_mutex_;

@@ -53,6 +53,42 @@ std::vector<std::string> BucketOwners(std::span<const std::string> live_workers,
   return owners;
 }
 
+std::map<std::string, std::string> BalancedHostOwners(std::span<const std::string> hosts,
+                                                      std::span<const std::string> live_workers) {
+  std::map<std::string, std::string> owners;
+  std::vector<std::string> workers(live_workers.begin(), live_workers.end());
+  std::sort(workers.begin(), workers.end());
+  workers.erase(std::unique(workers.begin(), workers.end()), workers.end());
+  if (workers.empty()) return owners;
+  std::vector<std::pair<std::uint64_t, std::string>> ordered;
+  for (const std::string& host : hosts) {
+    std::string lowered(host);
+    for (char& c : lowered) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    ordered.emplace_back(StableHash64(lowered), std::move(lowered));
+  }
+  std::sort(ordered.begin(), ordered.end());
+  ordered.erase(std::unique(ordered.begin(), ordered.end()), ordered.end());
+  const size_t cap = (ordered.size() + workers.size() - 1) / workers.size();
+  std::map<std::string, size_t> load;
+  for (const auto& [host_hash, host] : ordered) {
+    const std::string* best = nullptr;
+    std::uint64_t best_weight = 0;
+    for (const std::string& worker : workers) {
+      if (load[worker] >= cap) continue;
+      const std::uint64_t weight = Mix64(StableHash64(worker) ^ Mix64(host_hash));
+      if (best == nullptr || weight > best_weight) {
+        best = &worker;
+        best_weight = weight;
+      }
+    }
+    ++load[*best];
+    owners[host] = *best;
+  }
+  return owners;
+}
+
 std::vector<std::uint32_t> BucketsOwnedBy(std::string_view worker,
                                           std::span<const std::string> live_workers,
                                           std::uint32_t bucket_count) {

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -41,6 +42,17 @@ std::optional<std::string> OwnerOf(std::uint32_t bucket, std::span<const std::st
 // is live).
 std::vector<std::string> BucketOwners(std::span<const std::string> live_workers,
                                       std::uint32_t bucket_count = kDefaultBucketCount);
+
+// The configured hosts (every seed's host:port, known alike to every worker
+// from the shared config) shared out evenly: each host goes to its
+// highest-weight live worker that holds fewer than ceil(hosts / workers) of
+// them, hosts taken in the order of their own hash (consistent hashing with
+// bounded loads: Mirrokni, Thorup & Zadimoghaddam, SODA 2018). Buckets alone
+// leave one worker of four with 35% of 40 hosts; this leaves at most one
+// host over an even share. The same inputs, in any order, give the same map;
+// empty when no worker is live.
+std::map<std::string, std::string> BalancedHostOwners(std::span<const std::string> hosts,
+                                                      std::span<const std::string> live_workers);
 
 // The buckets `worker` owns (ascending) were it live alongside `live_workers`
 // (`worker` need not be in the list).

@@ -109,7 +109,16 @@ HostScheduler::milliseconds HostScheduler::StartReady() {
   milliseconds wait(200);
   const auto concurrency = static_cast<size_t>(state_.env.config.crawl.concurrency);
   Fetcher& fetcher = state_.env.fetcher;
-  for (auto& [key, host] : hosts_) {
+  // Round robin from the host after the last one served: when concurrency
+  // is what binds, every host moves on together, instead of the first few
+  // in key order finishing first and the last ones starting late, each
+  // then held to one page per delay (two workers of a cluster took 0.61x
+  // one worker's time on 40 hosts before, for a 0.5x share of the pages).
+  auto it = hosts_.upper_bound(last_host_served_);
+  for (size_t visited = 0, total = hosts_.size(); visited < total; ++visited, ++it) {
+    if (it == hosts_.end()) it = hosts_.begin();
+    const std::string& key = it->first;
+    HostState& host = it->second;
     while (!host.queue.empty()) {
       if (fetcher.InFlight() >= concurrency) return milliseconds(50);
       if (state_.outstanding() + fetcher.InFlight() >= state_.queue().capacity())
@@ -129,6 +138,7 @@ HostScheduler::milliseconds HostScheduler::StartReady() {
       }
       Pending page = std::move(host.queue.front());
       host.queue.pop_front();
+      last_host_served_ = key;
       if (!StartPage(key, host, std::move(page))) break;
     }
   }

@@ -128,6 +128,7 @@ class HostScheduler {
 
   CrawlState& state_;
   std::map<std::string, HostState> hosts_;
+  std::string last_host_served_;  // StartReady's round robin resumes after it
   std::map<std::uint64_t, InFlight> in_flight_;
   std::uint64_t next_token_ = 1;
   int pages_started_ = 0;

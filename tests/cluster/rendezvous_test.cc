@@ -125,5 +125,62 @@ TEST_CASE("Rendezvous_AWorkerLeaving_MovesOnlyItsBuckets") {
   }
 }
 
+TEST_CASE("BalancedHostOwners_EveryHostToALiveWorker_NoneOverAnEvenShare") {
+  std::vector<std::string> hosts;
+  for (int port = 40000; port < 40040; ++port) hosts.push_back("127.0.0.1:" + std::to_string(port));
+  static const struct {
+    std::vector<std::string> workers;
+    size_t most;   // ceil(hosts / workers)
+    size_t least;  // floor(hosts / workers) - 1 at worst: the last hosts fill what is left
+  } cases[] = {
+      {{"w1"}, 40, 40},
+      {{"w1", "w2"}, 20, 20},
+      {{"w1", "w2", "w3"}, 14, 12},
+      {{"w1", "w2", "w3", "w4"}, 10, 10},
+      {{"a", "b", "c", "d", "e", "f", "g"}, 6, 4},
+  };
+  for (const auto& c : cases) {
+    INFO(c.workers.size() << " workers");
+    const std::map<std::string, std::string> owners = BalancedHostOwners(hosts, c.workers);
+    CHECK(owners.size() == hosts.size());
+    std::map<std::string, size_t> load;
+    for (const auto& [host, worker] : owners) {
+      CHECK(std::find(c.workers.begin(), c.workers.end(), worker) != c.workers.end());
+      ++load[worker];
+    }
+    for (const std::string& w : c.workers) {
+      CHECK(load[w] <= c.most);
+      CHECK(load[w] >= c.least);
+    }
+  }
+}
+
+TEST_CASE("BalancedHostOwners_SameInputsInAnyOrderOrCase_SameMap") {
+  std::vector<std::string> hosts = {"a.example:443", "B.example:443", "c.example:80", "d.example:443",
+                                    "e.example:443"};
+  std::vector<std::string> workers = {"w1", "w2", "w3"};
+  const auto first = BalancedHostOwners(hosts, workers);
+  std::reverse(hosts.begin(), hosts.end());
+  std::reverse(workers.begin(), workers.end());
+  hosts.push_back("a.example:443");  // a repeat changes nothing
+  CHECK(BalancedHostOwners(hosts, workers) == first);
+  CHECK(first.count("b.example:443") == 1);  // keys lower-cased, like BucketOf
+  CHECK(BalancedHostOwners(hosts, {}).empty());
+}
+
+TEST_CASE("BalancedHostOwners_AWorkerLeaving_MovesItsHostsAndFewOthers") {
+  std::vector<std::string> hosts;
+  for (int i = 0; i < 40; ++i) hosts.push_back("site" + std::to_string(i) + ".example:443");
+  const auto four = BalancedHostOwners(hosts, std::vector<std::string>{"w1", "w2", "w3", "w4"});
+  const auto three = BalancedHostOwners(hosts, std::vector<std::string>{"w1", "w2", "w3"});
+  size_t moved_from_live = 0;
+  for (const auto& [host, worker] : four) {
+    if (worker != "w4" && three.at(host) != worker) ++moved_from_live;
+  }
+  // Its 10 hosts must move; bounded loads move some others to make room,
+  // far fewer than re-dealing all 30.
+  CHECK(moved_from_live <= 10);
+}
+
 }  // namespace
 }  // namespace plainsight::cluster

@@ -145,11 +145,12 @@ struct ClusterFarm {
   // The worker of three that owns the most farm hosts.
   std::string BusiestWorker() const {
     const std::vector<std::string> names = {"w1", "w2", "w3"};
-    const std::vector<std::string> owners = cluster::BucketOwners(names);
-    std::map<std::string, int> hosts;
+    std::vector<std::string> configured;
     for (const farm::FarmSite& site : farm.sites()) {
-      ++hosts[owners[cluster::BucketOf("127.0.0.1:" + std::to_string(site.port))]];
+      configured.push_back("127.0.0.1:" + std::to_string(site.port));
     }
+    std::map<std::string, int> hosts;
+    for (const auto& [host, owner] : cluster::BalancedHostOwners(configured, names)) ++hosts[owner];
     return std::max_element(hosts.begin(), hosts.end(),
                             [](const auto& a, const auto& b) { return a.second < b.second; })
         ->first;
@@ -192,9 +193,10 @@ TEST_CASE("Cluster_ThreeWorkersAndCorrelate_SameLeadsAsOneNode") {
     pages += std::max(0, PagesCrawled(w.err));
     workers_with_pages += PagesCrawled(w.err) > 0 ? 1 : 0;
   }
-  // How the four farm hosts split depends on their ports and on who joined
-  // first (a worker alone crawls everything until the others show up), so
-  // only the total is checked; the split is in the log.
+  // Four hosts over three workers are two, one and one (bounded loads),
+  // but with no politeness delay the farm takes about a second: on a loaded
+  // machine a worker may join after the others have crawled its host, so
+  // only "someone crawled" is certain here (the kill test needs a split).
   CHECK(workers_with_pages >= 1);
   // Not fetched twice: the three crawled what one node crawls (give or
   // take pages a worker fetched before the others joined, on a loaded

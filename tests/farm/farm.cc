@@ -55,6 +55,7 @@ struct Farm::Impl {
   explicit Impl(const FarmOptions& options)
       : ctx(options.seed),
         spec(GenerateFarm(options, &ctx)),
+        latency(options.response_latency_ms),
         hostile_router(std::make_shared<HostileRouter>(std::make_shared<const SiteSpec>(spec.hostile))) {}
 
   std::shared_ptr<const Router> RouterFor(std::size_t site) const {
@@ -122,6 +123,7 @@ struct Farm::Impl {
   mutable std::mutex mutex;  // guards ctx, spec, and servers' routers during AdvanceDay
   GenerationContext ctx;
   FarmSpec spec;
+  std::chrono::milliseconds latency;  // FarmOptions::response_latency_ms
   const std::shared_ptr<const HostileRouter> hostile_router;  // one per farm: keeps its counters
   RequestLog log;
   std::vector<std::unique_ptr<SiteServer>> servers;  // parallel to spec.sites while serving
@@ -143,6 +145,7 @@ Status Farm::Start() {
   std::lock_guard<std::mutex> lock(f.mutex);
   for (std::size_t i = 0; i < f.spec.sites.size(); ++i) {
     auto server = std::make_unique<SiteServer>(f.RouterFor(i), &f.log);
+    server->SetLatency(f.latency);
     Status status = server->Start();
     if (!status.ok()) {
       f.StopServers();

@@ -151,6 +151,9 @@ struct FarmOptions {
   // adverts if too small.
   int adverts_per_site = 24;
   int adverts_per_listing_page = 8;
+  // Every site answers after this long (0: at once); for benches that need
+  // the crawler's concurrency, not the loopback, to bound its speed.
+  int response_latency_ms = 0;
 };
 
 struct ConfigOptions {

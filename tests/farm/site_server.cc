@@ -1,5 +1,9 @@
 #include "tests/farm/site_server.h"
 
+#include <thread>
+
+#include <atomic>
+
 #include <httplib.h>
 
 #include <chrono>
@@ -45,6 +49,9 @@ struct SiteServer::Impl {
     SiteRequest request{req.method, req.target, base_url, req.get_header_value("If-None-Match"),
                         req.get_header_value("If-Modified-Since")};
     SiteReply reply = current->Handle(request);
+    if (const auto wait = std::chrono::milliseconds(latency_ms.load()); wait.count() > 0) {
+      std::this_thread::sleep_for(wait);
+    }
     res.status = reply.status;
     for (const auto& [header, value] : reply.headers) res.set_header(header.c_str(), value);
     if (reply.mode == BodyMode::kEndless) {
@@ -71,6 +78,7 @@ struct SiteServer::Impl {
   mutable std::mutex router_mutex;
   std::shared_ptr<const Router> router;  // guarded by router_mutex
   RequestLog* const log;
+  std::atomic<std::int64_t> latency_ms{0};
   StreamControl streams;
   httplib::Server server;
   AcceptLoop<httplib::Server> loop{server};
@@ -85,6 +93,8 @@ SiteServer::SiteServer(std::shared_ptr<const Router> router, RequestLog* log)
 }
 
 SiteServer::~SiteServer() { Stop(); }
+
+void SiteServer::SetLatency(std::chrono::milliseconds latency) { impl_->latency_ms = latency.count(); }
 
 Status SiteServer::Start() {
   Impl& s = *impl_;

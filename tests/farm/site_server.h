@@ -11,6 +11,7 @@
 // outlive the server.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -37,6 +38,8 @@ class SiteServer {
 
   // Later requests are answered by `router` (a new farm day).
   void SetRouter(std::shared_ptr<const Router> router);
+  // Each answer waits this long first, as a distant server's would (benches).
+  void SetLatency(std::chrono::milliseconds latency);
 
   int port() const;                     // 0 before Start()
   const std::string& base_url() const;  // "http://127.0.0.1:PORT"
