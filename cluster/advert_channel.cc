@@ -45,10 +45,19 @@ Status Apply(Store& store, const StreamEntry& entry, TakeInSummary* summary) {
   if (advert.id != id) return Status::InvalidArgument("advert id " + advert.id + " under " + id);
   Result<std::optional<AdvertRecord>> stored = store.GetAdvert(id);
   if (!stored.ok()) return stored.status();
-  Result<UpsertOutcome> upserted = store.UpsertAdvert(advert);
-  if (!upserted.ok()) return upserted.status();
-  bool changed = !stored->has_value() || (*stored)->sha256 != advert.sha256;
-  if (stored->has_value() && !changed && Content(**stored) != Content(advert)) {
+  // An entry applied again (a correlate killed before it acknowledged, a
+  // worker killed before it cleared its log) or an older capture published
+  // after a newer one changes nothing.
+  if (stored->has_value() && advert.last_seen < (*stored)->last_seen) return Status::OK();
+  const bool same_capture = stored->has_value() && (*stored)->sha256 == advert.sha256;
+  bool changed = !same_capture;
+  // Upserting a capture the store holds marks it seen, and back if removed:
+  // a removal published again must not undo itself.
+  if (!(same_capture && advert.removed)) {
+    Result<UpsertOutcome> upserted = store.UpsertAdvert(advert);
+    if (!upserted.ok()) return upserted.status();
+  }
+  if (same_capture && Content(**stored) != Content(advert)) {
     if (Status s = store.ReplaceAdvertContent(advert, {}); !s.ok()) return s;
     changed = true;
   }
@@ -56,6 +65,7 @@ Status Apply(Store& store, const StreamEntry& entry, TakeInSummary* summary) {
     if (Status s = store.MarkAdvertRemoved(id, advert.removed_at); !s.ok()) return s;
     changed = true;
   }
+  if (!advert.removed && same_capture && (*stored)->removed) changed = true;  // back
   if (changed) ++summary->stored;
   return Status::OK();
 }

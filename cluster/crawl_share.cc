@@ -105,11 +105,9 @@ Result<std::unique_ptr<CrawlShare>> CrawlShare::Start(const RedisUrl& url, const
 }
 
 Status CrawlShare::Setup() {
-  membership_ = std::make_unique<Membership>(renewals_, kNamespace, worker_, ttl_);
-  if (Status s = membership_->Join(); !s.ok()) return s;
-  // Busy until the crawler says otherwise; a restarted worker's old key goes.
-  if (Result<RedisReply> r = Call(calls_, {"DEL", IdleKey(worker_)}); !r.ok()) return r.status();
-  // Groups before any hand-over, so no entry is added before its group.
+  // Groups before any hand-over, so no entry is added before its group;
+  // and before joining, as they take a few hundred round trips and the
+  // membership must not lapse meanwhile.
   StreamQueue queue(calls_);
   for (std::uint32_t b = 0; b < kDefaultBucketCount; ++b) {
     if (Status s = queue.EnsureGroup(HandStream(b), kGroup); !s.ok()) return s;
@@ -117,6 +115,10 @@ Status CrawlShare::Setup() {
   for (const std::string& host : configured_hosts_) {
     if (Status s = queue.EnsureGroup(HostStream(host), kGroup); !s.ok()) return s;
   }
+  membership_ = std::make_unique<Membership>(renewals_, kNamespace, worker_, ttl_);
+  if (Status s = membership_->Join(); !s.ok()) return s;
+  // Busy until the crawler says otherwise; a restarted worker's old key goes.
+  if (Result<RedisReply> r = Call(calls_, {"DEL", IdleKey(worker_)}); !r.ok()) return r.status();
   // Workers started together (one cron time) see each other before the
   // first fetch; otherwise the first to join would crawl every host until
   // the others showed up, and they would fetch those hosts' pages again.
@@ -276,10 +278,23 @@ Status CrawlShare::Acknowledge(const std::vector<std::string>& tickets) {
   return Status::OK();
 }
 
-Status CrawlShare::SetIdle(bool idle) {
-  Result<RedisReply> r = idle ? Call(calls_, {"SET", IdleKey(worker_), "1"})
-                              : Call(calls_, {"DEL", IdleKey(worker_)});
-  return r.status();
+namespace {
+std::string LiveSetValue(const std::vector<std::string>& live) {
+  std::string value;
+  for (const std::string& w : live) value += w + "\n";
+  return value;
+}
+}  // namespace
+
+Status CrawlShare::SetIdle(bool idle, std::uint64_t rebalanced_for) {
+  if (!idle) return Call(calls_, {"DEL", IdleKey(worker_)}).status();
+  std::string value;
+  {
+    MutexLock lock(&owners_mutex_);
+    // Owners moved since the crawler re-balanced: idle for no live set.
+    value = generation_.load() == rebalanced_for ? LiveSetValue(live_) : "stale";
+  }
+  return Call(calls_, {"SET", IdleKey(worker_), value}).status();
 }
 
 Result<bool> CrawlShare::ClusterIdle() {
@@ -289,10 +304,13 @@ Result<bool> CrawlShare::ClusterIdle() {
   Result<std::vector<std::string>> live = reader.LiveWorkers();
   if (!live.ok()) return live.status();
   if (std::find(live->begin(), live->end(), worker_) == live->end()) return false;
-  std::vector<std::string> exists = {"EXISTS"};
-  for (const std::string& w : *live) exists.push_back(IdleKey(w));
-  Result<RedisReply> idle = Call(calls_, exists);
+  std::vector<std::string> get = {"MGET"};
+  for (const std::string& w : *live) get.push_back(IdleKey(w));
+  Result<RedisReply> idle = Call(calls_, get);
   if (!idle.ok()) return idle.status();
+  const std::string expected = LiveSetValue(*live);
+  bool all_idle = idle->IsArray() && idle->elements.size() == live->size();
+  for (const RedisReply& value : idle->elements) all_idle = all_idle && value.text == expected;
   Result<RedisReply> after = Call(calls_, {"MGET", kHandedKey, kTakenKey});
   if (!after.ok()) return after.status();
   auto pair = [](const RedisReply& r) {
@@ -301,8 +319,7 @@ Result<bool> CrawlShare::ClusterIdle() {
                : std::make_pair(std::string("?"), std::string("!"));
   };
   const auto [handed, taken] = pair(*before);
-  return idle->integer == static_cast<std::int64_t>(live->size()) && handed == taken &&
-         pair(*after) == pair(*before);
+  return all_idle && handed == taken && pair(*after) == pair(*before);
 }
 
 }  // namespace plainsight::cluster

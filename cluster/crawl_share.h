@@ -10,16 +10,20 @@
 //   handed, taken   how many pages were ever handed and acknowledged; each
 //                   moves in the same Lua script as its XADD / XACK, so the
 //                   cluster is idle only when they are equal
-//   idle:<name>     present while that worker has nothing to do
+//   idle:<name>     present while that worker has nothing to do; its value
+//                   is the live set it last re-balanced for
 //
 // The configured hosts go to live workers evenly by rendezvous hashing with
 // bounded loads (BalancedHostOwners); any other host by its bucket
 // (BucketOf("host:port")), buckets by plain rendezvous hashing. A page
 // handed to a host whose owner then dies stays pending in the stream and is
 // claimed by the next owner after the TTL (XAUTOCLAIM).
-// Run end: ClusterIdle reads the counters, the idle keys of every live
-// worker, then the counters again; equal and unchanged, with everyone idle,
-// means nothing is queued or on its way anywhere.
+// Run end: ClusterIdle reads the counters, the live workers and their idle
+// keys, then the counters again; equal and unchanged, with every live
+// worker idle for exactly the live set just read, means nothing is queued
+// or on its way anywhere. The live set in the idle value matters when a
+// worker dies while the others are idle: until they have re-balanced for
+// the smaller set (and seeded its hosts), they are not idle for it.
 //
 // Redis restarted (AOF on): every call reconnects a broken connection first,
 // so a restart costs the calls made while it was down (they fail, and the
@@ -73,7 +77,7 @@ class CrawlShare final : public WorkShare {
   Status HandOver(const std::vector<PageToHand>& pages) override;
   Result<std::vector<HandedPage>> Receive() override;
   Status Acknowledge(const std::vector<std::string>& tickets) override;
-  Status SetIdle(bool idle) override;
+  Status SetIdle(bool idle, std::uint64_t rebalanced_for) override;
   Result<bool> ClusterIdle() override;
 
   const std::string& worker() const { return worker_; }

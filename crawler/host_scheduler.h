@@ -118,7 +118,8 @@ class HostScheduler {
   // when the owners changed, flushes pages for other workers' hosts, takes
   // in pages handed to it.
   void ShareWork(SteadyTime now);
-  void Rebalance();
+  // False when it could not mark itself busy for the hosts it gained.
+  bool Rebalance();
   void FlushHandOver(SteadyTime now);
   void TakeInHanded(SteadyTime now);
   // Idle here: says so, and asks whether every worker is.
@@ -140,6 +141,7 @@ class HostScheduler {
   std::set<std::string> own_seeds_;  // seed URLs queued here (depth 0)
   std::uint64_t share_generation_ = 0;
   bool share_idle_ = false;
+  std::uint64_t idle_generation_ = 0;  // the generation share_idle_ was said for
   int hand_failures_ = 0;
   SteadyTime next_receive_{};
   SteadyTime next_cluster_check_{};

@@ -27,15 +27,15 @@ constexpr int kHandOverAttempts = 30;
 
 void HostScheduler::ShareWork(SteadyTime now) {
   WorkShare& share = *state_.env.options.share;
+  // Counted as done only once re-balanced: a failure is tried again next loop.
   if (const std::uint64_t generation = share.generation(); generation != share_generation_) {
-    share_generation_ = generation;
-    Rebalance();
+    if (Rebalance()) share_generation_ = generation;
   }
   FlushHandOver(now);
   TakeInHanded(now);
 }
 
-void HostScheduler::Rebalance() {
+bool HostScheduler::Rebalance() {
   WorkShare& share = *state_.env.options.share;
   for (auto& [key, host] : hosts_) {
     if (share.Owns(key)) continue;
@@ -64,8 +64,8 @@ void HostScheduler::Rebalance() {
     entries.push_back(FrontierEntryFor(page, state_.rules(page.site).site->name));
     gained.push_back(std::move(page));
   }
-  if (gained.empty()) return;
-  if (!MarkBusy()) return;  // tried again at the next change of owners
+  if (gained.empty()) return true;
+  if (!MarkBusy()) return false;
   Status s = state_.env.store.AddToFrontier(entries);
   if (!s.ok()) spdlog::error("frontier: {}", s.ToString());
   spdlog::info("cluster: {} seed(s) of hosts gained from other workers", gained.size());
@@ -73,6 +73,7 @@ void HostScheduler::Rebalance() {
     state_.FirstSeen(page.url);
     Enqueue(std::move(page));
   }
+  return true;
 }
 
 void HostScheduler::FlushHandOver(SteadyTime now) {
@@ -139,7 +140,7 @@ void HostScheduler::TakeInHanded(SteadyTime now) {
 
 bool HostScheduler::MarkBusy() {
   if (!share_idle_) return true;
-  Status s = state_.env.options.share->SetIdle(false);
+  Status s = state_.env.options.share->SetIdle(false, share_generation_);
   if (!s.ok()) {
     spdlog::warn("cluster: {}", s.ToString());
     return false;
@@ -150,9 +151,11 @@ bool HostScheduler::MarkBusy() {
 
 bool HostScheduler::ClusterDone(SteadyTime now) {
   WorkShare& share = *state_.env.options.share;
-  if (!share_idle_) {
-    if (Status s = share.SetIdle(true); !s.ok()) return false;
+  // Idle for the owners re-balanced for; said again when they change.
+  if (!share_idle_ || idle_generation_ != share_generation_) {
+    if (Status s = share.SetIdle(true, share_generation_); !s.ok()) return false;
     share_idle_ = true;
+    idle_generation_ = share_generation_;
   }
   if (now < next_cluster_check_) return false;
   next_cluster_check_ = now + kClusterCheckEvery;

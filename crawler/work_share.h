@@ -56,9 +56,12 @@ class WorkShare {
 
   // Called with true when this worker has nothing queued, in flight or
   // being processed, and with false before it takes in handed pages.
-  virtual Status SetIdle(bool idle) = 0;
-  // True when every live worker is idle and every handed page was taken
-  // in: the run is over for all.
+  // `rebalanced_for` is the generation() whose owners the crawler has
+  // handed over and seeded for: idle for an older one is not idle, since
+  // hosts it has not seeded yet may have come its way.
+  virtual Status SetIdle(bool idle, std::uint64_t rebalanced_for) = 0;
+  // True when every live worker is idle for the live workers there are now
+  // and every handed page was taken in: the run is over for all.
   virtual Result<bool> ClusterIdle() = 0;
 };
 
