@@ -138,6 +138,10 @@ class HostScheduler {
   std::map<int, int> site_images_started_;
   std::map<int, int> site_in_flight_;  // transfers of each site's pages and robots.txt
   std::vector<PageToHand> to_hand_;  // pages for other workers' hosts, not yet handed
+  // Pages handed over this run, by host: queued here again if the host
+  // comes back (its owner may have died with them, and FirstSeen would
+  // keep this worker from finding them again).
+  std::map<std::string, std::vector<FrontierEntry>> handed_away_;
   std::set<std::string> own_seeds_;  // seed URLs queued here (depth 0)
   std::uint64_t share_generation_ = 0;
   bool share_idle_ = false;

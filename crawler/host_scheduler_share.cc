@@ -5,7 +5,9 @@
 // its Redis side.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <iterator>
+#include <set>
 
 #include "crawler/host_scheduler.h"
 #include "crawler/url.h"
@@ -55,7 +57,8 @@ bool HostScheduler::Rebalance() {
     }
   }
   // Hosts gained (a worker left or died): crawl them from their seeds, as
-  // the pages the other worker held may be lost with it.
+  // the pages the other worker held may be lost with it, with the pages
+  // this worker handed to it.
   std::vector<FrontierEntry> entries;
   std::vector<Pending> gained;
   for (Pending& page : state_.SeedPages()) {
@@ -64,11 +67,30 @@ bool HostScheduler::Rebalance() {
     entries.push_back(FrontierEntryFor(page, state_.rules(page.site).site->name));
     gained.push_back(std::move(page));
   }
-  if (gained.empty()) return true;
-  if (!MarkBusy()) return false;
+  const bool handed_back = std::any_of(handed_away_.begin(), handed_away_.end(),
+                                       [&](const auto& host) { return share.Owns(host.first); });
+  if (gained.empty() && !handed_back) return true;
+  if (!MarkBusy()) return false;  // tried again next loop, nothing taken yet
+  std::set<std::string> queued;
+  for (const Pending& page : gained) queued.insert(page.url);
+  for (auto it = handed_away_.begin(); it != handed_away_.end();) {
+    if (!share.Owns(it->first)) {
+      ++it;
+      continue;
+    }
+    for (FrontierEntry& entry : it->second) {
+      if (!queued.insert(entry.url).second) continue;
+      if (std::optional<int> site = state_.SiteIndex(entry.site)) {
+        gained.push_back(PendingFor(entry, *site));
+        entries.push_back(std::move(entry));
+      }
+    }
+    it = handed_away_.erase(it);
+  }
   Status s = state_.env.store.AddToFrontier(entries);
   if (!s.ok()) spdlog::error("frontier: {}", s.ToString());
-  spdlog::info("cluster: {} seed(s) of hosts gained from other workers", gained.size());
+  spdlog::info("cluster: {} page(s) of hosts gained from other workers (their seeds, and what "
+               "was handed to them)", gained.size());
   for (Pending& page : gained) {
     state_.FirstSeen(page.url);
     Enqueue(std::move(page));
@@ -82,7 +104,10 @@ void HostScheduler::FlushHandOver(SteadyTime now) {
   Status s = share.HandOver(to_hand_);
   if (s.ok()) {
     // Its owner has it (in Redis): close it here.
-    for (const PageToHand& page : to_hand_) state_.CommitDone(page.page.url);
+    for (PageToHand& page : to_hand_) {
+      state_.CommitDone(page.page.url);
+      handed_away_[page.host_port].push_back(std::move(page.page));
+    }
     state_.Update([&](CrawlSummary& summary) { summary.pages_handed_over += to_hand_.size(); });
     to_hand_.clear();
     hand_failures_ = 0;
