@@ -116,6 +116,7 @@ Status CrawlShare::Setup() {
     if (Status s = queue.EnsureGroup(HostStream(host), kGroup); !s.ok()) return s;
   }
   membership_ = std::make_unique<Membership>(renewals_, kNamespace, worker_, ttl_);
+  lister_ = std::make_unique<Membership>(calls_, kNamespace, worker_, ttl_);
   if (Status s = membership_->Join(); !s.ok()) return s;
   // Busy until the crawler says otherwise; a restarted worker's old key goes.
   if (Result<RedisReply> r = Call(calls_, {"DEL", IdleKey(worker_)}); !r.ok()) return r.status();
@@ -300,8 +301,7 @@ Status CrawlShare::SetIdle(bool idle, std::uint64_t rebalanced_for) {
 Result<bool> CrawlShare::ClusterIdle() {
   Result<RedisReply> before = Call(calls_, {"MGET", kHandedKey, kTakenKey});
   if (!before.ok()) return before.status();
-  Membership reader(calls_, kNamespace, worker_, ttl_);
-  Result<std::vector<std::string>> live = reader.LiveWorkers();
+  Result<std::vector<std::string>> live = lister_->LiveWorkers();
   if (!live.ok()) return live.status();
   if (std::find(live->begin(), live->end(), worker_) == live->end()) return false;
   std::vector<std::string> get = {"MGET"};

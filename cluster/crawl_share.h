@@ -103,6 +103,7 @@ class CrawlShare final : public WorkShare {
   const std::chrono::milliseconds ttl_;
   const std::set<std::string> configured_hosts_;
   std::unique_ptr<Membership> membership_;  // used on the renewal thread once it runs
+  std::unique_ptr<Membership> lister_;      // the same name on calls_: lists live workers, never joins
 
   mutable Mutex owners_mutex_;
   std::vector<std::string> live_ GUARDED_BY(owners_mutex_);

@@ -5,8 +5,6 @@
 // single-node crawl's: same groups of adverts, same scores and reasons.
 #include <catch2/catch.hpp>
 
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,12 +12,10 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <map>
-#include <fstream>
-#include <nlohmann/json.hpp>
 #include <regex>
-#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -28,6 +24,7 @@
 #include "tests/cluster/connect_to.h"
 #include "tests/farm/farm.h"
 #include "tests/support/farm_config.h"
+#include "tests/support/lead_views.h"
 #include "tests/support/redis_server.h"
 #include "tests/support/run_binary.h"
 #include "tests/support/temp_dir.h"
@@ -35,52 +32,14 @@
 namespace plainsight {
 namespace {
 
-using nlohmann::json;
 using testing::RunPlainsight;
 using testing::RunResult;
-
-struct LeadView {
-  std::set<std::string> urls;
-  double score = 0;
-  std::vector<std::string> reasons;
-  bool operator<(const LeadView& o) const { return urls < o.urls; }
-};
-
-std::vector<LeadView> LeadsOf(const std::string& config) {
-  RunResult run = RunPlainsight({"--config", config, "leads", "--format", "json", "--min-score", "0"});
-  INFO(run.err);
-  REQUIRE(run.exit_code == 0);
-  const json parsed = json::parse(run.out);
-  std::vector<LeadView> out;
-  for (const json& lead : parsed["leads"]) {
-    LeadView v;
-    for (const json& a : lead["adverts"]) v.urls.insert(a["url"].get<std::string>());
-    v.score = lead["score"].get<double>();
-    v.reasons = lead["reasons"].get<std::vector<std::string>>();
-    out.push_back(std::move(v));
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 // "crawl: N pages" from a worker's summary.
 int PagesCrawled(const std::string& err) {
   std::smatch m;
   if (!std::regex_search(err, m, std::regex("crawl: (\\d+) pages"))) return -1;
   return std::stoi(m[1]);
-}
-
-// A loopback port nothing listens on (bound, then released).
-int UnusedPort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
 }
 
 // Runs `names` as workers of `config` at once, each with its own store
@@ -162,16 +121,7 @@ struct ClusterFarm {
     INFO(correlate.err);
     REQUIRE(correlate.exit_code == 0);
     CHECK(correlate.err.find("taken in from workers") != std::string::npos);
-    const std::vector<LeadView> one = LeadsOf(single);
-    const std::vector<LeadView> many = LeadsOf(clustered);
-    REQUIRE_FALSE(one.empty());
-    CHECK(many.size() == one.size());
-    for (size_t i = 0; i < std::min(one.size(), many.size()); ++i) {
-      INFO("lead " << i << ": " << *one[i].urls.begin());
-      CHECK(many[i].urls == one[i].urls);
-      CHECK(many[i].score == Approx(one[i].score));
-      CHECK(many[i].reasons == one[i].reasons);
-    }
+    testing::CheckSameLeads(testing::LeadsOf(single), testing::LeadsOf(clustered));
   }
 
   testing::TempDir dir;
@@ -271,7 +221,7 @@ TEST_CASE("Cluster_RedisRestartedMidRun_TheRunCompletes") {
 TEST_CASE("Cluster_RedisUnreachableOrNoClusterTable_ClearExitCodes") {
   testing::TempDir dir("plainsight-cluster-errors");
   const std::string store = dir.path() + "/store";
-  const std::string port = std::to_string(UnusedPort());
+  const std::string port = std::to_string(testing::FreeLoopbackPort());
   const std::string unreachable = dir.path() + "/unreachable.toml";
   std::ofstream(unreachable) << "[store]\npath = \"" << store
                              << "\"\n[cluster]\nredis = \"redis://127.0.0.1:" << port << "/0\"\n";

@@ -9,20 +9,20 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "tests/farm/farm.h"
 #include "tests/support/farm_config.h"
+#include "tests/support/lead_views.h"
 #include "tests/support/run_binary.h"
 
 namespace plainsight {
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
+using testing::LeadsOf;
+using testing::LeadView;
 using testing::RunPlainsight;
 
 // The config's [[sites]] blocks in reverse order (everything before the
@@ -43,31 +43,6 @@ std::string ReverseSites(const std::string& toml) {
     if (!b.empty() && b.back() != '\n') b.push_back('\n');
     out += b;
   }
-  return out;
-}
-
-// One lead as compared: its adverts' URLs, score and reasons.
-struct LeadView {
-  std::set<std::string> urls;
-  double score = 0;
-  std::vector<std::string> reasons;
-  bool operator<(const LeadView& o) const { return urls < o.urls; }
-};
-
-std::vector<LeadView> LeadsOf(const std::string& config) {
-  auto run = RunPlainsight({"--config", config, "leads", "--format", "json", "--min-score", "0"});
-  INFO(run.err);
-  REQUIRE(run.exit_code == 0);
-  const json parsed = json::parse(run.out);  // bound: the loop reads into it
-  std::vector<LeadView> out;
-  for (const json& lead : parsed["leads"]) {
-    LeadView v;
-    for (const json& a : lead["adverts"]) v.urls.insert(a["url"].get<std::string>());
-    v.score = lead["score"].get<double>();
-    v.reasons = lead["reasons"].get<std::vector<std::string>>();
-    out.push_back(std::move(v));
-  }
-  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -96,14 +71,7 @@ TEST_CASE("Determinism_SameAdvertsFetchedInAnotherOrder_SameLeads") {
   farm.Stop();
   fs::remove_all(dir);
 
-  REQUIRE_FALSE(a.empty());
-  CHECK(a.size() == b.size());
-  for (size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
-    INFO("lead " << i << ": " << *a[i].urls.begin());
-    CHECK(a[i].urls == b[i].urls);
-    CHECK(a[i].score == Approx(b[i].score));
-    CHECK(a[i].reasons == b[i].reasons);
-  }
+  testing::CheckSameLeads(a, b);
 }
 
 }  // namespace
