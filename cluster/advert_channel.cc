@@ -80,16 +80,17 @@ Result<std::size_t> PublishChangedAdverts(Store& store, RedisConnection& redis,
                                           const std::string& worker) {
   if (Status s = EnsureAdvertsGroup(redis); !s.ok()) return s;
   const std::string prefix = meta_keys::kChanged;
-  std::vector<std::string> keys;
-  Status listed = store.ForEachMeta(prefix, [&](const std::string& key, const std::string&) {
-    keys.push_back(key);
+  std::vector<std::pair<std::string, std::string>> entries;
+  Status listed = store.ForEachMeta(prefix, [&](const std::string& key, const std::string& value) {
+    entries.emplace_back(key, value);
     return true;
   });
   if (!listed.ok()) return listed;
   StreamQueue queue(redis);
   std::size_t published = 0;
-  std::vector<std::string> done;
-  for (const std::string& key : keys) {
+  std::vector<std::pair<std::string, std::string>> done;
+  for (const auto& entry : entries) {
+    const std::string& key = entry.first;
     const std::string id = key.substr(prefix.size());
     Result<std::optional<AdvertRecord>> advert = store.GetAdvert(id);
     if (!advert.ok()) return advert.status();
@@ -103,13 +104,14 @@ Result<std::size_t> PublishChangedAdverts(Store& store, RedisConnection& redis,
     }
     Result<std::string> added = queue.Add(kStream, fields);
     if (!added.ok()) {
-      (void)store.DeleteMetas(done);  // what did go out is not sent twice
+      (void)store.DeleteMetasIfUnchanged(done);  // what did go out is not sent twice
       return added.status();
     }
-    done.push_back(key);
+    done.push_back(entry);
     ++published;
   }
-  if (Status s = store.DeleteMetas(done); !s.ok()) return s;
+  // A change made while publishing (none in a worker's own run) stays logged.
+  if (Status s = store.DeleteMetasIfUnchanged(done); !s.ok()) return s;
   return published;
 }
 

@@ -9,8 +9,8 @@ Result<ChangeLog> ReadChangeLog(const Store& store) {
   const std::string prefix = meta_keys::kChanged;
   Status s = store.ForEachMeta(prefix, [&](const std::string& key, const std::string& how) {
     log.advert_ids.push_back(key.substr(prefix.size()));
-    ++log.by_kind[how];
-    log.keys.push_back(key);
+    ++log.by_kind[meta_keys::ChangeKind(how)];
+    log.entries.emplace_back(key, how);
     return true;
   });
   if (!s.ok()) return s;
@@ -18,8 +18,8 @@ Result<ChangeLog> ReadChangeLog(const Store& store) {
 }
 
 Status ClearChangeLog(Store& store, const ChangeLog& log) {
-  if (log.keys.empty()) return Status::OK();
-  return store.DeleteMetas(log.keys);
+  if (log.entries.empty()) return Status::OK();
+  return store.DeleteMetasIfUnchanged(log.entries);
 }
 
 }  // namespace plainsight

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -23,12 +24,15 @@ namespace plainsight {
 struct ChangeLog {
   std::vector<std::string> advert_ids;         // in id order
   std::map<std::string, size_t> by_kind;       // "new" -> 12, "removed" -> 3, …
-  std::vector<std::string> keys;               // the meta keys read, to clear
+  // The meta entries read (key, value), to clear only those not rewritten
+  // since: a second change to an advert while correlation runs stays logged.
+  std::vector<std::pair<std::string, std::string>> entries;
 };
 
 Result<ChangeLog> ReadChangeLog(const Store& store);
 
-// Deletes the entries `log` was read from, in one atomic write.
+// Deletes the entries `log` was read from, in one atomic write, except any
+// rewritten (a later change of the same advert) since they were read.
 Status ClearChangeLog(Store& store, const ChangeLog& log);
 
 }  // namespace plainsight

@@ -70,10 +70,24 @@ inline constexpr char kJournalApplied[] = "journal-applied\x1f";
 
 // store/rocksdb_store.cc, + advert id: the advert changed in a way
 // correlation must hear of since the last correlation; the value names how
-// ("new", "changed", "re-extracted", "removed", "back", "deleted"). Written
-// in the same atomic write as the change; leads/correlate.cc deletes the
-// entries it read once the leads they fed are written.
+// ("new", "changed", "re-extracted", "removed", "back", "deleted"), then
+// "\x1f" and a stamp (16 hex) unique to the write. Written in the same
+// atomic write as the change; leads/correlate.cc deletes the entries it
+// read once the leads they fed are written, unless the stamp moved.
 inline constexpr char kChanged[] = "changed\x1f";
+
+inline std::string ChangeValue(const char* how, std::uint64_t stamp) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string value = how;
+  value += '\x1f';
+  for (int shift = 60; shift >= 0; shift -= 4) value += kHex[(stamp >> shift) & 0xf];
+  return value;
+}
+
+// How a change-log value says the advert changed (without its stamp).
+inline std::string ChangeKind(const std::string& value) {
+  return value.substr(0, value.find('\x1f'));
+}
 
 // The analyst decisions on one lead or place: `family` (kReview or
 // kPlaceReview) + the subject's id + "\x1f", the prefix that lists them.

@@ -527,6 +527,22 @@ class RocksStore final : public Store {
     return Write(batch, "delete meta");
   }
 
+  Status DeleteMetasIfUnchanged(
+      const std::vector<std::pair<std::string, std::string>>& read) override {
+    // Under write_mutex_, as every logged change is, so no write lands
+    // between the compare and the delete.
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    rocksdb::WriteBatch batch;
+    std::string now;
+    for (const auto& [key, value] : read) {
+      rocksdb::Status got = db()->Get(rocksdb::ReadOptions(), family(kMeta), key, &now);
+      if (got.IsNotFound()) continue;
+      if (!got.ok()) return FromRocks(got, "read meta");
+      if (now == value) batch.Delete(family(kMeta), key);
+    }
+    return Write(batch, "delete meta");
+  }
+
   Status Flush() override {
     Status s = FromRocks(db()->FlushWAL(true), "flush");
     if (!s.ok() || read_only_) return s;
@@ -633,8 +649,12 @@ class RocksStore final : public Store {
 
   // The change log entry for an advert (meta_keys::kChanged); a later
   // change overwrites an earlier one's kind, which is all correlation needs.
+  // The value carries a stamp unique to this write, so a clear that read an
+  // earlier change of the same advert can tell it was rewritten since
+  // (DeleteMetasIfUnchanged). Called under write_mutex_.
   void LogChange(const std::string& id, const char* how, rocksdb::WriteBatch* batch) {
-    batch->Put(family(kMeta), std::string(meta_keys::kChanged) + id, how);
+    batch->Put(family(kMeta), std::string(meta_keys::kChanged) + id,
+               meta_keys::ChangeValue(how, ++change_stamp_));
   }
 
   // The advert and its summary, always together.
@@ -695,6 +715,11 @@ class RocksStore final : public Store {
   mutable std::mutex write_mutex_;
   mutable std::mutex commit_mutex_;  // see Serialized()
   mutable std::atomic<bool> summaries_complete_{false};
+  // Change-log stamps: the open time in nanoseconds, then one more per
+  // logged change, so stamps differ across processes and runs too.
+  std::uint64_t change_stamp_ = static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(
+          std::chrono::system_clock::now().time_since_epoch()).count());
 };
 
 }  // namespace

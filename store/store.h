@@ -105,7 +105,7 @@ class Store {
   // (a new or changed capture, re-extraction, removal, return, deletion)
   // also writes meta_keys::kChanged + id in the same atomic write; a touch
   // or an unchanged capture does not. Correlation reads the entries with
-  // ForEachMeta and deletes the ones it used (DeleteMetas).
+  // ForEachMeta and deletes the ones it used (DeleteMetasIfUnchanged).
 
   virtual Result<std::optional<AdvertRecord>> GetAdvert(const std::string& id) const = 0;
   // One advert's title and text only, decoding nothing else: false when the
@@ -189,6 +189,11 @@ class Store {
   virtual Status DeleteMeta(const std::string& key) = 0;
   // Many keys in one atomic write.
   virtual Status DeleteMetas(const std::vector<std::string>& keys) = 0;
+  // Deletes each key whose value is still the one given (read earlier), in
+  // one atomic write that no advert write interleaves with: the change log's
+  // clear, which must keep an entry rewritten since it was read.
+  virtual Status DeleteMetasIfUnchanged(
+      const std::vector<std::pair<std::string, std::string>>& read) = 0;
 
   // Forces buffered writes to disk (end of a run), the write-ahead log and
   // the memtables both, so the next Open has no log to replay.

@@ -81,5 +81,30 @@ TEST_CASE("ChangeLog_AChangeWrittenWhileCorrelationRunsIsLeftForTheNextRun", "[l
   CHECK(second->changed_adverts == 1);
 }
 
+TEST_CASE("ChangeLog_ASecondChangeToAnAdvertAlreadyLoggedWhileCorrelationRunsIsLeftForTheNextRun",
+          "[leads]") {
+  TempStore t;
+  for (int i = 0; i < 4; ++i) t.Put(Advert(i));
+  testing::TextCountingStore watched(*t.store);
+  bool written = false;
+  watched.before_summary_scan = [&] {
+    if (written) return;
+    written = true;
+    Ad edited = Advert(2);  // logged as "new" before the run read the log
+    edited.text += " Edited as correlation loads.";
+    t.Put(edited);
+  };
+  auto first = Correlate(watched, LeadSettings{}, 8000);
+  REQUIRE(first.ok());
+  CHECK(first->changed_adverts == 4);
+  auto left = ReadChangeLog(*t.store);
+  REQUIRE(left.ok());
+  CHECK(left->advert_ids == std::vector<std::string>{AdvertIdForUrl(Advert(2).url)});
+  CHECK(left->by_kind == std::map<std::string, size_t>{{"changed", 1}});
+  auto second = Correlate(*t.store, LeadSettings{}, 8000);
+  REQUIRE(second.ok());
+  CHECK(second->changed_adverts == 1);
+}
+
 }  // namespace
 }  // namespace plainsight

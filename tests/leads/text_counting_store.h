@@ -115,6 +115,10 @@ class TextCountingStore final : public Store {
   Status DeleteMetas(const std::vector<std::string>& keys) override {
     return base_.DeleteMetas(keys);
   }
+  Status DeleteMetasIfUnchanged(
+      const std::vector<std::pair<std::string, std::string>>& read) override {
+    return base_.DeleteMetasIfUnchanged(read);
+  }
   Status Flush() override { return base_.Flush(); }
 
   // Adverts whose text was read since the last call.

@@ -5,6 +5,8 @@
 
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "store/meta_keys.h"
 #include "store/record_codec.h"
@@ -33,7 +35,7 @@ std::map<std::string, std::string> LoggedChanges(const Store& store) {
   std::map<std::string, std::string> log;
   const std::string prefix = meta_keys::kChanged;
   REQUIRE(store.ForEachMeta(prefix, [&](const std::string& key, const std::string& how) {
-    log[key.substr(prefix.size())] = how;
+    log[key.substr(prefix.size())] = meta_keys::ChangeKind(how);
     return true;
   }).ok());
   return log;
@@ -116,6 +118,26 @@ TEST_CASE("ChangeLog_EachWriteThatMovesWhatCorrelationReadsIsLoggedOnce", "[stor
       }
     }
   }
+}
+
+TEST_CASE("ChangeLog_AClearDeletesOnlyEntriesNotRewrittenSinceTheyWereRead", "[store]") {
+  testing::TempDir dir("plainsight-changelog");
+  auto opened = Store::Open(dir.path(), StoreOptions{});
+  REQUIRE(opened.ok());
+  Store& store = **opened;
+  REQUIRE(store.UpsertAdvert(Advert(kUrl, 'a')).ok());
+  REQUIRE(store.UpsertAdvert(Advert("http://example.org/ad/2", 'b')).ok());
+  std::vector<std::pair<std::string, std::string>> read;
+  REQUIRE(store.ForEachMeta(meta_keys::kChanged, [&](const std::string& key, const std::string& value) {
+    read.emplace_back(key, value);
+    return true;
+  }).ok());
+  REQUIRE(read.size() == 2);
+  // The same kind again ("changed" twice) must still count as rewritten.
+  REQUIRE(store.UpsertAdvert(Advert(kUrl, 'c')).ok());
+  REQUIRE(store.UpsertAdvert(Advert(kUrl, 'd')).ok());
+  REQUIRE(store.DeleteMetasIfUnchanged(read).ok());
+  CHECK(LoggedChanges(store) == std::map<std::string, std::string>{{AdvertIdForUrl(kUrl), "changed"}});
 }
 
 TEST_CASE("ChangeLog_SurvivesReopeningTheStore", "[store]") {
