@@ -117,13 +117,14 @@ Status CrawlShare::Setup() {
   }
   membership_ = std::make_unique<Membership>(renewals_, kNamespace, worker_, ttl_);
   lister_ = std::make_unique<Membership>(calls_, kNamespace, worker_, ttl_);
+  ledger_ = std::make_unique<HostLedger>(calls_, kNamespace);
   if (Status s = membership_->Join(); !s.ok()) return s;
   // Busy until the crawler says otherwise; a restarted worker's old key goes.
   if (Result<RedisReply> r = Call(calls_, {"DEL", IdleKey(worker_)}); !r.ok()) return r.status();
   // Workers started together (one cron time) see each other before the
   // first fetch; otherwise the first to join would crawl every host until
   // the others showed up, and they would fetch those hosts' pages again.
-  std::this_thread::sleep_for(std::max(std::chrono::milliseconds(100), ttl_ / 3));
+  std::this_thread::sleep_for(RenewEvery());
   if (Status s = RefreshOwners(renewals_, *membership_); !s.ok()) return s;
   renewer_ = std::thread([this] { RenewLoop(); });
   return Status::OK();
@@ -149,21 +150,38 @@ Status CrawlShare::RefreshOwners(RedisConnection& redis, Membership& membership)
   if (redis.broken()) {
     if (Status s = redis.Reconnect(); !s.ok()) return s;
   }
+  const auto sent = std::chrono::steady_clock::now();
   Result<Membership::Renewal> renewal = membership.Renew();
   if (!renewal.ok()) return renewal.status();
   if (*renewal == Membership::Renewal::kLapsed) {
     spdlog::warn("cluster: worker {} lapsed (renewed too late, or Redis restarted); joining again",
                  worker_);
     if (Status s = membership.Join(); !s.ok()) return s;
+    // Joined again under the owners of the old live set: fetch only once the
+    // live set below is read (a generation change re-balances first).
   }
   Result<std::vector<std::string>> live = membership.LiveWorkers();
   if (!live.ok()) return live.status();
   MutexLock lock(&owners_mutex_);
+  renewed_at_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(sent.time_since_epoch()).count();
   if (*live == live_ && !owners_.empty()) return Status::OK();
   live_ = std::move(live).value();
-  owners_ = BucketOwners(live_);
-  host_owners_ = BalancedHostOwners(
+  std::vector<std::string> old_owners = BucketOwners(live_);
+  std::swap(old_owners, owners_);
+  std::map<std::string, std::string> old_host_owners = BalancedHostOwners(
       std::vector<std::string>(configured_hosts_.begin(), configured_hosts_.end()), live_);
+  std::swap(old_host_owners, host_owners_);
+  const SteadyTime now = std::chrono::steady_clock::now();
+  if (old_owners.empty()) started_ = now;
+  bucket_gained_.resize(owners_.size(), now);
+  for (std::size_t b = 0; b < owners_.size(); ++b) {
+    if (owners_[b] == worker_ && (old_owners.size() <= b || old_owners[b] != worker_)) {
+      bucket_gained_[b] = now;
+    }
+  }
+  for (const auto& [host, owner] : host_owners_) {
+    if (owner == worker_ && old_host_owners[host] != worker_) host_gained_[host] = now;
+  }
   generation_.fetch_add(1);
   const auto own_hosts = std::count_if(host_owners_.begin(), host_owners_.end(),
                                        [this](const auto& entry) { return entry.second == worker_; });
@@ -172,8 +190,12 @@ Status CrawlShare::RefreshOwners(RedisConnection& redis, Membership& membership)
   return Status::OK();
 }
 
+std::chrono::milliseconds CrawlShare::RenewEvery() const {
+  return std::max(std::chrono::milliseconds(100), ttl_ / 3);
+}
+
 void CrawlShare::RenewLoop() {
-  const auto every = std::max(std::chrono::milliseconds(100), ttl_ / 3);
+  const auto every = RenewEvery();
   MutexLock lock(&stop_mutex_);
   while (!stopping_) {
     stop_cv_.wait_for(stop_mutex_, every, [this]() NO_THREAD_SAFETY_ANALYSIS { return stopping_; });
@@ -190,6 +212,60 @@ bool CrawlShare::Owns(const std::string& host_port) const {
   if (owners_.empty()) return true;
   if (auto it = host_owners_.find(host_port); it != host_owners_.end()) return it->second == worker_;
   return owners_[BucketOf(host_port)] == worker_;
+}
+
+bool CrawlShare::MayFetch() const {
+  const auto renewed = std::chrono::steady_clock::time_point(std::chrono::nanoseconds(renewed_at_ns_.load()));
+  return std::chrono::steady_clock::now() - renewed < ttl_ * 2 / 3;
+}
+
+namespace {
+std::int64_t UnixMillisNow() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
+CrawlShare::SteadyTime CrawlShare::GainedAt(const std::string& host_port) const {
+  MutexLock lock(&owners_mutex_);
+  if (auto it = host_owners_.find(host_port); it != host_owners_.end()) {
+    auto gained = host_gained_.find(host_port);
+    return it->second == worker_ && gained != host_gained_.end() ? gained->second : started_;
+  }
+  const std::uint32_t bucket = BucketOf(host_port);
+  return bucket < owners_.size() && owners_[bucket] == worker_ && bucket < bucket_gained_.size()
+             ? bucket_gained_[bucket]
+             : started_;
+}
+
+Result<std::chrono::milliseconds> CrawlShare::WaitBeforeFirstRequest(
+    const std::string& host_port, std::chrono::milliseconds delay) {
+  using std::chrono::milliseconds;
+  if (calls_.broken()) {
+    if (Status s = calls_.Reconnect(); !s.ok()) return s;
+  }
+  Result<std::optional<std::int64_t>> last = ledger_->LastRequest(host_port);
+  if (!last.ok()) return last.status();
+  if (!last->has_value()) return milliseconds(0);
+  // The previous owner sees the change at its next renewal at the latest,
+  // and then starts nothing more on the host; what it had under way is in
+  // the ledger by the time this worker asks again.
+  const SteadyTime settled = GainedAt(host_port) + RenewEvery() + milliseconds(250);
+  const SteadyTime now = std::chrono::steady_clock::now();
+  if (now < settled) {
+    return std::max(milliseconds(1), std::chrono::ceil<milliseconds>(settled - now));
+  }
+  return milliseconds(std::max<std::int64_t>(0, **last + delay.count() - UnixMillisNow()));
+}
+
+void CrawlShare::ResponseEnded(const std::string& host_port) {
+  if (calls_.broken() && !calls_.Reconnect().ok()) return;
+  Result<std::int64_t> recorded = ledger_->RecordRequest(host_port, UnixMillisNow());
+  if (!recorded.ok()) {
+    spdlog::debug("cluster: recording a response from {}: {}", host_port,
+                  recorded.status().ToString());
+  }
 }
 
 std::string CrawlShare::StreamFor(const std::string& host_port) const {

@@ -12,6 +12,9 @@
 //                   cluster is idle only when they are equal
 //   idle:<name>     present while that worker has nothing to do; its value
 //                   is the live set it last re-balanced for
+//   host:<host>:last  when any worker last had a response from the host
+//                   (cluster/host_ledger.h), for the next owner's first
+//                   request
 //
 // The configured hosts go to live workers evenly by rendezvous hashing with
 // bounded loads (BalancedHostOwners); any other host by its bucket
@@ -27,7 +30,9 @@
 //
 // Redis restarted (AOF on): every call reconnects a broken connection first,
 // so a restart costs the calls made while it was down (they fail, and the
-// crawler retries them).
+// crawler retries them). A worker that cannot renew its membership stops
+// starting fetches (MayFetch) before the key can lapse and its hosts go to
+// another worker, so two workers never both start fetches on one host.
 //
 // Thread safety: the WorkShare calls are for one thread (the crawler's
 // fetch thread); the renewal thread uses its own connection and shares
@@ -46,6 +51,7 @@
 #include <thread>
 #include <vector>
 
+#include "cluster/host_ledger.h"
 #include "cluster/membership.h"
 #include "cluster/redis_connection.h"
 #include "core/redis_url.h"
@@ -73,6 +79,19 @@ class CrawlShare final : public WorkShare {
   Status Leave();
 
   bool Owns(const std::string& host_port) const override;
+  // True while the last membership renewal was sent less than 2/3 of the
+  // TTL ago: the key lives a full TTL from then, and the others take the
+  // hosts over only after it is gone, so the last third is the margin for
+  // fetches under way.
+  bool MayFetch() const override;
+  // Nothing recorded in the ledger: go. Otherwise, until the host has been
+  // this worker's for one renewal period + 250 ms (the previous owner sees
+  // the change at its next renewal and starts nothing more), wait for that;
+  // then wait until the last response + `delay`. Hosts this worker does not
+  // own (a redirect's or a photo's) count as its own since it started.
+  Result<std::chrono::milliseconds> WaitBeforeFirstRequest(
+      const std::string& host_port, std::chrono::milliseconds delay) override;
+  void ResponseEnded(const std::string& host_port) override;
   std::uint64_t generation() const override { return generation_.load(); }
   Status HandOver(const std::vector<PageToHand>& pages) override;
   Result<std::vector<HandedPage>> Receive() override;
@@ -87,6 +106,7 @@ class CrawlShare final : public WorkShare {
   static constexpr const char* kNamespace = "crawl";
 
  private:
+  using SteadyTime = std::chrono::steady_clock::time_point;
   CrawlShare(RedisConnection calls, RedisConnection renewals, std::string worker,
              std::chrono::milliseconds ttl, std::vector<std::string> configured_hosts);
   std::string StreamFor(const std::string& host_port) const;
@@ -94,6 +114,9 @@ class CrawlShare final : public WorkShare {
   // Renews, and recomputes the bucket owners when the live set changed.
   Status RefreshOwners(RedisConnection& redis, Membership& membership);
   void RenewLoop();
+  std::chrono::milliseconds RenewEvery() const;
+  // When this worker came to own `host_port` (see WaitBeforeFirstRequest).
+  SteadyTime GainedAt(const std::string& host_port) const;
   // The hand-over streams this worker reads: its hosts' and its buckets'.
   std::vector<std::string> OwnedStreams() const;
 
@@ -104,12 +127,19 @@ class CrawlShare final : public WorkShare {
   const std::set<std::string> configured_hosts_;
   std::unique_ptr<Membership> membership_;  // used on the renewal thread once it runs
   std::unique_ptr<Membership> lister_;      // the same name on calls_: lists live workers, never joins
+  std::unique_ptr<HostLedger> ledger_;      // on calls_
 
   mutable Mutex owners_mutex_;
   std::vector<std::string> live_ GUARDED_BY(owners_mutex_);
   std::vector<std::string> owners_ GUARDED_BY(owners_mutex_);  // bucket -> worker
   std::map<std::string, std::string> host_owners_ GUARDED_BY(owners_mutex_);  // configured hosts
+  // When this worker last came to own each configured host and bucket.
+  std::map<std::string, SteadyTime> host_gained_ GUARDED_BY(owners_mutex_);
+  std::vector<SteadyTime> bucket_gained_ GUARDED_BY(owners_mutex_);
+  SteadyTime started_ GUARDED_BY(owners_mutex_){};
   std::atomic<std::uint64_t> generation_{0};
+  // steady_clock time (ns since its epoch) the last successful renewal was sent.
+  std::atomic<std::int64_t> renewed_at_ns_{0};
 
   Mutex stop_mutex_;
   std::condition_variable_any stop_cv_;

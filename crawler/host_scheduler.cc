@@ -107,6 +107,7 @@ void HostScheduler::StartRobots(HostState& host) {
 HostScheduler::milliseconds HostScheduler::StartReady() {
   const SteadyTime now = state_.env.clock.Monotonic();
   milliseconds wait(200);
+  if (!FetchAllowedByShare()) return milliseconds(100);
   const auto concurrency = static_cast<size_t>(state_.env.config.crawl.concurrency);
   Fetcher& fetcher = state_.env.fetcher;
   // Round robin from the host after the last one served: when concurrency
@@ -126,6 +127,8 @@ HostScheduler::milliseconds HostScheduler::StartReady() {
       if (host.in_flight >= host.settings->per_host_connections) break;
       if (!SiteHasRoom(host.site)) break;
       if (host.robots_state == RobotsState::kFetching) break;
+      // Asked when the host is otherwise due, and again after each wait it gives.
+      if (!host.first_request_cleared && now >= host.next_allowed) ClearFirstRequest(host, now);
       if (now < host.next_allowed) {
         wait = std::min(wait, std::chrono::duration_cast<milliseconds>(host.next_allowed - now) +
                                   milliseconds(1));
@@ -348,6 +351,7 @@ void HostScheduler::OnFinished(FetchResult& result, SteadyTime now) {
   --site_in_flight_[flight.robots ? host.site : flight.page.site];
   // Politeness counts from the end of the previous response.
   host.next_allowed = now + host.delay;
+  if (WorkShare* share = state_.env.options.share) share->ResponseEnded(flight.host);
   if (flight.robots) {
     OnRobotsFetched(host, result);
     host.next_allowed = now + host.delay;  // Crawl-delay applies from now on

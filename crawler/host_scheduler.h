@@ -67,6 +67,9 @@ class HostScheduler {
     int errors = 0;
     int pages_started = 0;
     bool skipped = false;  // error budget spent
+    // WorkShare::WaitBeforeFirstRequest applied since this worker last came
+    // to own the host (always true without a share).
+    bool first_request_cleared = false;
   };
 
   struct InFlight {
@@ -126,6 +129,11 @@ class HostScheduler {
   bool ClusterDone(SteadyTime now);
   // Busy again before taking in work, so no worker sees the cluster idle meanwhile.
   bool MarkBusy();
+  // WorkShare::MayFetch (true without a share), logging when a pause starts and ends.
+  bool FetchAllowedByShare();
+  // Asks WorkShare::WaitBeforeFirstRequest: zero clears the host, a wait
+  // moves host.next_allowed (on an error, by a second).
+  void ClearFirstRequest(HostState& host, SteadyTime now);
 
   CrawlState& state_;
   std::map<std::string, HostState> hosts_;
@@ -147,6 +155,7 @@ class HostScheduler {
   bool share_idle_ = false;
   std::uint64_t idle_generation_ = 0;  // the generation share_idle_ was said for
   int hand_failures_ = 0;
+  bool fetch_paused_ = false;  // WorkShare::MayFetch() said no; logged once per pause
   SteadyTime next_receive_{};
   SteadyTime next_cluster_check_{};
   SteadyTime next_hand_retry_{};

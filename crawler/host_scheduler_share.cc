@@ -41,6 +41,7 @@ bool HostScheduler::Rebalance() {
   WorkShare& share = *state_.env.options.share;
   for (auto& [key, host] : hosts_) {
     if (share.Owns(key)) continue;
+    host.first_request_cleared = false;  // checked again if it comes back
     std::deque<Pending> keep;  // pages mid-redirect stay here
     for (Pending& page : host.queue) {
       if (page.fetch_url.empty()) {
@@ -172,6 +173,41 @@ bool HostScheduler::MarkBusy() {
   }
   share_idle_ = false;
   return true;
+}
+
+bool HostScheduler::FetchAllowedByShare() {
+  const WorkShare* share = state_.env.options.share;
+  const bool allowed = share == nullptr || share->MayFetch();
+  if (allowed == !fetch_paused_) return allowed;
+  fetch_paused_ = !allowed;
+  if (fetch_paused_) {
+    spdlog::warn("cluster: this worker's membership was not renewed in time; no fetch starts "
+                 "until it is, as another worker may take its hosts over");
+  } else {
+    spdlog::info("cluster: membership renewed; fetching again");
+  }
+  return allowed;
+}
+
+void HostScheduler::ClearFirstRequest(HostState& host, SteadyTime now) {
+  WorkShare* share = state_.env.options.share;
+  if (share == nullptr) {
+    host.first_request_cleared = true;
+    return;
+  }
+  Result<milliseconds> wait = share->WaitBeforeFirstRequest(host.key, host.delay);
+  if (!wait.ok()) {
+    spdlog::warn("cluster: when {} was last requested: {}", host.key, wait.status().ToString());
+    host.next_allowed = std::max(host.next_allowed, now + std::chrono::seconds(1));
+    return;
+  }
+  if (wait->count() == 0) {
+    host.first_request_cleared = true;
+    return;
+  }
+  spdlog::debug("cluster: {} had a response lately (another worker, or this one before it "
+                "restarted); asking again in {} ms", host.key, wait->count());
+  host.next_allowed = std::max(host.next_allowed, now + *wait);
 }
 
 bool HostScheduler::ClusterDone(SteadyTime now) {

@@ -14,6 +14,7 @@
 // Ownership: borrowed by the crawler; outlives the run.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -41,6 +42,23 @@ class WorkShare {
 
   // Whether this worker fetches `host_port` ("host:port") now.
   virtual bool Owns(const std::string& host_port) const = 0;
+  // False while this worker cannot be sure its hosts are still its own (its
+  // membership not renewed for most of its lifetime: Redis unreachable, or
+  // this process starved), since another worker takes them over once it
+  // lapses: the crawler starts no fetch until it is true again.
+  virtual bool MayFetch() const = 0;
+
+  // Before this worker's first request to a host it has come to own (at
+  // the start of its run, or taken over mid-run): how long to wait before
+  // asking again, or zero to go ahead. The first request must come after
+  // the previous owner has had time to notice the host is gone, and then
+  // `delay` after the last response any worker had from the host. An
+  // error: ask again later.
+  virtual Result<std::chrono::milliseconds> WaitBeforeFirstRequest(
+      const std::string& host_port, std::chrono::milliseconds delay) = 0;
+  // A response (or failure) from `host_port` ended now: kept for the worker
+  // that owns the host next. Best effort: a failure is only logged.
+  virtual void ResponseEnded(const std::string& host_port) = 0;
   // Grows each time the set of owned hosts may have changed (a worker
   // joined or left): the crawler then hands over what it no longer owns
   // and seeds what it gained.

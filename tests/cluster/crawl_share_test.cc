@@ -95,5 +95,70 @@ TEST_CASE("CrawlShare_AWorkerGoneWhileTheOthersAreIdle_NoEndUntilTheyHaveRebalan
   CHECK(one->ClusterIdle().value());
 }
 
+TEST_CASE("CrawlShare_MembershipNotRenewed_NoFetchStartsUntilItIsRenewedAgain") {
+  testing::RedisServer redis;
+  REQUIRE(redis.Start().empty());
+  auto share = StartShare(redis, "w1", {"a.example.org:80"});
+  CHECK(share->MayFetch());
+  // Redis gone: renewals fail, and the key (300 ms) would lapse for the
+  // others; fetching must stop before that, at 2/3 of the TTL.
+  redis.Kill();
+  const auto killed = std::chrono::steady_clock::now();
+  while (share->MayFetch() && std::chrono::steady_clock::now() - killed < std::chrono::seconds(5)) {
+    std::this_thread::sleep_for(milliseconds(5));
+  }
+  CHECK_FALSE(share->MayFetch());
+  CHECK(std::chrono::steady_clock::now() - killed < milliseconds(300));
+  REQUIRE(redis.Restart().empty());
+  const auto back = std::chrono::steady_clock::now();
+  while (!share->MayFetch() && std::chrono::steady_clock::now() - back < std::chrono::seconds(10)) {
+    std::this_thread::sleep_for(milliseconds(20));
+  }
+  CHECK(share->MayFetch());
+}
+
+TEST_CASE("CrawlShare_FirstRequestToAHost_WaitsForThePreviousOwnerToNoticeThenForTheDelay") {
+  testing::RedisServer redis;
+  REQUIRE(redis.Start().empty());
+  const std::vector<std::string> hosts = {"a.example.org:80", "b.example.org:80"};
+  auto w1 = StartShare(redis, "w1", hosts);
+  auto w2 = StartShare(redis, "w2", hosts);
+  AwaitLive(*w1, 2);
+  // Nobody had a response from the host: go (a run starting cold).
+  auto cold = w1->WaitBeforeFirstRequest("a.example.org:80", milliseconds(5000));
+  REQUIRE(cold.ok());
+  CHECK(cold->count() == 0);
+  // Settled (both have held their hosts for more than a renewal period,
+  // 100 ms at this TTL, + 250 ms): w2 had a response just now, so w1 waits
+  // the delay from it, and then goes.
+  std::this_thread::sleep_for(milliseconds(400));
+  w2->ResponseEnded("a.example.org:80");
+  auto warm = w1->WaitBeforeFirstRequest("a.example.org:80", milliseconds(5000));
+  REQUIRE(warm.ok());
+  CHECK(*warm > milliseconds(4500));
+  CHECK(*warm <= milliseconds(5000));
+  auto due = w1->WaitBeforeFirstRequest("a.example.org:80", milliseconds(0));
+  REQUIRE(due.ok());
+  CHECK(due->count() == 0);
+  // Host names are one host whatever their case; another host is apart.
+  auto upper = w1->WaitBeforeFirstRequest("A.EXAMPLE.ORG:80", milliseconds(5000));
+  REQUIRE(upper.ok());
+  CHECK(*upper > milliseconds(4500));
+  auto other = w1->WaitBeforeFirstRequest("b.example.org:80", milliseconds(5000));
+  REQUIRE(other.ok());
+  CHECK(other->count() == 0);
+  // A worker that has just joined has just come to own its hosts: a host
+  // with a response on record waits until the others can have noticed.
+  auto w3 = StartShare(redis, "w3", hosts);
+  auto fresh = w3->WaitBeforeFirstRequest("a.example.org:80", milliseconds(0));
+  REQUIRE(fresh.ok());
+  CHECK(fresh->count() > 0);
+  CHECK(*fresh <= milliseconds(350));
+  std::this_thread::sleep_for(*fresh);
+  auto after = w3->WaitBeforeFirstRequest("a.example.org:80", milliseconds(0));
+  REQUIRE(after.ok());
+  CHECK(after->count() == 0);
+}
+
 }  // namespace
 }  // namespace plainsight::cluster
