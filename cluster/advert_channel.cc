@@ -147,6 +147,10 @@ Result<TakeInSummary> TakeInPublishedAdverts(Store& store, RedisConnection& redi
       return acked.status();
     }
   }
+  // Taken in and acknowledged: the stream keeps only what is still on its way.
+  if (Result<std::int64_t> trimmed = queue.TrimAcknowledged(kStream); !trimmed.ok()) {
+    spdlog::warn("cluster: trimming the adverts stream: {}", trimmed.status().ToString());
+  }
   return summary;
 }
 

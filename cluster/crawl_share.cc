@@ -351,6 +351,10 @@ Status CrawlShare::Acknowledge(const std::vector<std::string>& tickets) {
     std::vector<std::string> argv = {"EVAL", kAckScript, "2", stream, kTakenKey, kGroup};
     argv.insert(argv.end(), ids.begin(), ids.end());
     if (Result<RedisReply> r = Call(calls_, argv); !r.ok()) return r.status();
+    // Housekeeping: a failure only leaves entries for the next trim.
+    if (Result<std::int64_t> trimmed = StreamQueue(calls_).TrimAcknowledged(stream); !trimmed.ok()) {
+      spdlog::debug("cluster: trimming {}: {}", stream, trimmed.status().ToString());
+    }
   }
   return Status::OK();
 }

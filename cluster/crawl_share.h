@@ -7,6 +7,8 @@
 //   host:<host>     a stream per configured host (every seed's host:port)
 //                   with the group "crawlers": pages handed to its owner
 //   hand:<bucket>   the same per host bucket, for hosts met on the way
+//                   (both kinds trimmed of what the group acknowledged,
+//                   StreamQueue::TrimAcknowledged, after each acknowledgement)
 //   handed, taken   how many pages were ever handed and acknowledged; each
 //                   moves in the same Lua script as its XADD / XACK, so the
 //                   cluster is idle only when they are equal

@@ -131,6 +131,48 @@ Result<std::vector<StreamEntry>> StreamQueue::ClaimIdle(const std::string& strea
   return claimed;
 }
 
+namespace {
+
+// KEYS[1] the stream. The floor is the smallest, over its groups, of the
+// oldest pending id or (nothing pending) the last delivered id; ids compare
+// as (ms, seq) numbers, not as text. Lua doubles hold any ms exactly.
+constexpr const char* kTrimScript = R"lua(
+local function parse(id)
+  local ms, seq = string.match(id, '^(%d+)-(%d+)$')
+  return tonumber(ms), tonumber(seq)
+end
+local function less(a, b)
+  local am, as = parse(a)
+  local bm, bs = parse(b)
+  return am < bm or (am == bm and as < bs)
+end
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local floor = nil
+for _, group in ipairs(redis.call('XINFO', 'GROUPS', KEYS[1])) do
+  local name, last = nil, nil
+  for i = 1, #group, 2 do
+    if group[i] == 'name' then name = group[i + 1] end
+    if group[i] == 'last-delivered-id' then last = group[i + 1] end
+  end
+  local pending = redis.call('XPENDING', KEYS[1], name)
+  local here = last
+  if pending[1] > 0 then here = pending[2] end
+  if floor == nil or less(here, floor) then floor = here end
+end
+if floor == nil then return 0 end
+return redis.call('XTRIM', KEYS[1], 'MINID', floor)
+)lua";
+
+}  // namespace
+
+Result<std::int64_t> StreamQueue::TrimAcknowledged(const std::string& stream) {
+  if (Status names = CheckNames({stream}); !names.ok()) return names;
+  Result<RedisReply> reply = redis_.CheckedCommand({"EVAL", kTrimScript, "1", stream});
+  if (!reply.ok()) return reply.status();
+  if (!reply->IsInteger()) return Odd(redis_, "XTRIM");
+  return reply->integer;
+}
+
 Result<std::int64_t> StreamQueue::PendingCount(const std::string& stream, const std::string& group) {
   if (Status names = CheckNames({stream, group}); !names.ok()) return names;
   Result<RedisReply> reply = redis_.CheckedCommand({"XPENDING", stream, group});

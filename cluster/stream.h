@@ -15,7 +15,9 @@
 // before the group existed are not delivered to it: create groups before
 // producers start. Add = XADD * (the entry id is Redis's, "ms-seq");
 // ReadNew = XREADGROUP ... > (entries never delivered to this group);
-// ClaimIdle = XAUTOCLAIM (Redis >= 6.2); PendingCount = XPENDING's total.
+// ClaimIdle = XAUTOCLAIM (Redis >= 6.2); PendingCount = XPENDING's total;
+// TrimAcknowledged = XTRIM MINID (Redis >= 6.2) in a Lua script with the
+// XINFO GROUPS and XPENDING it is computed from.
 //
 // `count` (at most that many entries per call) of 0 is taken as 1.
 // `block` in ReadNew: how long Redis may wait for new entries; 0 returns at
@@ -65,6 +67,11 @@ class StreamQueue {
                                              std::chrono::milliseconds min_idle, std::size_t count);
   // Entries delivered to the group and not yet acknowledged.
   Result<std::int64_t> PendingCount(const std::string& stream, const std::string& group);
+  // Deletes the entries every group of the stream is done with: those before
+  // each group's oldest pending entry, or (none pending) before its last
+  // delivered one, which stays. Returns how many went. XACK alone keeps
+  // every entry, so a stream nobody trims grows for ever.
+  Result<std::int64_t> TrimAcknowledged(const std::string& stream);
 
  private:
   RedisConnection& redis_;

@@ -126,6 +126,60 @@ TEST_CASE("Stream_AckedEntries_AreNeverDeliveredTwiceToTheGroup") {
   CHECK(queue.ClaimIdle("frontier", "crawlers", "consumer-c", milliseconds(0), 100)->empty());
 }
 
+TEST_CASE("Stream_TrimAcknowledged_DropsOnlyWhatEveryGroupIsDoneWith") {
+  auto redis = testing::StartRedisOrWarn();
+  if (!redis) return;
+  RedisConnection connection = ConnectTo(*redis);
+  StreamQueue queue(connection);
+  auto length = [&](const std::string& stream) {
+    return connection.CheckedCommand({"XLEN", stream}).value().integer;
+  };
+  CHECK(queue.TrimAcknowledged("never-made").value() == 0);
+  REQUIRE(queue.EnsureGroup("frontier", "crawlers").ok());
+  REQUIRE(queue.EnsureGroup("frontier", "auditors").ok());
+  std::vector<std::string> ids;
+  for (int i = 0; i < 10; ++i) ids.push_back(queue.Add("frontier", {{"n", std::to_string(i)}}).value());
+  struct Step {
+    const char* what;
+    const char* group;
+    size_t read;   // entries the group reads now
+    size_t acked;  // of those, acknowledged
+    std::int64_t length_after;
+  };
+  const Step kSteps[] = {
+      {"nothing read: nothing goes", nullptr, 0, 0, 10},
+      {"one group read 6 and acked 4: the other group has read none", "crawlers", 6, 4, 10},
+      {"the other group reads all 10 and acks them", "auditors", 10, 10, 6},  // from crawlers' 5th
+      {"the first group acks the other 2 and reads and acks the rest", "crawlers", 4, 6, 1},
+  };
+  std::vector<std::string> crawlers_pending;
+  for (const Step& step : kSteps) {
+    INFO(step.what);
+    if (step.group != nullptr) {
+      auto read = queue.ReadNew("frontier", step.group, "c", step.read, milliseconds(0));
+      REQUIRE(read.ok());
+      REQUIRE(read->size() == step.read);
+      std::vector<std::string> read_ids;
+      for (const StreamEntry& entry : *read) read_ids.push_back(entry.id);
+      if (std::string(step.group) == "crawlers") {
+        crawlers_pending.insert(crawlers_pending.end(), read_ids.begin(), read_ids.end());
+        std::vector<std::string> ack(crawlers_pending.begin(), crawlers_pending.begin() + static_cast<long>(step.acked));
+        REQUIRE(queue.Ack("frontier", step.group, ack).ok());
+        crawlers_pending.erase(crawlers_pending.begin(), crawlers_pending.begin() + static_cast<long>(step.acked));
+      } else {
+        REQUIRE(queue.Ack("frontier", step.group, read_ids).ok());
+      }
+    }
+    REQUIRE(queue.TrimAcknowledged("frontier").ok());
+    CHECK(length("frontier") == step.length_after);
+  }
+  // What is left is the last entry, delivered and acknowledged by both.
+  CHECK(queue.PendingCount("frontier", "crawlers").value() == 0);
+  CHECK(queue.PendingCount("frontier", "auditors").value() == 0);
+  REQUIRE(queue.Add("frontier", {{"n", "10"}}).ok());
+  CHECK(queue.ReadNew("frontier", "crawlers", "c", 10, milliseconds(0))->size() == 1);
+}
+
 TEST_CASE("Stream_ReadNew_MayBlockLongerThanTheConnectionTimeout") {
   auto redis = testing::StartRedisOrWarn();
   if (!redis) return;

@@ -156,6 +156,19 @@ TEST_CASE("Cluster_ThreeWorkersAndCorrelate_SameLeadsAsOneNode") {
   // Taken in once: a second correlate finds nothing new.
   RunResult again = RunPlainsight({"--config", setup.clustered, "correlate"});
   CHECK(again.err.find("cluster: 0 advert update(s) taken in") != std::string::npos);
+  // Every stream was trimmed once acknowledged: at most its last entry is
+  // left, so Redis does not grow run after run.
+  cluster::RedisConnection connection = cluster::ConnectTo(*redis);
+  Result<cluster::RedisReply> streams = connection.Command({"KEYS", "plainsight:crawl:*"});
+  REQUIRE(streams.ok());
+  size_t checked = 0;
+  for (const cluster::RedisReply& key : streams->elements) {
+    if (connection.Command({"TYPE", key.text}).value().text != "stream") continue;
+    INFO(key.text);
+    CHECK(connection.Command({"XLEN", key.text}).value().integer <= 1);
+    ++checked;
+  }
+  CHECK(checked > 256);  // the buckets, the hosts and the adverts stream
 }
 
 TEST_CASE("Cluster_AWorkerKilledMidRun_OthersTakeItsHostsAndNothingIsLost") {
