@@ -78,8 +78,8 @@ void TakeInWorkersAdverts(const Config& config, Store& store) {
   Result<cluster::TakeInSummary> taken = cluster::TakeInPublishedAdverts(store, redis);
   if (!taken.ok()) throw CliError(kExitStore, "cluster: taking in adverts: " + taken.status().ToString());
   std::cerr << "cluster: " << taken->entries << " advert update(s) taken in from workers ("
-            << taken->stored << " stored, " << taken->deleted << " deleted, " << taken->malformed
-            << " malformed)\n";
+            << taken->stored << " stored, " << taken->deleted << " deleted, "
+            << taken->photo_updates << " with new photos, " << taken->malformed << " malformed)\n";
 }
 
 }  // namespace plainsight::cli

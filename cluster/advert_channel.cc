@@ -2,10 +2,15 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
+#include <map>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "cluster/stream.h"
+#include "store/image_record.h"
 #include "store/meta_keys.h"
 #include "store/record_codec.h"
 
@@ -26,16 +31,91 @@ std::string Content(AdvertRecord a) {
   return EncodeAdvert(a);
 }
 
+// The advert's photos as fields of its entry (see advert_channel.h).
+Status AddPhotoFields(const Store& store, const std::string& id, const std::string& worker,
+                      std::vector<std::pair<std::string, std::string>>* fields) {
+  Result<std::vector<AdvertImage>> images = LoadAdvertImages(store, id);
+  if (!images.ok()) return images.status();
+  fields->emplace_back("photos", std::to_string(images->size()));
+  for (const AdvertImage& image : *images) {
+    fields->emplace_back("image", EncodeAdvertImage(image));
+    if (image.sha256.empty()) continue;
+    Result<std::optional<StoredImage>> picture = LoadStoredImage(store, image.sha256);
+    if (!picture.ok()) return picture.status();
+    if (!picture->has_value()) continue;
+    StoredImage moved = std::move(**picture);
+    if (!moved.warc_file.empty()) moved.warc_file = worker + "/" + moved.warc_file;
+    fields->emplace_back("picture", EncodeStoredImage(moved));
+  }
+  return Status::OK();
+}
+
+// Replaces the advert's photos in the store with the published list,
+// unless it holds exactly that list already. Not one atomic write: an
+// entry applied again (it is acknowledged only after) finishes the job.
+Status ApplyPhotos(Store& store, const std::string& id,
+                   const std::vector<std::string>& image_json,
+                   const std::vector<std::string>& picture_json, TakeInSummary* summary) {
+  std::vector<AdvertImage> images;
+  for (const std::string& json : image_json) {
+    Result<AdvertImage> image = DecodeAdvertImage(json);
+    if (!image.ok()) return Status::InvalidArgument("photo of " + id + ": " + image.status().ToString());
+    if (image->advert_id != id) return Status::InvalidArgument("photo of " + image->advert_id + " under " + id);
+    images.push_back(std::move(image).value());
+  }
+  std::map<std::string, StoredImage> pictures;
+  for (const std::string& json : picture_json) {
+    Result<StoredImage> picture = DecodeStoredImage(json);
+    if (!picture.ok()) return Status::InvalidArgument("picture of " + id + ": " + picture.status().ToString());
+    pictures[picture->sha256] = std::move(picture).value();
+  }
+  Result<std::vector<AdvertImage>> held = LoadAdvertImages(store, id);
+  if (!held.ok()) return held.status();
+  auto encoded = [](const std::vector<AdvertImage>& list) {
+    std::vector<std::string> out;
+    for (const AdvertImage& image : list) out.push_back(EncodeAdvertImage(image));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  bool same = encoded(*held) == encoded(images);
+  for (const auto& [sha, picture] : pictures) {
+    if (!same) break;
+    Result<std::optional<StoredImage>> kept = LoadStoredImage(store, sha);
+    if (!kept.ok()) return kept.status();
+    same = kept->has_value();
+  }
+  if (same) return Status::OK();
+  if (Status s = DeleteAdvertImages(store, id); !s.ok()) return s;
+  std::vector<std::pair<std::string, std::string>> entries;
+  for (const AdvertImage& image : images) {
+    auto picture = pictures.find(image.sha256);
+    for (auto& entry : AdvertImageEntries(image, picture == pictures.end() ? nullptr : &picture->second)) {
+      entries.push_back(std::move(entry));
+    }
+  }
+  if (Status s = store.PutMetas(entries); !s.ok()) return s;
+  ++summary->photo_updates;
+  return Status::OK();
+}
+
 Status Apply(Store& store, const StreamEntry& entry, TakeInSummary* summary) {
   std::string id, bytes;
   bool deleted = false;
+  bool photos = false;
+  std::vector<std::string> image_json, picture_json;
   for (const auto& [name, value] : entry.fields) {
     if (name == "id") id = value;
     if (name == "advert") bytes = value;
     if (name == "deleted") deleted = value == "1";
+    if (name == "photos") photos = true;
+    if (name == "image") image_json.push_back(value);
+    if (name == "picture") picture_json.push_back(value);
   }
   if (id.empty() || (!deleted && bytes.empty())) return Status::InvalidArgument("no advert");
   if (deleted) {
+    // Its photos first, as retention does: a delete cut short is finished
+    // when the entry comes again.
+    if (Status s = DeleteAdvertImages(store, id); !s.ok()) return s;
     Status s = store.DeleteAdvert(id);
     if (s.ok()) ++summary->deleted;
     return s.IsNotFound() ? Status::OK() : s;
@@ -67,6 +147,7 @@ Status Apply(Store& store, const StreamEntry& entry, TakeInSummary* summary) {
   }
   if (!advert.removed && same_capture && (*stored)->removed) changed = true;  // back
   if (changed) ++summary->stored;
+  if (photos) return ApplyPhotos(store, id, image_json, picture_json, summary);
   return Status::OK();
 }
 
@@ -99,6 +180,10 @@ Result<std::size_t> PublishChangedAdverts(Store& store, RedisConnection& redis,
       AdvertRecord a = std::move(**advert);
       if (!a.warc_file.empty()) a.warc_file = worker + "/" + a.warc_file;
       fields.emplace_back("advert", EncodeAdvert(a));
+      if (Status s = AddPhotoFields(store, id, worker, &fields); !s.ok()) {
+        (void)store.DeleteMetasIfUnchanged(done);
+        return s;
+      }
     } else {
       fields.emplace_back("deleted", "1");
     }

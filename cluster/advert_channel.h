@@ -18,6 +18,14 @@
 // once, an advert re-extracted on the worker replaces the stored content,
 // removal and deletion carry over.
 //
+// Photos go with their advert: each entry lists the advert's images as the
+// worker holds them ("image" fields, store/image_record.h AdvertImage JSON)
+// and each picture kept ("picture" fields, StoredImage JSON, its WARC file
+// named "<worker>/<file>" too), after a field "photos". The store replaces
+// the advert's images with that list unless it already holds exactly it. A
+// photo fetched in a later run logs its advert as changed ("photo"), so it
+// is published then.
+//
 // Thread safety: none; one connection, one thread. The store is borrowed.
 #pragma once
 
@@ -42,6 +50,7 @@ struct TakeInSummary {
   std::size_t entries = 0;  // stream entries read
   std::size_t stored = 0;   // adverts new or changed in the store
   std::size_t deleted = 0;
+  std::size_t photo_updates = 0;  // adverts whose list of photos was replaced
   std::size_t malformed = 0;  // acknowledged and dropped, with a warning
 };
 

@@ -70,7 +70,8 @@ inline constexpr char kJournalApplied[] = "journal-applied\x1f";
 
 // store/rocksdb_store.cc, + advert id: the advert changed in a way
 // correlation must hear of since the last correlation; the value names how
-// ("new", "changed", "re-extracted", "removed", "back", "deleted"), then
+// ("new", "changed", "re-extracted", "removed", "back", "deleted", "photo"
+// for a photo of the advert fetched or given up), then
 // "\x1f" and a stamp (16 hex) unique to the write. Written in the same
 // atomic write as the change; leads/correlate.cc deletes the entries it
 // read once the leads they fed are written, unless the stamp moved.

@@ -450,6 +450,8 @@ class RocksStore final : public Store {
   }
 
   Status CommitPage(const PageCommit& commit) override {
+    // AddCommit may log a change (an advert's photo), which needs the lock.
+    std::lock_guard<std::mutex> lock(write_mutex_);
     rocksdb::WriteBatch batch;
     AddCommit(commit, &batch);
     return Write(batch, "commit page " + commit.url);
@@ -608,6 +610,7 @@ class RocksStore final : public Store {
     return rocksdb::WriteOptions();
   }
 
+  // Called under write_mutex_ (see LogChange).
   void AddCommit(const PageCommit& commit, rocksdb::WriteBatch* batch) {
     if (commit.url.empty()) return;
     for (const FrontierEntry& e : commit.discovered) {
@@ -615,7 +618,16 @@ class RocksStore final : public Store {
     }
     batch->Put(family(kFrontier), FrontierKey('d', commit.url), "");
     if (!commit.page_meta.empty()) batch->Put(family(kPages), commit.url, commit.page_meta);
-    for (const auto& [key, value] : commit.meta) batch->Put(family(kMeta), key, value);
+    const std::string_view advert_image = meta_keys::kAdvertImage;
+    for (const auto& [key, value] : commit.meta) {
+      batch->Put(family(kMeta), key, value);
+      // An advert's photo fetched (or given up): correlation reads photos,
+      // and a cluster worker publishes what its change log names.
+      if (std::string_view(key).substr(0, advert_image.size()) == advert_image) {
+        const std::string rest = key.substr(advert_image.size());
+        LogChange(rest.substr(0, rest.find('\x1f')), "photo", batch);
+      }
+    }
   }
 
   Status Write(rocksdb::WriteBatch& batch, const std::string& context) {

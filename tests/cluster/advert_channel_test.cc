@@ -9,6 +9,7 @@
 
 #include "cluster/advert_channel.h"
 #include "cluster/stream.h"
+#include "store/image_record.h"
 #include "store/record_codec.h"
 #include "tests/cluster/connect_to.h"
 #include "tests/support/temp_dir.h"
@@ -105,6 +106,82 @@ TEST_CASE("AdvertChannel_EachChange_ReachesTheStoreOnce_AndARepeatChangesNothing
   CHECK(PublishChangedAdverts(*worker, redis, "w1").value() == 1);
   CHECK(TakeInPublishedAdverts(*central, redis).value().deleted == 1);
   CHECK_FALSE(central->GetAdvert(kept.id).value().has_value());
+}
+
+// One photo of `advert_id` as the crawler commits it: fetched and kept
+// (a picture) or given up (`error`).
+PageCommit PhotoCommit(const std::string& advert_id, int order, const std::string& error) {
+  AdvertImage image;
+  image.advert_id = advert_id;
+  image.url = "https://img.example.org/" + std::to_string(order) + ".jpg";
+  image.order = order;
+  image.at = 2000;
+  StoredImage picture;
+  if (error.empty()) {
+    picture.sha256 = std::string(63, 'a') + std::to_string(order);
+    picture.format = "JPEG";
+    picture.quality = 90;
+    picture.pdq = std::string(64, 'f');
+    picture.first_url = image.url;
+    picture.warc_file = "crawl-1.warc.gz";
+    picture.warc_offset = 100u * static_cast<unsigned>(order);
+    image.sha256 = picture.sha256;
+  } else {
+    image.error = error;
+  }
+  PageCommit commit;
+  commit.url = image.url + "#advert-image=" + advert_id;
+  commit.meta = AdvertImageEntries(image, error.empty() ? &picture : nullptr);
+  return commit;
+}
+
+TEST_CASE("AdvertChannel_PhotosGoWithTheirAdvert_AndALaterPhotoIsPublishedOnItsOwn") {
+  auto redis_server = testing::StartRedisOrWarn();
+  if (!redis_server) return;
+  RedisConnection redis = ConnectTo(*redis_server);
+  testing::TempDir dir("plainsight-advert-channel");
+  auto worker = OpenAt(dir.path() + "/worker");
+  auto central = OpenAt(dir.path() + "/central");
+  REQUIRE(EnsureAdvertsGroup(redis).ok());
+
+  const AdvertRecord advert = Advert("https://jobs.example.org/1", 'a', 2000, "Night shifts");
+  REQUIRE(worker->UpsertAdvert(advert).ok());
+  REQUIRE(worker->CommitPage(PhotoCommit(advert.id, 0, "")).ok());
+  REQUIRE(worker->CommitPage(PhotoCommit(advert.id, 1, "HTTP 404")).ok());
+  CHECK(PublishChangedAdverts(*worker, redis, "w1").value() == 1);
+  const RedisReply published = Entries(redis);
+  TakeInSummary first = TakeInPublishedAdverts(*central, redis).value();
+  CHECK(first.stored == 1);
+  CHECK(first.photo_updates == 1);
+  std::vector<AdvertImage> images = LoadAdvertImages(*central, advert.id).value();
+  REQUIRE(images.size() == 2);
+  CHECK(images[0].sha256 == std::string(63, 'a') + "0");
+  CHECK(images[1].error == "HTTP 404");
+  auto picture = LoadStoredImage(*central, images[0].sha256).value();
+  REQUIRE(picture.has_value());
+  CHECK(picture->warc_file == "w1/crawl-1.warc.gz");  // evidence stays on the worker
+  CHECK(AdvertsShowingPicture(*central, images[0].sha256).value() == std::vector<std::string>{advert.id});
+
+  DeliverAgain(redis, published);  // a repeat changes nothing
+  TakeInSummary again = TakeInPublishedAdverts(*central, redis).value();
+  CHECK(again.stored == 0);
+  CHECK(again.photo_updates == 0);
+
+  // A later run fetches a third photo; the advert itself is unchanged.
+  REQUIRE(worker->CommitPage(PhotoCommit(advert.id, 2, "")).ok());
+  CHECK(PublishChangedAdverts(*worker, redis, "w1").value() == 1);
+  TakeInSummary later = TakeInPublishedAdverts(*central, redis).value();
+  CHECK(later.stored == 0);
+  CHECK(later.photo_updates == 1);
+  CHECK(LoadAdvertImages(*central, advert.id).value().size() == 3);
+
+  // Deleted on the worker: its photos go from the store with it.
+  REQUIRE(worker->DeleteAdvert(advert.id).ok());
+  REQUIRE(DeleteAdvertImages(*worker, advert.id).ok());
+  CHECK(PublishChangedAdverts(*worker, redis, "w1").value() == 1);
+  CHECK(TakeInPublishedAdverts(*central, redis).value().deleted == 1);
+  CHECK(LoadAdvertImages(*central, advert.id).value().empty());
+  CHECK_FALSE(LoadStoredImage(*central, images[0].sha256).value().has_value());
 }
 
 }  // namespace

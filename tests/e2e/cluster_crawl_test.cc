@@ -84,20 +84,21 @@ void WaitUntilCrawling(const testing::RedisServer& redis, size_t count) {
 // (store "central"), with `per_host_delay_ms` so that a crawl lasts long
 // enough to be interrupted.
 struct ClusterFarm {
-  ClusterFarm(const testing::RedisServer& redis, int per_host_delay_ms)
+  // `photos`: the crawls fetch the adult sites' photos too.
+  ClusterFarm(const testing::RedisServer& redis, int per_host_delay_ms, bool photos = false)
       : dir("plainsight-cluster") {
     REQUIRE(farm.Start().ok());
-    single = testing::WriteFarmConfig(
-        farm, testing::FarmConfigOptions(dir.path() + "/single", 0), dir.path() + "/single.toml");
+    farm::ConfigOptions single_options = testing::FarmConfigOptions(dir.path() + "/single", 0);
+    single_options.fetch_images = photos;
+    single = testing::WriteFarmConfig(farm, single_options, dir.path() + "/single.toml");
     RunResult crawl = RunPlainsight({"--config", single, "crawl", "-q"});
     INFO(crawl.err);
     REQUIRE(crawl.exit_code == 0);
     single_pages = PagesCrawled(crawl.err);
     clustered = dir.path() + "/cluster.toml";
-    std::ofstream(clustered) << testing::FarmConfigToml(
-                                    farm, testing::FarmConfigOptions(dir.path() + "/central",
-                                                                     per_host_delay_ms))
-                             << "\n[cluster]\nredis = \"" << redis.Url()
+    farm::ConfigOptions options = testing::FarmConfigOptions(dir.path() + "/central", per_host_delay_ms);
+    options.fetch_images = photos;
+    std::ofstream(clustered) << testing::FarmConfigToml(farm, options) << "\n[cluster]\nredis = \"" << redis.Url()
                              << "\"\nworker_ttl_ms = 1500\n";
   }
 
@@ -169,6 +170,37 @@ TEST_CASE("Cluster_ThreeWorkersAndCorrelate_SameLeadsAsOneNode") {
     ++checked;
   }
   CHECK(checked > 256);  // the buckets, the hosts and the adverts stream
+}
+
+TEST_CASE("Cluster_ThreeWorkersWithPhotos_PhotoLinksReachTheStore_SameLeadsAsOneNode") {
+  auto redis = testing::StartRedisOrWarn();
+  if (!redis) return;
+  ClusterFarm setup(*redis, 0, /*photos=*/true);
+  for (const RunResult& w : RunWorkers(setup.clustered, setup.dir.path(), {"w1", "w2", "w3"})) {
+    INFO(w.err);
+    CHECK(w.exit_code == 0);
+  }
+  RunResult correlate = RunPlainsight({"--config", setup.clustered, "correlate"});
+  INFO(correlate.err);
+  REQUIRE(correlate.exit_code == 0);
+  CHECK(correlate.err.find(" 0 with new photos") == std::string::npos);
+  // The farm's planted photo groups (phones all different) are leads only
+  // through their photos: here as on one node.
+  const std::vector<testing::LeadView> single = testing::LeadsOf(setup.single);
+  size_t photo_leads = 0;
+  for (const testing::LeadView& lead : single) {
+    for (const std::string& reason : lead.reasons) {
+      if (reason.find("same photo in") != std::string::npos) {
+        ++photo_leads;
+        break;
+      }
+    }
+  }
+  const auto planted = std::count_if(setup.farm.photo_groups().begin(), setup.farm.photo_groups().end(),
+                                     [](const farm::PlantedPhotoGroup& g) { return !g.stock; });
+  CHECK(photo_leads >= static_cast<size_t>(planted));
+  CHECK(photo_leads > 0);
+  testing::CheckSameLeads(single, testing::LeadsOf(setup.clustered));
 }
 
 TEST_CASE("Cluster_AWorkerKilledMidRun_OthersTakeItsHostsAndNothingIsLost") {

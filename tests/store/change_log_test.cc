@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/image_record.h"
 #include "store/meta_keys.h"
 #include "store/record_codec.h"
 #include "store/store.h"
@@ -86,6 +87,22 @@ Status WriteBack(Store& s) {
   return WriteSameCapture(s);
 }
 Status WriteDeleted(Store& s) { return s.DeleteAdvert(AdvertIdForUrl(kUrl)); }
+Status WritePhoto(Store& s) {
+  AdvertImage image;
+  image.advert_id = AdvertIdForUrl(kUrl);
+  image.url = "http://example.org/img/1.jpg";
+  image.error = "HTTP 404";
+  PageCommit commit;
+  commit.url = image.url + "#advert-image=" + image.advert_id;
+  commit.meta = AdvertImageEntries(image, nullptr);
+  return s.CommitPage(commit);
+}
+Status WritePageCommit(Store& s) {
+  PageCommit commit;
+  commit.url = "http://example.org/list/1";
+  commit.meta = {{"note\x1fsomething", "1"}};
+  return s.CommitPage(commit);
+}
 
 TEST_CASE("ChangeLog_EachWriteThatMovesWhatCorrelationReadsIsLoggedOnce", "[store]") {
   const Case cases[] = {
@@ -98,6 +115,8 @@ TEST_CASE("ChangeLog_EachWriteThatMovesWhatCorrelationReadsIsLoggedOnce", "[stor
       {"taken down when already down", WriteRemovedTwice, nullptr},
       {"back after being taken down", WriteBack, "back"},
       {"deleted", WriteDeleted, "deleted"},
+      {"a photo of the advert fetched or given up", WritePhoto, "photo"},
+      {"a page commit with no photo", WritePageCommit, nullptr},
   };
   for (const Case& c : cases) {
     SECTION(c.rule) {
