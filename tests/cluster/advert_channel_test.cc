@@ -43,6 +43,15 @@ std::unique_ptr<Store> OpenAt(const std::string& path) {
 }
 
 // Every entry of the stream added again, as a second delivery would bring it.
+// A worker's store and the correlating store, with a redis-server between
+// (none when redis-server is not installed: the test returns early).
+struct Channel {
+  std::unique_ptr<testing::RedisServer> server = testing::StartRedisOrWarn();
+  testing::TempDir dir{"plainsight-advert-channel"};
+  std::unique_ptr<Store> worker = OpenAt(dir.path() + "/worker");
+  std::unique_ptr<Store> central = OpenAt(dir.path() + "/central");
+};
+
 // The stream's entries now: taking them in trims them away.
 RedisReply Entries(RedisConnection& redis) {
   Result<RedisReply> all = redis.CheckedCommand({"XRANGE", kStream, "-", "+"});
@@ -60,13 +69,12 @@ void DeliverAgain(RedisConnection& redis, const RedisReply& entries) {
 }
 
 TEST_CASE("AdvertChannel_EachChange_ReachesTheStoreOnce_AndARepeatChangesNothing") {
-  auto redis_server = testing::StartRedisOrWarn();
-  if (!redis_server) return;
-  RedisConnection redis = ConnectTo(*redis_server);
-  testing::TempDir dir("plainsight-advert-channel");
-  auto worker = OpenAt(dir.path() + "/worker");
-  auto central = OpenAt(dir.path() + "/central");
+  Channel channel;
+  if (!channel.server) return;
+  RedisConnection redis = ConnectTo(*channel.server);
   REQUIRE(EnsureAdvertsGroup(redis).ok());
+  Store* worker = channel.worker.get();
+  Store* central = channel.central.get();
 
   const AdvertRecord kept = Advert("https://jobs.example.org/1", 'a', 2000, "Night shifts");
   const AdvertRecord gone = Advert("https://jobs.example.org/2", 'b', 2000, "Day shifts");
@@ -136,13 +144,12 @@ PageCommit PhotoCommit(const std::string& advert_id, int order, const std::strin
 }
 
 TEST_CASE("AdvertChannel_PhotosGoWithTheirAdvert_AndALaterPhotoIsPublishedOnItsOwn") {
-  auto redis_server = testing::StartRedisOrWarn();
-  if (!redis_server) return;
-  RedisConnection redis = ConnectTo(*redis_server);
-  testing::TempDir dir("plainsight-advert-channel");
-  auto worker = OpenAt(dir.path() + "/worker");
-  auto central = OpenAt(dir.path() + "/central");
+  Channel channel;
+  if (!channel.server) return;
+  RedisConnection redis = ConnectTo(*channel.server);
   REQUIRE(EnsureAdvertsGroup(redis).ok());
+  Store* worker = channel.worker.get();
+  Store* central = channel.central.get();
 
   const AdvertRecord advert = Advert("https://jobs.example.org/1", 'a', 2000, "Night shifts");
   REQUIRE(worker->UpsertAdvert(advert).ok());
