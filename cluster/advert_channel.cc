@@ -50,51 +50,49 @@ Status AddPhotoFields(const Store& store, const std::string& id, const std::stri
   return Status::OK();
 }
 
-// Replaces the advert's photos in the store with the published list,
-// unless it holds exactly that list already. Not one atomic write: an
-// entry applied again (it is acknowledged only after) finishes the job.
+// Merges the published photo rows into the store's, by URL: a new or
+// changed row is written (with its picture), a row the store holds with a
+// picture is never replaced by one without (the publishing worker may not
+// have fetched it yet, or hit its per-run cap), and rows it does not name
+// stay. Not one atomic write: an entry applied again (it is acknowledged
+// only after) finishes the job, and a repeat writes nothing.
 Status ApplyPhotos(Store& store, const std::string& id,
                    const std::vector<std::string>& image_json,
                    const std::vector<std::string>& picture_json, TakeInSummary* summary) {
-  std::vector<AdvertImage> images;
-  for (const std::string& json : image_json) {
-    Result<AdvertImage> image = DecodeAdvertImage(json);
-    if (!image.ok()) return Status::InvalidArgument("photo of " + id + ": " + image.status().ToString());
-    if (image->advert_id != id) return Status::InvalidArgument("photo of " + image->advert_id + " under " + id);
-    images.push_back(std::move(image).value());
-  }
   std::map<std::string, StoredImage> pictures;
   for (const std::string& json : picture_json) {
     Result<StoredImage> picture = DecodeStoredImage(json);
     if (!picture.ok()) return Status::InvalidArgument("picture of " + id + ": " + picture.status().ToString());
     pictures[picture->sha256] = std::move(picture).value();
   }
-  Result<std::vector<AdvertImage>> held = LoadAdvertImages(store, id);
-  if (!held.ok()) return held.status();
-  auto encoded = [](const std::vector<AdvertImage>& list) {
-    std::vector<std::string> out;
-    for (const AdvertImage& image : list) out.push_back(EncodeAdvertImage(image));
-    std::sort(out.begin(), out.end());
-    return out;
-  };
-  bool same = encoded(*held) == encoded(images);
-  for (const auto& [sha, picture] : pictures) {
-    if (!same) break;
-    Result<std::optional<StoredImage>> kept = LoadStoredImage(store, sha);
-    if (!kept.ok()) return kept.status();
-    same = kept->has_value();
-  }
-  if (same) return Status::OK();
-  if (Status s = DeleteAdvertImages(store, id); !s.ok()) return s;
-  std::vector<std::pair<std::string, std::string>> entries;
-  for (const AdvertImage& image : images) {
-    auto picture = pictures.find(image.sha256);
-    for (auto& entry : AdvertImageEntries(image, picture == pictures.end() ? nullptr : &picture->second)) {
-      entries.push_back(std::move(entry));
+  Result<std::vector<AdvertImage>> held_list = LoadAdvertImages(store, id);
+  if (!held_list.ok()) return held_list.status();
+  std::map<std::string, AdvertImage> held;
+  for (AdvertImage& image : *held_list) held[image.url] = std::move(image);
+  bool changed = false;
+  for (const std::string& json : image_json) {
+    Result<AdvertImage> image = DecodeAdvertImage(json);
+    if (!image.ok()) return Status::InvalidArgument("photo of " + id + ": " + image.status().ToString());
+    if (image->advert_id != id) return Status::InvalidArgument("photo of " + image->advert_id + " under " + id);
+    auto picture = pictures.find(image->sha256);
+    const StoredImage* kept_picture = picture == pictures.end() ? nullptr : &picture->second;
+    if (auto it = held.find(image->url); it != held.end()) {
+      const AdvertImage& mine = it->second;
+      if (!mine.sha256.empty() && image->sha256.empty()) continue;
+      if (EncodeAdvertImage(mine) == EncodeAdvertImage(*image)) {
+        if (kept_picture == nullptr) continue;
+        Result<std::optional<StoredImage>> stored = LoadStoredImage(store, image->sha256);
+        if (!stored.ok()) return stored.status();
+        if (stored->has_value()) continue;
+      } else if (!mine.sha256.empty() && mine.sha256 != image->sha256) {
+        // Another picture now: the old one loses this advert's reference.
+        if (Status s = RefuseAdvertImage(store, mine, "replaced"); !s.ok()) return s;
+      }
     }
+    if (Status s = store.PutMetas(AdvertImageEntries(*image, kept_picture)); !s.ok()) return s;
+    changed = true;
   }
-  if (Status s = store.PutMetas(entries); !s.ok()) return s;
-  ++summary->photo_updates;
+  if (changed) ++summary->photo_updates;
   return Status::OK();
 }
 

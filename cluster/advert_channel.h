@@ -21,10 +21,11 @@
 // Photos go with their advert: each entry lists the advert's images as the
 // worker holds them ("image" fields, store/image_record.h AdvertImage JSON)
 // and each picture kept ("picture" fields, StoredImage JSON, its WARC file
-// named "<worker>/<file>" too), after a field "photos". The store replaces
-// the advert's images with that list unless it already holds exactly it. A
-// photo fetched in a later run logs its advert as changed ("photo"), so it
-// is published then.
+// named "<worker>/<file>" too), after a field "photos". The store merges
+// them into its own rows by URL; a row it holds with a picture is never
+// replaced by one without (the worker now crawling the advert may not have
+// fetched it yet). A photo fetched in a later run logs its advert as
+// changed ("photo"), so it is published then.
 //
 // Thread safety: none; one connection, one thread. The store is borrowed.
 #pragma once

@@ -153,18 +153,20 @@ Status CrawlShare::RefreshOwners(RedisConnection& redis, Membership& membership)
   const auto sent = std::chrono::steady_clock::now();
   Result<Membership::Renewal> renewal = membership.Renew();
   if (!renewal.ok()) return renewal.status();
-  if (*renewal == Membership::Renewal::kLapsed) {
+  const bool rejoined = *renewal == Membership::Renewal::kLapsed;
+  if (rejoined) {
     spdlog::warn("cluster: worker {} lapsed (renewed too late, or Redis restarted); joining again",
                  worker_);
     if (Status s = membership.Join(); !s.ok()) return s;
-    // Joined again under the owners of the old live set: fetch only once the
-    // live set below is read (a generation change re-balances first).
+    // Others may have taken its hosts meanwhile: every host it owns now
+    // counts as gained now (a generation change below), so the first
+    // request to each waits for the others to notice (WaitBeforeFirstRequest).
   }
   Result<std::vector<std::string>> live = membership.LiveWorkers();
   if (!live.ok()) return live.status();
   MutexLock lock(&owners_mutex_);
   renewed_at_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(sent.time_since_epoch()).count();
-  if (*live == live_ && !owners_.empty()) return Status::OK();
+  if (*live == live_ && !owners_.empty() && !rejoined) return Status::OK();
   live_ = std::move(live).value();
   std::vector<std::string> old_owners = BucketOwners(live_);
   std::swap(old_owners, owners_);
@@ -175,12 +177,12 @@ Status CrawlShare::RefreshOwners(RedisConnection& redis, Membership& membership)
   if (old_owners.empty()) started_ = now;
   bucket_gained_.resize(owners_.size(), now);
   for (std::size_t b = 0; b < owners_.size(); ++b) {
-    if (owners_[b] == worker_ && (old_owners.size() <= b || old_owners[b] != worker_)) {
+    if (owners_[b] == worker_ && (rejoined || old_owners.size() <= b || old_owners[b] != worker_)) {
       bucket_gained_[b] = now;
     }
   }
   for (const auto& [host, owner] : host_owners_) {
-    if (owner == worker_ && old_host_owners[host] != worker_) host_gained_[host] = now;
+    if (owner == worker_ && (rejoined || old_host_owners[host] != worker_)) host_gained_[host] = now;
   }
   generation_.fetch_add(1);
   const auto own_hosts = std::count_if(host_owners_.begin(), host_owners_.end(),
@@ -227,16 +229,18 @@ std::int64_t UnixMillisNow() {
 }
 }  // namespace
 
-CrawlShare::SteadyTime CrawlShare::GainedAt(const std::string& host_port) const {
+std::optional<CrawlShare::Gained> CrawlShare::GainedAt(const std::string& host_port) const {
   MutexLock lock(&owners_mutex_);
+  std::optional<SteadyTime> at;
   if (auto it = host_owners_.find(host_port); it != host_owners_.end()) {
     auto gained = host_gained_.find(host_port);
-    return it->second == worker_ && gained != host_gained_.end() ? gained->second : started_;
+    if (it->second == worker_ && gained != host_gained_.end()) at = gained->second;
+  } else if (const std::uint32_t bucket = BucketOf(host_port);
+             bucket < owners_.size() && owners_[bucket] == worker_ && bucket < bucket_gained_.size()) {
+    at = bucket_gained_[bucket];
   }
-  const std::uint32_t bucket = BucketOf(host_port);
-  return bucket < owners_.size() && owners_[bucket] == worker_ && bucket < bucket_gained_.size()
-             ? bucket_gained_[bucket]
-             : started_;
+  if (!at) return std::nullopt;
+  return Gained{*at, *at > started_};
 }
 
 Result<std::chrono::milliseconds> CrawlShare::WaitBeforeFirstRequest(
@@ -245,22 +249,28 @@ Result<std::chrono::milliseconds> CrawlShare::WaitBeforeFirstRequest(
   if (calls_.broken()) {
     if (Status s = calls_.Reconnect(); !s.ok()) return s;
   }
+  // A host no worker owns here (a photo's, a redirect's): every worker may
+  // fetch from it, so there is no previous owner to wait for.
+  const std::optional<Gained> gained = GainedAt(host_port);
+  if (!gained) return milliseconds(0);
+  // The previous owner sees the change at its next renewal at the latest,
+  // and then starts nothing more on the host; the requests it started are
+  // in the ledger by then.
+  const SteadyTime settled = gained->at + RenewEvery() + milliseconds(250);
+  const SteadyTime now = std::chrono::steady_clock::now();
+  const auto until_settled = std::max(milliseconds(1), std::chrono::ceil<milliseconds>(settled - now));
+  if (gained->mid_run && now < settled) return until_settled;
   Result<std::optional<std::int64_t>> last = ledger_->LastRequest(host_port);
   if (!last.ok()) return last.status();
+  // Owned since this worker started, and nobody requested it lately: a cold start.
   if (!last->has_value()) return milliseconds(0);
-  // The previous owner sees the change at its next renewal at the latest,
-  // and then starts nothing more on the host; what it had under way is in
-  // the ledger by the time this worker asks again.
-  const SteadyTime settled = GainedAt(host_port) + RenewEvery() + milliseconds(250);
-  const SteadyTime now = std::chrono::steady_clock::now();
-  if (now < settled) {
-    return std::max(milliseconds(1), std::chrono::ceil<milliseconds>(settled - now));
-  }
+  if (now < settled) return until_settled;
   return milliseconds(std::max<std::int64_t>(0, **last + delay.count() - UnixMillisNow()));
 }
 
-void CrawlShare::ResponseEnded(const std::string& host_port) {
-  if (calls_.broken() && !calls_.Reconnect().ok()) return;
+void CrawlShare::HostRequested(const std::string& host_port) {
+  // Not redialled here, once per request: the next call that may wait does.
+  if (calls_.broken()) return;
   Result<std::int64_t> recorded = ledger_->RecordRequest(host_port, UnixMillisNow());
   if (!recorded.ok()) {
     spdlog::debug("cluster: recording a response from {}: {}", host_port,

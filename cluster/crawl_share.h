@@ -48,6 +48,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -86,14 +87,18 @@ class CrawlShare final : public WorkShare {
   // hosts over only after it is gone, so the last third is the margin for
   // fetches under way.
   bool MayFetch() const override;
-  // Nothing recorded in the ledger: go. Otherwise, until the host has been
-  // this worker's for one renewal period + 250 ms (the previous owner sees
-  // the change at its next renewal and starts nothing more), wait for that;
-  // then wait until the last response + `delay`. Hosts this worker does not
-  // own (a redirect's or a photo's) count as its own since it started.
+  // A host gained mid-run (a worker joined, left or died, or this one
+  // lapsed and joined again) waits until it has been this worker's for one
+  // renewal period + 250 ms: the previous owner sees the change at its next
+  // renewal and starts nothing more. Then, or for a host owned since the
+  // start with a request in the ledger, until the last request + `delay`.
+  // A host owned since the start that nobody requested lately goes at once
+  // (a cold start), as does a host this worker does not own (a photo's or a
+  // redirect's: every worker fetches those).
   Result<std::chrono::milliseconds> WaitBeforeFirstRequest(
       const std::string& host_port, std::chrono::milliseconds delay) override;
-  void ResponseEnded(const std::string& host_port) override;
+  // Records start and end alike (the ledger keeps the later time).
+  void HostRequested(const std::string& host_port) override;
   std::uint64_t generation() const override { return generation_.load(); }
   Status HandOver(const std::vector<PageToHand>& pages) override;
   Result<std::vector<HandedPage>> Receive() override;
@@ -117,8 +122,12 @@ class CrawlShare final : public WorkShare {
   Status RefreshOwners(RedisConnection& redis, Membership& membership);
   void RenewLoop();
   std::chrono::milliseconds RenewEvery() const;
-  // When this worker came to own `host_port` (see WaitBeforeFirstRequest).
-  SteadyTime GainedAt(const std::string& host_port) const;
+  struct Gained {
+    SteadyTime at;
+    bool mid_run = false;  // after the first owners were dealt
+  };
+  // When this worker came to own `host_port`; nullopt when it does not.
+  std::optional<Gained> GainedAt(const std::string& host_port) const;
   // The hand-over streams this worker reads: its hosts' and its buckets'.
   std::vector<std::string> OwnedStreams() const;
 

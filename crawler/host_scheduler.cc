@@ -101,6 +101,7 @@ void HostScheduler::StartRobots(HostState& host) {
   host.robots_state = RobotsState::kFetching;
   ++host.in_flight;
   ++site_in_flight_[host.site];
+  if (WorkShare* share = state_.env.options.share) share->HostRequested(host.key);  // started
   state_.env.fetcher.Start(std::move(request));
 }
 
@@ -202,6 +203,7 @@ bool HostScheduler::StartPage(const std::string& key, HostState& host, Pending p
   in_flight_[request.token] = {key, page, false};
   ++host.in_flight;
   ++site_in_flight_[page.site];
+  if (WorkShare* share = state_.env.options.share) share->HostRequested(host.key);  // started
   state_.env.fetcher.Start(std::move(request));
   return true;
 }
@@ -251,6 +253,7 @@ bool HostScheduler::StartImage(const std::string& key, HostState& host, Pending 
   in_flight_[request.token] = {key, page, false};
   ++host.in_flight;
   ++site_in_flight_[page.site];
+  if (WorkShare* share = state_.env.options.share) share->HostRequested(host.key);  // started
   state_.env.fetcher.Start(std::move(request));
   return true;
 }
@@ -296,6 +299,7 @@ void HostScheduler::ApplyRobots(HostState& host, long status, const std::string&
                      *delay, cap.count());
         asked = cap;
       }
+      if (asked > host.delay) host.first_request_cleared = false;  // asked again with this delay
       host.delay = std::max(host.delay, asked);
     }
     if (state_.rules(host.site).site->sitemaps) {
@@ -351,7 +355,7 @@ void HostScheduler::OnFinished(FetchResult& result, SteadyTime now) {
   --site_in_flight_[flight.robots ? host.site : flight.page.site];
   // Politeness counts from the end of the previous response.
   host.next_allowed = now + host.delay;
-  if (WorkShare* share = state_.env.options.share) share->ResponseEnded(flight.host);
+  if (WorkShare* share = state_.env.options.share) share->HostRequested(flight.host);  // ended
   if (flight.robots) {
     OnRobotsFetched(host, result);
     host.next_allowed = now + host.delay;  // Crawl-delay applies from now on

@@ -40,8 +40,10 @@ void HostScheduler::ShareWork(SteadyTime now) {
 bool HostScheduler::Rebalance() {
   WorkShare& share = *state_.env.options.share;
   for (auto& [key, host] : hosts_) {
+    // Asked again before the next request: a host kept may still be one
+    // this worker lost while its membership lapsed and has just regained.
+    host.first_request_cleared = false;
     if (share.Owns(key)) continue;
-    host.first_request_cleared = false;  // checked again if it comes back
     std::deque<Pending> keep;  // pages mid-redirect stay here
     for (Pending& page : host.queue) {
       if (page.fetch_url.empty()) {

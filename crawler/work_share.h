@@ -56,9 +56,10 @@ class WorkShare {
   // error: ask again later.
   virtual Result<std::chrono::milliseconds> WaitBeforeFirstRequest(
       const std::string& host_port, std::chrono::milliseconds delay) = 0;
-  // A response (or failure) from `host_port` ended now: kept for the worker
-  // that owns the host next. Best effort: a failure is only logged.
-  virtual void ResponseEnded(const std::string& host_port) = 0;
+  // A request to `host_port` started, or its response (or failure) ended,
+  // now: kept for the worker that owns the host next. Best effort: a
+  // failure is only logged.
+  virtual void HostRequested(const std::string& host_port) = 0;
   // Grows each time the set of owned hosts may have changed (a worker
   // joined or left): the crawler then hands over what it no longer owns
   // and seeds what it gained.

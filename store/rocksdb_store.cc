@@ -496,13 +496,11 @@ class RocksStore final : public Store {
   }
 
   Status PutMeta(const std::string& key, const std::string& value) override {
-    return FromRocks(Serialized([&] { return db()->Put(WriteOpts(), family(kMeta), key, value); }), "write meta");
+    return WriteMetas({{key, value}}, {}, "write meta");
   }
 
   Status PutMetas(const std::vector<std::pair<std::string, std::string>>& entries) override {
-    rocksdb::WriteBatch batch;
-    for (const auto& [key, value] : entries) batch.Put(family(kMeta), key, value);
-    return Write(batch, "write meta");
+    return WriteMetas(entries, {}, "write meta");
   }
 
   Result<std::optional<std::string>> GetMeta(const std::string& key) const override {
@@ -519,14 +517,10 @@ class RocksStore final : public Store {
     return FromRocks(it->status(), "scan meta");
   }
 
-  Status DeleteMeta(const std::string& key) override {
-    return FromRocks(Serialized([&] { return db()->Delete(WriteOpts(), family(kMeta), key); }), "delete meta");
-  }
+  Status DeleteMeta(const std::string& key) override { return WriteMetas({}, {key}, "delete meta"); }
 
   Status DeleteMetas(const std::vector<std::string>& keys) override {
-    rocksdb::WriteBatch batch;
-    for (const std::string& key : keys) batch.Delete(family(kMeta), key);
-    return Write(batch, "delete meta");
+    return WriteMetas({}, keys, "delete meta");
   }
 
   Status DeleteMetasIfUnchanged(
@@ -610,6 +604,36 @@ class RocksStore final : public Store {
     return rocksdb::WriteOptions();
   }
 
+  // The advert an "advert-image\x1f<advert id>\x1f<url>" key is about;
+  // empty for any other key.
+  static std::string AdvertOfPhotoKey(const std::string& key) {
+    const std::string_view prefix = meta_keys::kAdvertImage;
+    if (std::string_view(key).substr(0, prefix.size()) != prefix) return "";
+    const std::string rest = key.substr(prefix.size());
+    return rest.substr(0, rest.find('\x1f'));
+  }
+
+  // Meta puts and deletes in one write. A write to an advert's photo rows
+  // logs the advert as changed ("photo"): correlation reads photos, and a
+  // cluster worker publishes what its log names.
+  Status WriteMetas(const std::vector<std::pair<std::string, std::string>>& puts,
+                    const std::vector<std::string>& deletes, const char* context) {
+    rocksdb::WriteBatch batch;
+    std::set<std::string> photo_adverts;
+    for (const auto& [key, value] : puts) {
+      batch.Put(family(kMeta), key, value);
+      if (std::string id = AdvertOfPhotoKey(key); !id.empty()) photo_adverts.insert(id);
+    }
+    for (const std::string& key : deletes) {
+      batch.Delete(family(kMeta), key);
+      if (std::string id = AdvertOfPhotoKey(key); !id.empty()) photo_adverts.insert(id);
+    }
+    if (photo_adverts.empty()) return Write(batch, context);
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    for (const std::string& id : photo_adverts) LogChange(id, "photo", &batch);
+    return Write(batch, context);
+  }
+
   // Called under write_mutex_ (see LogChange).
   void AddCommit(const PageCommit& commit, rocksdb::WriteBatch* batch) {
     if (commit.url.empty()) return;
@@ -618,15 +642,10 @@ class RocksStore final : public Store {
     }
     batch->Put(family(kFrontier), FrontierKey('d', commit.url), "");
     if (!commit.page_meta.empty()) batch->Put(family(kPages), commit.url, commit.page_meta);
-    const std::string_view advert_image = meta_keys::kAdvertImage;
     for (const auto& [key, value] : commit.meta) {
       batch->Put(family(kMeta), key, value);
-      // An advert's photo fetched (or given up): correlation reads photos,
-      // and a cluster worker publishes what its change log names.
-      if (std::string_view(key).substr(0, advert_image.size()) == advert_image) {
-        const std::string rest = key.substr(advert_image.size());
-        LogChange(rest.substr(0, rest.find('\x1f')), "photo", batch);
-      }
+      // A photo fetched or given up (see WriteMetas).
+      if (std::string id = AdvertOfPhotoKey(key); !id.empty()) LogChange(id, "photo", batch);
     }
   }
 

@@ -182,6 +182,21 @@ TEST_CASE("AdvertChannel_PhotosGoWithTheirAdvert_AndALaterPhotoIsPublishedOnItsO
   CHECK(later.photo_updates == 1);
   CHECK(LoadAdvertImages(*central, advert.id).value().size() == 3);
 
+  // Another worker crawls the advert now (its host moved) and has not
+  // fetched the first photo yet: the store keeps the picture it holds.
+  auto other = OpenAt(channel.dir.path() + "/other");
+  AdvertRecord seen_again = advert;
+  seen_again.last_seen = 3000;
+  REQUIRE(other->UpsertAdvert(seen_again).ok());
+  REQUIRE(other->CommitPage(PhotoCommit(advert.id, 0, "per-run image cap")).ok());
+  CHECK(PublishChangedAdverts(*other, redis, "w2").value() == 1);
+  TakeInSummary moved = TakeInPublishedAdverts(*central, redis).value();
+  CHECK(moved.photo_updates == 0);
+  images = LoadAdvertImages(*central, advert.id).value();
+  REQUIRE(images.size() == 3);
+  CHECK(images[0].sha256 == std::string(63, 'a') + "0");
+  CHECK(LoadStoredImage(*central, images[0].sha256).value().has_value());
+
   // Deleted on the worker: its photos go from the store with it.
   REQUIRE(worker->DeleteAdvert(advert.id).ok());
   REQUIRE(DeleteAdvertImages(*worker, advert.id).ok());

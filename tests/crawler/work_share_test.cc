@@ -30,7 +30,7 @@ class QuietShare : public WorkShare {
                                                            std::chrono::milliseconds) override {
     return std::chrono::milliseconds(0);
   }
-  void ResponseEnded(const std::string&) override {}
+  void HostRequested(const std::string&) override {}
   std::uint64_t generation() const override { return 1; }
   Status HandOver(const std::vector<PageToHand>&) override { return Status::OK(); }
   Result<std::vector<HandedPage>> Receive() override { return std::vector<HandedPage>{}; }
@@ -172,7 +172,7 @@ TEST_CASE("WorkShare_MayFetchFalse_NoRequestStartsUntilItIsTrueAgain_AndNothingI
 }
 
 // Asks the first request to `slow_host` to wait `wait` once (another worker
-// had a response from it lately) and counts the responses it is told of.
+// requested it lately) and counts the request starts and ends it is told of.
 class LedgerShare final : public QuietShare {
  public:
   LedgerShare(std::string slow_host, std::chrono::milliseconds wait)
@@ -182,17 +182,17 @@ class LedgerShare final : public QuietShare {
     std::lock_guard<std::mutex> lock(mutex_);
     return ++asked_[host_port] == 1 && host_port == slow_host_ ? wait_ : std::chrono::milliseconds(0);
   }
-  void ResponseEnded(const std::string&) override {
+  void HostRequested(const std::string&) override {
     std::lock_guard<std::mutex> lock(mutex_);
-    ++responses_;
+    ++told_;
   }
   std::map<std::string, int> asked() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return asked_;
   }
-  int responses() const {
+  int told() const {
     std::lock_guard<std::mutex> lock(mutex_);
-    return responses_;
+    return told_;
   }
 
  private:
@@ -200,7 +200,7 @@ class LedgerShare final : public QuietShare {
   const std::chrono::milliseconds wait_;
   mutable std::mutex mutex_;
   std::map<std::string, int> asked_;  // guarded by mutex_
-  int responses_ = 0;                 // guarded by mutex_
+  int told_ = 0;                      // guarded by mutex_
 };
 
 TEST_CASE("WorkShare_AHostRequestedLatelyByAnotherWorker_ItsFirstRequestWaitsAsTold") {
@@ -222,13 +222,13 @@ TEST_CASE("WorkShare_AHostRequestedLatelyByAnotherWorker_ItsFirstRequestWaitsAsT
   CHECK(*first_slow - started >= wait);
   CHECK(*first_other < *first_slow);  // only that host waited
   // Each host was asked about until it could go (none changed owner), and
-  // every response was told to the share for the next owner.
+  // every request's start and end were told to the share for the next owner.
   for (const auto& [host, times] : share.asked()) {
     INFO(host);
     CHECK(times == (host == "127.0.0.1:" + std::to_string(slow_port) ? 2 : 1));
   }
   CHECK(share.asked().size() == farm.sites().size());
-  CHECK(static_cast<size_t>(share.responses()) == farm.requests().size());
+  CHECK(static_cast<size_t>(share.told()) == 2 * farm.requests().size());  // each start and end
 }
 
 }  // namespace

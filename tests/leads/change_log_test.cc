@@ -85,14 +85,17 @@ TEST_CASE("ChangeLog_ASecondChangeToAnAdvertAlreadyLoggedWhileCorrelationRunsIsL
           "[leads]") {
   TempStore t;
   for (int i = 0; i < 4; ++i) t.Put(Advert(i));
+  Ad edited = Advert(2);
+  edited.text += " Edited before the run.";
+  t.Put(edited);  // logged as "changed" when the run reads the log
   testing::TextCountingStore watched(*t.store);
   bool written = false;
   watched.before_summary_scan = [&] {
     if (written) return;
     written = true;
-    Ad edited = Advert(2);  // logged as "new" before the run read the log
-    edited.text += " Edited as correlation loads.";
-    t.Put(edited);
+    Ad again = Advert(2);  // "changed" again: the same kind, a new write
+    again.text += " Edited as correlation loads.";
+    t.Put(again);
   };
   auto first = Correlate(watched, LeadSettings{}, 8000);
   REQUIRE(first.ok());
