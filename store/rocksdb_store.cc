@@ -450,8 +450,13 @@ class RocksStore final : public Store {
   }
 
   Status CommitPage(const PageCommit& commit) override {
-    // AddCommit may log a change (an advert's photo), which needs the lock.
-    std::lock_guard<std::mutex> lock(write_mutex_);
+    // AddCommit logs a change for an advert's photo, which needs the lock;
+    // the other page commits (most) do without it.
+    std::unique_lock<std::mutex> lock(write_mutex_, std::defer_lock);
+    if (std::any_of(commit.meta.begin(), commit.meta.end(),
+                    [](const auto& entry) { return !AdvertOfPhotoKey(entry.first).empty(); })) {
+      lock.lock();
+    }
     rocksdb::WriteBatch batch;
     AddCommit(commit, &batch);
     return Write(batch, "commit page " + commit.url);
