@@ -51,7 +51,7 @@ struct TakeInSummary {
   std::size_t entries = 0;  // stream entries read
   std::size_t stored = 0;   // adverts new or changed in the store
   std::size_t deleted = 0;
-  std::size_t photo_updates = 0;  // adverts whose list of photos was replaced
+  std::size_t photo_updates = 0;  // adverts with photo rows written (new or changed)
   std::size_t malformed = 0;  // acknowledged and dropped, with a warning
 };
 

@@ -168,11 +168,11 @@ Status CrawlShare::RefreshOwners(RedisConnection& redis, Membership& membership)
   renewed_at_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(sent.time_since_epoch()).count();
   if (*live == live_ && !owners_.empty() && !rejoined) return Status::OK();
   live_ = std::move(live).value();
-  std::vector<std::string> old_owners = BucketOwners(live_);
-  std::swap(old_owners, owners_);
-  std::map<std::string, std::string> old_host_owners = BalancedHostOwners(
-      std::vector<std::string>(configured_hosts_.begin(), configured_hosts_.end()), live_);
-  std::swap(old_host_owners, host_owners_);
+  const std::vector<std::string> old_owners = std::exchange(owners_, BucketOwners(live_));
+  std::map<std::string, std::string> old_host_owners = std::exchange(
+      host_owners_,
+      BalancedHostOwners(std::vector<std::string>(configured_hosts_.begin(), configured_hosts_.end()),
+                         live_));
   const SteadyTime now = std::chrono::steady_clock::now();
   if (old_owners.empty()) started_ = now;
   bucket_gained_.resize(owners_.size(), now);
@@ -273,7 +273,7 @@ void CrawlShare::HostRequested(const std::string& host_port) {
   if (calls_.broken()) return;
   Result<std::int64_t> recorded = ledger_->RecordRequest(host_port, UnixMillisNow());
   if (!recorded.ok()) {
-    spdlog::debug("cluster: recording a response from {}: {}", host_port,
+    spdlog::debug("cluster: recording a request to {}: {}", host_port,
                   recorded.status().ToString());
   }
 }

@@ -14,9 +14,9 @@
 //                   cluster is idle only when they are equal
 //   idle:<name>     present while that worker has nothing to do; its value
 //                   is the live set it last re-balanced for
-//   host:<host>:last  when any worker last had a response from the host
-//                   (cluster/host_ledger.h), for the next owner's first
-//                   request
+//   host:<host>:last  when any worker last started a request to the host or
+//                   had its response (cluster/host_ledger.h), for the next
+//                   owner's first request
 //
 // The configured hosts go to live workers evenly by rendezvous hashing with
 // bounded loads (BalancedHostOwners); any other host by its bucket

@@ -101,7 +101,11 @@ void HostScheduler::StartRobots(HostState& host) {
   host.robots_state = RobotsState::kFetching;
   ++host.in_flight;
   ++site_in_flight_[host.site];
-  if (WorkShare* share = state_.env.options.share) share->HostRequested(host.key);  // started
+  SendRequest(host, std::move(request));
+}
+
+void HostScheduler::SendRequest(const HostState& host, FetchRequest request) {
+  TellShareHostRequested(host.key);  // the request starts
   state_.env.fetcher.Start(std::move(request));
 }
 
@@ -203,8 +207,7 @@ bool HostScheduler::StartPage(const std::string& key, HostState& host, Pending p
   in_flight_[request.token] = {key, page, false};
   ++host.in_flight;
   ++site_in_flight_[page.site];
-  if (WorkShare* share = state_.env.options.share) share->HostRequested(host.key);  // started
-  state_.env.fetcher.Start(std::move(request));
+  SendRequest(host, std::move(request));
   return true;
 }
 
@@ -253,8 +256,7 @@ bool HostScheduler::StartImage(const std::string& key, HostState& host, Pending 
   in_flight_[request.token] = {key, page, false};
   ++host.in_flight;
   ++site_in_flight_[page.site];
-  if (WorkShare* share = state_.env.options.share) share->HostRequested(host.key);  // started
-  state_.env.fetcher.Start(std::move(request));
+  SendRequest(host, std::move(request));
   return true;
 }
 
@@ -355,7 +357,7 @@ void HostScheduler::OnFinished(FetchResult& result, SteadyTime now) {
   --site_in_flight_[flight.robots ? host.site : flight.page.site];
   // Politeness counts from the end of the previous response.
   host.next_allowed = now + host.delay;
-  if (WorkShare* share = state_.env.options.share) share->HostRequested(flight.host);  // ended
+  TellShareHostRequested(flight.host);  // the response ended
   if (flight.robots) {
     OnRobotsFetched(host, result);
     host.next_allowed = now + host.delay;  // Crawl-delay applies from now on

@@ -96,6 +96,8 @@ class HostScheduler {
   // its transfers across all its hosts.
   bool SiteHasRoom(int site) const;
   void StartRobots(HostState& host);
+  // Every request to a host goes out here, so a cluster's ledger hears of it.
+  void SendRequest(const HostState& host, FetchRequest request);
   // Starts every transfer allowed now; returns how long until the next may start.
   milliseconds StartReady();
   // Starts one page of `host`, or settles it without a fetch. False when
@@ -131,6 +133,8 @@ class HostScheduler {
   bool MarkBusy();
   // WorkShare::MayFetch (true without a share), logging when a pause starts and ends.
   bool FetchAllowedByShare();
+  // WorkShare::HostRequested, without a share nothing.
+  void TellShareHostRequested(const std::string& host_port);
   // Asks WorkShare::WaitBeforeFirstRequest: zero clears the host, a wait
   // moves host.next_allowed (on an error, by a second).
   void ClearFirstRequest(HostState& host, SteadyTime now);

@@ -191,6 +191,10 @@ bool HostScheduler::FetchAllowedByShare() {
   return allowed;
 }
 
+void HostScheduler::TellShareHostRequested(const std::string& host_port) {
+  if (WorkShare* share = state_.env.options.share) share->HostRequested(host_port);
+}
+
 void HostScheduler::ClearFirstRequest(HostState& host, SteadyTime now) {
   WorkShare* share = state_.env.options.share;
   if (share == nullptr) {
