@@ -5,6 +5,7 @@
 // nothing there. Real RocksDB stores, a real redis-server on loopback.
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <string>
 
 #include "cluster/advert_channel.h"
@@ -44,9 +45,16 @@ std::unique_ptr<Store> OpenAt(const std::string& path) {
 
 // Every entry of the stream added again, as a second delivery would bring it.
 // A worker's store and the correlating store, with a redis-server between
-// (none when redis-server is not installed: the test returns early).
+// and the store's group made (no `redis` when redis-server is not
+// installed: the test returns early).
 struct Channel {
+  Channel() {
+    if (!server) return;
+    redis.emplace(ConnectTo(*server));
+    REQUIRE(EnsureAdvertsGroup(*redis).ok());
+  }
   std::unique_ptr<testing::RedisServer> server = testing::StartRedisOrWarn();
+  std::optional<RedisConnection> redis;
   testing::TempDir dir{"plainsight-advert-channel"};
   std::unique_ptr<Store> worker = OpenAt(dir.path() + "/worker");
   std::unique_ptr<Store> central = OpenAt(dir.path() + "/central");
@@ -70,9 +78,8 @@ void DeliverAgain(RedisConnection& redis, const RedisReply& entries) {
 
 TEST_CASE("AdvertChannel_EachChange_ReachesTheStoreOnce_AndARepeatChangesNothing") {
   Channel channel;
-  if (!channel.server) return;
-  RedisConnection redis = ConnectTo(*channel.server);
-  REQUIRE(EnsureAdvertsGroup(redis).ok());
+  if (!channel.redis) return;
+  RedisConnection& redis = *channel.redis;
   Store* worker = channel.worker.get();
   Store* central = channel.central.get();
 
@@ -145,9 +152,8 @@ PageCommit PhotoCommit(const std::string& advert_id, int order, const std::strin
 
 TEST_CASE("AdvertChannel_PhotosGoWithTheirAdvert_AndALaterPhotoIsPublishedOnItsOwn") {
   Channel channel;
-  if (!channel.server) return;
-  RedisConnection redis = ConnectTo(*channel.server);
-  REQUIRE(EnsureAdvertsGroup(redis).ok());
+  if (!channel.redis) return;
+  RedisConnection& redis = *channel.redis;
   Store* worker = channel.worker.get();
   Store* central = channel.central.get();
 

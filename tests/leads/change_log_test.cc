@@ -2,6 +2,11 @@
 // counts the adverts changed since the last one and clears exactly those.
 #include <catch2/catch.hpp>
 
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
 #include "leads/change_log.h"
 #include "leads/correlate.h"
 #include "tests/leads/temp_store.h"
@@ -59,26 +64,36 @@ TEST_CASE("ChangeLog_EachCorrelationCountsTheAdvertsChangedSinceTheLastOne", "[l
   }
 }
 
-TEST_CASE("ChangeLog_AChangeWrittenWhileCorrelationRunsIsLeftForTheNextRun", "[leads]") {
-  TempStore t;
-  for (int i = 0; i < 4; ++i) t.Put(Advert(i));
+// Correlates `t` (four adverts heard of) while `during` writes once as the
+// corpus loads; that write must be all the log keeps, as `left_kind`, and
+// the next run must hear of it.
+void CheckLeftForTheNextRun(TempStore& t, const std::function<void()>& during,
+                            const std::string& left_url, const std::string& left_kind) {
   testing::TextCountingStore watched(*t.store);
   bool written = false;
   watched.before_summary_scan = [&] {
     if (written) return;
     written = true;
-    t.Put(Advert(7));  // a crawl writing as correlation loads
+    during();
   };
   auto first = Correlate(watched, LeadSettings{}, 8000);
   REQUIRE(first.ok());
   CHECK(first->changed_adverts == 4);
   auto left = ReadChangeLog(*t.store);
   REQUIRE(left.ok());
-  CHECK(left->advert_ids == std::vector<std::string>{AdvertIdForUrl(Advert(7).url)});
-  CHECK(left->by_kind == std::map<std::string, size_t>{{"new", 1}});
+  CHECK(left->advert_ids == std::vector<std::string>{AdvertIdForUrl(left_url)});
+  CHECK(left->by_kind == std::map<std::string, size_t>{{left_kind, 1}});
   auto second = Correlate(*t.store, LeadSettings{}, 8000);
   REQUIRE(second.ok());
   CHECK(second->changed_adverts == 1);
+}
+
+TEST_CASE("ChangeLog_AChangeWrittenWhileCorrelationRunsIsLeftForTheNextRun", "[leads]") {
+  TempStore t;
+  for (int i = 0; i < 4; ++i) t.Put(Advert(i));
+  CheckLeftForTheNextRun(
+      t, [&] { t.Put(Advert(7)); },  // a crawl writing as correlation loads
+      Advert(7).url, "new");
 }
 
 TEST_CASE("ChangeLog_ASecondChangeToAnAdvertAlreadyLoggedWhileCorrelationRunsIsLeftForTheNextRun",
@@ -88,25 +103,14 @@ TEST_CASE("ChangeLog_ASecondChangeToAnAdvertAlreadyLoggedWhileCorrelationRunsIsL
   Ad edited = Advert(2);
   edited.text += " Edited before the run.";
   t.Put(edited);  // logged as "changed" when the run reads the log
-  testing::TextCountingStore watched(*t.store);
-  bool written = false;
-  watched.before_summary_scan = [&] {
-    if (written) return;
-    written = true;
-    Ad again = Advert(2);  // "changed" again: the same kind, a new write
-    again.text += " Edited as correlation loads.";
-    t.Put(again);
-  };
-  auto first = Correlate(watched, LeadSettings{}, 8000);
-  REQUIRE(first.ok());
-  CHECK(first->changed_adverts == 4);
-  auto left = ReadChangeLog(*t.store);
-  REQUIRE(left.ok());
-  CHECK(left->advert_ids == std::vector<std::string>{AdvertIdForUrl(Advert(2).url)});
-  CHECK(left->by_kind == std::map<std::string, size_t>{{"changed", 1}});
-  auto second = Correlate(*t.store, LeadSettings{}, 8000);
-  REQUIRE(second.ok());
-  CHECK(second->changed_adverts == 1);
+  CheckLeftForTheNextRun(
+      t,
+      [&] {
+        Ad again = Advert(2);  // "changed" again: the same kind, a new write
+        again.text += " Edited as correlation loads.";
+        t.Put(again);
+      },
+      Advert(2).url, "changed");
 }
 
 }  // namespace
