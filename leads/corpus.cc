@@ -14,6 +14,7 @@
 #include "leads/full_address.h"
 #include "leads/signature_cache.h"
 #include "leads/site_chrome.h"
+#include "leads/template_clusters.h"
 #include "leads/text_signer.h"
 #include "store/meta_keys.h"
 
@@ -534,12 +535,7 @@ const std::uint16_t* Corpus::Signature(size_t i) const {
 }
 
 double Corpus::EstimateJaccard(size_t a, size_t b) const {
-  const std::uint16_t* x = Signature(a);
-  const std::uint16_t* y = Signature(b);
-  if (x == nullptr || y == nullptr || signature_length == 0) return 0.0;
-  size_t equal = 0;
-  for (size_t i = 0; i < signature_length; ++i) equal += x[i] == y[i] ? 1u : 0u;
-  return static_cast<double>(equal) / static_cast<double>(signature_length);
+  return SignatureAgreement(Signature(a), Signature(b), signature_length);
 }
 
 void Corpus::DropSignatures() {

@@ -7,85 +7,12 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "leads/link_facts.h"
 #include "leads/template_risk.h"
 #include "leads/union_find.h"
 
 namespace plainsight {
 namespace {
-
-// Adverts holding each entity, as one flat array (counting sort).
-struct Holders {
-  std::vector<std::uint32_t> offsets;  // entity e's holders: [offsets[e], offsets[e+1])
-  std::vector<std::uint32_t> adverts;
-
-  size_t Count(size_t e) const { return offsets[e + 1] - offsets[e]; }
-  std::vector<std::uint32_t> Of(size_t e) const {
-    return {adverts.begin() + offsets[e], adverts.begin() + offsets[e + 1]};
-  }
-};
-
-Holders IndexHolders(const Corpus& corpus) {
-  Holders h;
-  h.offsets.assign(corpus.EntityCount() + 1, 0);
-  for (std::uint32_t e : corpus.advert_entities.values) ++h.offsets[e + 1];
-  for (size_t e = 0; e < corpus.EntityCount(); ++e) h.offsets[e + 1] += h.offsets[e];
-  h.adverts.resize(h.offsets.back());
-  std::vector<std::uint32_t> fill(h.offsets.begin(), h.offsets.end() - 1);
-  for (size_t i = 0; i < corpus.adverts.size(); ++i) {
-    for (std::uint32_t e : corpus.Entities(i)) h.adverts[fill[e]++] = static_cast<std::uint32_t>(i);
-  }
-  return h;  // adverts are visited in order, so each entity's holders ascend
-}
-
-std::vector<size_t> SiteTotals(const Corpus& corpus) {
-  std::vector<size_t> totals(corpus.sites.size(), 0);
-  for (const AdvertDigest& d : corpus.adverts) ++totals[d.site];
-  return totals;
-}
-
-// The site (if any) on which `members` are most of the adverts: a site's
-// own contact or page layout, not a link between writers.
-struct SiteShare {
-  bool boilerplate = false;
-  std::uint16_t site = 0;
-  size_t count = 0;
-  size_t sites = 0;  // distinct sites among members
-};
-
-SiteShare CheckSiteShare(const Corpus& corpus, const std::vector<std::uint32_t>& members,
-                         const std::vector<size_t>& site_totals, const LeadSettings& settings) {
-  std::map<std::uint16_t, size_t> per_site;
-  for (std::uint32_t i : members) ++per_site[corpus.adverts[i].site];
-  SiteShare out;
-  out.sites = per_site.size();
-  for (const auto& [site, count] : per_site) {
-    double share = static_cast<double>(count) / static_cast<double>(site_totals[site]);
-    if (count >= static_cast<size_t>(settings.boilerplate_min_adverts) &&
-        share >= settings.boilerplate_share) {
-      out = {true, site, count, per_site.size()};
-      return out;
-    }
-  }
-  return out;
-}
-
-std::string Plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-// "+447700900123" -> block 447700900, number 123. False for anything that
-// is not "+" and 7-15 digits.
-bool SplitPhoneBlock(std::string_view e164, std::uint64_t* block, int* number) {
-  if (e164.size() < 8 || e164.size() > 16 || e164[0] != '+') return false;
-  std::uint64_t digits = 0;
-  for (size_t i = 1; i < e164.size(); ++i) {
-    if (e164[i] < '0' || e164[i] > '9') return false;
-    digits = digits * 10 + static_cast<std::uint64_t>(e164[i] - '0');
-  }
-  *block = digits / 1000;
-  *number = static_cast<int>(digits % 1000);
-  return true;
-}
 
 std::vector<std::uint32_t> SortedUnion(std::vector<std::uint32_t> a,
                                        const std::vector<std::uint32_t>& b) {
@@ -93,135 +20,6 @@ std::vector<std::uint32_t> SortedUnion(std::vector<std::uint32_t> a,
   std::sort(a.begin(), a.end());
   a.erase(std::unique(a.begin(), a.end()), a.end());
   return a;
-}
-
-void AddConsecutivePhoneSources(const Corpus& corpus, const Holders& holders,
-                                const std::vector<bool>& ignored, const LeadSettings& settings,
-                                std::vector<LinkSource>* sources) {
-  struct Numbered {
-    std::uint64_t block;
-    int number;
-    std::uint32_t entity;
-    bool operator<(const Numbered& o) const {
-      return block != o.block ? block < o.block : number < o.number;
-    }
-  };
-  std::vector<Numbered> phones;
-  for (size_t e = 0; e < corpus.EntityCount(); ++e) {
-    if (corpus.entity_types[e] != EntityType::kPhone || ignored[e]) continue;
-    Numbered n{0, 0, static_cast<std::uint32_t>(e)};
-    if (SplitPhoneBlock(corpus.EntityValue(e), &n.block, &n.number)) phones.push_back(n);
-  }
-  std::sort(phones.begin(), phones.end());
-  const auto max_in_block = static_cast<size_t>(settings.consecutive_block_max_phones);
-  for (size_t begin = 0; begin < phones.size();) {
-    size_t end = begin + 1;
-    while (end < phones.size() && phones[end].block == phones[begin].block) ++end;
-    if (end - begin >= 2 && end - begin <= max_in_block) {
-      for (size_t x = begin; x < end; ++x) {
-        for (size_t y = x + 1; y < end; ++y) {
-          if (phones[y].number - phones[x].number > settings.consecutive_phone_window) break;
-          LinkSource s;
-          s.kind = LinkKind::kConsecutive;
-          s.entity = phones[x].entity;
-          s.entity2 = phones[y].entity;
-          s.members = SortedUnion(holders.Of(s.entity), holders.Of(s.entity2));
-          if (s.members.size() >= 2) sources->push_back(std::move(s));
-        }
-      }
-    }
-    begin = end;
-  }
-}
-
-using BandKey = std::pair<std::uint64_t, std::uint32_t>;  // (band key, advert)
-
-// Sorts `keys` by key, keeping equal keys in their order (LSD radix sort,
-// 16 bits a pass, skipping passes where every key has the same digit).
-// `keys` arrive in advert order, so this is the (key, advert) order a
-// comparison sort of the pairs gives, at a fraction of its cost: it runs
-// once per LSH band over every signed advert.
-void SortBandKeys(std::vector<BandKey>* keys, std::vector<BandKey>* scratch, int key_bits) {
-  constexpr int kDigitBits = 16;
-  constexpr size_t kDigits = size_t{1} << kDigitBits;
-  if (keys->size() < 2) return;
-  std::vector<std::uint32_t> count(kDigits);
-  scratch->resize(keys->size());
-  for (int shift = 0; shift < key_bits; shift += kDigitBits) {
-    std::fill(count.begin(), count.end(), 0u);
-    for (const BandKey& k : *keys) ++count[(k.first >> shift) & (kDigits - 1)];
-    if (count[((*keys)[0].first >> shift) & (kDigits - 1)] == keys->size()) continue;
-    std::uint32_t at = 0;
-    for (std::uint32_t& c : count) {
-      const std::uint32_t n = c;
-      c = at;
-      at += n;
-    }
-    for (const BandKey& k : *keys) (*scratch)[count[(k.first >> shift) & (kDigits - 1)]++] = k;
-    keys->swap(*scratch);
-  }
-}
-
-// Near-duplicate clusters: LSH band buckets, each member checked against
-// the bucket's first member (or, failing that, its neighbour) so the work
-// is linear in bucket size rather than quadratic.
-std::vector<std::vector<std::uint32_t>> NearDuplicateClusters(const Corpus& corpus,
-                                                              const LeadSettings& settings) {
-  const size_t n = corpus.adverts.size();
-  const size_t length = corpus.signature_length;
-  const size_t bands = std::max<size_t>(corpus.signature_bands, 1);
-  const size_t rows = length / bands;
-  std::vector<std::vector<std::uint32_t>> clusters;
-  if (rows == 0) return clusters;
-  std::vector<std::uint32_t> signed_adverts;
-  for (size_t i = 0; i < n; ++i) {
-    if (corpus.Signature(i) != nullptr) signed_adverts.push_back(static_cast<std::uint32_t>(i));
-  }
-  UnionFind uf(n);
-  std::vector<BandKey> keys, scratch;
-  keys.reserve(signed_adverts.size());
-  // Up to 4 rows are packed 16 bits each; more are hashed into 64 bits.
-  const int key_bits = rows <= 4 ? static_cast<int>(16 * rows) : 64;
-  for (size_t band = 0; band < bands && signed_adverts.size() > 1; ++band) {
-    keys.clear();
-    for (std::uint32_t i : signed_adverts) {
-      const std::uint16_t* sig = corpus.Signature(i) + band * rows;
-      std::uint64_t key = 0;
-      for (size_t r = 0; r < rows && r < 4; ++r) key = (key << 16) | sig[r];
-      for (size_t r = 4; r < rows; ++r) key = key * 0x9e3779b97f4a7c15ULL + sig[r];
-      keys.emplace_back(key, i);
-    }
-    SortBandKeys(&keys, &scratch, key_bits);
-    for (size_t begin = 0; begin < keys.size();) {
-      size_t end = begin + 1;
-      while (end < keys.size() && keys[end].first == keys[begin].first) ++end;
-      const std::uint32_t first = keys[begin].second;
-      for (size_t k = begin + 1; k < end; ++k) {
-        const std::uint32_t member = keys[k].second;
-        if (uf.Find(member) == uf.Find(first)) continue;
-        if (corpus.EstimateJaccard(first, member) >= settings.near_duplicate_threshold) {
-          uf.Union(first, member);
-        } else if (corpus.EstimateJaccard(keys[k - 1].second, member) >=
-                   settings.near_duplicate_threshold) {
-          uf.Union(keys[k - 1].second, member);
-        }
-      }
-      begin = end;
-    }
-  }
-  // Only roots with company get a cluster (most adverts are alone).
-  std::vector<std::uint32_t> size(n, 0);
-  for (std::uint32_t i : signed_adverts) ++size[uf.Find(i)];
-  std::unordered_map<size_t, size_t> cluster_of_root;
-  for (std::uint32_t i : signed_adverts) {
-    const size_t root = uf.Find(i);
-    if (size[root] < 2) continue;
-    auto [it, inserted] = cluster_of_root.try_emplace(root, clusters.size());
-    if (inserted) clusters.emplace_back();
-    clusters[it->second].push_back(i);
-  }
-  std::sort(clusters.begin(), clusters.end());
-  return clusters;
 }
 
 int KindRank(LinkKind kind) {
@@ -316,22 +114,25 @@ std::vector<std::vector<std::uint32_t>> SplitByTown(const Corpus& corpus, Groupi
 // independent farm (issue 15: job adverts house workers at "19 Abington
 // Grove, NN1 4TH", adult adverts give the street or only the postcode).
 template <typename Join>
-void JoinPostcodesToTheirOneAddress(const Corpus& corpus, const Holders& holders,
-                                    const std::vector<bool>& ignored, std::vector<LinkSource>* sources,
+void JoinPostcodesToTheirOneAddress(const Corpus& corpus, const EntityHolders& holders,
+                                    const LinkFacts& facts, const std::vector<bool>& ignored,
+                                    std::vector<LinkSource>* sources,
                                     Join& join_within_cap, Grouping& grouping) {
-  // Full addresses by postcode: "19 ABINGTON GROVE, NN1 4TH" ends in it.
-  std::unordered_map<std::string_view, std::vector<size_t>> addresses_at;
-  for (size_t e = 0; e < corpus.EntityCount(); ++e) {
-    if (corpus.entity_types[e] != EntityType::kAddress || ignored[e]) continue;
-    const std::string_view value = corpus.EntityValue(e);
-    const size_t comma = value.rfind(", ");
-    if (comma != std::string_view::npos) addresses_at[value.substr(comma + 2)].push_back(e);
-  }
   for (LinkSource& s : *sources) {
     if (s.kind != LinkKind::kPostcode || !s.active) continue;
-    auto at = addresses_at.find(corpus.EntityValue(s.entity));
-    if (at == addresses_at.end() || at->second.size() != 1) continue;
-    std::vector<std::uint32_t> joined = holders.Of(at->second.front());
+    auto at = facts.postcode_addresses.find(s.entity);
+    if (at == facts.postcode_addresses.end()) continue;
+    // Withheld by the cap while strong links grouped: no longer known.
+    size_t known = 0;
+    std::uint32_t address = 0;
+    for (std::uint32_t e : at->second) {
+      if (!ignored[e]) {
+        ++known;
+        address = e;
+      }
+    }
+    if (known != 1) continue;
+    std::vector<std::uint32_t> joined = holders.Of(address);
     const size_t with_address = joined.size();
     for (std::uint32_t advert : s.members) {
       bool has_street = false;
@@ -368,63 +169,12 @@ const char* LinkTypeName(const Corpus& corpus, LinkKind kind, std::uint32_t enti
 
 namespace {
 
-// Distinct phones, e-mails and handles over `members`' adverts.
-size_t DistinctContacts(const Corpus& corpus, const std::vector<std::uint32_t>& members) {
-  std::unordered_set<std::uint32_t> contacts;
-  for (std::uint32_t advert : members) {
-    for (std::uint32_t entity : corpus.advert_entities[advert]) {
-      const EntityType type = corpus.entity_types[entity];
-      if (type == EntityType::kPhone || type == EntityType::kEmail || type == EntityType::kHandle) {
-        contacts.insert(entity);
-      }
-    }
-  }
-  return contacts.size();
-}
-
-}  // namespace
-
-LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
+LinkGraph Group(const Corpus& corpus, const EntityHolders& holders, LinkFacts facts,
+                const LeadSettings& settings) {
   LinkGraph g;
   const size_t n = corpus.adverts.size();
-  const Holders holders = IndexHolders(corpus);
-  const std::vector<size_t> site_totals = SiteTotals(corpus);
-  g.entity_ignored.assign(corpus.EntityCount(), false);
-
   for (size_t e = 0; e < corpus.EntityCount(); ++e) {
-    const size_t count = holders.Count(e);
-    if (count < 2) continue;
-    std::vector<std::uint32_t> members = holders.Of(e);
-    SiteShare share = CheckSiteShare(corpus, members, site_totals, settings);
-    if (share.boilerplate) {
-      g.boilerplate.push_back(corpus.sites[share.site] + ": " + corpus.EntityKey(e) + " on " +
-                              std::to_string(share.count) + " of " +
-                              std::to_string(site_totals[share.site]) + " adverts");
-      g.entity_ignored[e] = true;
-      continue;
-    }
-    if (corpus.entity_types[e] == EntityType::kImage) {
-      const size_t contacts = DistinctContacts(corpus, members);
-      if (contacts > static_cast<size_t>(settings.image_hub_contacts)) {
-        std::string what = corpus.EntityKey(e) + " on " + std::to_string(count) + " adverts under " +
-                           std::to_string(contacts) + " contacts across " +
-                           Plural(share.sites, "site", "sites") + " (stock or placeholder photo)";
-        g.hubs.push_back(what);
-        g.entity_hub[static_cast<std::uint32_t>(e)] = std::move(what);
-        g.entity_ignored[e] = true;
-        continue;
-      }
-    }
-    if (count > static_cast<size_t>(settings.hub_max_adverts) ||
-        (count > static_cast<size_t>(settings.hub_multi_site_adverts) &&
-         share.sites >= static_cast<size_t>(settings.hub_min_sites))) {
-      std::string what = corpus.EntityKey(e) + " on " + std::to_string(count) +
-                         " adverts across " + Plural(share.sites, "site", "sites");
-      g.hubs.push_back(what);
-      g.entity_hub[static_cast<std::uint32_t>(e)] = std::move(what);
-      g.entity_ignored[e] = true;
-      continue;
-    }
+    if (holders.Count(e) < 2 || facts.entity_ignored[e]) continue;
     LinkSource s;
     switch (corpus.entity_types[e]) {
       case EntityType::kPhone:
@@ -435,30 +185,27 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
       case EntityType::kPostcode: s.kind = LinkKind::kPostcode; break;
     }
     s.entity = static_cast<std::uint32_t>(e);
-    s.members = std::move(members);
+    s.members = holders.Of(e);
     g.sources.push_back(std::move(s));
   }
-
-  for (auto& members : NearDuplicateClusters(corpus, settings)) {
-    SiteShare share = CheckSiteShare(corpus, members, site_totals, settings);
-    if (share.boilerplate) {
-      g.boilerplate.push_back(corpus.sites[share.site] + ": one near-duplicate template on " +
-                              std::to_string(share.count) + " of " +
-                              std::to_string(site_totals[share.site]) + " adverts (site layout)");
-      continue;
-    }
-    if (members.size() > static_cast<size_t>(settings.hub_max_adverts)) {
-      g.hubs.push_back("near-duplicate template on " + std::to_string(members.size()) +
-                       " adverts across " + Plural(share.sites, "site", "sites"));
-      continue;
-    }
+  for (auto& members : facts.templates) {
     LinkSource s;
     s.kind = LinkKind::kTemplate;
     s.members = std::move(members);
     g.sources.push_back(std::move(s));
   }
-
-  AddConsecutivePhoneSources(corpus, holders, g.entity_ignored, settings, &g.sources);
+  for (const auto& [low, high] : facts.consecutive) {
+    LinkSource s;
+    s.kind = LinkKind::kConsecutive;
+    s.entity = low;
+    s.entity2 = high;
+    s.members = SortedUnion(holders.Of(low), holders.Of(high));
+    if (s.members.size() >= 2) g.sources.push_back(std::move(s));
+  }
+  g.entity_ignored = std::move(facts.entity_ignored);
+  g.entity_hub = std::move(facts.entity_hub);
+  g.boilerplate = std::move(facts.boilerplate);
+  g.hubs = std::move(facts.hubs);
 
   // Strongest and most specific first, so the cap cuts the broadest links.
   std::sort(g.sources.begin(), g.sources.end(), [](const LinkSource& a, const LinkSource& b) {
@@ -502,7 +249,8 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
   for (LinkSource& s : g.sources) {
     if (IsStrong(s.kind)) join_within_cap(s, grouping.Roots(s.members));
   }
-  JoinPostcodesToTheirOneAddress(corpus, holders, g.entity_ignored, &g.sources, join_within_cap, grouping);
+  JoinPostcodesToTheirOneAddress(corpus, holders, facts, g.entity_ignored, &g.sources,
+                                 join_within_cap, grouping);
   // A template with risk of its own joins singletons to each other and to
   // at most one strong group. Where it touches two or more strong groups it
   // joins only those of its adverts that also name one town (the same
@@ -560,6 +308,17 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
     g.group[i] = number;
   }
   return g;
+}
+
+}  // namespace
+
+LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
+  const EntityHolders holders = IndexHolders(corpus);
+  return Group(corpus, holders, ComputeLinkFacts(corpus, holders, settings), settings);
+}
+
+LinkGraph BuildLinkGraph(const Corpus& corpus, LinkFacts facts, const LeadSettings& settings) {
+  return Group(corpus, IndexHolders(corpus), std::move(facts), settings);
 }
 
 std::vector<std::vector<GroupLink>> LinksByGroup(const LinkGraph& graph) {

@@ -28,8 +28,12 @@
 // Every decision depends only on the corpus (adverts in id order), never on
 // the order adverts were fetched: the same adverts give the same groups.
 //
-// Recomputed in full on every run from the Corpus; only signatures are
-// cached. A plain value; not thread-safe while being built.
+// The decisions that depend on the whole store (hygiene, template
+// clusters, consecutive phones, postcode addresses) are LinkFacts
+// (link_facts.h); the rest depends only on the adverts grouped, so a
+// corpus of some whole units grouped with the store's facts gives what the
+// full corpus gives for them. A plain value; not thread-safe while being
+// built.
 #pragma once
 
 #include <cstdint>
@@ -39,6 +43,7 @@
 
 #include "core/config.h"
 #include "leads/corpus.h"
+#include "leads/link_facts.h"
 
 namespace plainsight {
 
@@ -87,7 +92,11 @@ struct LinkGraph {
   size_t weak_not_joined = 0;  // risky templates kept from bridging strong groups
 };
 
+// Groups every advert of `corpus`, with the facts taken from it (the
+// corpus holds every stored advert).
 LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings);
+// Groups the adverts of `corpus` with `facts` given (indices into it).
+LinkGraph BuildLinkGraph(const Corpus& corpus, LinkFacts facts, const LeadSettings& settings);
 
 // Per group, the active sources with at least two members inside it, in
 // the graph's source order.

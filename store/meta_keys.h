@@ -54,6 +54,19 @@ inline constexpr char kSignature[] = "sig\x1f";
 inline constexpr char kFirstCrawl[] = "first-crawl\x1f";
 // leads/corpus.cc: adverts in the corpus at the last correlation (decimal).
 inline constexpr char kAdvertCount[] = "leads\x1f" "advert_count";
+// leads/template_index.cc: the near-duplicate template index
+// (template_index.h). kTemplateIndexState: "ready <length> <bands>
+// <threshold>" once written whole (absent or "building" otherwise).
+// kTemplateSignature + advert id: its 16-bit signature as indexed (values
+// little-endian). kTemplateBucket + band (1 byte) + bucket key (8 bytes,
+// big-endian) + advert id: "" (one posting). kTemplateClusterOf + advert
+// id: the first id of its cluster (adverts in clusters of two or more).
+// kTemplateCluster + first id: the cluster's ids ascending, "\x1f"-joined.
+inline constexpr char kTemplateIndexState[] = "tpl-state";
+inline constexpr char kTemplateSignature[] = "tpl-sig\x1f";
+inline constexpr char kTemplateBucket[] = "tpl-bucket\x1f";
+inline constexpr char kTemplateClusterOf[] = "tpl-of\x1f";
+inline constexpr char kTemplateCluster[] = "tpl-cluster\x1f";
 // leads/review.cc, + lead id + "\x1f" + at (16 hex) + "\x1f" + sequence
 // (8 hex): one analyst decision, JSON {"lead", "status", "note",
 // "analyst", "at", "previous_status"}.

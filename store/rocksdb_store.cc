@@ -501,11 +501,11 @@ class RocksStore final : public Store {
   }
 
   Status PutMeta(const std::string& key, const std::string& value) override {
-    return WriteMetas({{key, value}}, {}, "write meta");
+    return WriteMetaBatch({{key, value}}, {}, "write meta");
   }
 
   Status PutMetas(const std::vector<std::pair<std::string, std::string>>& entries) override {
-    return WriteMetas(entries, {}, "write meta");
+    return WriteMetaBatch(entries, {}, "write meta");
   }
 
   Result<std::optional<std::string>> GetMeta(const std::string& key) const override {
@@ -522,10 +522,17 @@ class RocksStore final : public Store {
     return FromRocks(it->status(), "scan meta");
   }
 
-  Status DeleteMeta(const std::string& key) override { return WriteMetas({}, {key}, "delete meta"); }
+  Status DeleteMeta(const std::string& key) override {
+    return WriteMetaBatch({}, {key}, "delete meta");
+  }
 
   Status DeleteMetas(const std::vector<std::string>& keys) override {
-    return WriteMetas({}, keys, "delete meta");
+    return WriteMetaBatch({}, keys, "delete meta");
+  }
+
+  Status WriteMetas(const std::vector<std::pair<std::string, std::string>>& puts,
+                    const std::vector<std::string>& deletes) override {
+    return WriteMetaBatch(puts, deletes, "write meta");
   }
 
   Status DeleteMetasIfUnchanged(
@@ -621,8 +628,8 @@ class RocksStore final : public Store {
   // Meta puts and deletes in one write. A write to an advert's photo rows
   // logs the advert as changed ("photo"): correlation reads photos, and a
   // cluster worker publishes what its log names.
-  Status WriteMetas(const std::vector<std::pair<std::string, std::string>>& puts,
-                    const std::vector<std::string>& deletes, const char* context) {
+  Status WriteMetaBatch(const std::vector<std::pair<std::string, std::string>>& puts,
+                        const std::vector<std::string>& deletes, const char* context) {
     rocksdb::WriteBatch batch;
     std::set<std::string> photo_adverts;
     for (const auto& [key, value] : puts) {
@@ -649,7 +656,7 @@ class RocksStore final : public Store {
     if (!commit.page_meta.empty()) batch->Put(family(kPages), commit.url, commit.page_meta);
     for (const auto& [key, value] : commit.meta) {
       batch->Put(family(kMeta), key, value);
-      // A photo fetched or given up (see WriteMetas).
+      // A photo fetched or given up (see WriteMetaBatch).
       if (std::string id = AdvertOfPhotoKey(key); !id.empty()) LogChange(id, "photo", batch);
     }
   }

@@ -189,6 +189,10 @@ class Store {
   virtual Status DeleteMeta(const std::string& key) = 0;
   // Many keys in one atomic write.
   virtual Status DeleteMetas(const std::vector<std::string>& keys) = 0;
+  // Puts and deletes in one atomic write (an index that must never be
+  // left half updated).
+  virtual Status WriteMetas(const std::vector<std::pair<std::string, std::string>>& puts,
+                            const std::vector<std::string>& deletes) = 0;
   // Deletes each key whose value is still the one given (read earlier), in
   // one atomic write that no advert write interleaves with: the change log's
   // clear, which must keep an entry rewritten since it was read.

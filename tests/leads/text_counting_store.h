@@ -103,6 +103,10 @@ class TextCountingStore final : public Store {
   Status PutMetas(const std::vector<std::pair<std::string, std::string>>& entries) override {
     return base_.PutMetas(entries);
   }
+  Status WriteMetas(const std::vector<std::pair<std::string, std::string>>& puts,
+                    const std::vector<std::string>& deletes) override {
+    return base_.WriteMetas(puts, deletes);
+  }
   Result<std::optional<std::string>> GetMeta(const std::string& key) const override {
     return base_.GetMeta(key);
   }

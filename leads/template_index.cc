@@ -1,0 +1,457 @@
+#include "leads/template_index.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "leads/union_find.h"
+#include "store/meta_keys.h"
+
+namespace plainsight {
+namespace {
+
+namespace mk = meta_keys;
+
+constexpr size_t kWriteBatch = 20000;
+constexpr std::string_view kIndexPrefixes[] = {mk::kTemplateSignature, mk::kTemplateBucket,
+                                               mk::kTemplateClusterOf, mk::kTemplateCluster};
+
+std::string StateValue(const TemplateBanding& banding) {
+  char buffer[96];
+  std::snprintf(buffer, sizeof buffer, "ready %zu %zu %.6f", banding.signature_length,
+                banding.bands, banding.threshold);
+  return buffer;
+}
+
+std::string EncodeValues(const std::vector<std::uint16_t>& values) {
+  std::string bytes;
+  bytes.reserve(values.size() * 2);
+  for (std::uint16_t v : values) {
+    bytes.push_back(static_cast<char>(v & 0xff));
+    bytes.push_back(static_cast<char>(v >> 8));
+  }
+  return bytes;
+}
+
+std::vector<std::uint16_t> DecodeValues(std::string_view bytes) {
+  std::vector<std::uint16_t> values(bytes.size() / 2);
+  for (size_t i = 0; i < values.size(); ++i) {
+    values[i] = static_cast<std::uint16_t>(static_cast<unsigned char>(bytes[2 * i]) |
+                                           (static_cast<unsigned char>(bytes[2 * i + 1]) << 8));
+  }
+  return values;
+}
+
+std::string BucketPrefix(size_t band, std::uint64_t key) {
+  std::string prefix(mk::kTemplateBucket);
+  prefix.push_back(static_cast<char>(band));
+  for (int shift = 56; shift >= 0; shift -= 8) {
+    prefix.push_back(static_cast<char>((key >> shift) & 0xff));
+  }
+  return prefix;
+}
+
+std::string JoinIds(const std::vector<std::string>& ids) {
+  std::string joined;
+  for (const std::string& id : ids) {
+    if (!joined.empty()) joined.push_back('\x1f');
+    joined += id;
+  }
+  return joined;
+}
+
+std::vector<std::string> SplitIds(std::string_view joined) {
+  std::vector<std::string> ids;
+  while (!joined.empty()) {
+    const size_t end = joined.find('\x1f');
+    ids.emplace_back(joined.substr(0, end));
+    if (end == std::string_view::npos) break;
+    joined.remove_prefix(end + 1);
+  }
+  return ids;
+}
+
+bool Indexable(const std::vector<std::uint16_t>& values, const TemplateBanding& banding) {
+  return !values.empty() && values.size() == banding.signature_length;
+}
+
+Status CheckBanding(const TemplateBanding& banding) {
+  if (banding.Rows() == 0 || banding.bands > 255) {
+    return Status::InvalidArgument("template index: bands must be 1-255 and at most the length");
+  }
+  return Status::OK();
+}
+
+// Buffers puts and deletes, writing them kWriteBatch at a time.
+class BatchWriter {
+ public:
+  explicit BatchWriter(Store& store) : store_(store) {}
+  Status Put(std::string key, std::string value) {
+    puts_.emplace_back(std::move(key), std::move(value));
+    return MaybeFlush();
+  }
+  Status Delete(std::string key) {
+    deletes_.push_back(std::move(key));
+    return MaybeFlush();
+  }
+  Status Flush() {
+    Status s = store_.WriteMetas(puts_, deletes_);
+    puts_.clear();
+    deletes_.clear();
+    return s;
+  }
+
+ private:
+  Status MaybeFlush() {
+    return puts_.size() + deletes_.size() >= kWriteBatch ? Flush() : Status::OK();
+  }
+  Store& store_;
+  std::vector<std::pair<std::string, std::string>> puts_;
+  std::vector<std::string> deletes_;
+};
+
+Status DeleteIndex(Store& store) {
+  BatchWriter writer(store);
+  for (std::string_view prefix : kIndexPrefixes) {
+    Status failed;
+    Status s = store.ForEachMeta(std::string(prefix), [&](const std::string& key, const std::string&) {
+      failed = writer.Delete(key);
+      return failed.ok();
+    });
+    if (!s.ok()) return s;
+    if (!failed.ok()) return failed;
+  }
+  return writer.Flush();
+}
+
+// One update's view of the index: what is stored, with the changes laid
+// over it, read lazily and kept.
+class IndexView {
+ public:
+  IndexView(const Store& store, const TemplateBanding& banding) : store_(store), banding_(banding) {}
+
+  // Sets an advert's signature as it is now (before anything reads it).
+  void SetSignature(const std::string& id, std::vector<std::uint16_t> values) {
+    signatures_[id] = std::move(values);
+  }
+  void AddToBucket(const std::string& prefix, const std::string& id) { added_[prefix].insert(id); }
+  void RemoveFromBucket(const std::string& prefix, const std::string& id) {
+    removed_[prefix].insert(id);
+  }
+  const std::map<std::string, std::set<std::string>>& added() const { return added_; }
+  const std::map<std::string, std::set<std::string>>& removed() const { return removed_; }
+
+  // The signature now (empty: none). The pointer stays valid.
+  Result<const std::vector<std::uint16_t>*> Signature(const std::string& id) {
+    auto it = signatures_.find(id);
+    if (it == signatures_.end()) {
+      auto stored = StoredSignature(store_, id);
+      if (!stored.ok()) return stored.status();
+      it = signatures_.emplace(id, std::move(*stored)).first;
+    }
+    return &it->second;
+  }
+
+  // The bucket's members now, ascending.
+  Result<std::vector<std::string>> Bucket(const std::string& prefix) {
+    ++buckets_read_;
+    std::vector<std::string> ids;
+    const auto gone = removed_.find(prefix);
+    Status s = store_.ForEachMeta(prefix, [&](const std::string& key, const std::string&) {
+      std::string id = key.substr(prefix.size());
+      if (gone == removed_.end() || gone->second.count(id) == 0) ids.push_back(std::move(id));
+      return true;
+    });
+    if (!s.ok()) return s;
+    if (const auto came = added_.find(prefix); came != added_.end()) {
+      ids.insert(ids.end(), came->second.begin(), came->second.end());
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    }
+    return ids;
+  }
+
+  // The first id of the advert's cluster as stored, "" when in none.
+  Result<std::string> ClusterOf(const std::string& id) const {
+    auto first = store_.GetMeta(mk::kTemplateClusterOf + id);
+    if (!first.ok()) return first.status();
+    return first->value_or("");
+  }
+
+  // The stored cluster whose first id is `first`.
+  Result<const std::vector<std::string>*> Cluster(const std::string& first) {
+    auto it = clusters_.find(first);
+    if (it == clusters_.end()) {
+      auto joined = store_.GetMeta(mk::kTemplateCluster + first);
+      if (!joined.ok()) return joined.status();
+      if (!joined->has_value()) {
+        return Status::Corruption("template index: cluster " + first + " is missing");
+      }
+      it = clusters_.emplace(first, SplitIds(**joined)).first;
+    }
+    return &it->second;
+  }
+
+  static Result<std::vector<std::uint16_t>> StoredSignature(const Store& store,
+                                                            const std::string& id) {
+    auto stored = store.GetMeta(mk::kTemplateSignature + id);
+    if (!stored.ok()) return stored.status();
+    if (!stored->has_value()) return std::vector<std::uint16_t>();
+    return DecodeValues(**stored);
+  }
+
+  size_t buckets_read() const { return buckets_read_; }
+  const TemplateBanding& banding() const { return banding_; }
+
+ private:
+  const Store& store_;
+  TemplateBanding banding_;
+  std::map<std::string, std::vector<std::uint16_t>> signatures_;
+  std::map<std::string, std::set<std::string>> added_;    // bucket prefix -> ids entering
+  std::map<std::string, std::set<std::string>> removed_;  // bucket prefix -> ids leaving
+  std::map<std::string, std::vector<std::string>> clusters_;
+  size_t buckets_read_ = 0;
+};
+
+// The adverts whose ties are recomputed, each with the stored cluster it
+// was in brought in whole.
+class Retied {
+ public:
+  explicit Retied(IndexView& view) : view_(view) {}
+
+  Status Add(const std::string& id) {
+    if (index_.count(id) != 0) return Status::OK();
+    auto first = view_.ClusterOf(id);
+    if (!first.ok()) return first.status();
+    if (!first->empty() && old_firsts_.insert(*first).second) {
+      auto cluster = view_.Cluster(*first);
+      if (!cluster.ok()) return cluster.status();
+      for (const std::string& member : **cluster) Insert(member);
+    }
+    Insert(id);
+    return Status::OK();
+  }
+
+  size_t IndexOf(const std::string& id) const { return index_.at(id); }
+  const std::vector<std::string>& ids() const { return ids_; }
+  const std::set<std::string>& old_firsts() const { return old_firsts_; }
+
+ private:
+  void Insert(const std::string& id) {
+    if (index_.emplace(id, ids_.size()).second) ids_.push_back(id);
+  }
+  IndexView& view_;
+  std::unordered_map<std::string, size_t> index_;
+  std::vector<std::string> ids_;
+  std::set<std::string> old_firsts_;
+};
+
+}  // namespace
+
+Status WriteTemplateIndex(Store& store, const std::vector<TemplateSignature>& adverts,
+                          const TemplateBanding& banding) {
+  Status s = CheckBanding(banding);
+  if (!s.ok()) return s;
+  // Marked unfinished first: a crash part-way leaves an index no update
+  // will trust.
+  s = store.PutMeta(mk::kTemplateIndexState, "building");
+  if (!s.ok()) return s;
+  s = DeleteIndex(store);
+  if (!s.ok()) return s;
+  std::vector<const TemplateSignature*> sorted;
+  sorted.reserve(adverts.size());
+  for (const TemplateSignature& a : adverts) sorted.push_back(&a);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const TemplateSignature* a, const TemplateSignature* b) { return a->id < b->id; });
+  std::vector<const std::uint16_t*> signatures(sorted.size(), nullptr);
+  BatchWriter writer(store);
+  const size_t rows = banding.Rows();
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    const TemplateSignature& a = *sorted[i];
+    if (!Indexable(a.values, banding)) continue;
+    signatures[i] = a.values.data();
+    s = writer.Put(mk::kTemplateSignature + a.id, EncodeValues(a.values));
+    for (size_t band = 0; band < banding.bands && s.ok(); ++band) {
+      s = writer.Put(BucketPrefix(band, TemplateBandKey(a.values.data(), band, rows)) + a.id, "");
+    }
+    if (!s.ok()) return s;
+  }
+  for (const std::vector<std::uint32_t>& cluster : FindTemplateClusters(signatures, banding)) {
+    std::vector<std::string> ids;
+    for (std::uint32_t i : cluster) ids.push_back(sorted[i]->id);
+    s = writer.Put(mk::kTemplateCluster + ids.front(), JoinIds(ids));
+    for (size_t k = 0; k < ids.size() && s.ok(); ++k) {
+      s = writer.Put(mk::kTemplateClusterOf + ids[k], ids.front());
+    }
+    if (!s.ok()) return s;
+  }
+  s = writer.Flush();
+  if (!s.ok()) return s;
+  return store.PutMeta(mk::kTemplateIndexState, StateValue(banding));
+}
+
+Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
+                                                const std::vector<TemplateSignature>& changes,
+                                                const TemplateBanding& banding) {
+  Status s = CheckBanding(banding);
+  if (!s.ok()) return s;
+  auto state = store.GetMeta(mk::kTemplateIndexState);
+  if (!state.ok()) return state.status();
+  if (!state->has_value() || **state != StateValue(banding)) {
+    return Status::NotFound("template index: none written whole with this banding");
+  }
+  const size_t rows = banding.Rows();
+  IndexView view(store, banding);
+  // Final writes by key: nullopt deletes. Later entries overwrite earlier.
+  std::map<std::string, std::optional<std::string>> writes;
+  std::vector<std::string> changed;
+  for (const TemplateSignature& change : changes) {
+    auto old = IndexView::StoredSignature(store, change.id);
+    if (!old.ok()) return old.status();
+    std::vector<std::uint16_t> now =
+        Indexable(change.values, banding) ? change.values : std::vector<std::uint16_t>();
+    if (*old == now) continue;  // nothing the index holds changed
+    std::set<std::string> old_keys, new_keys;
+    for (size_t band = 0; band < banding.bands; ++band) {
+      if (!old->empty()) old_keys.insert(BucketPrefix(band, TemplateBandKey(old->data(), band, rows)));
+      if (!now.empty()) new_keys.insert(BucketPrefix(band, TemplateBandKey(now.data(), band, rows)));
+    }
+    for (const std::string& prefix : old_keys) {
+      if (new_keys.count(prefix) != 0) continue;
+      view.RemoveFromBucket(prefix, change.id);
+      writes[prefix + change.id] = std::nullopt;
+    }
+    for (const std::string& prefix : new_keys) {
+      if (old_keys.count(prefix) != 0) continue;
+      view.AddToBucket(prefix, change.id);
+      writes[prefix + change.id] = "";
+    }
+    writes[mk::kTemplateSignature + change.id] =
+        now.empty() ? std::nullopt : std::optional<std::string>(EncodeValues(now));
+    view.SetSignature(change.id, std::move(now));
+    changed.push_back(change.id);
+  }
+
+  // Every advert in a bucket something entered or left, and each changed
+  // advert, with their clusters: only their ties can have changed.
+  Retied retied(view);
+  for (const std::string& id : changed) {
+    s = retied.Add(id);
+    if (!s.ok()) return s;
+  }
+  std::set<std::string> touched;
+  for (const auto& [prefix, ids] : view.added()) touched.insert(prefix);
+  for (const auto& [prefix, ids] : view.removed()) touched.insert(prefix);
+  for (const std::string& prefix : touched) {
+    auto members = view.Bucket(prefix);
+    if (!members.ok()) return members.status();
+    for (const std::string& id : *members) {
+      s = retied.Add(id);
+      if (!s.ok()) return s;
+    }
+  }
+
+  // Re-tie every bucket of every advert in the set, whole. A tie to an
+  // advert outside it brings that advert's cluster in (the set grows while
+  // it is walked).
+  std::vector<std::pair<std::string, std::string>> ties;
+  std::set<std::string> tied_buckets;
+  TemplateIndexUpdate update;
+  for (size_t next = 0; next < retied.ids().size(); ++next) {
+    const std::string id = retied.ids()[next];
+    auto signature = view.Signature(id);
+    if (!signature.ok()) return signature.status();
+    if ((*signature)->empty()) continue;
+    ++update.adverts_retied;
+    const std::vector<std::uint16_t> values = **signature;
+    for (size_t band = 0; band < banding.bands; ++band) {
+      const std::string prefix = BucketPrefix(band, TemplateBandKey(values.data(), band, rows));
+      if (!tied_buckets.insert(prefix).second) continue;
+      auto members = view.Bucket(prefix);
+      if (!members.ok()) return members.status();
+      if (members->size() < 2) continue;
+      std::vector<const std::uint16_t*> member_values;
+      for (const std::string& member : *members) {
+        auto v = view.Signature(member);
+        if (!v.ok()) return v.status();
+        member_values.push_back((*v)->data());
+      }
+      Status failed;
+      TieBucket(
+          members->size(), [](size_t, size_t) { return false; },
+          [&](size_t a, size_t b) {
+            return SignatureAgreement(member_values[a], member_values[b],
+                                      banding.signature_length) >= banding.threshold;
+          },
+          [&](size_t a, size_t b) {
+            for (size_t k : {a, b}) {
+              if (failed.ok()) failed = retied.Add((*members)[k]);
+            }
+            ties.emplace_back((*members)[a], (*members)[b]);
+          });
+      if (!failed.ok()) return failed;
+    }
+  }
+  update.buckets_read = view.buckets_read();
+
+  // The connected sets anew.
+  UnionFind uf(retied.ids().size());
+  for (const auto& [a, b] : ties) uf.Union(retied.IndexOf(a), retied.IndexOf(b));
+  std::map<size_t, std::vector<std::string>> by_root;
+  for (size_t i = 0; i < retied.ids().size(); ++i) by_root[uf.Find(i)].push_back(retied.ids()[i]);
+  std::set<std::vector<std::string>> now_clusters;
+  for (auto& [root, ids] : by_root) {
+    if (ids.size() < 2) continue;
+    std::sort(ids.begin(), ids.end());
+    now_clusters.insert(std::move(ids));
+  }
+  std::set<std::vector<std::string>> old_clusters;
+  for (const std::string& first : retied.old_firsts()) {
+    auto cluster = view.Cluster(first);
+    if (!cluster.ok()) return cluster.status();
+    old_clusters.insert(**cluster);
+  }
+  for (const std::vector<std::string>& old : old_clusters) {
+    if (now_clusters.count(old) != 0) continue;
+    writes[mk::kTemplateCluster + old.front()] = std::nullopt;
+    for (const std::string& id : old) writes[mk::kTemplateClusterOf + id] = std::nullopt;
+    update.removed.push_back(old);
+  }
+  for (const std::vector<std::string>& now : now_clusters) {
+    if (old_clusters.count(now) != 0) continue;
+    writes[mk::kTemplateCluster + now.front()] = JoinIds(now);
+    for (const std::string& id : now) writes[mk::kTemplateClusterOf + id] = now.front();
+    update.added.push_back(now);
+  }
+
+  std::vector<std::pair<std::string, std::string>> puts;
+  std::vector<std::string> deletes;
+  for (auto& [key, value] : writes) {
+    if (value.has_value()) {
+      puts.emplace_back(key, std::move(*value));
+    } else {
+      deletes.push_back(key);
+    }
+  }
+  s = store.WriteMetas(puts, deletes);
+  if (!s.ok()) return s;
+  return update;
+}
+
+Result<std::vector<std::vector<std::string>>> ReadTemplateClusters(const Store& store) {
+  std::vector<std::vector<std::string>> clusters;
+  Status s = store.ForEachMeta(mk::kTemplateCluster, [&](const std::string&, const std::string& value) {
+    clusters.push_back(SplitIds(value));
+    return true;
+  });
+  if (!s.ok()) return s;
+  std::sort(clusters.begin(), clusters.end());
+  return clusters;
+}
+
+}  // namespace plainsight
