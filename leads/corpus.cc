@@ -136,11 +136,9 @@ class CorpusBuilder {
     d.removed_at = a.removed ? a.removed_at : -1;
     corpus_.advert_ids.values.insert(corpus_.advert_ids.values.end(), a.id.begin(), a.id.end());
     corpus_.advert_ids.Close();
-    AddEntities(EntityType::kPhone, a.phones);
-    AddEntities(EntityType::kEmail, a.emails);
-    AddEntities(EntityType::kPostcode, a.postcodes);
-    AddEntities(EntityType::kAddress, FullAddresses(a.addresses, a.postcodes, a.towns));
-    AddEntities(EntityType::kHandle, NamedHandles(a));
+    ForEachLinkEntity(a, [this](EntityType type, const std::vector<std::string>& values) {
+      AddEntities(type, values);
+    });
     corpus_.advert_entities.Close();
     for (const std::string& town : a.towns) {
       AddDistinct(towns_.Intern(town), &corpus_.advert_towns);
@@ -501,6 +499,15 @@ class CorpusBuilder {
 };
 
 }  // namespace
+
+void ForEachLinkEntity(const AdvertSummary& a,
+                       const std::function<void(EntityType, const std::vector<std::string>&)>& visit) {
+  visit(EntityType::kPhone, a.phones);
+  visit(EntityType::kEmail, a.emails);
+  visit(EntityType::kPostcode, a.postcodes);
+  visit(EntityType::kAddress, FullAddresses(a.addresses, a.postcodes, a.towns));
+  visit(EntityType::kHandle, NamedHandles(a));
+}
 
 std::string WithoutChrome(const Corpus& corpus, size_t site, const std::string& text) {
   if (site >= corpus.site_chrome.size()) return text;

@@ -27,6 +27,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -193,6 +194,12 @@ struct CorpusOptions {
   double site_wide_share = 0.5;
   int site_wide_min_adverts = 4;
 };
+
+// The entities an advert links by, each type's values in turn, as the
+// corpus takes them: phones, e-mails, postcodes, full addresses (street
+// with its postcode or town, full_address.h) and named messaging handles.
+void ForEachLinkEntity(const AdvertSummary& advert,
+                       const std::function<void(EntityType, const std::vector<std::string>&)>& visit);
 
 // `text` without the lines that are `site`'s page chrome.
 std::string WithoutChrome(const Corpus& corpus, size_t site, const std::string& text);

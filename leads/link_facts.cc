@@ -112,7 +112,7 @@ void FindConsecutivePhones(const Corpus& corpus, const std::vector<bool>& ignore
 // The full addresses at each postcode ("19 ABINGTON GROVE, NN1 4TH" ends
 // in its postcode) that are not ignored.
 void FindPostcodeAddresses(const Corpus& corpus, const std::vector<bool>& ignored,
-                                 LinkFacts* facts) {
+                           LinkFacts* facts) {
   std::unordered_map<std::string_view, std::vector<std::uint32_t>> addresses_at;
   std::unordered_map<std::string_view, std::uint32_t> postcode_entity;
   for (size_t e = 0; e < corpus.EntityCount(); ++e) {

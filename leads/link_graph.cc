@@ -1,11 +1,8 @@
 #include "leads/link_graph.h"
 
 #include <algorithm>
-#include <map>
 #include <string>
-#include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "leads/link_facts.h"
 #include "leads/template_risk.h"
@@ -24,11 +21,16 @@ std::vector<std::uint32_t> SortedUnion(std::vector<std::uint32_t> a,
 
 int KindRank(LinkKind kind) {
   switch (kind) {
-    case LinkKind::kContact: return 0;
-    case LinkKind::kAddress: return 1;
-    case LinkKind::kTemplate: return 2;
-    case LinkKind::kPostcode: return 3;
-    case LinkKind::kConsecutive: return 4;
+    case LinkKind::kContact:
+      return 0;
+    case LinkKind::kAddress:
+      return 1;
+    case LinkKind::kTemplate:
+      return 2;
+    case LinkKind::kPostcode:
+      return 3;
+    case LinkKind::kConsecutive:
+      return 4;
   }
   return 5;
 }
@@ -114,14 +116,15 @@ std::vector<std::vector<std::uint32_t>> SplitByTown(const Corpus& corpus, Groupi
 // independent farm (issue 15: job adverts house workers at "19 Abington
 // Grove, NN1 4TH", adult adverts give the street or only the postcode).
 template <typename Join>
-void JoinPostcodesToTheirOneAddress(const Corpus& corpus, const EntityHolders& holders,
-                                    const LinkFacts& facts, const std::vector<bool>& ignored,
-                                    std::vector<LinkSource>* sources,
-                                    Join& join_within_cap, Grouping& grouping) {
+void JoinPostcodesToTheirOneAddress(
+    const Corpus& corpus, const EntityHolders& holders,
+    const std::unordered_map<std::uint32_t, std::vector<std::uint32_t>>& postcode_addresses,
+    const std::vector<bool>& ignored, std::vector<LinkSource>* sources, Join& join_within_cap,
+    Grouping& grouping) {
   for (LinkSource& s : *sources) {
     if (s.kind != LinkKind::kPostcode || !s.active) continue;
-    auto at = facts.postcode_addresses.find(s.entity);
-    if (at == facts.postcode_addresses.end()) continue;
+    auto at = postcode_addresses.find(s.entity);
+    if (at == postcode_addresses.end()) continue;
     // Withheld by the cap while strong links grouped: no longer known.
     size_t known = 0;
     std::uint32_t address = 0;
@@ -151,18 +154,20 @@ void JoinPostcodesToTheirOneAddress(const Corpus& corpus, const EntityHolders& h
 
 }  // namespace
 
-bool IsStrong(LinkKind kind) {
-  return kind == LinkKind::kContact || kind == LinkKind::kAddress;
-}
+bool IsStrong(LinkKind kind) { return kind == LinkKind::kContact || kind == LinkKind::kAddress; }
 
 const char* LinkTypeName(const Corpus& corpus, LinkKind kind, std::uint32_t entity) {
   switch (kind) {
     case LinkKind::kContact:
       return EntityTypeName(corpus.entity_types[entity]);
-    case LinkKind::kAddress: return "address";
-    case LinkKind::kTemplate: return "template";
-    case LinkKind::kPostcode: return "postcode";
-    case LinkKind::kConsecutive: return "consecutive phones";
+    case LinkKind::kAddress:
+      return "address";
+    case LinkKind::kTemplate:
+      return "template";
+    case LinkKind::kPostcode:
+      return "postcode";
+    case LinkKind::kConsecutive:
+      return "consecutive phones";
   }
   return "";
 }
@@ -180,9 +185,15 @@ LinkGraph Group(const Corpus& corpus, const EntityHolders& holders, LinkFacts fa
       case EntityType::kPhone:
       case EntityType::kEmail:
       case EntityType::kHandle:
-      case EntityType::kImage: s.kind = LinkKind::kContact; break;
-      case EntityType::kAddress: s.kind = LinkKind::kAddress; break;
-      case EntityType::kPostcode: s.kind = LinkKind::kPostcode; break;
+      case EntityType::kImage:
+        s.kind = LinkKind::kContact;
+        break;
+      case EntityType::kAddress:
+        s.kind = LinkKind::kAddress;
+        break;
+      case EntityType::kPostcode:
+        s.kind = LinkKind::kPostcode;
+        break;
     }
     s.entity = static_cast<std::uint32_t>(e);
     s.members = holders.Of(e);
@@ -206,6 +217,7 @@ LinkGraph Group(const Corpus& corpus, const EntityHolders& holders, LinkFacts fa
   g.entity_hub = std::move(facts.entity_hub);
   g.boilerplate = std::move(facts.boilerplate);
   g.hubs = std::move(facts.hubs);
+  const auto postcode_addresses = std::move(facts.postcode_addresses);
 
   // Strongest and most specific first, so the cap cuts the broadest links.
   std::sort(g.sources.begin(), g.sources.end(), [](const LinkSource& a, const LinkSource& b) {
@@ -249,7 +261,7 @@ LinkGraph Group(const Corpus& corpus, const EntityHolders& holders, LinkFacts fa
   for (LinkSource& s : g.sources) {
     if (IsStrong(s.kind)) join_within_cap(s, grouping.Roots(s.members));
   }
-  JoinPostcodesToTheirOneAddress(corpus, holders, facts, g.entity_ignored, &g.sources,
+  JoinPostcodesToTheirOneAddress(corpus, holders, postcode_addresses, g.entity_ignored, &g.sources,
                                  join_within_cap, grouping);
   // A template with risk of its own joins singletons to each other and to
   // at most one strong group. Where it touches two or more strong groups it
@@ -318,6 +330,8 @@ LinkGraph BuildLinkGraph(const Corpus& corpus, const LeadSettings& settings) {
 }
 
 LinkGraph BuildLinkGraph(const Corpus& corpus, LinkFacts facts, const LeadSettings& settings) {
+  // Facts of another corpus would be read past their end.
+  facts.entity_ignored.resize(corpus.EntityCount(), false);
   return Group(corpus, IndexHolders(corpus), std::move(facts), settings);
 }
 

@@ -84,7 +84,9 @@ std::vector<std::vector<std::uint32_t>> FindTemplateClusters(
         const BandKey* bucket = keys.data() + begin;
         TieBucket(
             end - begin,
-            [&](size_t a, size_t b) { return uf.Find(bucket[a].second) == uf.Find(bucket[b].second); },
+            [&](size_t a, size_t b) {
+              return uf.Find(bucket[a].second) == uf.Find(bucket[b].second);
+            },
             [&](size_t a, size_t b) {
               return SignatureAgreement(signatures[bucket[a].second], signatures[bucket[b].second],
                                         length) >= banding.threshold;

@@ -23,7 +23,7 @@ constexpr std::string_view kIndexPrefixes[] = {mk::kTemplateSignature, mk::kTemp
 
 std::string StateValue(const TemplateBanding& banding) {
   char buffer[96];
-  std::snprintf(buffer, sizeof buffer, "ready %zu %zu %.6f", banding.signature_length,
+  std::snprintf(buffer, sizeof buffer, "ready %zu %zu %.17g", banding.signature_length,
                 banding.bands, banding.threshold);
   return buffer;
 }
@@ -76,8 +76,27 @@ std::vector<std::string> SplitIds(std::string_view joined) {
   return ids;
 }
 
-bool Indexable(const std::vector<std::uint16_t>& values, const TemplateBanding& banding) {
-  return !values.empty() && values.size() == banding.signature_length;
+// Values of another length come from other MinHash options: refused, not
+// taken for "no signature", which would empty the index quietly.
+Status CheckLength(const TemplateSignature& advert, const TemplateBanding& banding) {
+  if (advert.values.empty() || advert.values.size() == banding.signature_length) {
+    return Status::OK();
+  }
+  return Status::InvalidArgument("template index: " + advert.id + " has " +
+                                 std::to_string(advert.values.size()) + " values, not " +
+                                 std::to_string(banding.signature_length));
+}
+
+// Each id once: a second entry would be applied against the stored state
+// the first one already changed.
+Status CheckDistinct(const std::vector<TemplateSignature>& adverts) {
+  std::set<std::string_view> ids;
+  for (const TemplateSignature& a : adverts) {
+    if (!ids.insert(a.id).second) {
+      return Status::InvalidArgument("template index: " + a.id + " given twice");
+    }
+  }
+  return Status::OK();
 }
 
 Status CheckBanding(const TemplateBanding& banding) {
@@ -119,10 +138,11 @@ Status DeleteIndex(Store& store) {
   BatchWriter writer(store);
   for (std::string_view prefix : kIndexPrefixes) {
     Status failed;
-    Status s = store.ForEachMeta(std::string(prefix), [&](const std::string& key, const std::string&) {
-      failed = writer.Delete(key);
-      return failed.ok();
-    });
+    Status s =
+        store.ForEachMeta(std::string(prefix), [&](const std::string& key, const std::string&) {
+          failed = writer.Delete(key);
+          return failed.ok();
+        });
     if (!s.ok()) return s;
     if (!failed.ok()) return failed;
   }
@@ -133,7 +153,8 @@ Status DeleteIndex(Store& store) {
 // over it, read lazily and kept.
 class IndexView {
  public:
-  IndexView(const Store& store, const TemplateBanding& banding) : store_(store), banding_(banding) {}
+  IndexView(const Store& store, const TemplateBanding& banding)
+      : store_(store), banding_(banding) {}
 
   // Sets an advert's signature as it is now (before anything reads it).
   void SetSignature(const std::string& id, std::vector<std::uint16_t> values) {
@@ -150,7 +171,7 @@ class IndexView {
   Result<const std::vector<std::uint16_t>*> Signature(const std::string& id) {
     auto it = signatures_.find(id);
     if (it == signatures_.end()) {
-      auto stored = StoredSignature(store_, id);
+      auto stored = StoredSignature(id);
       if (!stored.ok()) return stored.status();
       it = signatures_.emplace(id, std::move(*stored)).first;
     }
@@ -197,12 +218,16 @@ class IndexView {
     return &it->second;
   }
 
-  static Result<std::vector<std::uint16_t>> StoredSignature(const Store& store,
-                                                            const std::string& id) {
-    auto stored = store.GetMeta(mk::kTemplateSignature + id);
+  Result<std::vector<std::uint16_t>> StoredSignature(const std::string& id) const {
+    auto stored = store_.GetMeta(mk::kTemplateSignature + id);
     if (!stored.ok()) return stored.status();
     if (!stored->has_value()) return std::vector<std::uint16_t>();
-    return DecodeValues(**stored);
+    std::vector<std::uint16_t> values = DecodeValues(**stored);
+    if (values.size() != banding_.signature_length) {
+      return Status::Corruption("template index: the signature of " + id + " has " +
+                                std::to_string(values.size()) + " values");
+    }
+    return values;
   }
 
   size_t buckets_read() const { return buckets_read_; }
@@ -256,6 +281,8 @@ class Retied {
 Status WriteTemplateIndex(Store& store, const std::vector<TemplateSignature>& adverts,
                           const TemplateBanding& banding) {
   Status s = CheckBanding(banding);
+  if (s.ok()) s = CheckDistinct(adverts);
+  for (size_t i = 0; i < adverts.size() && s.ok(); ++i) s = CheckLength(adverts[i], banding);
   if (!s.ok()) return s;
   // Marked unfinished first: a crash part-way leaves an index no update
   // will trust.
@@ -273,7 +300,7 @@ Status WriteTemplateIndex(Store& store, const std::vector<TemplateSignature>& ad
   const size_t rows = banding.Rows();
   for (size_t i = 0; i < sorted.size(); ++i) {
     const TemplateSignature& a = *sorted[i];
-    if (!Indexable(a.values, banding)) continue;
+    if (a.values.empty()) continue;
     signatures[i] = a.values.data();
     s = writer.Put(mk::kTemplateSignature + a.id, EncodeValues(a.values));
     for (size_t band = 0; band < banding.bands && s.ok(); ++band) {
@@ -299,6 +326,8 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
                                                 const std::vector<TemplateSignature>& changes,
                                                 const TemplateBanding& banding) {
   Status s = CheckBanding(banding);
+  if (s.ok()) s = CheckDistinct(changes);
+  for (size_t i = 0; i < changes.size() && s.ok(); ++i) s = CheckLength(changes[i], banding);
   if (!s.ok()) return s;
   auto state = store.GetMeta(mk::kTemplateIndexState);
   if (!state.ok()) return state.status();
@@ -311,15 +340,16 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
   std::map<std::string, std::optional<std::string>> writes;
   std::vector<std::string> changed;
   for (const TemplateSignature& change : changes) {
-    auto old = IndexView::StoredSignature(store, change.id);
+    auto old = view.StoredSignature(change.id);
     if (!old.ok()) return old.status();
-    std::vector<std::uint16_t> now =
-        Indexable(change.values, banding) ? change.values : std::vector<std::uint16_t>();
+    std::vector<std::uint16_t> now = change.values;
     if (*old == now) continue;  // nothing the index holds changed
     std::set<std::string> old_keys, new_keys;
     for (size_t band = 0; band < banding.bands; ++band) {
-      if (!old->empty()) old_keys.insert(BucketPrefix(band, TemplateBandKey(old->data(), band, rows)));
-      if (!now.empty()) new_keys.insert(BucketPrefix(band, TemplateBandKey(now.data(), band, rows)));
+      if (!old->empty())
+        old_keys.insert(BucketPrefix(band, TemplateBandKey(old->data(), band, rows)));
+      if (!now.empty())
+        new_keys.insert(BucketPrefix(band, TemplateBandKey(now.data(), band, rows)));
     }
     for (const std::string& prefix : old_keys) {
       if (new_keys.count(prefix) != 0) continue;
@@ -368,9 +398,9 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
     if (!signature.ok()) return signature.status();
     if ((*signature)->empty()) continue;
     ++update.adverts_retied;
-    const std::vector<std::uint16_t> values = **signature;
+    const std::uint16_t* values = (*signature)->data();  // the view's copy, stable
     for (size_t band = 0; band < banding.bands; ++band) {
-      const std::string prefix = BucketPrefix(band, TemplateBandKey(values.data(), band, rows));
+      const std::string prefix = BucketPrefix(band, TemplateBandKey(values, band, rows));
       if (!tied_buckets.insert(prefix).second) continue;
       auto members = view.Bucket(prefix);
       if (!members.ok()) return members.status();
@@ -390,7 +420,9 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
           },
           [&](size_t a, size_t b) {
             for (size_t k : {a, b}) {
+              const size_t before = retied.ids().size();
               if (failed.ok()) failed = retied.Add((*members)[k]);
+              if (retied.ids().size() != before) ++update.outside_ties;
             }
             ties.emplace_back((*members)[a], (*members)[b]);
           });
@@ -416,7 +448,9 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
     if (!cluster.ok()) return cluster.status();
     old_clusters.insert(**cluster);
   }
+  std::map<std::string, std::string> old_first;  // member -> its old cluster's first
   for (const std::vector<std::string>& old : old_clusters) {
+    for (const std::string& id : old) old_first[id] = old.front();
     if (now_clusters.count(old) != 0) continue;
     writes[mk::kTemplateCluster + old.front()] = std::nullopt;
     for (const std::string& id : old) writes[mk::kTemplateClusterOf + id] = std::nullopt;
@@ -425,7 +459,15 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
   for (const std::vector<std::string>& now : now_clusters) {
     if (old_clusters.count(now) != 0) continue;
     writes[mk::kTemplateCluster + now.front()] = JoinIds(now);
-    for (const std::string& id : now) writes[mk::kTemplateClusterOf + id] = now.front();
+    for (const std::string& id : now) {
+      // A member whose cluster keeps its first keeps its entry as it is.
+      const auto was = old_first.find(id);
+      if (was != old_first.end() && was->second == now.front()) {
+        writes.erase(mk::kTemplateClusterOf + id);
+      } else {
+        writes[mk::kTemplateClusterOf + id] = now.front();
+      }
+    }
     update.added.push_back(now);
   }
 
@@ -445,10 +487,11 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
 
 Result<std::vector<std::vector<std::string>>> ReadTemplateClusters(const Store& store) {
   std::vector<std::vector<std::string>> clusters;
-  Status s = store.ForEachMeta(mk::kTemplateCluster, [&](const std::string&, const std::string& value) {
-    clusters.push_back(SplitIds(value));
-    return true;
-  });
+  Status s =
+      store.ForEachMeta(mk::kTemplateCluster, [&](const std::string&, const std::string& value) {
+        clusters.push_back(SplitIds(value));
+        return true;
+      });
   if (!s.ok()) return s;
   std::sort(clusters.begin(), clusters.end());
   return clusters;

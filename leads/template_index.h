@@ -9,7 +9,9 @@
 // two or more adverts with, per member, the cluster it is in.
 //
 // An update finds every bucket a changed advert left or entered, and the
-// clusters of all adverts in those buckets: only their ties can change.
+// clusters of all adverts in those buckets and of the changed adverts
+// (whose ties in the buckets they stay in change with their values): only
+// their ties can change.
 // It re-ties every bucket of every advert in those clusters (reading whole
 // buckets, so a bucket's first and previous members are the true ones) and
 // takes the connected sets anew; an advert tied to one outside the set
@@ -43,8 +45,9 @@ struct TemplateSignature {
   std::vector<std::uint16_t> values;
 };
 
-// Replaces the index with one of `adverts` (in any order; only those with
-// values are indexed) and their clusters, found by a full banding.
+// Replaces the index with one of `adverts` (in any order, each id once;
+// only those with values are indexed) and their clusters, found by a full
+// banding.
 Status WriteTemplateIndex(Store& store, const std::vector<TemplateSignature>& adverts,
                           const TemplateBanding& banding);
 
@@ -53,11 +56,19 @@ struct TemplateIndexUpdate {
   // a cluster that came out unchanged is in neither.
   std::vector<std::vector<std::string>> removed;
   std::vector<std::vector<std::string>> added;
-  size_t adverts_retied = 0;   // adverts whose buckets were tied again
+  size_t adverts_retied = 0;  // adverts whose buckets were tied again
+  size_t outside_ties = 0;    // ties that reached outside the set (bringing a cluster in)
   size_t buckets_read = 0;
 };
 
-// Applies `changes` (each id at most once) and re-ties what they touch.
+// Applies `changes` and re-ties what they touch. InvalidArgument when an id
+// comes twice or values have another length than the banding's; Corruption
+// when a stored signature has.
+//
+// Cost: every advert of every cluster touched, and every member of a
+// touched bucket, has all its buckets read; one new copy of a text posted
+// 100,000 times reads about 4 million postings. Narrowing that to the
+// positions whose ties can change is left for when it is measured.
 Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
                                                 const std::vector<TemplateSignature>& changes,
                                                 const TemplateBanding& banding);

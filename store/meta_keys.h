@@ -62,11 +62,24 @@ inline constexpr char kAdvertCount[] = "leads\x1f" "advert_count";
 // big-endian) + advert id: "" (one posting). kTemplateClusterOf + advert
 // id: the first id of its cluster (adverts in clusters of two or more).
 // kTemplateCluster + first id: the cluster's ids ascending, "\x1f"-joined.
-inline constexpr char kTemplateIndexState[] = "tpl-state";
+inline constexpr char kTemplateIndexState[] = "tpl-index\x1fstate";
 inline constexpr char kTemplateSignature[] = "tpl-sig\x1f";
 inline constexpr char kTemplateBucket[] = "tpl-bucket\x1f";
 inline constexpr char kTemplateClusterOf[] = "tpl-of\x1f";
 inline constexpr char kTemplateCluster[] = "tpl-cluster\x1f";
+// leads/link_counts.cc: the counts the store-wide link decisions rest on
+// (link_counts.h). kLinkDigest + advert id: what the counts hold of the
+// advert (site, entity keys, indicator wordings; length-prefixed).
+// kLinkSite + site: its adverts (decimal). kLinkEntity + entity key
+// ("phone +44…"): its holders per site (length-prefixed site, count).
+// kLinkWording + site + "\x1f" + indicator id + "\x1f" + match: the site's
+// adverts with that wording (decimal). kLinkCountsState: "ready" once a
+// recount is written whole.
+inline constexpr char kLinkCountsState[] = "link-counts\x1fstate";
+inline constexpr char kLinkDigest[] = "link-digest\x1f";
+inline constexpr char kLinkSite[] = "link-site\x1f";
+inline constexpr char kLinkEntity[] = "link-entity\x1f";
+inline constexpr char kLinkWording[] = "link-wording\x1f";
 // leads/review.cc, + lead id + "\x1f" + at (16 hex) + "\x1f" + sequence
 // (8 hex): one analyst decision, JSON {"lead", "status", "note",
 // "analyst", "at", "previous_status"}.

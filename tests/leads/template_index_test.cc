@@ -4,9 +4,8 @@
 // inserts, deletes and re-signings that holds what a full banding gives.
 #include "leads/template_index.h"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <map>
 #include <random>
@@ -40,7 +39,10 @@ TEST_CASE("TieBucket_EachMemberTiesToTheFirstElseToTheOneBefore") {
       {"a chain", 3, {{0, 1}, {1, 2}}, {}, {{0, 1}, {1, 2}}},
       {"like only one further back: no tie", 4, {{1, 3}}, {}, {}},
       {"no one alike", 4, {}, {}, {}},
-      {"connected to the first alone still ties to the one before", 3, {{1, 2}}, {{0, 2}},
+      {"connected to the first alone still ties to the one before",
+       3,
+       {{1, 2}},
+       {{0, 2}},
        {{1, 2}}},
       {"connected to both: nothing to add", 3, {{0, 2}, {1, 2}}, {{0, 2}, {1, 2}}, {}},
   };
@@ -48,8 +50,13 @@ TEST_CASE("TieBucket_EachMemberTiesToTheFirstElseToTheOneBefore") {
     INFO(c.rule);
     std::vector<Pair> ties;
     TieBucket(
-        c.count, [&](size_t a, size_t b) { return c.connected.count({a, b}) != 0; },
-        [&](size_t a, size_t b) { return c.similar.count({a, b}) != 0; },
+        c.count,
+        [&](size_t a, size_t b) {
+          return c.connected.count({a, b}) != 0;
+        },
+        [&](size_t a, size_t b) {
+          return c.similar.count({a, b}) != 0;
+        },
         [&](size_t a, size_t b) { ties.emplace_back(a, b); });
     CHECK(ties == c.ties);
   }
@@ -163,7 +170,8 @@ TEST_CASE("TemplateClusters_AMemberConnectedToTheFirstStillTiesToTheOneBefore") 
     for (size_t i = 0; i < kLength; ++i) v[a][i] = static_cast<std::uint16_t>(1000 * (a + 1) + i);
   }
   auto share_band = [&](size_t a, size_t b, size_t band) {
-    std::copy_n(v[a].begin() + static_cast<long>(3 * band), 3, v[b].begin() + static_cast<long>(3 * band));
+    std::copy_n(v[a].begin() + static_cast<long>(3 * band), 3,
+                v[b].begin() + static_cast<long>(3 * band));
   };
   auto share_ten_more = [&](size_t a, size_t b, size_t first_band) {
     for (size_t band = first_band; band < first_band + 5; ++band) {
@@ -242,9 +250,15 @@ TEST_CASE("TemplateIndex_AfterRandomInsertsDeletesAndResigningsHoldsTheClustersO
     for (int k = 0; k < 30; ++k) {
       const std::string& id = ids[make.Below(static_cast<unsigned>(ids.size()))];
       switch (make.Below(3)) {
-        case 0: changes[id] = {}; break;            // deleted, or too short a text now
-        case 1: changes[id] = make.Next(); break;   // rewritten
-        default: changes[id] = now[id]; break;      // touched, text unchanged
+        case 0:
+          changes[id] = {};
+          break;  // deleted, or too short a text now
+        case 1:
+          changes[id] = make.Next();
+          break;  // rewritten
+        default:
+          changes[id] = now[id];
+          break;  // touched, text unchanged
       }
     }
     std::vector<TemplateSignature> list;
@@ -273,14 +287,20 @@ TEST_CASE("TemplateIndex_AfterRandomInsertsDeletesAndResigningsHoldsTheClustersO
   std::map<std::string, std::string> mine, theirs;
   for (const char* prefix : {meta_keys::kTemplateSignature, meta_keys::kTemplateBucket,
                              meta_keys::kTemplateClusterOf, meta_keys::kTemplateCluster}) {
-    REQUIRE(store.ForEachMeta(prefix, [&](const std::string& k, const std::string& v) {
-      mine[k] = v;
-      return true;
-    }).ok());
-    REQUIRE(fresh.store->ForEachMeta(prefix, [&](const std::string& k, const std::string& v) {
-      theirs[k] = v;
-      return true;
-    }).ok());
+    REQUIRE(store
+                .ForEachMeta(prefix,
+                             [&](const std::string& k, const std::string& v) {
+                               mine[k] = v;
+                               return true;
+                             })
+                .ok());
+    REQUIRE(fresh.store
+                ->ForEachMeta(prefix,
+                              [&](const std::string& k, const std::string& v) {
+                                theirs[k] = v;
+                                return true;
+                              })
+                .ok());
   }
   CHECK(mine.size() == theirs.size());
   CHECK(mine == theirs);
@@ -298,6 +318,67 @@ TEST_CASE("TemplateIndex_AnUnchangedSignatureRetiesNothing") {
   CHECK(update->buckets_read == 0);
   CHECK(update->removed.empty());
   CHECK(update->added.empty());
+}
+
+// A and X share band 0 and little else; X is copied by Y. A is re-signed
+// to agree with X on two values of each of 19 more bands (no other band
+// whole), keeping band 0: A now ties to X in a bucket nothing entered or
+// left, so X (and Y with it) is reached only through that tie.
+TEST_CASE("TemplateIndex_AReSignedAdvertTiesToOneOutsideTheSetInABucketItStaysIn") {
+  testing::TempStore temp;
+  std::vector<std::uint16_t> a(kLength), x(kLength), y(kLength);
+  for (size_t i = 0; i < kLength; ++i) {
+    a[i] = static_cast<std::uint16_t>(1000 + i);
+    x[i] = static_cast<std::uint16_t>(2000 + i);
+  }
+  std::copy_n(x.begin(), 3, a.begin());  // band 0
+  y = x;
+  for (size_t i = 60; i < kLength; ++i) y[i] = static_cast<std::uint16_t>(3000 + i);
+  Signatures now = {{"A-1", a}, {"A-2", x}, {"A-3", y}};
+  REQUIRE(WriteTemplateIndex(*temp.store, AsList(now), Banding()).ok());
+  REQUIRE(*ReadTemplateClusters(*temp.store) ==
+          std::vector<std::vector<std::string>>{{"A-2", "A-3"}});
+  for (size_t band = 1; band < 20; ++band) {
+    a[3 * band] = x[3 * band];
+    a[3 * band + 1] = x[3 * band + 1];
+  }
+  now["A-1"] = a;
+  auto update = UpdateTemplateIndex(*temp.store, {{"A-1", a}}, Banding());
+  REQUIRE(update.ok());
+  CHECK(update->outside_ties == 1);
+  auto clusters = ReadTemplateClusters(*temp.store);
+  REQUIRE(clusters.ok());
+  CHECK(*clusters == FullClusters(now, Banding()));
+  CHECK(*clusters == std::vector<std::vector<std::string>>{{"A-1", "A-2", "A-3"}});
+}
+
+TEST_CASE("TemplateIndex_RepeatedIdsAndValuesOfAnotherLengthAreRefused") {
+  testing::TempStore temp;
+  SignatureMaker make(11);
+  Signatures now;
+  for (int i = 0; i < 20; ++i) now[make.Id()] = make.Next();
+  std::vector<TemplateSignature> list = AsList(now);
+  list.push_back(list.front());
+  CHECK(WriteTemplateIndex(*temp.store, list, Banding()).IsInvalidArgument());
+  list.pop_back();
+  REQUIRE(WriteTemplateIndex(*temp.store, list, Banding()).ok());
+  const std::string id = list.front().id;
+  CHECK(UpdateTemplateIndex(*temp.store, {{id, {}}, {id, make.Next()}}, Banding())
+            .status()
+            .IsInvalidArgument());
+  std::vector<std::uint16_t> short_values = make.Next();
+  short_values.pop_back();
+  CHECK(UpdateTemplateIndex(*temp.store, {{id, short_values}}, Banding())
+            .status()
+            .IsInvalidArgument());
+  // Nothing was applied: the index is as written.
+  auto clusters = ReadTemplateClusters(*temp.store);
+  REQUIRE(clusters.ok());
+  CHECK(*clusters == FullClusters(now, Banding()));
+  // A stored signature cut short is reported, not read past its end.
+  REQUIRE(temp.store->PutMeta(meta_keys::kTemplateSignature + id, "\x01\x02").ok());
+  CHECK(UpdateTemplateIndex(*temp.store, {{id, make.Next()}}, Banding()).status().code() ==
+        Status::Code::kCorruption);
 }
 
 TEST_CASE("TemplateIndex_AnIndexOfAnotherBandingOrNeverFinishedIsRefused") {

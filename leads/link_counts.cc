@@ -1,0 +1,355 @@
+#include "leads/link_counts.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <utility>
+
+#include "leads/corpus.h"
+#include "store/meta_keys.h"
+
+namespace plainsight {
+namespace {
+
+namespace mk = meta_keys;
+
+constexpr size_t kWriteBatch = 20000;
+
+// Length-prefixed strings and counts (LEB128), so no value needs escaping.
+void PutNumber(std::string* out, std::uint64_t n) {
+  while (n >= 0x80) {
+    out->push_back(static_cast<char>((n & 0x7f) | 0x80));
+    n >>= 7;
+  }
+  out->push_back(static_cast<char>(n));
+}
+
+bool GetNumber(std::string_view* in, std::uint64_t* n) {
+  *n = 0;
+  for (int shift = 0; shift < 64 && !in->empty(); shift += 7) {
+    const auto byte = static_cast<unsigned char>(in->front());
+    in->remove_prefix(1);
+    *n |= std::uint64_t{byte & 0x7fu} << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+void PutString(std::string* out, std::string_view s) {
+  PutNumber(out, s.size());
+  out->append(s);
+}
+
+bool GetString(std::string_view* in, std::string* s) {
+  std::uint64_t size = 0;
+  if (!GetNumber(in, &size) || size > in->size()) return false;
+  s->assign(in->substr(0, size));
+  in->remove_prefix(size);
+  return true;
+}
+
+// What the counts hold of one advert.
+struct Digest {
+  std::string site;
+  std::vector<std::string> entities;  // "phone +44…", sorted, distinct
+  std::vector<std::string> wordings;  // indicator id "\x1f" match, sorted, distinct
+};
+
+void SortDistinct(std::vector<std::string>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+Digest DigestOf(const AdvertSummary& advert) {
+  Digest d;
+  d.site = advert.site;
+  ForEachLinkEntity(advert, [&](EntityType type, const std::vector<std::string>& values) {
+    for (const std::string& value : values) {
+      d.entities.push_back(std::string(EntityTypeName(type)) + " " + value);
+    }
+  });
+  SortDistinct(&d.entities);
+  for (const IndicatorRecord& hit : advert.indicators)
+    d.wordings.push_back(hit.id + "\x1f" + hit.match);
+  SortDistinct(&d.wordings);
+  return d;
+}
+
+std::string EncodeDigest(const Digest& d) {
+  std::string out;
+  PutString(&out, d.site);
+  PutNumber(&out, d.entities.size());
+  for (const std::string& e : d.entities) PutString(&out, e);
+  PutNumber(&out, d.wordings.size());
+  for (const std::string& w : d.wordings) PutString(&out, w);
+  return out;
+}
+
+bool DecodeDigest(std::string_view in, Digest* d) {
+  std::uint64_t n = 0;
+  if (!GetString(&in, &d->site) || !GetNumber(&in, &n) || n > in.size()) return false;
+  d->entities.resize(n);
+  for (std::string& e : d->entities) {
+    if (!GetString(&in, &e)) return false;
+  }
+  if (!GetNumber(&in, &n) || n > in.size()) return false;
+  d->wordings.resize(n);
+  for (std::string& w : d->wordings) {
+    if (!GetString(&in, &w)) return false;
+  }
+  return in.empty();
+}
+
+using SiteCounts = std::map<std::string, std::int64_t>;
+
+std::string EncodeSiteCounts(const SiteCounts& counts) {
+  std::string out;
+  for (const auto& [site, n] : counts) {
+    PutString(&out, site);
+    PutNumber(&out, static_cast<std::uint64_t>(n));
+  }
+  return out;
+}
+
+bool DecodeSiteCounts(std::string_view in, SiteCounts* counts) {
+  counts->clear();
+  std::string site;
+  std::uint64_t n = 0;
+  while (!in.empty()) {
+    if (!GetString(&in, &site) || !GetNumber(&in, &n)) return false;
+    (*counts)[site] = static_cast<std::int64_t>(n);
+  }
+  return true;
+}
+
+std::int64_t ParseCount(const std::string& value) {
+  return std::strtoll(value.c_str(), nullptr, 10);
+}
+
+// Counts, or the difference between two states of some adverts.
+struct Counts {
+  SiteCounts sites;
+  std::map<std::string, SiteCounts> entities;
+  std::map<std::string, std::int64_t> wordings;  // site "\x1f" id "\x1f" match
+
+  void Add(const Digest& d, std::int64_t sign) {
+    sites[d.site] += sign;
+    for (const std::string& e : d.entities) entities[e][d.site] += sign;
+    for (const std::string& w : d.wordings) wordings[d.site + "\x1f" + w] += sign;
+  }
+};
+
+Result<std::optional<Digest>> StoredDigest(const Store& store, const std::string& id) {
+  auto value = store.GetMeta(mk::kLinkDigest + id);
+  if (!value.ok()) return value.status();
+  if (!value->has_value()) return std::optional<Digest>();
+  Digest d;
+  if (!DecodeDigest(**value, &d)) return Status::Corruption("link counts: digest of " + id);
+  return std::optional<Digest>(std::move(d));
+}
+
+// Every stored advert counted, with its encoded digest.
+Result<Counts> CountAll(const Store& store, std::map<std::string, std::string>* digests) {
+  Counts counts;
+  Status s = store.ForEachAdvertSummary([&](const AdvertSummary& a) {
+    const Digest d = DigestOf(a);
+    counts.Add(d, +1);
+    (*digests)[a.id] = EncodeDigest(d);
+    return true;
+  });
+  if (!s.ok()) return s;
+  return counts;
+}
+
+constexpr const char* kPrefixes[] = {mk::kLinkDigest, mk::kLinkSite, mk::kLinkEntity,
+                                     mk::kLinkWording};
+
+}  // namespace
+
+Status RecountLinkCounts(Store& store) {
+  // Marked unfinished first: changes are never applied to a part-written
+  // count.
+  Status marked = store.PutMeta(mk::kLinkCountsState, "building");
+  if (!marked.ok()) return marked;
+  std::map<std::string, std::string> digests;
+  auto counts = CountAll(store, &digests);
+  if (!counts.ok()) return counts.status();
+  std::vector<std::pair<std::string, std::string>> puts;
+  std::vector<std::string> deletes;
+  auto flush = [&]() {
+    Status s = store.WriteMetas(puts, deletes);
+    puts.clear();
+    deletes.clear();
+    return s;
+  };
+  for (const char* prefix : kPrefixes) {
+    Status failed;
+    Status s = store.ForEachMeta(prefix, [&](const std::string& key, const std::string&) {
+      deletes.push_back(key);
+      if (deletes.size() >= kWriteBatch) failed = flush();
+      return failed.ok();
+    });
+    if (!s.ok()) return s;
+    if (!failed.ok()) return failed;
+  }
+  Status s = flush();
+  auto put = [&](std::string key, std::string value) {
+    puts.emplace_back(std::move(key), std::move(value));
+    return puts.size() >= kWriteBatch ? flush() : Status::OK();
+  };
+  for (auto& [id, digest] : digests) {
+    if (s.ok()) s = put(mk::kLinkDigest + id, std::move(digest));
+  }
+  for (const auto& [site, n] : counts->sites) {
+    if (s.ok()) s = put(mk::kLinkSite + site, std::to_string(n));
+  }
+  for (const auto& [entity, per_site] : counts->entities) {
+    if (s.ok()) s = put(mk::kLinkEntity + entity, EncodeSiteCounts(per_site));
+  }
+  for (const auto& [wording, n] : counts->wordings) {
+    if (s.ok()) s = put(mk::kLinkWording + wording, std::to_string(n));
+  }
+  if (s.ok()) s = flush();
+  if (!s.ok()) return s;
+  return store.PutMeta(mk::kLinkCountsState, "ready");
+}
+
+Result<LinkCountChanges> ApplyLinkCountChanges(Store& store, const std::vector<std::string>& ids) {
+  auto state = store.GetMeta(mk::kLinkCountsState);
+  if (!state.ok()) return state.status();
+  if (!state->has_value() || **state != "ready") {
+    return Status::NotFound("link counts: none written whole");
+  }
+  std::vector<std::string> distinct = ids;
+  SortDistinct(&distinct);
+  Counts delta;
+  std::vector<std::pair<std::string, std::string>> puts;
+  std::vector<std::string> deletes;
+  LinkCountChanges changes;
+  for (const std::string& id : distinct) {
+    auto old = StoredDigest(store, id);
+    if (!old.ok()) return old.status();
+    auto summary = store.GetAdvertSummary(id);
+    if (!summary.ok()) return summary.status();
+    std::optional<Digest> now;
+    if (summary->has_value()) now = DigestOf(**summary);
+    const std::string old_bytes = old->has_value() ? EncodeDigest(**old) : "";
+    const std::string now_bytes = now.has_value() ? EncodeDigest(*now) : "";
+    if (old->has_value() == now.has_value() && old_bytes == now_bytes) continue;
+    ++changes.adverts;
+    if (old->has_value()) delta.Add(**old, -1);
+    if (now.has_value()) {
+      delta.Add(*now, +1);
+      puts.emplace_back(mk::kLinkDigest + id, now_bytes);
+    } else {
+      deletes.push_back(mk::kLinkDigest + id);
+    }
+  }
+  // A decimal count moved by `by`; deleted at zero.
+  auto move_count = [&](const std::string& key, std::int64_t by) -> Status {
+    auto value = store.GetMeta(key);
+    if (!value.ok()) return value.status();
+    const std::int64_t n = (value->has_value() ? ParseCount(**value) : 0) + by;
+    if (n < 0) return Status::Corruption("link counts: " + key + " below zero");
+    if (n == 0) {
+      deletes.push_back(key);
+    } else {
+      puts.emplace_back(key, std::to_string(n));
+    }
+    return Status::OK();
+  };
+  for (const auto& [site, by] : delta.sites) {
+    if (by == 0) continue;
+    Status s = move_count(mk::kLinkSite + site, by);
+    if (!s.ok()) return s;
+    changes.sites.push_back(site);
+  }
+  for (const auto& [wording, by] : delta.wordings) {
+    if (by == 0) continue;
+    Status s = move_count(mk::kLinkWording + wording, by);
+    if (!s.ok()) return s;
+    changes.wordings.push_back(wording);
+  }
+  for (const auto& [entity, per_site] : delta.entities) {
+    if (std::all_of(per_site.begin(), per_site.end(),
+                    [](const auto& p) { return p.second == 0; })) {
+      continue;
+    }
+    const std::string key = mk::kLinkEntity + entity;
+    auto value = store.GetMeta(key);
+    if (!value.ok()) return value.status();
+    SiteCounts counts;
+    if (value->has_value() && !DecodeSiteCounts(**value, &counts)) {
+      return Status::Corruption("link counts: " + key);
+    }
+    for (const auto& [site, by] : per_site) {
+      const std::int64_t n = (counts[site] += by);
+      if (n < 0) return Status::Corruption("link counts: " + key + " below zero on " + site);
+      if (n == 0) counts.erase(site);
+    }
+    if (counts.empty()) {
+      deletes.push_back(key);
+    } else {
+      puts.emplace_back(key, EncodeSiteCounts(counts));
+    }
+    changes.entities.push_back(entity);
+  }
+  Status s = store.WriteMetas(puts, deletes);
+  if (!s.ok()) return s;
+  return changes;
+}
+
+Result<std::vector<std::string>> CheckLinkCounts(const Store& store, size_t max_differences) {
+  std::map<std::string, std::string> digests;
+  auto fresh = CountAll(store, &digests);
+  if (!fresh.ok()) return fresh.status();
+  // The kept values, by prefix, key without its prefix.
+  std::map<std::string, std::map<std::string, std::string>> kept;
+  for (const char* prefix : kPrefixes) {
+    const size_t length = std::string_view(prefix).size();
+    Status s = store.ForEachMeta(prefix, [&](const std::string& key, const std::string& value) {
+      kept[prefix][key.substr(length)] = value;
+      return true;
+    });
+    if (!s.ok()) return s;
+  }
+  std::vector<std::string> differences;
+  auto differ = [&](const std::string& what) {
+    if (differences.size() < max_differences) differences.push_back(what);
+  };
+  // Compares a table of expected values with the kept one, both by key.
+  auto compare = [&](const char* prefix, const char* name,
+                     const std::map<std::string, std::string>& expected) {
+    const auto& have = kept[prefix];
+    for (const auto& [key, value] : expected) {
+      auto it = have.find(key);
+      if (it == have.end()) {
+        differ(std::string(name) + " " + key + ": missing");
+      } else if (it->second != value) {
+        differ(std::string(name) + " " + key + ": differs");
+      }
+    }
+    for (const auto& [key, value] : have) {
+      if (expected.count(key) == 0)
+        differ(std::string(name) + " " + key + ": kept, not in the store");
+    }
+  };
+  compare(mk::kLinkDigest, "digest", digests);
+  std::map<std::string, std::string> expected;
+  for (const auto& [site, n] : fresh->sites) expected[site] = std::to_string(n);
+  compare(mk::kLinkSite, "site", expected);
+  expected.clear();
+  for (const auto& [entity, per_site] : fresh->entities)
+    expected[entity] = EncodeSiteCounts(per_site);
+  compare(mk::kLinkEntity, "entity", expected);
+  expected.clear();
+  for (const auto& [wording, n] : fresh->wordings) expected[wording] = std::to_string(n);
+  compare(mk::kLinkWording, "wording", expected);
+  return differences;
+}
+
+}  // namespace plainsight

@@ -1,0 +1,58 @@
+// LinkCounts: the counts the store-wide link decisions rest on
+// (link_facts.h), kept in the store and brought up to date from the
+// change log, so an incremental run can decide boilerplate, hubs and
+// site-wide wording for the units it recomputes without reading every
+// advert (docs/incremental_correlation.md, steps 5 and 6).
+//
+// Kept (keys in store/meta_keys.h):
+//   - per site, its adverts (removed ones too, as the corpus holds them);
+//   - per entity (as corpus.h forms them: full addresses, named handles),
+//     its holders on each site: the entity's count, its sites and its
+//     share of each site;
+//   - per site and indicator wording (indicator id and matched text), the
+//     site's adverts with it;
+//   - per advert, what the counts hold of it (its digest), so a change is
+//     applied as the difference between the digest and the advert now.
+//
+// Thread safety: free functions; one writer at a time per store
+// (correlation holds the store's lock). Each application of changes is one
+// atomic write, and a digest is written with the counts it moved, so a
+// crash never leaves an advert counted twice or not at all.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "store/store.h"
+
+namespace plainsight {
+
+// Replaces every kept count with a count of all stored adverts (one scan of
+// the summaries; holds every entity key in memory while it counts).
+Status RecountLinkCounts(Store& store);
+
+// What an application of changes moved: the keys (site names, entity keys
+// "phone +44…", "site\x1fid\x1fmatch" wordings) whose counts changed, for
+// deciding which decisions may have flipped.
+struct LinkCountChanges {
+  size_t adverts = 0;  // adverts whose digest changed
+  std::vector<std::string> sites;
+  std::vector<std::string> entities;
+  std::vector<std::string> wordings;
+};
+
+// Applies the difference between each named advert's digest and the
+// advert as stored now (new, changed, removed, deleted: a deleted advert
+// has no summary and loses its digest). Ids may repeat; order does not
+// matter. NotFound when no recount was written whole (the caller
+// recounts).
+Result<LinkCountChanges> ApplyLinkCountChanges(Store& store, const std::vector<std::string>& ids);
+
+// Compares every kept count and digest with a fresh count of the stored
+// adverts; returns the differences ("entity phone +44…: site-a 3, kept 2"),
+// at most `max_differences` of them. Empty: the counts are exact.
+Result<std::vector<std::string>> CheckLinkCounts(const Store& store, size_t max_differences = 20);
+
+}  // namespace plainsight

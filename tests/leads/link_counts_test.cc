@@ -1,0 +1,126 @@
+// LinkCounts (link_counts.h): counts written by a recount equal a fresh
+// count, and stay equal through days of new, edited, removed and deleted
+// adverts applied from the change log.
+#include "leads/link_counts.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "core/sha256.h"
+#include "leads/change_log.h"
+#include "store/meta_keys.h"
+#include "tests/leads/temp_store.h"
+#include "tests/leads/varied_adverts.h"
+
+namespace plainsight {
+namespace {
+
+std::vector<std::string> StoredIds(const Store& store) {
+  std::vector<std::string> ids;
+  REQUIRE(store
+              .ForEachAdvertSummary([&](const AdvertSummary& a) {
+                ids.push_back(a.id);
+                return true;
+              })
+              .ok());
+  return ids;
+}
+
+std::vector<std::string> Differences(const Store& store) {
+  auto differences = CheckLinkCounts(store);
+  REQUIRE(differences.ok());
+  return *differences;
+}
+
+TEST_CASE("LinkCounts_ARecountMatchesAFreshCount") {
+  testing::TempStore t;
+  testing::PutVariedAdverts(t);
+  REQUIRE(RecountLinkCounts(*t.store).ok());
+  CHECK(Differences(*t.store).empty());
+  // The footer phone is on every site-d advert, and only there.
+  auto site_d = t.store->GetMeta(std::string(meta_keys::kLinkSite) + "site-d");
+  REQUIRE(site_d.ok());
+  REQUIRE(site_d->has_value());
+  CHECK(std::stoi(**site_d) > 50);
+  // A second recount replaces, never adds.
+  REQUIRE(RecountLinkCounts(*t.store).ok());
+  CHECK(Differences(*t.store).empty());
+}
+
+TEST_CASE("LinkCounts_ChangesFromTheLogKeepThemEqualToAFreshCount") {
+  testing::TempStore t;
+  Store& store = *t.store;
+  testing::PutVariedAdverts(t);
+  REQUIRE(RecountLinkCounts(store).ok());
+  auto log = ReadChangeLog(store);
+  REQUIRE(log.ok());
+  REQUIRE(ClearChangeLog(store, *log).ok());
+
+  for (int day = 1; day <= 3; ++day) {
+    INFO("day " << day);
+    const std::vector<std::string> ids = StoredIds(store);
+    for (size_t k = 0; k < 12; ++k) {  // edited: new phone, new postcode, new wording
+      auto record = store.GetAdvert(ids[(k * 37 + static_cast<size_t>(day) * 11) % ids.size()]);
+      REQUIRE(record.ok());
+      REQUIRE(record->has_value());
+      AdvertRecord a = **record;
+      a.phones = {"+441632960" + std::to_string(200 + day * 20 + static_cast<int>(k))};
+      a.postcodes = {"NN2 " + std::to_string(day) + "CD"};
+      a.indicators = {{"jobs.fees", "fees", 1.5, "Fee of 100 pounds day " + std::to_string(day)}};
+      a.text += " edited on day " + std::to_string(day);
+      a.sha256 = Sha256Hex(a.url + a.text);
+      REQUIRE(store.UpsertAdvert(a).ok());
+    }
+    for (size_t k = 0; k < 5; ++k) {  // taken down
+      REQUIRE(store.MarkAdvertRemoved(ids[(k * 53 + 7) % ids.size()], 5000 + day).ok());
+    }
+    for (size_t k = 0; k < 6; ++k) {  // deleted by retention
+      REQUIRE(store.DeleteAdvert(ids[(k * 71 + static_cast<size_t>(day) * 5) % ids.size()]).ok());
+    }
+    for (int k = 0; k < 15; ++k) {  // new, some on the switchboard and the footer
+      testing::Ad ad;
+      ad.url = "http://example.org/day" + std::to_string(day) + "/" + std::to_string(k);
+      ad.site = k % 2 == 0 ? "site-d" : "site-e";
+      ad.phones = {"+442079460500", "+44207946" + std::to_string(1000 + day * 20 + k)};
+      if (ad.site == "site-d") ad.phones.push_back("+442079460999");
+      ad.text = "A new advert " + std::to_string(k) + " of day " + std::to_string(day);
+      t.Put(ad);
+    }
+    // Not applied yet: the check sees the difference.
+    CHECK(!Differences(store).empty());
+    log = ReadChangeLog(store);
+    REQUIRE(log.ok());
+    auto changes = ApplyLinkCountChanges(store, log->advert_ids);
+    REQUIRE(changes.ok());
+    CHECK(changes->adverts >= 12 + 6 + 15 - 1);  // two picks may fall on one advert
+    CHECK(!changes->entities.empty());
+    CHECK(!changes->wordings.empty());
+    CHECK(std::find(changes->sites.begin(), changes->sites.end(), "site-e") !=
+          changes->sites.end());
+    const std::vector<std::string> differences = Differences(store);
+    CHECK(differences.empty());
+    for (const std::string& d : differences) WARN(d);
+    // Applying the same log again moves nothing.
+    auto again = ApplyLinkCountChanges(store, log->advert_ids);
+    REQUIRE(again.ok());
+    CHECK(again->adverts == 0);
+    REQUIRE(ClearChangeLog(store, *log).ok());
+  }
+}
+
+TEST_CASE("LinkCounts_ChangesAreRefusedUntilARecountIsWrittenWhole") {
+  testing::TempStore t;
+  testing::Ad ad;
+  ad.url = "http://example.org/one";
+  ad.phones = {"+447700900123"};
+  t.Put(ad);
+  CHECK(ApplyLinkCountChanges(*t.store, StoredIds(*t.store)).status().IsNotFound());
+  REQUIRE(RecountLinkCounts(*t.store).ok());
+  CHECK(ApplyLinkCountChanges(*t.store, StoredIds(*t.store)).ok());
+  REQUIRE(t.store->PutMeta(meta_keys::kLinkCountsState, "building").ok());
+  CHECK(ApplyLinkCountChanges(*t.store, StoredIds(*t.store)).status().IsNotFound());
+}
+
+}  // namespace
+}  // namespace plainsight
