@@ -522,6 +522,22 @@ class RocksStore final : public Store {
     return FromRocks(it->status(), "scan meta");
   }
 
+  Status ForEachMetaUnder(
+      const std::vector<std::string>& prefixes,
+      const std::function<bool(size_t, const std::string&, const std::string&)>& visit)
+      const override {
+    std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), family(kMeta)));
+    for (size_t i = 0; i < prefixes.size(); ++i) {
+      for (it->Seek(prefixes[i]); it->Valid() && it->key().starts_with(prefixes[i]); it->Next()) {
+        if (!visit(i, it->key().ToString(), it->value().ToString())) {
+          return FromRocks(it->status(), "scan meta");
+        }
+      }
+      if (!it->status().ok()) break;
+    }
+    return FromRocks(it->status(), "scan meta");
+  }
+
   Status DeleteMeta(const std::string& key) override {
     return WriteMetaBatch({}, {key}, "delete meta");
   }

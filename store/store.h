@@ -186,6 +186,24 @@ class Store {
   virtual Status ForEachMeta(const std::string& prefix,
                              const std::function<bool(const std::string& key,
                                                       const std::string& value)>& visit) const = 0;
+  // Visits the keys under each of `prefixes` (ascending), with the index
+  // of the prefix, until false: one pass with one iterator, much cheaper
+  // than ForEachMeta per prefix when there are many (the template index
+  // reads a million buckets a day).
+  virtual Status ForEachMetaUnder(
+      const std::vector<std::string>& prefixes,
+      const std::function<bool(size_t prefix, const std::string& key, const std::string& value)>&
+          visit) const {
+    for (size_t i = 0; i < prefixes.size(); ++i) {
+      bool more = true;
+      Status s = ForEachMeta(prefixes[i], [&](const std::string& key, const std::string& value) {
+        more = visit(i, key, value);
+        return more;
+      });
+      if (!s.ok() || !more) return s;
+    }
+    return Status::OK();
+  }
   virtual Status DeleteMeta(const std::string& key) = 0;
   // Many keys in one atomic write.
   virtual Status DeleteMetas(const std::vector<std::string>& keys) = 0;

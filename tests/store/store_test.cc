@@ -1,4 +1,6 @@
 // Store: a real RocksDB in a temporary directory.
+#include "store/store.h"
+
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
@@ -6,8 +8,6 @@
 #include <string>
 #include <utility>
 #include <vector>
-
-#include "store/store.h"
 
 namespace plainsight {
 namespace {
@@ -48,6 +48,38 @@ TEST_CASE("Store_Directory_IsOwnerOnly") {
   struct stat info {};
   REQUIRE(::stat(dir.c_str(), &info) == 0);
   CHECK((info.st_mode & 0777) == 0700);
+}
+
+// One pass over many prefixes gives what ForEachMeta per prefix gives:
+// each key under its own prefix, an empty prefix with nothing, keys under
+// two prefixes (one extends the other) under both, and false stops.
+TEST_CASE("Store_ForEachMetaUnder_VisitsEachPrefixsKeysAsForEachMetaDoes") {
+  TempDir tmp;
+  auto store = Store::Open(tmp.path + "/db", {});
+  REQUIRE(store.ok());
+  Store& s = **store;
+  REQUIRE(s.PutMetas({{"b:1", "one"}, {"b:2", "two"}, {"b:22", "x"}, {"d:9", "nine"}, {"e", "e"}})
+              .ok());
+  const std::vector<std::string> prefixes = {"a:", "b:", "b:2", "c:", "d:"};
+  std::vector<std::pair<size_t, std::string>> seen;
+  REQUIRE(s.ForEachMetaUnder(prefixes, [&](size_t i, const std::string& key, const std::string&) {
+             seen.emplace_back(i, key);
+             return true;
+           }).ok());
+  std::vector<std::pair<size_t, std::string>> one_by_one;
+  for (size_t i = 0; i < prefixes.size(); ++i) {
+    REQUIRE(s.ForEachMeta(prefixes[i], [&](const std::string& key, const std::string&) {
+               one_by_one.emplace_back(i, key);
+               return true;
+             }).ok());
+  }
+  CHECK(seen == one_by_one);
+  CHECK(seen.size() == 6);
+  size_t visits = 0;
+  REQUIRE(s.ForEachMetaUnder(prefixes, [&](size_t, const std::string&, const std::string&) {
+             return ++visits < 2;
+           }).ok());
+  CHECK(visits == 2);
 }
 
 TEST_CASE("Store_Upsert_RecrawlUpdatesLastSeenAndNeverDuplicates") {
@@ -144,10 +176,10 @@ TEST_CASE("Store_ReplaceAdvertContent_KeepsCaptureAndTimesReindexesAndClearsNote
   CHECK_FALSE(s.GetMeta("provisional\x1f" + a.id)->has_value());
   bool summary_seen = false;
   REQUIRE(s.ForEachAdvertSummary([&](const AdvertSummary& summary) {
-              summary_seen = true;
-              CHECK(summary.phones.size() == 1);
-              return true;
-            }).ok());
+             summary_seen = true;
+             CHECK(summary.phones.size() == 1);
+             return true;
+           }).ok());
   CHECK(summary_seen);
 
   AdvertRecord missing = Advert("http://a.example.org/job/404", "v1", 10);
