@@ -104,8 +104,6 @@ bool DecodeDigest(std::string_view in, Digest* d) {
   return in.empty();
 }
 
-using SiteCounts = std::map<std::string, std::int64_t>;
-
 std::string EncodeSiteCounts(const SiteCounts& counts) {
   std::string out;
   for (const auto& [site, n] : counts) {
@@ -128,6 +126,18 @@ bool DecodeSiteCounts(std::string_view in, SiteCounts* counts) {
 
 std::int64_t ParseCount(const std::string& value) {
   return std::strtoll(value.c_str(), nullptr, 10);
+}
+
+std::string SiteEntityPrefix(const std::string& site, std::int64_t count) {
+  std::string key = mk::kLinkSiteEntity + site + '\x1f';
+  for (int shift = 56; shift >= 0; shift -= 8) {
+    key.push_back(static_cast<char>((static_cast<std::uint64_t>(count) >> shift) & 0xff));
+  }
+  return key;
+}
+
+std::string SiteEntityKey(const std::string& site, std::int64_t count, const std::string& entity) {
+  return SiteEntityPrefix(site, count) + entity;
 }
 
 // Counts, or the difference between two states of some adverts.
@@ -166,7 +176,7 @@ Result<Counts> CountAll(const Store& store, std::map<std::string, std::string>* 
 }
 
 constexpr const char* kPrefixes[] = {mk::kLinkDigest, mk::kLinkSite, mk::kLinkEntity,
-                                     mk::kLinkWording};
+                                     mk::kLinkWording, mk::kLinkSiteEntity};
 
 }  // namespace
 
@@ -209,6 +219,9 @@ Status RecountLinkCounts(Store& store) {
   }
   for (const auto& [entity, per_site] : counts->entities) {
     if (s.ok()) s = put(mk::kLinkEntity + entity, EncodeSiteCounts(per_site));
+    for (const auto& [site, n] : per_site) {
+      if (s.ok()) s = put(SiteEntityKey(site, n, entity), "");
+    }
   }
   for (const auto& [wording, n] : counts->wordings) {
     if (s.ok()) s = put(mk::kLinkWording + wording, std::to_string(n));
@@ -264,9 +277,12 @@ Result<LinkCountChanges> ApplyLinkCountChanges(Store& store, const std::vector<s
   };
   for (const auto& [site, by] : delta.sites) {
     if (by == 0) continue;
+    auto value = store.GetMeta(mk::kLinkSite + site);
+    if (!value.ok()) return value.status();
+    const std::int64_t before = value->has_value() ? ParseCount(**value) : 0;
     Status s = move_count(mk::kLinkSite + site, by);
     if (!s.ok()) return s;
-    changes.sites.push_back(site);
+    changes.sites[site] = {before, before + by};
   }
   for (const auto& [wording, by] : delta.wordings) {
     if (by == 0) continue;
@@ -286,9 +302,15 @@ Result<LinkCountChanges> ApplyLinkCountChanges(Store& store, const std::vector<s
     if (value->has_value() && !DecodeSiteCounts(**value, &counts)) {
       return Status::Corruption("link counts: " + key);
     }
+    const SiteCounts before = counts;
     for (const auto& [site, by] : per_site) {
-      const std::int64_t n = (counts[site] += by);
+      if (by == 0) continue;
+      const std::int64_t was = counts[site];
+      const std::int64_t n = was + by;
       if (n < 0) return Status::Corruption("link counts: " + key + " below zero on " + site);
+      if (was > 0) deletes.push_back(SiteEntityKey(site, was, entity));
+      if (n > 0) puts.emplace_back(SiteEntityKey(site, n, entity), "");
+      counts[site] = n;
       if (n == 0) counts.erase(site);
     }
     if (counts.empty()) {
@@ -296,11 +318,122 @@ Result<LinkCountChanges> ApplyLinkCountChanges(Store& store, const std::vector<s
     } else {
       puts.emplace_back(key, EncodeSiteCounts(counts));
     }
-    changes.entities.push_back(entity);
+    changes.entities[entity] = {before, counts};
   }
   Status s = store.WriteMetas(puts, deletes);
   if (!s.ok()) return s;
   return changes;
+}
+
+Hygiene DecideHygiene(const SiteCounts& holders, const SiteCounts& site_totals,
+                      const LeadSettings& settings) {
+  std::int64_t count = 0;
+  for (const auto& [site, n] : holders) count += n;
+  if (count < 2) return Hygiene::kLinks;
+  for (const auto& [site, n] : holders) {
+    const auto total = site_totals.find(site);
+    if (total == site_totals.end() || total->second <= 0) continue;
+    if (n >= settings.boilerplate_min_adverts &&
+        static_cast<double>(n) / static_cast<double>(total->second) >= settings.boilerplate_share) {
+      return Hygiene::kBoilerplate;
+    }
+  }
+  const auto sites = static_cast<std::int64_t>(holders.size());
+  if (count > settings.hub_max_adverts ||
+      (count > settings.hub_multi_site_adverts && sites >= settings.hub_min_sites)) {
+    return Hygiene::kHub;
+  }
+  return Hygiene::kLinks;
+}
+
+Result<std::vector<std::string>> FlippedHygiene(const Store& store, const LinkCountChanges& changes,
+                                                const LeadSettings& settings) {
+  // Site totals now, read as needed; before, where the changes moved them.
+  SiteCounts totals_now;
+  auto total_now = [&](const std::string& site) -> Result<std::int64_t> {
+    auto it = totals_now.find(site);
+    if (it != totals_now.end()) return it->second;
+    auto value = store.GetMeta(mk::kLinkSite + site);
+    if (!value.ok()) return value.status();
+    const std::int64_t n = value->has_value() ? ParseCount(**value) : 0;
+    totals_now[site] = n;
+    return n;
+  };
+  // The totals before and after of the sites `holders` are on.
+  auto totals_of = [&](const SiteCounts& holders, SiteCounts* before, SiteCounts* after) -> Status {
+    for (const auto& [site, n] : holders) {
+      auto now = total_now(site);
+      if (!now.ok()) return now.status();
+      (*after)[site] = *now;
+      const auto moved = changes.sites.find(site);
+      (*before)[site] = moved != changes.sites.end() ? moved->second.first : *now;
+    }
+    return Status::OK();
+  };
+  std::set<std::string> flipped;
+  for (const auto& [entity, counts] : changes.entities) {
+    SiteCounts before, after;
+    Status s = totals_of(counts.first, &before, &after);
+    if (s.ok()) s = totals_of(counts.second, &before, &after);
+    if (!s.ok()) return s;
+    if (DecideHygiene(counts.first, before, settings) !=
+        DecideHygiene(counts.second, after, settings)) {
+      flipped.insert(entity);
+    }
+  }
+  // Entities whose counts stayed but whose site's total moved: boilerplate
+  // can flip only for a count between the shares of the two totals.
+  constexpr std::int64_t kMaxCountsSeeked = 4096;
+  for (const auto& [site, totals] : changes.sites) {
+    const auto [low_total, high_total] = std::minmax(totals.first, totals.second);
+    const std::int64_t low = std::max<std::int64_t>(
+        1,
+        static_cast<std::int64_t>(settings.boilerplate_share * static_cast<double>(low_total)) - 1);
+    const std::int64_t high =
+        static_cast<std::int64_t>(settings.boilerplate_share * static_cast<double>(high_total)) + 1;
+    const size_t entity_at = SiteEntityPrefix(site, 0).size();
+    std::vector<std::string> candidates;
+    auto take = [&](const std::string& key) {
+      std::string entity = key.substr(entity_at);
+      if (changes.entities.count(entity) == 0) candidates.push_back(std::move(entity));
+    };
+    Status s;
+    if (high - low <= kMaxCountsSeeked) {
+      std::vector<std::string> prefixes;
+      for (std::int64_t n = low; n <= high; ++n) prefixes.push_back(SiteEntityPrefix(site, n));
+      s = store.ForEachMetaUnder(prefixes, [&](size_t, const std::string& key, const std::string&) {
+        take(key);
+        return true;
+      });
+    } else {  // a jump of thousands (a first big crawl): the whole site
+      const std::string prefix = mk::kLinkSiteEntity + site + '\x1f';
+      s = store.ForEachMeta(prefix, [&](const std::string& key, const std::string&) {
+        std::uint64_t n = 0;
+        for (size_t i = prefix.size(); i < entity_at; ++i) {
+          n = (n << 8) | static_cast<unsigned char>(key[i]);
+        }
+        const auto count = static_cast<std::int64_t>(n);
+        if (count >= low && count <= high) take(key);
+        return true;
+      });
+    }
+    if (!s.ok()) return s;
+    for (const std::string& entity : candidates) {
+      auto value = store.GetMeta(mk::kLinkEntity + entity);
+      if (!value.ok()) return value.status();
+      SiteCounts counts;
+      if (!value->has_value() || !DecodeSiteCounts(**value, &counts)) {
+        return Status::Corruption("link counts: " + entity + " listed on " + site + ", not kept");
+      }
+      SiteCounts before, after;
+      s = totals_of(counts, &before, &after);
+      if (!s.ok()) return s;
+      if (DecideHygiene(counts, before, settings) != DecideHygiene(counts, after, settings)) {
+        flipped.insert(entity);
+      }
+    }
+  }
+  return std::vector<std::string>(flipped.begin(), flipped.end());
 }
 
 Result<std::vector<std::string>> CheckLinkCounts(const Store& store, size_t max_differences) {
@@ -349,6 +482,14 @@ Result<std::vector<std::string>> CheckLinkCounts(const Store& store, size_t max_
   expected.clear();
   for (const auto& [wording, n] : fresh->wordings) expected[wording] = std::to_string(n);
   compare(mk::kLinkWording, "wording", expected);
+  expected.clear();
+  const size_t prefix_length = std::string_view(mk::kLinkSiteEntity).size();
+  for (const auto& [entity, per_site] : fresh->entities) {
+    for (const auto& [site, n] : per_site) {
+      expected[SiteEntityKey(site, n, entity).substr(prefix_length)] = "";
+    }
+  }
+  compare(mk::kLinkSiteEntity, "entity by count on its site", expected);
   return differences;
 }
 

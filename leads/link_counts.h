@@ -21,9 +21,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "core/config.h"
 #include "core/status.h"
 #include "store/store.h"
 
@@ -33,14 +37,16 @@ namespace plainsight {
 // the summaries; holds every entity key in memory while it counts).
 Status RecountLinkCounts(Store& store);
 
-// What an application of changes moved: the keys (site names, entity keys
-// "phone +44…", "site\x1fid\x1fmatch" wordings) whose counts changed, for
-// deciding which decisions may have flipped.
+// Holders of one entity per site, by site name.
+using SiteCounts = std::map<std::string, std::int64_t>;
+
+// What an application of changes moved, with the counts before and after,
+// for deciding which decisions flipped (FlippedHygiene).
 struct LinkCountChanges {
   size_t adverts = 0;  // adverts whose digest changed
-  std::vector<std::string> sites;
-  std::vector<std::string> entities;
-  std::vector<std::string> wordings;
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> sites;  // total before, after
+  std::map<std::string, std::pair<SiteCounts, SiteCounts>> entities;   // "phone +44…"
+  std::vector<std::string> wordings;  // site "\x1f" indicator id "\x1f" match
 };
 
 // Applies the difference between each named advert's digest and the
@@ -49,6 +55,20 @@ struct LinkCountChanges {
 // matter. NotFound when no recount was written whole (the caller
 // recounts).
 Result<LinkCountChanges> ApplyLinkCountChanges(Store& store, const std::vector<std::string>& ids);
+
+// The hygiene decision link_facts.cc takes for an entity that is not a
+// photo, from its holders per site and the sites' totals: a site's own
+// (boilerplate), a hub, or a link.
+enum class Hygiene { kLinks, kBoilerplate, kHub };
+Hygiene DecideHygiene(const SiteCounts& holders, const SiteCounts& site_totals,
+                      const LeadSettings& settings);
+
+// The entities (keys) whose hygiene decision `changes`, just applied,
+// flipped: those whose own counts moved, and those whose share of a site
+// crossed the boilerplate share because the site's total moved (found
+// through the kept counts by site, not by reading every entity).
+Result<std::vector<std::string>> FlippedHygiene(const Store& store, const LinkCountChanges& changes,
+                                                const LeadSettings& settings);
 
 // Compares every kept count and digest with a fresh count of the stored
 // adverts; returns the differences ("entity phone +44…: site-a 3, kept 2"),

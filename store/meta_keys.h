@@ -80,6 +80,10 @@ inline constexpr char kLinkDigest[] = "link-digest\x1f";
 inline constexpr char kLinkSite[] = "link-site\x1f";
 inline constexpr char kLinkEntity[] = "link-entity\x1f";
 inline constexpr char kLinkWording[] = "link-wording\x1f";
+// + site + "\x1f" + count (8 bytes, big-endian) + entity key: "" for each
+// entity on the site, so the entities whose share of a site crosses a
+// threshold when its total moves are a range of counts.
+inline constexpr char kLinkSiteEntity[] = "link-site-entity\x1f";
 // leads/review.cc, + lead id + "\x1f" + at (16 hex) + "\x1f" + sequence
 // (8 hex): one analyst decision, JSON {"lead", "status", "note",
 // "analyst", "at", "previous_status"}.

@@ -3,12 +3,17 @@
 // adverts applied from the change log.
 #include "leads/link_counts.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "core/sha256.h"
 #include "leads/change_log.h"
+#include "leads/corpus.h"
+#include "leads/link_facts.h"
 #include "store/meta_keys.h"
 #include "tests/leads/temp_store.h"
 #include "tests/leads/varied_adverts.h"
@@ -96,8 +101,7 @@ TEST_CASE("LinkCounts_ChangesFromTheLogKeepThemEqualToAFreshCount") {
     CHECK(changes->adverts >= 12 + 6 + 15 - 1);  // two picks may fall on one advert
     CHECK(!changes->entities.empty());
     CHECK(!changes->wordings.empty());
-    CHECK(std::find(changes->sites.begin(), changes->sites.end(), "site-e") !=
-          changes->sites.end());
+    CHECK(changes->sites.count("site-e") == 1);
     const std::vector<std::string> differences = Differences(store);
     CHECK(differences.empty());
     for (const std::string& d : differences) WARN(d);
@@ -107,6 +111,78 @@ TEST_CASE("LinkCounts_ChangesFromTheLogKeepThemEqualToAFreshCount") {
     CHECK(again->adverts == 0);
     REQUIRE(ClearChangeLog(store, *log).ok());
   }
+}
+
+// Each entity's hygiene as a full run decides it (link_facts.h): entities
+// on fewer than two adverts, and those that link, are left out.
+std::map<std::string, Hygiene> FullRunHygiene(Store& store, const LeadSettings& settings) {
+  auto corpus = LoadCorpus(store, CorpusOptions{});
+  REQUIRE(corpus.ok());
+  const EntityHolders holders = IndexHolders(*corpus);
+  const LinkFacts facts = ComputeLinkFacts(*corpus, holders, settings);
+  std::map<std::string, Hygiene> out;
+  for (size_t e = 0; e < corpus->EntityCount(); ++e) {
+    if (!facts.entity_ignored[e]) continue;
+    out[corpus->EntityKey(e)] = facts.entity_hub.count(static_cast<std::uint32_t>(e)) != 0
+                                    ? Hygiene::kHub
+                                    : Hygiene::kBoilerplate;
+  }
+  return out;
+}
+
+// A day that flips decisions two ways: 150 site-d adverts without its
+// footer phone take the footer below half of site-d (a flip of an entity
+// no advert of the day holds, found through its site's total), and one
+// phone on 60 new adverts over four sites becomes a hub.
+TEST_CASE("LinkCounts_FlippedHygieneNamesTheEntitiesWhoseFullRunDecisionChanged") {
+  testing::TempStore t;
+  Store& store = *t.store;
+  testing::PutVariedAdverts(t);
+  const LeadSettings settings;
+  REQUIRE(RecountLinkCounts(store).ok());
+  auto log = ReadChangeLog(store);
+  REQUIRE(log.ok());
+  REQUIRE(ClearChangeLog(store, *log).ok());
+  const std::map<std::string, Hygiene> before = FullRunHygiene(store, settings);
+  REQUIRE(before.count("phone +442079460999") == 1);
+
+  for (int k = 0; k < 150; ++k) {
+    testing::Ad ad;
+    ad.url = "http://example.org/new-on-d/" + std::to_string(k);
+    ad.site = "site-d";
+    ad.text = "A new advert without the footer, number " + std::to_string(k);
+    t.Put(ad);
+  }
+  for (int k = 0; k < 60; ++k) {
+    testing::Ad ad;
+    ad.url = "http://example.org/new-hub/" + std::to_string(k);
+    ad.site = "site-" + std::string(1, static_cast<char>('a' + k % 4));
+    ad.phones = {"+441632960500"};
+    ad.text = "One desk for many, number " + std::to_string(k);
+    t.Put(ad);
+  }
+  log = ReadChangeLog(store);
+  REQUIRE(log.ok());
+  auto changes = ApplyLinkCountChanges(store, log->advert_ids);
+  REQUIRE(changes.ok());
+  auto flipped = FlippedHygiene(store, *changes, settings);
+  REQUIRE(flipped.ok());
+
+  const std::map<std::string, Hygiene> after = FullRunHygiene(store, settings);
+  std::vector<std::string> expected;
+  std::set<std::string> keys;
+  for (const auto& [key, h] : before) keys.insert(key);
+  for (const auto& [key, h] : after) keys.insert(key);
+  for (const std::string& key : keys) {
+    const auto b = before.find(key);
+    const auto a = after.find(key);
+    const Hygiene was = b == before.end() ? Hygiene::kLinks : b->second;
+    const Hygiene now = a == after.end() ? Hygiene::kLinks : a->second;
+    if (was != now) expected.push_back(key);
+  }
+  CHECK(std::find(expected.begin(), expected.end(), "phone +442079460999") != expected.end());
+  CHECK(std::find(expected.begin(), expected.end(), "phone +441632960500") != expected.end());
+  CHECK(*flipped == expected);
 }
 
 TEST_CASE("LinkCounts_ChangesAreRefusedUntilARecountIsWrittenWhole") {
