@@ -128,16 +128,32 @@ std::int64_t ParseCount(const std::string& value) {
   return std::strtoll(value.c_str(), nullptr, 10);
 }
 
-std::string SiteEntityPrefix(const std::string& site, std::int64_t count) {
-  std::string key = mk::kLinkSiteEntity + site + '\x1f';
+// Per site, its entities (or wordings) by their count there.
+std::string ByCountPrefix(const char* index, const std::string& site, std::int64_t count) {
+  std::string key = index + site + '\x1f';
   for (int shift = 56; shift >= 0; shift -= 8) {
     key.push_back(static_cast<char>((static_cast<std::uint64_t>(count) >> shift) & 0xff));
   }
   return key;
 }
 
+std::string SiteEntityPrefix(const std::string& site, std::int64_t count) {
+  return ByCountPrefix(mk::kLinkSiteEntity, site, count);
+}
+
 std::string SiteEntityKey(const std::string& site, std::int64_t count, const std::string& entity) {
   return SiteEntityPrefix(site, count) + entity;
+}
+
+// A wording key "site\x1fid\x1fmatch" split at its first separator.
+std::pair<std::string, std::string> SplitSite(const std::string& wording) {
+  const size_t cut = wording.find('\x1f');
+  return {wording.substr(0, cut), wording.substr(cut + 1)};
+}
+
+std::string SiteWordingKey(const std::string& wording, std::int64_t count) {
+  const auto [site, rest] = SplitSite(wording);
+  return ByCountPrefix(mk::kLinkSiteWording, site, count) + rest;
 }
 
 // Counts, or the difference between two states of some adverts.
@@ -175,8 +191,8 @@ Result<Counts> CountAll(const Store& store, std::map<std::string, std::string>* 
   return counts;
 }
 
-constexpr const char* kPrefixes[] = {mk::kLinkDigest, mk::kLinkSite, mk::kLinkEntity,
-                                     mk::kLinkWording, mk::kLinkSiteEntity};
+constexpr const char* kPrefixes[] = {mk::kLinkDigest,  mk::kLinkSite,       mk::kLinkEntity,
+                                     mk::kLinkWording, mk::kLinkSiteEntity, mk::kLinkSiteWording};
 
 }  // namespace
 
@@ -225,6 +241,7 @@ Status RecountLinkCounts(Store& store) {
   }
   for (const auto& [wording, n] : counts->wordings) {
     if (s.ok()) s = put(mk::kLinkWording + wording, std::to_string(n));
+    if (s.ok()) s = put(SiteWordingKey(wording, n), "");
   }
   if (s.ok()) s = flush();
   if (!s.ok()) return s;
@@ -286,9 +303,14 @@ Result<LinkCountChanges> ApplyLinkCountChanges(Store& store, const std::vector<s
   }
   for (const auto& [wording, by] : delta.wordings) {
     if (by == 0) continue;
+    auto value = store.GetMeta(mk::kLinkWording + wording);
+    if (!value.ok()) return value.status();
+    const std::int64_t before = value->has_value() ? ParseCount(**value) : 0;
     Status s = move_count(mk::kLinkWording + wording, by);
     if (!s.ok()) return s;
-    changes.wordings.push_back(wording);
+    if (before > 0) deletes.push_back(SiteWordingKey(wording, before));
+    if (before + by > 0) puts.emplace_back(SiteWordingKey(wording, before + by), "");
+    changes.wordings[wording] = {before, before + by};
   }
   for (const auto& [entity, per_site] : delta.entities) {
     if (std::all_of(per_site.begin(), per_site.end(),
@@ -436,6 +458,60 @@ Result<std::vector<std::string>> FlippedHygiene(const Store& store, const LinkCo
   return std::vector<std::string>(flipped.begin(), flipped.end());
 }
 
+Result<std::vector<std::string>> FlippedWordings(const Store& store,
+                                                 const LinkCountChanges& changes,
+                                                 const LeadSettings& settings) {
+  auto site_wide = [&](std::int64_t n, std::int64_t total) {
+    return total > 0 && n >= settings.boilerplate_min_adverts &&
+           static_cast<double>(n) >= settings.boilerplate_share * static_cast<double>(total);
+  };
+  auto totals_of = [&](const std::string& site) -> Result<std::pair<std::int64_t, std::int64_t>> {
+    const auto moved = changes.sites.find(site);
+    if (moved != changes.sites.end()) return moved->second;
+    auto value = store.GetMeta(mk::kLinkSite + site);
+    if (!value.ok()) return value.status();
+    const std::int64_t n = value->has_value() ? ParseCount(**value) : 0;
+    return std::make_pair(n, n);
+  };
+  std::set<std::string> flipped;
+  for (const auto& [wording, counts] : changes.wordings) {
+    auto totals = totals_of(SplitSite(wording).first);
+    if (!totals.ok()) return totals.status();
+    if (site_wide(counts.first, totals->first) != site_wide(counts.second, totals->second)) {
+      flipped.insert(wording);
+    }
+  }
+  // Wordings whose counts stayed on a site whose total moved: only counts
+  // between the shares of the two totals can flip.
+  for (const auto& [site, totals] : changes.sites) {
+    const auto [low_total, high_total] = std::minmax(totals.first, totals.second);
+    const std::int64_t low = std::max<std::int64_t>(
+        1,
+        static_cast<std::int64_t>(settings.boilerplate_share * static_cast<double>(low_total)) - 1);
+    const std::int64_t high =
+        static_cast<std::int64_t>(settings.boilerplate_share * static_cast<double>(high_total)) + 1;
+    const size_t rest_at = ByCountPrefix(mk::kLinkSiteWording, site, 0).size();
+    const std::string site_prefix = mk::kLinkSiteWording + site + '\x1f';
+    Status failed;
+    Status s = store.ForEachMeta(site_prefix, [&](const std::string& key, const std::string&) {
+      std::uint64_t n = 0;
+      for (size_t i = site_prefix.size(); i < rest_at; ++i) {
+        n = (n << 8) | static_cast<unsigned char>(key[i]);
+      }
+      const auto count = static_cast<std::int64_t>(n);
+      if (count > high) return false;  // keys ascend by count
+      const std::string wording = site + '\x1f' + key.substr(rest_at);
+      if (count >= low && changes.wordings.count(wording) == 0 &&
+          site_wide(count, totals.first) != site_wide(count, totals.second)) {
+        flipped.insert(wording);
+      }
+      return true;
+    });
+    if (!s.ok()) return s;
+  }
+  return std::vector<std::string>(flipped.begin(), flipped.end());
+}
+
 Result<std::vector<std::string>> CheckLinkCounts(const Store& store, size_t max_differences) {
   std::map<std::string, std::string> digests;
   auto fresh = CountAll(store, &digests);
@@ -490,6 +566,12 @@ Result<std::vector<std::string>> CheckLinkCounts(const Store& store, size_t max_
     }
   }
   compare(mk::kLinkSiteEntity, "entity by count on its site", expected);
+  expected.clear();
+  const size_t wording_prefix_length = std::string_view(mk::kLinkSiteWording).size();
+  for (const auto& [wording, n] : fresh->wordings) {
+    expected[SiteWordingKey(wording, n).substr(wording_prefix_length)] = "";
+  }
+  compare(mk::kLinkSiteWording, "wording by count on its site", expected);
   return differences;
 }
 

@@ -46,7 +46,8 @@ struct LinkCountChanges {
   size_t adverts = 0;  // adverts whose digest changed
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> sites;  // total before, after
   std::map<std::string, std::pair<SiteCounts, SiteCounts>> entities;   // "phone +44…"
-  std::vector<std::string> wordings;  // site "\x1f" indicator id "\x1f" match
+  // Site "\x1f" indicator id "\x1f" match: adverts before, after.
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> wordings;
 };
 
 // Applies the difference between each named advert's digest and the
@@ -69,6 +70,14 @@ Hygiene DecideHygiene(const SiteCounts& holders, const SiteCounts& site_totals,
 // through the kept counts by site, not by reading every entity).
 Result<std::vector<std::string>> FlippedHygiene(const Store& store, const LinkCountChanges& changes,
                                                 const LeadSettings& settings);
+
+// The wordings (site "\x1f" indicator id "\x1f" match) whose site-wide
+// decision (corpus.h: on at least boilerplate_share of the site's adverts
+// and boilerplate_min_adverts of them, the site's own wording) `changes`
+// flipped, found as FlippedHygiene finds entities.
+Result<std::vector<std::string>> FlippedWordings(const Store& store,
+                                                 const LinkCountChanges& changes,
+                                                 const LeadSettings& settings);
 
 // Compares every kept count and digest with a fresh count of the stored
 // adverts; returns the differences ("entity phone +44…: site-a 3, kept 2"),

@@ -84,6 +84,9 @@ inline constexpr char kLinkWording[] = "link-wording\x1f";
 // entity on the site, so the entities whose share of a site crosses a
 // threshold when its total moves are a range of counts.
 inline constexpr char kLinkSiteEntity[] = "link-site-entity\x1f";
+// + site + "\x1f" + count (8 bytes, big-endian) + indicator id + "\x1f" +
+// match: "" for each wording on the site, as kLinkSiteEntity for entities.
+inline constexpr char kLinkSiteWording[] = "link-site-wording\x1f";
 // leads/review.cc, + lead id + "\x1f" + at (16 hex) + "\x1f" + sequence
 // (8 hex): one analyst decision, JSON {"lead", "status", "note",
 // "analyst", "at", "previous_status"}.

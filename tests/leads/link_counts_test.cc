@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
@@ -183,6 +184,68 @@ TEST_CASE("LinkCounts_FlippedHygieneNamesTheEntitiesWhoseFullRunDecisionChanged"
   CHECK(std::find(expected.begin(), expected.end(), "phone +442079460999") != expected.end());
   CHECK(std::find(expected.begin(), expected.end(), "phone +441632960500") != expected.end());
   CHECK(*flipped == expected);
+}
+
+// The wordings a full run drops as a site's own (Corpus::site_wide_indicators
+// lines "site: indicator ID "match" on N of M adverts …"), as keys.
+std::set<std::string> FullRunSiteWide(Store& store, const LeadSettings& settings) {
+  CorpusOptions options;
+  options.site_wide_share = settings.boilerplate_share;
+  options.site_wide_min_adverts = settings.boilerplate_min_adverts;
+  auto corpus = LoadCorpus(store, options);
+  REQUIRE(corpus.ok());
+  std::set<std::string> out;
+  for (const std::string& line : corpus->site_wide_indicators) {
+    const size_t colon = line.find(": indicator ");
+    const size_t quote = line.find(" \"", colon);
+    const size_t end = line.find("\" on ", quote);
+    REQUIRE((colon != std::string::npos && quote != std::string::npos && end != std::string::npos));
+    out.insert(line.substr(0, colon) + "\x1f" + line.substr(colon + 12, quote - colon - 12) +
+               "\x1f" + line.substr(quote + 2, end - quote - 2));
+  }
+  return out;
+}
+
+// site-f's notice on all its 40 adverts is its own wording until 50 more
+// adverts without it come (a flip through the site's total); ten adverts
+// on a new site-g, all with one notice, make that wording its own (a flip
+// through the wording's count).
+TEST_CASE("LinkCounts_FlippedWordingsNamesTheWordingsWhoseFullRunDecisionChanged") {
+  testing::TempStore t;
+  Store& store = *t.store;
+  testing::PutVariedAdverts(t);
+  auto put = [&](const std::string& site, int k, const char* match) {
+    testing::Ad ad;
+    ad.url = "http://example.org/" + site + "/" + std::to_string(k);
+    ad.site = site;
+    ad.text = "Advert " + std::to_string(k) + " of " + site;
+    if (match != nullptr) ad.indicators = {{"jobs.documents_held", "documents_held", 2.0, match}};
+    t.Put(ad);
+  };
+  for (int k = 0; k < 40; ++k) put("site-f", k, "never hand over your passport");
+  const LeadSettings settings;
+  REQUIRE(RecountLinkCounts(store).ok());
+  auto log = ReadChangeLog(store);
+  REQUIRE(log.ok());
+  REQUIRE(ClearChangeLog(store, *log).ok());
+  const std::set<std::string> before = FullRunSiteWide(store, settings);
+  REQUIRE(before.size() == 1);
+
+  for (int k = 40; k < 90; ++k) put("site-f", k, nullptr);
+  for (int k = 0; k < 10; ++k) put("site-g", k, "we keep your passport safe");
+  log = ReadChangeLog(store);
+  REQUIRE(log.ok());
+  auto changes = ApplyLinkCountChanges(store, log->advert_ids);
+  REQUIRE(changes.ok());
+  auto flipped = FlippedWordings(store, *changes, settings);
+  REQUIRE(flipped.ok());
+  const std::set<std::string> after = FullRunSiteWide(store, settings);
+  std::vector<std::string> expected;
+  std::set_symmetric_difference(before.begin(), before.end(), after.begin(), after.end(),
+                                std::back_inserter(expected));
+  CHECK(expected.size() == 2);
+  CHECK(*flipped == expected);
+  CHECK(Differences(store).empty());
 }
 
 TEST_CASE("LinkCounts_ChangesAreRefusedUntilARecountIsWrittenWhole") {
