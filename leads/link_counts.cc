@@ -145,6 +145,16 @@ std::string SiteEntityKey(const std::string& site, std::int64_t count, const std
   return SiteEntityPrefix(site, count) + entity;
 }
 
+// The counts on a site whose share of it may cross `share` when its total
+// moves from totals.first to totals.second (one either side, for rounding).
+std::pair<std::int64_t, std::int64_t> CountsThatMayCross(
+    const std::pair<std::int64_t, std::int64_t>& totals, double share) {
+  const auto [low_total, high_total] = std::minmax(totals.first, totals.second);
+  return {std::max<std::int64_t>(
+              1, static_cast<std::int64_t>(share * static_cast<double>(low_total)) - 1),
+          static_cast<std::int64_t>(share * static_cast<double>(high_total)) + 1};
+}
+
 // A wording key "site\x1fid\x1fmatch" split at its first separator.
 std::pair<std::string, std::string> SplitSite(const std::string& wording) {
   const size_t cut = wording.find('\x1f');
@@ -407,12 +417,7 @@ Result<std::vector<std::string>> FlippedHygiene(const Store& store, const LinkCo
   // can flip only for a count between the shares of the two totals.
   constexpr std::int64_t kMaxCountsSeeked = 4096;
   for (const auto& [site, totals] : changes.sites) {
-    const auto [low_total, high_total] = std::minmax(totals.first, totals.second);
-    const std::int64_t low = std::max<std::int64_t>(
-        1,
-        static_cast<std::int64_t>(settings.boilerplate_share * static_cast<double>(low_total)) - 1);
-    const std::int64_t high =
-        static_cast<std::int64_t>(settings.boilerplate_share * static_cast<double>(high_total)) + 1;
+    const auto [low, high] = CountsThatMayCross(totals, settings.boilerplate_share);
     const size_t entity_at = SiteEntityPrefix(site, 0).size();
     std::vector<std::string> candidates;
     auto take = [&](const std::string& key) {
@@ -484,12 +489,7 @@ Result<std::vector<std::string>> FlippedWordings(const Store& store,
   // Wordings whose counts stayed on a site whose total moved: only counts
   // between the shares of the two totals can flip.
   for (const auto& [site, totals] : changes.sites) {
-    const auto [low_total, high_total] = std::minmax(totals.first, totals.second);
-    const std::int64_t low = std::max<std::int64_t>(
-        1,
-        static_cast<std::int64_t>(settings.boilerplate_share * static_cast<double>(low_total)) - 1);
-    const std::int64_t high =
-        static_cast<std::int64_t>(settings.boilerplate_share * static_cast<double>(high_total)) + 1;
+    const auto [low, high] = CountsThatMayCross(totals, settings.boilerplate_share);
     const size_t rest_at = ByCountPrefix(mk::kLinkSiteWording, site, 0).size();
     const std::string site_prefix = mk::kLinkSiteWording + site + '\x1f';
     Status failed;
