@@ -1,8 +1,11 @@
 #include "leads/link_counts.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -18,6 +21,10 @@ namespace {
 namespace mk = meta_keys;
 
 constexpr size_t kWriteBatch = 20000;
+// The state once a recount is whole, with the form of its digests and
+// keys: a change to either (the entity forms of corpus.h, say) must bump
+// it, so counts of the old form are recounted, not applied to.
+constexpr char kReady[] = "ready 1";
 
 // Length-prefixed strings and counts (LEB128), so no value needs escaping.
 void PutNumber(std::string* out, std::uint64_t n) {
@@ -124,8 +131,19 @@ bool DecodeSiteCounts(std::string_view in, SiteCounts* counts) {
   return true;
 }
 
-std::int64_t ParseCount(const std::string& value) {
-  return std::strtoll(value.c_str(), nullptr, 10);
+// The decimal count kept under `key`: 0 when absent, corruption when the
+// value is not a count.
+Result<std::int64_t> KeptCount(const Store& store, const std::string& key) {
+  auto value = store.GetMeta(key);
+  if (!value.ok()) return value.status();
+  if (!value->has_value()) return std::int64_t{0};
+  const std::string& text = **value;
+  std::int64_t n = -1;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (error != std::errc() || end != text.data() + text.size() || n < 0) {
+    return Status::Corruption("link counts: " + key + " holds no count");
+  }
+  return n;
 }
 
 // Per site, its entities (or wordings) by their count there.
@@ -145,14 +163,48 @@ std::string SiteEntityKey(const std::string& site, std::int64_t count, const std
   return SiteEntityPrefix(site, count) + entity;
 }
 
-// The counts on a site whose share of it may cross `share` when its total
-// moves from totals.first to totals.second (one either side, for rounding).
-std::pair<std::int64_t, std::int64_t> CountsThatMayCross(
-    const std::pair<std::int64_t, std::int64_t>& totals, double share) {
+// Visits the entries of a by-count index (`index` + site) whose count on
+// the site may cross `share` of it when its total moves from totals.first
+// to totals.second: between the share of the two totals (one either side,
+// for rounding), and at least `min_count` (fewer can never be the site's
+// own). visit(count, the rest of the key after the count).
+Status ForEachCountThatMayCross(const Store& store, const char* index, const std::string& site,
+                                const std::pair<std::int64_t, std::int64_t>& totals, double share,
+                                std::int64_t min_count,
+                                const std::function<void(std::int64_t, std::string)>& visit) {
+  share = std::clamp(std::isnan(share) ? 1.0 : share, 0.0, 1.0);
   const auto [low_total, high_total] = std::minmax(totals.first, totals.second);
-  return {std::max<std::int64_t>(
-              1, static_cast<std::int64_t>(share * static_cast<double>(low_total)) - 1),
-          static_cast<std::int64_t>(share * static_cast<double>(high_total)) + 1};
+  const std::int64_t low = std::max<std::int64_t>(
+      {1, min_count, static_cast<std::int64_t>(share * static_cast<double>(low_total)) - 1});
+  const std::int64_t high = static_cast<std::int64_t>(share * static_cast<double>(high_total)) + 1;
+  if (low > high) return Status::OK();
+  const size_t rest_at = ByCountPrefix(index, site, 0).size();
+  auto count_of = [&](const std::string& key) {
+    std::uint64_t n = 0;
+    for (size_t i = rest_at - 8; i < rest_at; ++i)
+      n = (n << 8) | static_cast<unsigned char>(key[i]);
+    return static_cast<std::int64_t>(n);
+  };
+  // A seek per count while there are not too many; past that (a first
+  // crawl of a big site), one scan of the site's keys, which ascend by count.
+  constexpr std::int64_t kMaxCountsSeeked = std::int64_t{1} << 16;
+  if (high - low <= kMaxCountsSeeked) {
+    std::vector<std::string> prefixes;
+    for (std::int64_t n = low; n <= high; ++n) prefixes.push_back(ByCountPrefix(index, site, n));
+    return store.ForEachMetaUnder(prefixes,
+                                  [&](size_t, const std::string& key, const std::string&) {
+                                    visit(count_of(key), key.substr(rest_at));
+                                    return true;
+                                  });
+  }
+  const std::string site_prefix = index + site + '\x1f';
+  return store.ForEachMeta(site_prefix, [&](const std::string& key, const std::string&) {
+    if (key.size() < rest_at) return true;
+    const std::int64_t count = count_of(key);
+    if (count > high) return false;
+    if (count >= low) visit(count, key.substr(rest_at));
+    return true;
+  });
 }
 
 // A wording key "site\x1fid\x1fmatch" split at its first separator.
@@ -255,13 +307,13 @@ Status RecountLinkCounts(Store& store) {
   }
   if (s.ok()) s = flush();
   if (!s.ok()) return s;
-  return store.PutMeta(mk::kLinkCountsState, "ready");
+  return store.PutMeta(mk::kLinkCountsState, kReady);
 }
 
 Result<LinkCountChanges> ApplyLinkCountChanges(Store& store, const std::vector<std::string>& ids) {
   auto state = store.GetMeta(mk::kLinkCountsState);
   if (!state.ok()) return state.status();
-  if (!state->has_value() || **state != "ready") {
+  if (!state->has_value() || **state != kReady) {
     return Status::NotFound("link counts: none written whole");
   }
   std::vector<std::string> distinct = ids;
@@ -289,38 +341,32 @@ Result<LinkCountChanges> ApplyLinkCountChanges(Store& store, const std::vector<s
       deletes.push_back(mk::kLinkDigest + id);
     }
   }
-  // A decimal count moved by `by`; deleted at zero.
-  auto move_count = [&](const std::string& key, std::int64_t by) -> Status {
-    auto value = store.GetMeta(key);
-    if (!value.ok()) return value.status();
-    const std::int64_t n = (value->has_value() ? ParseCount(**value) : 0) + by;
+  // A decimal count moved by `by` (deleted at zero): its value before.
+  auto move_count = [&](const std::string& key, std::int64_t by) -> Result<std::int64_t> {
+    auto before = KeptCount(store, key);
+    if (!before.ok()) return before.status();
+    const std::int64_t n = *before + by;
     if (n < 0) return Status::Corruption("link counts: " + key + " below zero");
     if (n == 0) {
       deletes.push_back(key);
     } else {
       puts.emplace_back(key, std::to_string(n));
     }
-    return Status::OK();
+    return *before;
   };
   for (const auto& [site, by] : delta.sites) {
     if (by == 0) continue;
-    auto value = store.GetMeta(mk::kLinkSite + site);
-    if (!value.ok()) return value.status();
-    const std::int64_t before = value->has_value() ? ParseCount(**value) : 0;
-    Status s = move_count(mk::kLinkSite + site, by);
-    if (!s.ok()) return s;
-    changes.sites[site] = {before, before + by};
+    auto before = move_count(mk::kLinkSite + site, by);
+    if (!before.ok()) return before.status();
+    changes.sites[site] = {*before, *before + by};
   }
   for (const auto& [wording, by] : delta.wordings) {
     if (by == 0) continue;
-    auto value = store.GetMeta(mk::kLinkWording + wording);
-    if (!value.ok()) return value.status();
-    const std::int64_t before = value->has_value() ? ParseCount(**value) : 0;
-    Status s = move_count(mk::kLinkWording + wording, by);
-    if (!s.ok()) return s;
-    if (before > 0) deletes.push_back(SiteWordingKey(wording, before));
-    if (before + by > 0) puts.emplace_back(SiteWordingKey(wording, before + by), "");
-    changes.wordings[wording] = {before, before + by};
+    auto before = move_count(mk::kLinkWording + wording, by);
+    if (!before.ok()) return before.status();
+    if (*before > 0) deletes.push_back(SiteWordingKey(wording, *before));
+    if (*before + by > 0) puts.emplace_back(SiteWordingKey(wording, *before + by), "");
+    changes.wordings[wording] = {*before, *before + by};
   }
   for (const auto& [entity, per_site] : delta.entities) {
     if (std::all_of(per_site.begin(), per_site.end(),
@@ -385,11 +431,10 @@ Result<std::vector<std::string>> FlippedHygiene(const Store& store, const LinkCo
   auto total_now = [&](const std::string& site) -> Result<std::int64_t> {
     auto it = totals_now.find(site);
     if (it != totals_now.end()) return it->second;
-    auto value = store.GetMeta(mk::kLinkSite + site);
-    if (!value.ok()) return value.status();
-    const std::int64_t n = value->has_value() ? ParseCount(**value) : 0;
-    totals_now[site] = n;
-    return n;
+    auto n = KeptCount(store, mk::kLinkSite + site);
+    if (!n.ok()) return n.status();
+    totals_now[site] = *n;
+    return *n;
   };
   // The totals before and after of the sites `holders` are on.
   auto totals_of = [&](const SiteCounts& holders, SiteCounts* before, SiteCounts* after) -> Status {
@@ -415,35 +460,13 @@ Result<std::vector<std::string>> FlippedHygiene(const Store& store, const LinkCo
   }
   // Entities whose counts stayed but whose site's total moved: boilerplate
   // can flip only for a count between the shares of the two totals.
-  constexpr std::int64_t kMaxCountsSeeked = 4096;
   for (const auto& [site, totals] : changes.sites) {
-    const auto [low, high] = CountsThatMayCross(totals, settings.boilerplate_share);
-    const size_t entity_at = SiteEntityPrefix(site, 0).size();
     std::vector<std::string> candidates;
-    auto take = [&](const std::string& key) {
-      std::string entity = key.substr(entity_at);
-      if (changes.entities.count(entity) == 0) candidates.push_back(std::move(entity));
-    };
-    Status s;
-    if (high - low <= kMaxCountsSeeked) {
-      std::vector<std::string> prefixes;
-      for (std::int64_t n = low; n <= high; ++n) prefixes.push_back(SiteEntityPrefix(site, n));
-      s = store.ForEachMetaUnder(prefixes, [&](size_t, const std::string& key, const std::string&) {
-        take(key);
-        return true;
-      });
-    } else {  // a jump of thousands (a first big crawl): the whole site
-      const std::string prefix = mk::kLinkSiteEntity + site + '\x1f';
-      s = store.ForEachMeta(prefix, [&](const std::string& key, const std::string&) {
-        std::uint64_t n = 0;
-        for (size_t i = prefix.size(); i < entity_at; ++i) {
-          n = (n << 8) | static_cast<unsigned char>(key[i]);
-        }
-        const auto count = static_cast<std::int64_t>(n);
-        if (count >= low && count <= high) take(key);
-        return true;
-      });
-    }
+    Status s = ForEachCountThatMayCross(
+        store, mk::kLinkSiteEntity, site, totals, settings.boilerplate_share,
+        settings.boilerplate_min_adverts, [&](std::int64_t, std::string entity) {
+          if (changes.entities.count(entity) == 0) candidates.push_back(std::move(entity));
+        });
     if (!s.ok()) return s;
     for (const std::string& entity : candidates) {
       auto value = store.GetMeta(mk::kLinkEntity + entity);
@@ -473,10 +496,9 @@ Result<std::vector<std::string>> FlippedWordings(const Store& store,
   auto totals_of = [&](const std::string& site) -> Result<std::pair<std::int64_t, std::int64_t>> {
     const auto moved = changes.sites.find(site);
     if (moved != changes.sites.end()) return moved->second;
-    auto value = store.GetMeta(mk::kLinkSite + site);
-    if (!value.ok()) return value.status();
-    const std::int64_t n = value->has_value() ? ParseCount(**value) : 0;
-    return std::make_pair(n, n);
+    auto n = KeptCount(store, mk::kLinkSite + site);
+    if (!n.ok()) return n.status();
+    return std::make_pair(*n, *n);
   };
   std::set<std::string> flipped;
   for (const auto& [wording, counts] : changes.wordings) {
@@ -489,24 +511,15 @@ Result<std::vector<std::string>> FlippedWordings(const Store& store,
   // Wordings whose counts stayed on a site whose total moved: only counts
   // between the shares of the two totals can flip.
   for (const auto& [site, totals] : changes.sites) {
-    const auto [low, high] = CountsThatMayCross(totals, settings.boilerplate_share);
-    const size_t rest_at = ByCountPrefix(mk::kLinkSiteWording, site, 0).size();
-    const std::string site_prefix = mk::kLinkSiteWording + site + '\x1f';
-    Status failed;
-    Status s = store.ForEachMeta(site_prefix, [&](const std::string& key, const std::string&) {
-      std::uint64_t n = 0;
-      for (size_t i = site_prefix.size(); i < rest_at; ++i) {
-        n = (n << 8) | static_cast<unsigned char>(key[i]);
-      }
-      const auto count = static_cast<std::int64_t>(n);
-      if (count > high) return false;  // keys ascend by count
-      const std::string wording = site + '\x1f' + key.substr(rest_at);
-      if (count >= low && changes.wordings.count(wording) == 0 &&
-          site_wide(count, totals.first) != site_wide(count, totals.second)) {
-        flipped.insert(wording);
-      }
-      return true;
-    });
+    Status s = ForEachCountThatMayCross(
+        store, mk::kLinkSiteWording, site, totals, settings.boilerplate_share,
+        settings.boilerplate_min_adverts, [&](std::int64_t count, std::string rest) {
+          std::string wording = site + '\x1f' + rest;
+          if (changes.wordings.count(wording) == 0 &&
+              site_wide(count, totals.first) != site_wide(count, totals.second)) {
+            flipped.insert(std::move(wording));
+          }
+        });
     if (!s.ok()) return s;
   }
   return std::vector<std::string>(flipped.begin(), flipped.end());

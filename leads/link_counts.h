@@ -34,7 +34,9 @@
 namespace plainsight {
 
 // Replaces every kept count with a count of all stored adverts (one scan of
-// the summaries; holds every entity key in memory while it counts).
+// the summaries). Holds every entity key and every advert's digest in
+// memory while it counts: fine for tests and small stores, not for 10M
+// adverts, where the full run should write them from its corpus.
 Status RecountLinkCounts(Store& store);
 
 // Holders of one entity per site, by site name.
@@ -53,8 +55,10 @@ struct LinkCountChanges {
 // Applies the difference between each named advert's digest and the
 // advert as stored now (new, changed, removed, deleted: a deleted advert
 // has no summary and loses its digest). Ids may repeat; order does not
-// matter. NotFound when no recount was written whole (the caller
-// recounts).
+// matter. NotFound when no recount of this form was written whole (the
+// caller recounts). The adverts are read as stored when it runs: a run
+// that applies the changes after loading its corpus may count a later
+// edit its corpus did not see, so apply before loading.
 Result<LinkCountChanges> ApplyLinkCountChanges(Store& store, const std::vector<std::string>& ids);
 
 // The hygiene decision link_facts.cc takes for an entity that is not a
@@ -79,7 +83,8 @@ Result<std::vector<std::string>> FlippedWordings(const Store& store,
                                                  const LinkCountChanges& changes,
                                                  const LeadSettings& settings);
 
-// Compares every kept count and digest with a fresh count of the stored
+// For tests and operators: holds every kept key and a fresh count in
+// memory. Compares every kept count and digest with a fresh count of the stored
 // adverts; returns the differences ("entity phone +44…: site-a 3, kept 2"),
 // at most `max_differences` of them. Empty: the counts are exact.
 Result<std::vector<std::string>> CheckLinkCounts(const Store& store, size_t max_differences = 20);

@@ -49,6 +49,17 @@ TEST_CASE("LinkCounts_ARecountMatchesAFreshCount") {
   REQUIRE(site_d.ok());
   REQUIRE(site_d->has_value());
   CHECK(std::stoi(**site_d) > 50);
+  auto footer = t.store->GetMeta(std::string(meta_keys::kLinkEntity) + "phone +442079460999");
+  REQUIRE(footer.ok());
+  REQUIRE(footer->has_value());
+  // On site-d alone, on each of its adverts: (length, "site-d", count as
+  // LEB128), the count equal to the site's total.
+  std::string expected = std::string(1, '\x06') + "site-d";
+  for (auto n = static_cast<unsigned>(std::stoi(**site_d));; n >>= 7) {
+    expected.push_back(static_cast<char>(n >= 0x80 ? (n & 0x7f) | 0x80 : n));
+    if (n < 0x80) break;
+  }
+  CHECK(footer->value() == expected);
   // A second recount replaces, never adds.
   REQUIRE(RecountLinkCounts(*t.store).ok());
   CHECK(Differences(*t.store).empty());
