@@ -24,7 +24,7 @@ constexpr size_t kWriteBatch = 20000;
 // The state once a recount is whole, with the form of its digests and
 // keys: a change to either (the entity forms of corpus.h, say) must bump
 // it, so counts of the old form are recounted, not applied to.
-constexpr char kReady[] = "ready 1";
+constexpr char kReady[] = "ready 2";
 
 // Length-prefixed strings and counts (LEB128), so no value needs escaping.
 void PutNumber(std::string* out, std::uint64_t n) {
@@ -146,6 +146,14 @@ Result<std::int64_t> KeptCount(const Store& store, const std::string& key) {
   return n;
 }
 
+// The prefix of an entity's holder keys: its length first, so no entity's
+// prefix is the start of another's.
+std::string HolderPrefix(const std::string& entity) {
+  std::string prefix(mk::kLinkHolder);
+  PutNumber(&prefix, entity.size());
+  return prefix + entity;
+}
+
 // Per site, its entities (or wordings) by their count there.
 std::string ByCountPrefix(const char* index, const std::string& site, std::int64_t count) {
   std::string key = index + site + '\x1f';
@@ -254,7 +262,8 @@ Result<Counts> CountAll(const Store& store, std::map<std::string, std::string>* 
 }
 
 constexpr const char* kPrefixes[] = {mk::kLinkDigest,  mk::kLinkSite,       mk::kLinkEntity,
-                                     mk::kLinkWording, mk::kLinkSiteEntity, mk::kLinkSiteWording};
+                                     mk::kLinkWording, mk::kLinkSiteEntity, mk::kLinkSiteWording,
+                                     mk::kLinkHolder};
 
 }  // namespace
 
@@ -290,6 +299,11 @@ Status RecountLinkCounts(Store& store) {
     return puts.size() >= kWriteBatch ? flush() : Status::OK();
   };
   for (auto& [id, digest] : digests) {
+    Digest d;
+    if (!DecodeDigest(digest, &d)) return Status::Corruption("link counts: digest of " + id);
+    for (const std::string& entity : d.entities) {
+      if (s.ok()) s = put(HolderPrefix(entity) + id, "");
+    }
     if (s.ok()) s = put(mk::kLinkDigest + id, std::move(digest));
   }
   for (const auto& [site, n] : counts->sites) {
@@ -339,6 +353,20 @@ Result<LinkCountChanges> ApplyLinkCountChanges(Store& store, const std::vector<s
       puts.emplace_back(mk::kLinkDigest + id, now_bytes);
     } else {
       deletes.push_back(mk::kLinkDigest + id);
+    }
+    // Holders: entities left, then entities taken (both lists sorted).
+    const std::vector<std::string> none;
+    const std::vector<std::string>& was = old->has_value() ? (*old)->entities : none;
+    const std::vector<std::string>& is = now.has_value() ? now->entities : none;
+    for (const std::string& entity : was) {
+      if (!std::binary_search(is.begin(), is.end(), entity)) {
+        deletes.push_back(HolderPrefix(entity) + id);
+      }
+    }
+    for (const std::string& entity : is) {
+      if (!std::binary_search(was.begin(), was.end(), entity)) {
+        puts.emplace_back(HolderPrefix(entity) + id, "");
+      }
     }
   }
   // A decimal count moved by `by` (deleted at zero): its value before.
@@ -401,6 +429,17 @@ Result<LinkCountChanges> ApplyLinkCountChanges(Store& store, const std::vector<s
   Status s = store.WriteMetas(puts, deletes);
   if (!s.ok()) return s;
   return changes;
+}
+
+Result<std::vector<std::string>> LinkHolders(const Store& store, const std::string& entity) {
+  const std::string prefix = HolderPrefix(entity);
+  std::vector<std::string> ids;
+  Status s = store.ForEachMeta(prefix, [&](const std::string& key, const std::string&) {
+    ids.push_back(key.substr(prefix.size()));
+    return true;
+  });
+  if (!s.ok()) return s;
+  return ids;
 }
 
 Hygiene DecideHygiene(const SiteCounts& holders, const SiteCounts& site_totals,
@@ -561,6 +600,16 @@ Result<std::vector<std::string>> CheckLinkCounts(const Store& store, size_t max_
     }
   };
   compare(mk::kLinkDigest, "digest", digests);
+  std::map<std::string, std::string> holders;
+  const size_t holder_prefix_length = std::string_view(mk::kLinkHolder).size();
+  for (const auto& [id, bytes] : digests) {
+    Digest d;
+    if (!DecodeDigest(bytes, &d)) return Status::Corruption("link counts: digest of " + id);
+    for (const std::string& entity : d.entities) {
+      holders[(HolderPrefix(entity) + id).substr(holder_prefix_length)] = "";
+    }
+  }
+  compare(mk::kLinkHolder, "holder", holders);
   std::map<std::string, std::string> expected;
   for (const auto& [site, n] : fresh->sites) expected[site] = std::to_string(n);
   compare(mk::kLinkSite, "site", expected);

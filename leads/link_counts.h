@@ -12,7 +12,10 @@
 //   - per site and indicator wording (indicator id and matched text), the
 //     site's adverts with it;
 //   - per advert, what the counts hold of it (its digest), so a change is
-//     applied as the difference between the digest and the advert now.
+//     applied as the difference between the digest and the advert now;
+//   - per site, its entities and its wordings by their count there, so the
+//     ones a change of the site's total can flip are a range, not a scan;
+//   - per entity, the adverts holding it (the adverts a unit reaches).
 //
 // Thread safety: free functions; one writer at a time per store
 // (correlation holds the store's lock). Each application of changes is one
@@ -60,6 +63,9 @@ struct LinkCountChanges {
 // that applies the changes after loading its corpus may count a later
 // edit its corpus did not see, so apply before loading.
 Result<LinkCountChanges> ApplyLinkCountChanges(Store& store, const std::vector<std::string>& ids);
+
+// The adverts holding `entity` (a key such as "phone +44…"), ascending.
+Result<std::vector<std::string>> LinkHolders(const Store& store, const std::string& entity);
 
 // The hygiene decision link_facts.cc takes for an entity that is not a
 // photo, from its holders per site and the sites' totals: a site's own

@@ -87,6 +87,9 @@ inline constexpr char kLinkSiteEntity[] = "link-site-entity\x1f";
 // + site + "\x1f" + count (8 bytes, big-endian) + indicator id + "\x1f" +
 // match: "" for each wording on the site, as kLinkSiteEntity for entities.
 inline constexpr char kLinkSiteWording[] = "link-site-wording\x1f";
+// + entity key's length (LEB128) + entity key + advert id: "" for each
+// advert holding the entity (the adverts a unit reaches through it).
+inline constexpr char kLinkHolder[] = "link-holder\x1f";
 // leads/review.cc, + lead id + "\x1f" + at (16 hex) + "\x1f" + sequence
 // (8 hex): one analyst decision, JSON {"lead", "status", "note",
 // "analyst", "at", "previous_status"}.

@@ -60,6 +60,9 @@ TEST_CASE("LinkCounts_ARecountMatchesAFreshCount") {
     if (n < 0x80) break;
   }
   CHECK(footer->value() == expected);
+  auto holders = LinkHolders(*t.store, "phone +442079460999");
+  REQUIRE(holders.ok());
+  CHECK(holders->size() == static_cast<size_t>(std::stoi(**site_d)));
   // A second recount replaces, never adds.
   REQUIRE(RecountLinkCounts(*t.store).ok());
   CHECK(Differences(*t.store).empty());
@@ -117,6 +120,20 @@ TEST_CASE("LinkCounts_ChangesFromTheLogKeepThemEqualToAFreshCount") {
     const std::vector<std::string> differences = Differences(store);
     CHECK(differences.empty());
     for (const std::string& d : differences) WARN(d);
+    // The switchboard's holders are the adverts giving it, as stored now.
+    std::vector<std::string> switchboard;
+    REQUIRE(store
+                .ForEachAdvertSummary([&](const AdvertSummary& a) {
+                  if (std::find(a.phones.begin(), a.phones.end(), "+442079460500") !=
+                      a.phones.end()) {
+                    switchboard.push_back(a.id);
+                  }
+                  return true;
+                })
+                .ok());
+    auto holders = LinkHolders(store, "phone +442079460500");
+    REQUIRE(holders.ok());
+    CHECK(*holders == switchboard);
     // Applying the same log again moves nothing.
     auto again = ApplyLinkCountChanges(store, log->advert_ids);
     REQUIRE(again.ok());
