@@ -14,6 +14,7 @@
 
 #include "leads/corpus.h"
 #include "store/meta_keys.h"
+#include "store/meta_scan.h"
 
 namespace plainsight {
 namespace {
@@ -432,14 +433,7 @@ Result<LinkCountChanges> ApplyLinkCountChanges(Store& store, const std::vector<s
 }
 
 Result<std::vector<std::string>> LinkHolders(const Store& store, const std::string& entity) {
-  const std::string prefix = HolderPrefix(entity);
-  std::vector<std::string> ids;
-  Status s = store.ForEachMeta(prefix, [&](const std::string& key, const std::string&) {
-    ids.push_back(key.substr(prefix.size()));
-    return true;
-  });
-  if (!s.ok()) return s;
-  return ids;
+  return MetaKeySuffixes(store, HolderPrefix(entity));
 }
 
 Hygiene DecideHygiene(const SiteCounts& holders, const SiteCounts& site_totals,

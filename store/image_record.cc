@@ -1,10 +1,10 @@
 #include "store/image_record.h"
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "store/meta_keys.h"
+#include "store/meta_scan.h"
 
 namespace plainsight {
 
@@ -91,13 +91,20 @@ std::string AdvertImageKey(std::string_view advert_id, std::string_view url) {
 }
 
 std::string EncodeStoredImage(const StoredImage& image) {
-  json j = {{"sha256", image.sha256},       {"content_type", image.content_type},
-            {"format", image.format},       {"bytes", image.bytes},
-            {"width", image.width},         {"height", image.height},
-            {"quality", image.quality},     {"pdq", image.pdq},
-            {"crops", image.crops},         {"first_url", image.first_url},
-            {"fetched_at", image.fetched_at}, {"warc_file", image.warc_file},
-            {"warc_offset", image.warc_offset}, {"warc_length", image.warc_length}};
+  json j = {{"sha256", image.sha256},
+            {"content_type", image.content_type},
+            {"format", image.format},
+            {"bytes", image.bytes},
+            {"width", image.width},
+            {"height", image.height},
+            {"quality", image.quality},
+            {"pdq", image.pdq},
+            {"crops", image.crops},
+            {"first_url", image.first_url},
+            {"fetched_at", image.fetched_at},
+            {"warc_file", image.warc_file},
+            {"warc_offset", image.warc_offset},
+            {"warc_length", image.warc_length}};
   return j.dump();
 }
 
@@ -122,7 +129,8 @@ std::vector<std::pair<std::string, std::string>> AdvertImageEntries(const Advert
   if (!image.sha256.empty()) {
     entries.emplace_back(ImageRefPrefix(image.sha256) + image.advert_id, "");
   }
-  if (picture != nullptr) entries.emplace_back(StoredImageKey(picture->sha256), EncodeStoredImage(*picture));
+  if (picture != nullptr)
+    entries.emplace_back(StoredImageKey(picture->sha256), EncodeStoredImage(*picture));
   return entries;
 }
 
@@ -148,15 +156,9 @@ Result<std::optional<StoredImage>> LoadStoredImage(const Store& store, std::stri
   return std::optional<StoredImage>(std::move(*image));
 }
 
-Result<std::vector<std::string>> AdvertsShowingPicture(const Store& store, std::string_view sha256) {
-  const std::string prefix = ImageRefPrefix(sha256);
-  std::vector<std::string> ids;
-  Status s = store.ForEachMeta(prefix, [&](const std::string& key, const std::string&) {
-    ids.push_back(key.substr(prefix.size()));
-    return true;
-  });
-  if (!s.ok()) return s;
-  return ids;
+Result<std::vector<std::string>> AdvertsShowingPicture(const Store& store,
+                                                       std::string_view sha256) {
+  return MetaKeySuffixes(store, ImageRefPrefix(sha256));
 }
 
 Status ForEachStoredImage(const Store& store,
@@ -174,12 +176,14 @@ namespace {
 // The advert's reference to the picture goes, and the picture with it when
 // no other advert lists it. Idempotent.
 Status DropPictureReference(Store& store, std::string_view sha256, std::string_view advert_id) {
-  if (Status s = store.DeleteMeta(ImageRefPrefix(sha256) + std::string(advert_id)); !s.ok()) return s;
+  if (Status s = store.DeleteMeta(ImageRefPrefix(sha256) + std::string(advert_id)); !s.ok())
+    return s;
   bool still_listed = false;
-  Status scan = store.ForEachMeta(ImageRefPrefix(sha256), [&](const std::string&, const std::string&) {
-    still_listed = true;
-    return false;
-  });
+  Status scan =
+      store.ForEachMeta(ImageRefPrefix(sha256), [&](const std::string&, const std::string&) {
+        still_listed = true;
+        return false;
+      });
   if (!scan.ok()) return scan;
   return still_listed ? Status::OK() : store.DeleteMeta(StoredImageKey(sha256));
 }
