@@ -182,6 +182,17 @@ LinkFacts ComputeLinkFacts(const Corpus& corpus, const EntityHolders& holders,
       hub = corpus.EntityKey(e) + " on " + std::to_string(count) + " adverts across " +
             Plural(share.sites, "site", "sites");
     }
+    // A contact or address on more adverts than the cap would make a group
+    // past it whatever else links, so grouping would always withhold it:
+    // decided here by its own count, it ties no unit of the incremental run
+    // together (incremental_correlation.md, step 2). Postcodes never join
+    // by themselves, so they stay for grouping to judge.
+    const auto cap = static_cast<size_t>(settings.max_lead_adverts);
+    if (hub.empty() && count > cap && corpus.entity_types[e] != EntityType::kPostcode) {
+      hub = corpus.EntityKey(e) + ": on " + std::to_string(count) +
+            " adverts, over max_lead_adverts " + std::to_string(cap);
+      ++facts.over_cap;
+    }
     if (hub.empty()) continue;
     facts.hubs.push_back(hub);
     facts.entity_hub[static_cast<std::uint32_t>(e)] = std::move(hub);

@@ -8,8 +8,9 @@
 // The decisions:
 //   - which contacts, photos and addresses are a site's own (on most of
 //     one site's adverts) or hubs (on very many adverts, or many adverts
-//     over many sites, or a photo under many contacts): they never link,
-//     and the lines saying so quote their counts over the whole store;
+//     over many sites, or a photo under many contacts, or on more adverts
+//     than the size cap): they never link, and the lines saying so quote
+//     their counts over the whole store;
 //   - the near-duplicate template clusters (template_clusters.h) that may
 //     link, i.e. are neither a site's layout nor a hub;
 //   - pairs of consecutive phone numbers, in 1000-number blocks holding
@@ -51,6 +52,9 @@ struct LinkFacts {
   std::unordered_map<std::uint32_t, std::string> entity_hub;
   std::vector<std::string> boilerplate;  // "site: phone +44… on N of M adverts"
   std::vector<std::string> hubs;         // entity and template hubs, in that order
+  // Of the entity hubs, those on more adverts than max_lead_adverts (which
+  // grouping would withhold anyway): counted with the withheld links.
+  size_t over_cap = 0;
   // Template clusters that may link: advert indices, each ascending.
   std::vector<std::vector<std::uint32_t>> templates;
   // Consecutive phones: (lower, higher) phone entities, neither ignored.

@@ -217,6 +217,7 @@ LinkGraph Group(const Corpus& corpus, const EntityHolders& holders, LinkFacts fa
   g.entity_hub = std::move(facts.entity_hub);
   g.boilerplate = std::move(facts.boilerplate);
   g.hubs = std::move(facts.hubs);
+  g.withheld = facts.over_cap;
   const auto postcode_addresses = std::move(facts.postcode_addresses);
 
   // Strongest and most specific first, so the cap cuts the broadest links.

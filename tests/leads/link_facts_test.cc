@@ -168,6 +168,43 @@ void CheckWholeUnitsAlone(Store& store, LeadSettings settings, bool tight, size_
   }
 }
 
+// A phone on 12 adverts with a cap of 10 would make a group past the cap
+// whatever else links, so the facts make it a hub by its own count (it
+// then ties no unit together), with the line grouping used to write.
+TEST_CASE("LinkFacts_AContactOnMoreAdvertsThanTheCapIsAHubByItsOwnCount") {
+  testing::TempStore t;
+  for (int i = 0; i < 12; ++i) {
+    testing::Ad ad;
+    ad.url = "http://example.org/over-cap/" + std::to_string(i);
+    ad.site = i % 2 == 0 ? "site-a" : "site-b";
+    ad.phones = {"+447700900321", "+4477009004" + std::to_string(10 + i / 2)};
+    t.Put(ad);
+  }
+  for (int i = 0; i < 30; ++i) {  // so the phone is on neither site's most adverts
+    testing::Ad ad;
+    ad.url = "http://example.org/others/" + std::to_string(i);
+    ad.site = i % 2 == 0 ? "site-a" : "site-b";
+    ad.phones = {"+4477009005" + std::to_string(10 + i)};
+    t.Put(ad);
+  }
+  LeadSettings settings;
+  settings.max_lead_adverts = 10;
+  auto corpus = LoadCorpus(*t.store, CorpusOptions{});
+  REQUIRE(corpus.ok());
+  const EntityHolders holders = IndexHolders(*corpus);
+  const LinkFacts facts = ComputeLinkFacts(*corpus, holders, settings);
+  CHECK(facts.over_cap == 1);
+  REQUIRE(facts.hubs.size() == 1);
+  CHECK(facts.hubs[0] == "phone +447700900321: on 12 adverts, over max_lead_adverts 10");
+  const LinkGraph graph = BuildLinkGraph(*corpus, facts, settings);
+  CHECK(graph.withheld == 1);
+  CHECK(graph.groups == 6 + 30);  // the pairs on their second phones, and the others
+  // At the cap it still links.
+  settings.max_lead_adverts = 12;
+  CHECK(ComputeLinkFacts(*corpus, holders, settings).over_cap == 0);
+  CHECK(BuildLinkGraph(*corpus, settings).groups == 1 + 30);
+}
+
 // The shipped settings, and a tight cap that withholds links and makes
 // hubs of contacts on a handful of adverts.
 TEST_CASE("LinkFacts_WholeUnitsGroupedAloneWithTheStoresFactsScoreAsInTheFullCorpus") {
