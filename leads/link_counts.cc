@@ -543,7 +543,10 @@ Result<std::vector<std::string>> FlippedWordings(const Store& store,
   }
   // Wordings whose counts stayed on a site whose total moved: only counts
   // between the shares of the two totals can flip.
-  for (const auto& [site, totals] : changes.sites) {
+  for (const auto& moved : changes.sites) {
+    // Named copies: a lambda may not capture structured bindings (clang).
+    const std::string& site = moved.first;
+    const std::pair<std::int64_t, std::int64_t>& totals = moved.second;
     Status s = ForEachCountThatMayCross(
         store, mk::kLinkSiteWording, site, totals, settings.boilerplate_share,
         settings.boilerplate_min_adverts, [&](std::int64_t count, std::string rest) {
