@@ -65,6 +65,7 @@ struct Digest {
   std::string site;
   std::vector<std::string> entities;  // "phone +44…", sorted, distinct
   std::vector<std::string> wordings;  // indicator id "\x1f" match, sorted, distinct
+  bool operator==(const Digest&) const = default;
 };
 
 void SortDistinct(std::vector<std::string>* v) {
@@ -249,12 +250,15 @@ Result<std::optional<Digest>> StoredDigest(const Store& store, const std::string
   return std::optional<Digest>(std::move(d));
 }
 
-// Every stored advert counted, with its encoded digest.
-Result<Counts> CountAll(const Store& store, std::map<std::string, std::string>* digests) {
+// Every stored advert counted, with its encoded digest and its holder keys.
+Result<Counts> CountAll(const Store& store, std::map<std::string, std::string>* digests,
+                        std::vector<std::string>* holder_keys) {
   Counts counts;
   Status s = store.ForEachAdvertSummary([&](const AdvertSummary& a) {
     const Digest d = DigestOf(a);
     counts.Add(d, +1);
+    for (const std::string& entity : d.entities)
+      holder_keys->push_back(HolderPrefix(entity) + a.id);
     (*digests)[a.id] = EncodeDigest(d);
     return true;
   });
@@ -274,53 +278,31 @@ Status RecountLinkCounts(Store& store) {
   Status marked = store.PutMeta(mk::kLinkCountsState, "building");
   if (!marked.ok()) return marked;
   std::map<std::string, std::string> digests;
-  auto counts = CountAll(store, &digests);
+  std::vector<std::string> holder_keys;
+  auto counts = CountAll(store, &digests, &holder_keys);
   if (!counts.ok()) return counts.status();
-  std::vector<std::pair<std::string, std::string>> puts;
-  std::vector<std::string> deletes;
-  auto flush = [&]() {
-    Status s = store.WriteMetas(puts, deletes);
-    puts.clear();
-    deletes.clear();
-    return s;
-  };
-  for (const char* prefix : kPrefixes) {
-    Status failed;
-    Status s = store.ForEachMeta(prefix, [&](const std::string& key, const std::string&) {
-      deletes.push_back(key);
-      if (deletes.size() >= kWriteBatch) failed = flush();
-      return failed.ok();
-    });
-    if (!s.ok()) return s;
-    if (!failed.ok()) return failed;
+  Status s = DeleteMetaPrefixes(store, kPrefixes);
+  MetaBatchWriter writer(store, kWriteBatch);
+  for (std::string& key : holder_keys) {
+    if (s.ok()) s = writer.Put(std::move(key), "");
   }
-  Status s = flush();
-  auto put = [&](std::string key, std::string value) {
-    puts.emplace_back(std::move(key), std::move(value));
-    return puts.size() >= kWriteBatch ? flush() : Status::OK();
-  };
   for (auto& [id, digest] : digests) {
-    Digest d;
-    if (!DecodeDigest(digest, &d)) return Status::Corruption("link counts: digest of " + id);
-    for (const std::string& entity : d.entities) {
-      if (s.ok()) s = put(HolderPrefix(entity) + id, "");
-    }
-    if (s.ok()) s = put(mk::kLinkDigest + id, std::move(digest));
+    if (s.ok()) s = writer.Put(mk::kLinkDigest + id, std::move(digest));
   }
   for (const auto& [site, n] : counts->sites) {
-    if (s.ok()) s = put(mk::kLinkSite + site, std::to_string(n));
+    if (s.ok()) s = writer.Put(mk::kLinkSite + site, std::to_string(n));
   }
   for (const auto& [entity, per_site] : counts->entities) {
-    if (s.ok()) s = put(mk::kLinkEntity + entity, EncodeSiteCounts(per_site));
+    if (s.ok()) s = writer.Put(mk::kLinkEntity + entity, EncodeSiteCounts(per_site));
     for (const auto& [site, n] : per_site) {
-      if (s.ok()) s = put(SiteEntityKey(site, n, entity), "");
+      if (s.ok()) s = writer.Put(SiteEntityKey(site, n, entity), "");
     }
   }
   for (const auto& [wording, n] : counts->wordings) {
-    if (s.ok()) s = put(mk::kLinkWording + wording, std::to_string(n));
-    if (s.ok()) s = put(SiteWordingKey(wording, n), "");
+    if (s.ok()) s = writer.Put(mk::kLinkWording + wording, std::to_string(n));
+    if (s.ok()) s = writer.Put(SiteWordingKey(wording, n), "");
   }
-  if (s.ok()) s = flush();
+  if (s.ok()) s = writer.Flush();
   if (!s.ok()) return s;
   return store.PutMeta(mk::kLinkCountsState, kReady);
 }
@@ -344,14 +326,12 @@ Result<LinkCountChanges> ApplyLinkCountChanges(Store& store, const std::vector<s
     if (!summary.ok()) return summary.status();
     std::optional<Digest> now;
     if (summary->has_value()) now = DigestOf(**summary);
-    const std::string old_bytes = old->has_value() ? EncodeDigest(**old) : "";
-    const std::string now_bytes = now.has_value() ? EncodeDigest(*now) : "";
-    if (old->has_value() == now.has_value() && old_bytes == now_bytes) continue;
+    if (*old == now) continue;
     ++changes.adverts;
     if (old->has_value()) delta.Add(**old, -1);
     if (now.has_value()) {
       delta.Add(*now, +1);
-      puts.emplace_back(mk::kLinkDigest + id, now_bytes);
+      puts.emplace_back(mk::kLinkDigest + id, EncodeDigest(*now));
     } else {
       deletes.push_back(mk::kLinkDigest + id);
     }
@@ -457,34 +437,49 @@ Hygiene DecideHygiene(const SiteCounts& holders, const SiteCounts& site_totals,
   return Hygiene::kLinks;
 }
 
-Result<std::vector<std::string>> FlippedHygiene(const Store& store, const LinkCountChanges& changes,
-                                                const LeadSettings& settings) {
-  // Site totals now, read as needed; before, where the changes moved them.
-  SiteCounts totals_now;
-  auto total_now = [&](const std::string& site) -> Result<std::int64_t> {
-    auto it = totals_now.find(site);
-    if (it != totals_now.end()) return it->second;
-    auto n = KeptCount(store, mk::kLinkSite + site);
+// Each site's total before and after the applied changes: the moved ones
+// from the changes, the rest read (once) from the store.
+class TotalsBeforeAndAfter {
+ public:
+  TotalsBeforeAndAfter(const Store& store, const LinkCountChanges& changes)
+      : store_(store), changes_(changes) {}
+  Result<std::pair<std::int64_t, std::int64_t>> Of(const std::string& site) {
+    if (const auto moved = changes_.sites.find(site); moved != changes_.sites.end()) {
+      return moved->second;
+    }
+    if (const auto read = unmoved_.find(site); read != unmoved_.end()) {
+      return std::make_pair(read->second, read->second);
+    }
+    auto n = KeptCount(store_, mk::kLinkSite + site);
     if (!n.ok()) return n.status();
-    totals_now[site] = *n;
-    return *n;
-  };
-  // The totals before and after of the sites `holders` are on.
-  auto totals_of = [&](const SiteCounts& holders, SiteCounts* before, SiteCounts* after) -> Status {
+    unmoved_[site] = *n;
+    return std::make_pair(*n, *n);
+  }
+  // Adds the totals of the sites `holders` are on to `before` and `after`.
+  Status Add(const SiteCounts& holders, SiteCounts* before, SiteCounts* after) {
     for (const auto& [site, n] : holders) {
-      auto now = total_now(site);
-      if (!now.ok()) return now.status();
-      (*after)[site] = *now;
-      const auto moved = changes.sites.find(site);
-      (*before)[site] = moved != changes.sites.end() ? moved->second.first : *now;
+      auto totals = Of(site);
+      if (!totals.ok()) return totals.status();
+      (*before)[site] = totals->first;
+      (*after)[site] = totals->second;
     }
     return Status::OK();
-  };
+  }
+
+ private:
+  const Store& store_;
+  const LinkCountChanges& changes_;
+  SiteCounts unmoved_;
+};
+
+Result<std::vector<std::string>> FlippedHygiene(const Store& store, const LinkCountChanges& changes,
+                                                const LeadSettings& settings) {
+  TotalsBeforeAndAfter site_totals(store, changes);
   std::set<std::string> flipped;
   for (const auto& [entity, counts] : changes.entities) {
     SiteCounts before, after;
-    Status s = totals_of(counts.first, &before, &after);
-    if (s.ok()) s = totals_of(counts.second, &before, &after);
+    Status s = site_totals.Add(counts.first, &before, &after);
+    if (s.ok()) s = site_totals.Add(counts.second, &before, &after);
     if (!s.ok()) return s;
     if (DecideHygiene(counts.first, before, settings) !=
         DecideHygiene(counts.second, after, settings)) {
@@ -509,7 +504,7 @@ Result<std::vector<std::string>> FlippedHygiene(const Store& store, const LinkCo
         return Status::Corruption("link counts: " + entity + " listed on " + site + ", not kept");
       }
       SiteCounts before, after;
-      s = totals_of(counts, &before, &after);
+      s = site_totals.Add(counts, &before, &after);
       if (!s.ok()) return s;
       if (DecideHygiene(counts, before, settings) != DecideHygiene(counts, after, settings)) {
         flipped.insert(entity);
@@ -526,16 +521,10 @@ Result<std::vector<std::string>> FlippedWordings(const Store& store,
     return total > 0 && n >= settings.boilerplate_min_adverts &&
            static_cast<double>(n) >= settings.boilerplate_share * static_cast<double>(total);
   };
-  auto totals_of = [&](const std::string& site) -> Result<std::pair<std::int64_t, std::int64_t>> {
-    const auto moved = changes.sites.find(site);
-    if (moved != changes.sites.end()) return moved->second;
-    auto n = KeptCount(store, mk::kLinkSite + site);
-    if (!n.ok()) return n.status();
-    return std::make_pair(*n, *n);
-  };
+  TotalsBeforeAndAfter site_totals(store, changes);
   std::set<std::string> flipped;
   for (const auto& [wording, counts] : changes.wordings) {
-    auto totals = totals_of(SplitSite(wording).first);
+    auto totals = site_totals.Of(SplitSite(wording).first);
     if (!totals.ok()) return totals.status();
     if (site_wide(counts.first, totals->first) != site_wide(counts.second, totals->second)) {
       flipped.insert(wording);
@@ -563,7 +552,8 @@ Result<std::vector<std::string>> FlippedWordings(const Store& store,
 
 Result<std::vector<std::string>> CheckLinkCounts(const Store& store, size_t max_differences) {
   std::map<std::string, std::string> digests;
-  auto fresh = CountAll(store, &digests);
+  std::vector<std::string> holder_keys;
+  auto fresh = CountAll(store, &digests, &holder_keys);
   if (!fresh.ok()) return fresh.status();
   // The kept values, by prefix, key without its prefix.
   std::map<std::string, std::map<std::string, std::string>> kept;
@@ -599,13 +589,7 @@ Result<std::vector<std::string>> CheckLinkCounts(const Store& store, size_t max_
   compare(mk::kLinkDigest, "digest", digests);
   std::map<std::string, std::string> holders;
   const size_t holder_prefix_length = std::string_view(mk::kLinkHolder).size();
-  for (const auto& [id, bytes] : digests) {
-    Digest d;
-    if (!DecodeDigest(bytes, &d)) return Status::Corruption("link counts: digest of " + id);
-    for (const std::string& entity : d.entities) {
-      holders[(HolderPrefix(entity) + id).substr(holder_prefix_length)] = "";
-    }
-  }
+  for (const std::string& key : holder_keys) holders[key.substr(holder_prefix_length)] = "";
   compare(mk::kLinkHolder, "holder", holders);
   std::map<std::string, std::string> expected;
   for (const auto& [site, n] : fresh->sites) expected[site] = std::to_string(n);

@@ -9,8 +9,10 @@
 #include <unordered_map>
 #include <utility>
 
+#include "leads/little_endian.h"
 #include "leads/union_find.h"
 #include "store/meta_keys.h"
+#include "store/meta_scan.h"
 
 namespace plainsight {
 namespace {
@@ -31,19 +33,13 @@ std::string StateValue(const TemplateBanding& banding) {
 std::string EncodeValues(const std::vector<std::uint16_t>& values) {
   std::string bytes;
   bytes.reserve(values.size() * 2);
-  for (std::uint16_t v : values) {
-    bytes.push_back(static_cast<char>(v & 0xff));
-    bytes.push_back(static_cast<char>(v >> 8));
-  }
+  for (std::uint16_t v : values) PutU16(bytes, v);
   return bytes;
 }
 
 std::vector<std::uint16_t> DecodeValues(std::string_view bytes) {
   std::vector<std::uint16_t> values(bytes.size() / 2);
-  for (size_t i = 0; i < values.size(); ++i) {
-    values[i] = static_cast<std::uint16_t>(static_cast<unsigned char>(bytes[2 * i]) |
-                                           (static_cast<unsigned char>(bytes[2 * i + 1]) << 8));
-  }
+  for (size_t i = 0; i < values.size(); ++i) values[i] = GetU16(bytes, 2 * i);
   return values;
 }
 
@@ -104,49 +100,6 @@ Status CheckBanding(const TemplateBanding& banding) {
     return Status::InvalidArgument("template index: bands must be 1-255 and at most the length");
   }
   return Status::OK();
-}
-
-// Buffers puts and deletes, writing them kWriteBatch at a time.
-class BatchWriter {
- public:
-  explicit BatchWriter(Store& store) : store_(store) {}
-  Status Put(std::string key, std::string value) {
-    puts_.emplace_back(std::move(key), std::move(value));
-    return MaybeFlush();
-  }
-  Status Delete(std::string key) {
-    deletes_.push_back(std::move(key));
-    return MaybeFlush();
-  }
-  Status Flush() {
-    Status s = store_.WriteMetas(puts_, deletes_);
-    puts_.clear();
-    deletes_.clear();
-    return s;
-  }
-
- private:
-  Status MaybeFlush() {
-    return puts_.size() + deletes_.size() >= kWriteBatch ? Flush() : Status::OK();
-  }
-  Store& store_;
-  std::vector<std::pair<std::string, std::string>> puts_;
-  std::vector<std::string> deletes_;
-};
-
-Status DeleteIndex(Store& store) {
-  BatchWriter writer(store);
-  for (std::string_view prefix : kIndexPrefixes) {
-    Status failed;
-    Status s =
-        store.ForEachMeta(std::string(prefix), [&](const std::string& key, const std::string&) {
-          failed = writer.Delete(key);
-          return failed.ok();
-        });
-    if (!s.ok()) return s;
-    if (!failed.ok()) return failed;
-  }
-  return writer.Flush();
 }
 
 // One update's view of the index: what is stored, with the changes laid
@@ -297,7 +250,7 @@ Status WriteTemplateIndex(Store& store, const std::vector<TemplateSignature>& ad
   // will trust.
   s = store.PutMeta(mk::kTemplateIndexState, "building");
   if (!s.ok()) return s;
-  s = DeleteIndex(store);
+  s = DeleteMetaPrefixes(store, kIndexPrefixes);
   if (!s.ok()) return s;
   std::vector<const TemplateSignature*> sorted;
   sorted.reserve(adverts.size());
@@ -305,7 +258,7 @@ Status WriteTemplateIndex(Store& store, const std::vector<TemplateSignature>& ad
   std::sort(sorted.begin(), sorted.end(),
             [](const TemplateSignature* a, const TemplateSignature* b) { return a->id < b->id; });
   std::vector<const std::uint16_t*> signatures(sorted.size(), nullptr);
-  BatchWriter writer(store);
+  MetaBatchWriter writer(store, kWriteBatch);
   const size_t rows = banding.Rows();
   for (size_t i = 0; i < sorted.size(); ++i) {
     const TemplateSignature& a = *sorted[i];

@@ -39,6 +39,24 @@ std::vector<std::string> Differences(const Store& store) {
   return *differences;
 }
 
+// Counts every stored advert and clears the change log their writes left,
+// so what is logged next is the day's.
+void RecountAndClearTheLog(Store& store) {
+  REQUIRE(RecountLinkCounts(store).ok());
+  auto log = ReadChangeLog(store);
+  REQUIRE(log.ok());
+  REQUIRE(ClearChangeLog(store, *log).ok());
+}
+
+// The logged changes applied to the counts.
+LinkCountChanges ApplyTheLog(Store& store) {
+  auto log = ReadChangeLog(store);
+  REQUIRE(log.ok());
+  auto changes = ApplyLinkCountChanges(store, log->advert_ids);
+  REQUIRE(changes.ok());
+  return *changes;
+}
+
 TEST_CASE("LinkCounts_ARecountMatchesAFreshCount") {
   testing::TempStore t;
   testing::PutVariedAdverts(t);
@@ -72,10 +90,7 @@ TEST_CASE("LinkCounts_ChangesFromTheLogKeepThemEqualToAFreshCount") {
   testing::TempStore t;
   Store& store = *t.store;
   testing::PutVariedAdverts(t);
-  REQUIRE(RecountLinkCounts(store).ok());
-  auto log = ReadChangeLog(store);
-  REQUIRE(log.ok());
-  REQUIRE(ClearChangeLog(store, *log).ok());
+  RecountAndClearTheLog(store);
 
   for (int day = 1; day <= 3; ++day) {
     INFO("day " << day);
@@ -109,7 +124,7 @@ TEST_CASE("LinkCounts_ChangesFromTheLogKeepThemEqualToAFreshCount") {
     }
     // Not applied yet: the check sees the difference.
     CHECK(!Differences(store).empty());
-    log = ReadChangeLog(store);
+    auto log = ReadChangeLog(store);
     REQUIRE(log.ok());
     auto changes = ApplyLinkCountChanges(store, log->advert_ids);
     REQUIRE(changes.ok());
@@ -168,10 +183,7 @@ TEST_CASE("LinkCounts_FlippedHygieneNamesTheEntitiesWhoseFullRunDecisionChanged"
   Store& store = *t.store;
   testing::PutVariedAdverts(t);
   const LeadSettings settings;
-  REQUIRE(RecountLinkCounts(store).ok());
-  auto log = ReadChangeLog(store);
-  REQUIRE(log.ok());
-  REQUIRE(ClearChangeLog(store, *log).ok());
+  RecountAndClearTheLog(store);
   const std::map<std::string, Hygiene> before = FullRunHygiene(store, settings);
   REQUIRE(before.count("phone +442079460999") == 1);
 
@@ -190,11 +202,8 @@ TEST_CASE("LinkCounts_FlippedHygieneNamesTheEntitiesWhoseFullRunDecisionChanged"
     ad.text = "One desk for many, number " + std::to_string(k);
     t.Put(ad);
   }
-  log = ReadChangeLog(store);
-  REQUIRE(log.ok());
-  auto changes = ApplyLinkCountChanges(store, log->advert_ids);
-  REQUIRE(changes.ok());
-  auto flipped = FlippedHygiene(store, *changes, settings);
+  const LinkCountChanges changes = ApplyTheLog(store);
+  auto flipped = FlippedHygiene(store, changes, settings);
   REQUIRE(flipped.ok());
 
   const std::map<std::string, Hygiene> after = FullRunHygiene(store, settings);
@@ -252,20 +261,14 @@ TEST_CASE("LinkCounts_FlippedWordingsNamesTheWordingsWhoseFullRunDecisionChanged
   };
   for (int k = 0; k < 40; ++k) put("site-f", k, "never hand over your passport");
   const LeadSettings settings;
-  REQUIRE(RecountLinkCounts(store).ok());
-  auto log = ReadChangeLog(store);
-  REQUIRE(log.ok());
-  REQUIRE(ClearChangeLog(store, *log).ok());
+  RecountAndClearTheLog(store);
   const std::set<std::string> before = FullRunSiteWide(store, settings);
   REQUIRE(before.size() == 1);
 
   for (int k = 40; k < 90; ++k) put("site-f", k, nullptr);
   for (int k = 0; k < 10; ++k) put("site-g", k, "we keep your passport safe");
-  log = ReadChangeLog(store);
-  REQUIRE(log.ok());
-  auto changes = ApplyLinkCountChanges(store, log->advert_ids);
-  REQUIRE(changes.ok());
-  auto flipped = FlippedWordings(store, *changes, settings);
+  const LinkCountChanges changes = ApplyTheLog(store);
+  auto flipped = FlippedWordings(store, changes, settings);
   REQUIRE(flipped.ok());
   const std::set<std::string> after = FullRunSiteWide(store, settings);
   std::vector<std::string> expected;
