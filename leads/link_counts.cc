@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "leads/corpus.h"
+#include "leads/little_endian.h"
 #include "store/meta_keys.h"
 #include "store/meta_scan.h"
 
@@ -159,9 +160,7 @@ std::string HolderPrefix(const std::string& entity) {
 // Per site, its entities (or wordings) by their count there.
 std::string ByCountPrefix(const char* index, const std::string& site, std::int64_t count) {
   std::string key = index + site + '\x1f';
-  for (int shift = 56; shift >= 0; shift -= 8) {
-    key.push_back(static_cast<char>((static_cast<std::uint64_t>(count) >> shift) & 0xff));
-  }
+  PutBigEndianU64(key, static_cast<std::uint64_t>(count));
   return key;
 }
 
@@ -190,10 +189,7 @@ Status ForEachCountThatMayCross(const Store& store, const char* index, const std
   if (low > high) return Status::OK();
   const size_t rest_at = ByCountPrefix(index, site, 0).size();
   auto count_of = [&](const std::string& key) {
-    std::uint64_t n = 0;
-    for (size_t i = rest_at - 8; i < rest_at; ++i)
-      n = (n << 8) | static_cast<unsigned char>(key[i]);
-    return static_cast<std::int64_t>(n);
+    return static_cast<std::int64_t>(GetBigEndianU64(key, rest_at - 8));
   };
   // A seek per count while there are not too many; past that (a first
   // crawl of a big site), one scan of the site's keys, which ascend by count.

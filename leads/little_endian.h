@@ -1,7 +1,7 @@
 // Fixed-width unsigned integers as little-endian bytes, for the compact
 // binary values leads keeps in the store's meta family (cached signatures,
-// learned site chrome). Readers check the length before they Get: these do
-// no bounds checks.
+// learned site chrome), and big-endian for integers inside its keys.
+// Readers check the length before they Get: these do no bounds checks.
 //
 // Pure functions; safe from any thread.
 #pragma once
@@ -42,6 +42,19 @@ inline std::uint32_t GetU32(std::string_view in, std::size_t at) {
 }
 inline std::uint64_t GetU64(std::string_view in, std::size_t at) {
   return GetLittleEndian<8>(in, at);
+}
+
+// 64 bits most significant first, for integers inside meta keys: the
+// keys then sort by them (the template index's bucket keys, the link
+// counts' by-count indexes).
+inline void PutBigEndianU64(std::string& out, std::uint64_t v) {
+  for (int shift = 56; shift >= 0; shift -= 8)
+    out.push_back(static_cast<char>((v >> shift) & 0xff));
+}
+inline std::uint64_t GetBigEndianU64(std::string_view in, std::size_t at) {
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < 8; ++i) v = (v << 8) | static_cast<unsigned char>(in[at + i]);
+  return v;
 }
 
 }  // namespace plainsight

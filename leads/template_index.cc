@@ -46,9 +46,7 @@ std::vector<std::uint16_t> DecodeValues(std::string_view bytes) {
 std::string BucketPrefix(size_t band, std::uint64_t key) {
   std::string prefix(mk::kTemplateBucket);
   prefix.push_back(static_cast<char>(band));
-  for (int shift = 56; shift >= 0; shift -= 8) {
-    prefix.push_back(static_cast<char>((key >> shift) & 0xff));
-  }
+  PutBigEndianU64(prefix, key);
   return prefix;
 }
 
