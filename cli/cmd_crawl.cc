@@ -12,7 +12,8 @@
 namespace plainsight::cli {
 
 void RegisterCrawl(CLI::App& app) {
-  CLI::App* cmd = app.add_subcommand("crawl", "Crawl every configured site once, then update the leads");
+  CLI::App* cmd =
+      app.add_subcommand("crawl", "Crawl every configured site once, then update the leads");
   cmd->footer(
       "Examples:\n  plainsight crawl --config config/plainsight.toml\n"
       "  plainsight crawl --worker w1 --db /var/lib/plainsight/w1   (one worker of a [cluster])");
@@ -21,7 +22,8 @@ void RegisterCrawl(CLI::App& app) {
                   "run as this worker of the config's [cluster]: crawl the hosts it owns, hand the "
                   "others over, publish adverts to the correlating store");
   cmd->callback([] {
-    auto [config, patterns, store] = BeginStoreCommand(StoreAccess::kReadWrite, NeedsPatterns::kYes);
+    auto [config, patterns, store] =
+        BeginStoreCommand(StoreAccess::kReadWrite, NeedsPatterns::kYes);
     if (worker.empty()) {
       Globals().exit_code = CrawlAndCorrelate(config, patterns, *store);
       return;
@@ -33,7 +35,8 @@ void RegisterCrawl(CLI::App& app) {
 }
 
 void RegisterCorrelate(CLI::App& app) {
-  CLI::App* cmd = app.add_subcommand("correlate", "Recompute links and leads from the stored adverts");
+  CLI::App* cmd =
+      app.add_subcommand("correlate", "Recompute links and leads from the stored adverts");
   cmd->footer("Example:\n  plainsight correlate --rebuild");
   static bool rebuild = false;
   cmd->add_flag("--rebuild", rebuild, "recompute everything from scratch (lead ids are kept)");
@@ -48,7 +51,13 @@ void RegisterCorrelate(CLI::App& app) {
     if (!summary.ok()) throw CliError(kExitStore, summary.status().ToString());
     std::cerr << "leads: " << summary->leads << " (" << summary->new_leads << " new, "
               << summary->updated_leads << " updated) from " << summary->adverts << " adverts, "
-              << summary->changed_adverts << " changed since the last correlation\n";
+              << summary->changed_adverts << " changed since the last correlation";
+    if (summary->incremental) {
+      std::cerr << "; incremental: " << summary->recomputed_adverts << " adverts recomputed";
+    } else if (!summary->full_run_reason.empty()) {
+      std::cerr << "; full run: " << summary->full_run_reason;
+    }
+    std::cerr << "\n";
   });
 }
 

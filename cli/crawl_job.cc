@@ -1,7 +1,6 @@
 #include "cli/crawl_job.h"
 
 #include <spdlog/spdlog.h>
-
 #include <unistd.h>
 
 #include <chrono>
@@ -22,8 +21,8 @@ int CrawlAndCorrelate(const Config& config, std::shared_ptr<const PatternSet> pa
   CrawlerOptions options;
   options.share = share;
   // On a terminal, a live progress line; off one (cron, systemd), the logs.
-  bool live = ::isatty(STDERR_FILENO) == 1 && Globals().verbosity >= 0 &&
-              Globals().log_format == "text";
+  bool live =
+      ::isatty(STDERR_FILENO) == 1 && Globals().verbosity >= 0 && Globals().log_format == "text";
   auto started = std::chrono::steady_clock::now();
   if (live) {
     options.progress = [started](const CrawlSummary& s) {
@@ -35,9 +34,11 @@ int CrawlAndCorrelate(const Config& config, std::shared_ptr<const PatternSet> pa
         errors += site.fetch_errors + site.http_errors;
         per_site += " " + site.name + ":" + std::to_string(site.pages_fetched);
       }
-      double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       char line[256];
-      std::snprintf(line, sizeof line, "pages %d | adverts %d new %d changed %d removed | errors %d | %.1f pages/s |",
+      std::snprintf(line, sizeof line,
+                    "pages %d | adverts %d new %d changed %d removed | errors %d | %.1f pages/s |",
                     s.TotalPages(), s.TotalNewAdverts(), changed, removed, errors,
                     seconds > 0 ? s.TotalPages() / seconds : 0.0);
       std::string text = std::string(line) + per_site;
@@ -93,8 +94,14 @@ int CrawlAndCorrelate(const Config& config, std::shared_ptr<const PatternSet> pa
   if (!flushed.ok()) throw CliError(kExitStore, flushed.ToString());
   std::cerr << "leads: " << leads->leads << " (" << leads->new_leads << " new, "
             << leads->updated_leads << " updated) from " << leads->adverts << " adverts, "
-            << leads->changed_adverts << " changed since the last correlation; "
-            << leads->boilerplate.size() << " site contacts and wording ignored as boilerplate\n";
+            << leads->changed_adverts << " changed since the last correlation; ";
+  if (leads->incremental) {
+    std::cerr << "incremental: " << leads->recomputed_adverts << " adverts recomputed\n";
+  } else {
+    std::cerr << leads->boilerplate.size() << " site contacts and wording ignored as boilerplate";
+    if (!leads->full_run_reason.empty()) std::cerr << "; full run: " << leads->full_run_reason;
+    std::cerr << "\n";
+  }
   for (const std::string& b : leads->boilerplate) spdlog::debug("boilerplate: {}", b);
   return crawl_exit;
 }

@@ -43,6 +43,7 @@ const SettingKeys<LeadSettings>& LeadSettingKeys() {
       {"no_risk_max_points", &S::no_risk_max_points},
       {"template_common_share", &S::template_common_share, 0, 1},
       {"template_common_min_writers", &S::template_common_min_writers, 2, 1000000},
+      {"incremental", &S::incremental},
   };
   return keys;
 }

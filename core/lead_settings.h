@@ -16,7 +16,7 @@ namespace plainsight {
 // job adverts carry one), so a bare shared contact scores below min_score
 // and combinations of different signs carry the score (combination term).
 struct LeadSettings {
-  double min_score = 3.0;            // leads below this are not listed by default
+  double min_score = 3.0;                // leads below this are not listed by default
   double single_advert_min_score = 4.0;  // an unlinked advert becomes a lead at this score
   // An entity on at least this share of one site's adverts (and on at least
   // boilerplate_min_adverts of them) is that site's own contact, not a link.
@@ -45,11 +45,11 @@ struct LeadSettings {
   int max_lead_adverts = 50;
 
   // Bare links: small on purpose (a fair employer reuses its phone).
-  double weight_shared_phone = 0.5;   // per extra advert sharing a phone (capped at 5)
+  double weight_shared_phone = 0.5;  // per extra advert sharing a phone (capped at 5)
   double weight_shared_email = 0.5;
   double weight_shared_postcode = 0.25;  // postcodes and street addresses
-  double weight_multi_site = 1.0;     // per extra site (capped at 3)
-  double weight_multi_town = 0.5;     // per extra town (capped at 3)
+  double weight_multi_site = 1.0;        // per extra site (capped at 3)
+  double weight_multi_town = 0.5;        // per extra town (capped at 3)
 
   // Recruitment linkage: one contact on a jobs and an adult advert
   // (Ramchandani, Bastani & Wyatt 2025).
@@ -82,8 +82,8 @@ struct LeadSettings {
   // calibrated in tests/leads/near_duplicates_test.cc (2-word shingles,
   // 42 bands x 3 rows).
   double near_duplicate_threshold = 0.3;
-  double weight_template = 1.0;          // per extra advert on one template (capped at 5)
-  int template_rotating_phones = 3;      // distinct phones on one template
+  double weight_template = 1.0;      // per extra advert on one template (capped at 5)
+  int template_rotating_phones = 3;  // distinct phones on one template
   double weight_template_rotating_phones = 2.0;
   // Many job adverts at one address or email offering accommodation or
   // transport (police "spot the signs": many workers at one address; GLAA).
@@ -113,6 +113,10 @@ struct LeadSettings {
   // Calibrated in docs/leads.md.
   double template_common_share = 0.2;
   int template_common_min_writers = 5;
+  // Correlate only what the day's changes touch (leads/incremental_run.h),
+  // keeping counts and a template index in the store for it; off, every
+  // run recomputes every lead. Both give the same leads.
+  bool incremental = false;
 };
 
 // Its TOML keys, each listed once with its member and range.

@@ -5,13 +5,16 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <limits>
+#include <map>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
 
 #include "core/dates.h"
 #include "leads/full_address.h"
+#include "leads/link_counts.h"
 #include "leads/signature_cache.h"
 #include "leads/site_chrome.h"
 #include "leads/template_clusters.h"
@@ -74,14 +77,65 @@ std::uint64_t Mix(std::uint64_t h, std::uint64_t v) {
   return (h ^ v) * 0x100000001b3ULL + 0x9e3779b97f4a7c15ULL;
 }
 
+// A chrome sample as kept (kChromeSample, kChromePin): a line naming the
+// options it is learnt with, then one line per advert, its id and body hash.
+std::string ChromeOptionsLine(const CorpusOptions& options) {
+  return "options " + std::to_string(options.chrome_sample) + " " +
+         std::to_string(options.chrome_min_adverts) + " " + std::to_string(options.chrome_share) +
+         " " + std::to_string(options.common_share) + " " +
+         std::to_string(options.common_min_writers) + "\n";
+}
+
+std::string SampleEntry(std::string_view id, std::uint64_t body) {
+  char hex[17];
+  std::snprintf(hex, sizeof(hex), "%016llx", static_cast<unsigned long long>(body));
+  return std::string(id) + " " + hex + "\n";
+}
+
+std::vector<std::string_view> SampleLines(std::string_view kept) {
+  std::vector<std::string_view> lines;
+  while (!kept.empty()) {
+    const size_t end = kept.find('\n');
+    lines.push_back(kept.substr(0, end));
+    kept.remove_prefix(end == std::string_view::npos ? kept.size() : end + 1);
+  }
+  return lines;
+}
+
+// Whether a quarter or more of the pinned sample has changed since its
+// chrome was learnt (adverts new to it, gone from it or edited, whichever
+// is more), or the options have: then the chrome is learnt anew.
+bool SampleDrifted(std::string_view pinned, std::string_view current) {
+  std::vector<std::string_view> was = SampleLines(pinned);
+  std::vector<std::string_view> now = SampleLines(current);
+  if (was.empty() || now.empty() || was.front() != now.front()) return true;
+  std::sort(was.begin() + 1, was.end());
+  std::sort(now.begin() + 1, now.end());
+  std::vector<std::string_view> added, dropped;
+  std::set_difference(now.begin() + 1, now.end(), was.begin() + 1, was.end(),
+                      std::back_inserter(added));
+  std::set_difference(was.begin() + 1, was.end(), now.begin() + 1, now.end(),
+                      std::back_inserter(dropped));
+  const size_t changed = std::max(added.size(), dropped.size());
+  const size_t pinned_adverts = was.size() - 1;
+  return pinned_adverts == 0 ? changed > 0 : changed * 4 >= pinned_adverts;
+}
+
 // Builds a Corpus in four passes: summaries (no text), each site's chrome
 // (cached; text of its sample only when the sample changed), cached
 // signatures and personas, and text for the adverts left to sign.
 class CorpusBuilder {
  public:
-  CorpusBuilder(Store& store, const CorpusOptions& options)
-      : store_(store), options_(options), hasher_(options.minhash),
-        sites_(&corpus_.sites), towns_(&corpus_.towns), names_(&corpus_.names) {
+  // `subset`: the adverts added are some of the store's (LoadCorpusOf): the
+  // site-wide decisions come from what the store keeps, not from them.
+  CorpusBuilder(Store& store, const CorpusOptions& options, bool subset = false)
+      : store_(store),
+        options_(options),
+        subset_(subset),
+        hasher_(options.minhash),
+        sites_(&corpus_.sites),
+        towns_(&corpus_.towns),
+        names_(&corpus_.names) {
     corpus_.signature_length = static_cast<size_t>(hasher_.options().num_hashes);
     corpus_.signature_bands = static_cast<size_t>(hasher_.options().bands);
   }
@@ -180,10 +234,32 @@ class CorpusBuilder {
         sample = Mix(Mix(sample, HashString(corpus_.Id(i))), sha_[i]);
       }
       const std::string key = kChromeKeyPrefix + corpus_.sites[site];
-      if (options_.reuse_signatures) {
+      if (subset_) {
+        // The sample is the site's, not this subset's: the caller checked
+        // that its changes leave the pinned chrome (ChromeHoldsAfter).
         auto cached = store_.GetMeta(key);
         if (!cached.ok()) return cached.status();
-        if (cached->has_value() && chrome_[site].Parse(**cached, sample)) continue;
+        if (!cached->has_value() || !chrome_[site].ParseKept(**cached)) {
+          return Status::NotFound("no kept chrome for site " + corpus_.sites[site]);
+        }
+        continue;
+      }
+      // The chrome is pinned: kept until a quarter of the sample it was
+      // learnt from has changed (SampleDrifted), so a site's common
+      // phrasing does not move, and re-sign the whole site, with every
+      // few adverts it gains.
+      std::string entries = ChromeOptionsLine(options_);
+      for (std::uint32_t i : samples_[site]) entries += SampleEntry(corpus_.Id(i), sha_[i]);
+      Status kept_sample =
+          PutMetaIfChanged(meta_keys::kChromeSample + corpus_.sites[site], entries);
+      if (!kept_sample.ok()) return kept_sample;
+      auto pin = store_.GetMeta(meta_keys::kChromePin + corpus_.sites[site]);
+      if (!pin.ok()) return pin.status();
+      auto cached = store_.GetMeta(key);
+      if (!cached.ok()) return cached.status();
+      if (pin->has_value() && cached->has_value() && !SampleDrifted(**pin, entries) &&
+          chrome_[site].ParseKept(**cached)) {
+        continue;
       }
       const std::vector<std::uint64_t> writers = SampleWriters(samples_[site]);
       for (size_t k = 0; k < samples_[site].size(); ++k) {
@@ -195,12 +271,20 @@ class CorpusBuilder {
       }
       chrome_[site].Settle(options_.chrome_share, options_.chrome_min_adverts,
                            options_.common_share, options_.common_min_writers);
-      Status s = store_.PutMeta(key, chrome_[site].Encode(sample));
+      Status s = store_.PutMetas({{key, chrome_[site].Encode(sample)},
+                                  {meta_keys::kChromePin + corpus_.sites[site], entries}});
       if (!s.ok()) return s;
     }
     samples_.clear();
     samples_.shrink_to_fit();
     return Status::OK();
+  }
+
+  Status PutMetaIfChanged(const std::string& key, const std::string& value) {
+    auto kept = store_.GetMeta(key);
+    if (!kept.ok()) return kept.status();
+    if (kept->has_value() && **kept == value) return Status::OK();
+    return store_.PutMeta(key, value);
   }
 
   // Who wrote each sampled advert, for counting common phrasing by
@@ -218,7 +302,8 @@ class CorpusBuilder {
         const EntityType type = corpus_.entity_types[e];
         if ((type == EntityType::kPhone || type == EntityType::kEmail ||
              type == EntityType::kHandle) &&
-            static_cast<double>(on[e]) < options_.chrome_share * static_cast<double>(sample.size())) {
+            static_cast<double>(on[e]) <
+                options_.chrome_share * static_cast<double>(sample.size())) {
           writer = e;
           break;
         }
@@ -243,40 +328,53 @@ class CorpusBuilder {
     corpus_.signature_values.reserve(n * corpus_.signature_length);
     taken_.assign(n, false);
     CachedSignature parsed;
+    if (subset_) {
+      for (size_t i = 0; i < n && options_.reuse_signatures; ++i) {
+        auto value = store_.GetMeta(SignatureKey(corpus_.Id(i)));
+        if (!value.ok()) return value.status();
+        if (value->has_value()) TakeCached(i, **value, &parsed);
+      }
+      return Status::OK();
+    }
     std::vector<std::string> stale;
     size_t next = 0;  // first advert not yet passed in the merge
     constexpr size_t kPrefix = sizeof(kSignatureKeyPrefix) - 1;
-    Status s = store_.ForEachMeta(kSignatureKeyPrefix, [&](const std::string& key,
-                                                           const std::string& value) {
-      const std::string_view id = std::string_view(key).substr(kPrefix);
-      while (next < n && corpus_.Id(next) < id) ++next;
-      if (next == n || corpus_.Id(next) != id) {
-        stale.push_back(key);
-        return true;
-      }
-      const size_t i = next++;
-      if (!options_.reuse_signatures) return true;
-      if (!ParseCachedSignature(value, corpus_.signature_length, &parsed)) return true;
-      const AdvertDigest& d = corpus_.adverts[i];
-      if (sha_[i] == 0 || parsed.body != sha_[i] ||
-          parsed.chrome != chrome_[d.site].fingerprint() || (d.adult && !parsed.persona_read)) {
-        return true;
-      }
-      taken_[i] = true;
-      ++corpus_.signatures_reused;
-      if (parsed.shingles >= options_.min_shingles &&
-          parsed.values.size() == corpus_.signature_length) {
-        corpus_.signature_slot[i] = AppendSignature(parsed.values);
-      }
-      if (d.adult) SetPersona(i, parsed.age, parsed.name);
-      return true;
-    });
+    Status s = store_.ForEachMeta(
+        kSignatureKeyPrefix, [&](const std::string& key, const std::string& value) {
+          const std::string_view id = std::string_view(key).substr(kPrefix);
+          while (next < n && corpus_.Id(next) < id) ++next;
+          if (next == n || corpus_.Id(next) != id) {
+            stale.push_back(key);
+            return true;
+          }
+          const size_t i = next++;
+          if (options_.reuse_signatures) TakeCached(i, value, &parsed);
+          return true;
+        });
     if (!s.ok()) return s;
     for (const std::string& key : stale) {
       s = store_.DeleteMeta(key);
       if (!s.ok()) return s;
     }
     return Status::OK();
+  }
+
+  // Takes advert i's cache entry `value` where the advert's body and its
+  // site's chrome are unchanged (and an adult advert's persona was read).
+  void TakeCached(size_t i, const std::string& value, CachedSignature* parsed) {
+    if (!ParseCachedSignature(value, corpus_.signature_length, parsed)) return;
+    const AdvertDigest& d = corpus_.adverts[i];
+    if (sha_[i] == 0 || parsed->body != sha_[i] ||
+        parsed->chrome != chrome_[d.site].fingerprint() || (d.adult && !parsed->persona_read)) {
+      return;
+    }
+    taken_[i] = true;
+    ++corpus_.signatures_reused;
+    if (parsed->shingles >= options_.min_shingles &&
+        parsed->values.size() == corpus_.signature_length) {
+      corpus_.signature_slot[i] = AppendSignature(parsed->values);
+    }
+    if (d.adult) SetPersona(i, parsed->age, parsed->name);
   }
 
   // Signs every advert TakeCachedSignatures did not take, from its text.
@@ -289,7 +387,7 @@ class CorpusBuilder {
     // Many misses (a first run): one pass over all advert texts beats a
     // point lookup each, and the texts are signed in batches on worker
     // threads while the scan reads on.
-    if (misses.size() > 1000 && misses.size() * 8 > corpus_.adverts.size()) {
+    if (!subset_ && misses.size() > 1000 && misses.size() * 8 > corpus_.adverts.size()) {
       BatchSigner signer(hasher_, kSignThreads);
       std::vector<SignInput> batch, done;
       std::vector<SignOutput> signed_texts;
@@ -332,8 +430,8 @@ class CorpusBuilder {
       if (!advert.ok()) return advert.status();
       if (!advert->has_value()) continue;
       const AdvertDigest& d = corpus_.adverts[i];
-      Status s = Absorb(i, SignAdvertText(hasher_, chrome_[d.site], (*advert)->title,
-                                          (*advert)->text, d.adult));
+      Status s = Absorb(
+          i, SignAdvertText(hasher_, chrome_[d.site], (*advert)->title, (*advert)->text, d.adult));
       if (!s.ok()) return s;
     }
     return WritePending();
@@ -344,7 +442,7 @@ class CorpusBuilder {
   // your passport" matched documents_held on every advert of an
   // independent farm's board): it says nothing of any one advert, so it is
   // dropped from those adverts, as a site's own phone is.
-  void DropSiteWideIndicators() {
+  Status DropSiteWideIndicators() {
     const size_t sites = corpus_.sites.size();
     std::vector<size_t> site_totals(sites, 0);
     for (const AdvertDigest& d : corpus_.adverts) ++site_totals[d.site];
@@ -355,35 +453,51 @@ class CorpusBuilder {
     for (size_t i = 0; i < corpus_.adverts.size(); ++i) {
       for (std::uint32_t k : corpus_.Indicators(i)) ++count[key(corpus_.adverts[i].site, k)];
     }
+    if (subset_) {  // the store's counts, not the subset's
+      for (size_t site = 0; site < sites; ++site) {
+        auto total = ReadSiteTotal(store_, corpus_.sites[site]);
+        if (!total.ok()) return total.status();
+        site_totals[site] = static_cast<size_t>(*total);
+      }
+      for (auto& [pair, n] : count) {
+        const CorpusIndicator& hit = corpus_.indicators[pair & 0xffffffffu];
+        auto kept = ReadWordingCount(store_, corpus_.sites[pair >> 32], hit.id, hit.match);
+        if (!kept.ok()) return kept.status();
+        n = static_cast<size_t>(*kept);
+      }
+    }
     std::vector<std::uint64_t> site_wide;
     for (const auto& [pair, n] : count) {
       const auto site = static_cast<std::uint16_t>(pair >> 32);
       if (n >= static_cast<size_t>(options_.site_wide_min_adverts) &&
-          static_cast<double>(n) >= options_.site_wide_share * static_cast<double>(site_totals[site])) {
+          static_cast<double>(n) >=
+              options_.site_wide_share * static_cast<double>(site_totals[site])) {
         site_wide.push_back(pair);
       }
     }
-    if (site_wide.empty()) return;
+    if (site_wide.empty()) return Status::OK();
     std::sort(site_wide.begin(), site_wide.end());
     for (std::uint64_t pair : site_wide) {
       const auto site = static_cast<std::uint16_t>(pair >> 32);
       const CorpusIndicator& hit = corpus_.indicators[pair & 0xffffffffu];
-      corpus_.site_wide_indicators.push_back(
-          corpus_.sites[site] + ": indicator " + hit.id + " \"" + hit.match + "\" on " +
-          std::to_string(count[pair]) + " of " + std::to_string(site_totals[site]) +
-          " adverts (the site's own wording)");
+      corpus_.site_wide_indicators.push_back(corpus_.sites[site] + ": indicator " + hit.id + " \"" +
+                                             hit.match + "\" on " + std::to_string(count[pair]) +
+                                             " of " + std::to_string(site_totals[site]) +
+                                             " adverts (the site's own wording)");
     }
     FlatLists<std::uint32_t> kept;
     kept.Reserve(corpus_.adverts.size(), corpus_.advert_indicators.values.size());
     for (size_t i = 0; i < corpus_.adverts.size(); ++i) {
       for (std::uint32_t k : corpus_.Indicators(i)) {
-        if (!std::binary_search(site_wide.begin(), site_wide.end(), key(corpus_.adverts[i].site, k))) {
+        if (!std::binary_search(site_wide.begin(), site_wide.end(),
+                                key(corpus_.adverts[i].site, k))) {
           kept.values.push_back(k);
         }
       }
       kept.Close();
     }
     corpus_.advert_indicators = std::move(kept);
+    return Status::OK();
   }
 
   Corpus Take() {
@@ -483,6 +597,7 @@ class CorpusBuilder {
 
   Store& store_;
   CorpusOptions options_;
+  bool subset_ = false;
   MinHasher hasher_;
   Corpus corpus_;
   Interner<std::uint16_t> sites_;
@@ -491,8 +606,8 @@ class CorpusBuilder {
   std::unordered_map<std::uint64_t, std::uint32_t> entity_ids_;
   std::unordered_map<std::string, std::uint32_t> indicator_ids_;  // by id and match
   std::string indicator_key_;
-  std::vector<std::uint64_t> sha_;                  // by advert, see Add
-  std::vector<bool> taken_;                         // by advert: signature from the cache
+  std::vector<std::uint64_t> sha_;                   // by advert, see Add
+  std::vector<bool> taken_;                          // by advert: signature from the cache
   std::vector<std::vector<std::uint32_t>> samples_;  // by site: its chrome sample
   std::vector<std::int64_t> site_first_seen_;        // by site: earliest first_seen now
   std::vector<SiteChrome> chrome_;                   // by site
@@ -500,8 +615,9 @@ class CorpusBuilder {
 
 }  // namespace
 
-void ForEachLinkEntity(const AdvertSummary& a,
-                       const std::function<void(EntityType, const std::vector<std::string>&)>& visit) {
+void ForEachLinkEntity(
+    const AdvertSummary& a,
+    const std::function<void(EntityType, const std::vector<std::string>&)>& visit) {
   visit(EntityType::kPhone, a.phones);
   visit(EntityType::kEmail, a.emails);
   visit(EntityType::kPostcode, a.postcodes);
@@ -582,11 +698,70 @@ Result<Corpus> LoadCorpus(Store& store, const CorpusOptions& options) {
   if (!s.ok()) return s;
   s = builder.Sign();
   if (!s.ok()) return s;
-  builder.DropSiteWideIndicators();
+  s = builder.DropSiteWideIndicators();
+  if (!s.ok()) return s;
   Corpus corpus = builder.Take();
   s = store.PutMeta(kAdvertCountKey, std::to_string(corpus.adverts.size()));
   if (!s.ok()) return s;
   return corpus;
+}
+
+Result<Corpus> LoadCorpusOf(Store& store, const CorpusOptions& options,
+                            const std::vector<std::string>& ids) {
+  CorpusBuilder builder(store, options, /*subset=*/true);
+  builder.Reserve(ids.size());
+  for (const std::string& id : ids) {
+    auto summary = store.GetAdvertSummary(id);
+    if (!summary.ok()) return summary.status();
+    if (summary->has_value()) builder.Add(**summary);
+  }
+  Status s = builder.PinFirstCrawls();
+  if (s.ok()) s = builder.LearnChrome();
+  if (s.ok()) s = builder.TakeCachedSignatures();
+  if (s.ok()) s = builder.Sign();
+  if (s.ok()) s = builder.DropSiteWideIndicators();
+  if (!s.ok()) return s;
+  return builder.Take();
+}
+
+Result<bool> ChromeHoldsAfter(Store& store, const CorpusOptions& options, const std::string& site,
+                              const std::vector<std::string>& present,
+                              const std::vector<std::string>& gone) {
+  const std::string sample_key = meta_keys::kChromeSample + site;
+  auto kept = store.GetMeta(sample_key);
+  if (!kept.ok()) return kept.status();
+  auto pin = store.GetMeta(meta_keys::kChromePin + site);
+  if (!pin.ok()) return pin.status();
+  if (!kept->has_value() || !pin->has_value()) return false;
+  const std::vector<std::string_view> lines = SampleLines(**kept);
+  const std::string options_line = ChromeOptionsLine(options);
+  if (lines.empty() || std::string(lines.front()) + "\n" != options_line) return false;
+  std::map<std::string, std::string> sample;  // id -> its entry
+  for (size_t k = 1; k < lines.size(); ++k) {
+    sample[std::string(lines[k].substr(0, lines[k].find(' ')))] = std::string(lines[k]) + "\n";
+  }
+  const auto size = static_cast<size_t>(std::max(options.chrome_sample, 0));
+  // A full sample losing one of its adverts takes the site's next advert,
+  // which only a scan of the site would name.
+  const bool full = sample.size() >= size;
+  for (const std::string& id : gone) {
+    if (sample.erase(id) != 0 && full) return false;
+  }
+  for (const std::string& id : present) {
+    if (full && !sample.empty() && id > sample.rbegin()->first) continue;
+    auto advert = store.GetAdvertSummary(id);
+    if (!advert.ok()) return advert.status();
+    if (!advert->has_value()) continue;
+    sample[id] = SampleEntry(id, BodyHash((*advert)->sha256));
+  }
+  while (sample.size() > size) sample.erase(std::prev(sample.end()));
+  std::string entries = options_line;
+  for (const auto& [id, entry] : sample) entries += entry;
+  if (SampleDrifted(**pin, entries)) return false;
+  if (entries == **kept) return true;
+  Status s = store.PutMeta(sample_key, entries);
+  if (!s.ok()) return s;
+  return true;
 }
 
 }  // namespace plainsight

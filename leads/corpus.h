@@ -17,8 +17,11 @@
 //     A line found on at least chrome_share of a sample of the site's
 //     adverts (its first chrome_sample adverts in id order, i.e. URL-hash
 //     order, a random sample) is the site's chrome and is left out of the
-//     signature. The lines are cached per site with a hash of the sample
-//     (site_chrome.h); the sample's texts are read only when it changed.
+//     signature. The lines (and common phrasing) are pinned per site: kept
+//     until a quarter of the sample they were learnt from has changed or
+//     the options have, rebuild included (a small site's common phrasing
+//     would otherwise move, and re-sign the whole site, with every few
+//     adverts it gains); the sample's texts are read only to learn anew.
 // So a run over an unchanged store reads no advert text at all.
 // Everything else is rebuilt from the summaries on every load.
 //
@@ -181,7 +184,7 @@ struct CorpusOptions {
   int min_shingles = 16;
   bool reuse_signatures = true;  // false: re-sign every advert (rebuild)
   double chrome_share = 0.5;
-  int chrome_min_adverts = 4;    // sites with fewer sampled adverts have no chrome
+  int chrome_min_adverts = 4;  // sites with fewer sampled adverts have no chrome
   int chrome_sample = 200;
   // A site's common phrasing, left out of signatures (site_chrome.h); the
   // defaults learn none. Correlate passes leads.template_common_*.
@@ -198,13 +201,32 @@ struct CorpusOptions {
 // The entities an advert links by, each type's values in turn, as the
 // corpus takes them: phones, e-mails, postcodes, full addresses (street
 // with its postcode or town, full_address.h) and named messaging handles.
-void ForEachLinkEntity(const AdvertSummary& advert,
-                       const std::function<void(EntityType, const std::vector<std::string>&)>& visit);
+void ForEachLinkEntity(
+    const AdvertSummary& advert,
+    const std::function<void(EntityType, const std::vector<std::string>&)>& visit);
 
 // `text` without the lines that are `site`'s page chrome.
 std::string WithoutChrome(const Corpus& corpus, size_t site, const std::string& text);
 
 // Streams every stored advert into a Corpus, updating the signature cache.
 Result<Corpus> LoadCorpus(Store& store, const CorpusOptions& options);
+
+// A Corpus of the stored adverts among `ids` (ascending; absent ones are
+// skipped), for an incremental run: read one by one, signed from the cache
+// (or signed and cached), with each site's kept chrome and the site-wide
+// wordings decided by the kept counts (link_counts.h) rather than by these
+// adverts. NotFound when a site has no kept chrome.
+Result<Corpus> LoadCorpusOf(Store& store, const CorpusOptions& options,
+                            const std::vector<std::string>& ids);
+
+// Whether `site`'s chrome stays pinned after the changes (`present`: the
+// site's changed adverts as stored now; `gone`: its adverts deleted), as
+// a full load would decide it; if so, keeps the site's new sample. False
+// when a full load would learn the chrome anew, or when that cannot be
+// told without a scan of the site (a full sample lost an advert) or
+// nothing is kept.
+Result<bool> ChromeHoldsAfter(Store& store, const CorpusOptions& options, const std::string& site,
+                              const std::vector<std::string>& present,
+                              const std::vector<std::string>& gone);
 
 }  // namespace plainsight

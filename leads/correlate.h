@@ -13,12 +13,16 @@
 //   lead_ids.h     stable ids across runs (merges, splits, growth)
 //   template_diff.h  the shared template and its slots, for the analyst
 //
-// What is incremental: only signatures (the costly part after decoding
-// adverts) are reused between runs; grouping and scoring are recomputed
-// from all stored adverts each run (linear, seconds at a million adverts),
-// so a run always reflects every advert as stored. Rebuild discards the
-// signature cache too; lead ids, statuses and creation times are kept in
-// both cases, because they record the analyst's work.
+// What is incremental: by default only signatures (the costly part after
+// decoding adverts) are reused between runs; grouping and scoring are
+// recomputed from all stored adverts each run (linear, seconds at a
+// million adverts). With leads.incremental on, a run recomputes only the
+// units its change log touches (incremental_run.h), from counts and a
+// template index the store keeps, and gives the same leads; it falls back
+// to the full run when it must (CorrelateSummary::full_run_reason).
+// Rebuild is always full and discards the signature cache too; lead ids,
+// statuses and creation times are kept in both cases, because they record
+// the analyst's work.
 //
 // Not thread-safe: run one Correlate at a time per store (the CLI holds the
 // store's lock).
@@ -40,14 +44,21 @@ struct CorrelateSummary {
   size_t leads = 0;
   size_t new_leads = 0;
   size_t updated_leads = 0;
-  size_t split_leads = 0;           // leads split off an earlier lead
-  size_t signatures_computed = 0;   // adverts (re)signed this run
-  size_t signatures_reused = 0;     // signatures taken from the cache
-  size_t template_links = 0;        // near-duplicate templates used as links
+  size_t split_leads = 0;          // leads split off an earlier lead
+  size_t signatures_computed = 0;  // adverts (re)signed this run
+  size_t signatures_reused = 0;    // signatures taken from the cache
+  size_t template_links = 0;       // near-duplicate templates used as links
   // Adverts the store's change log named since the last correlation (new,
   // changed, re-extracted, removed, back, deleted), cleared once the leads
   // are written (leads/change_log.h).
   size_t changed_adverts = 0;
+  // Whether this run was incremental (leads.incremental, and nothing
+  // called for a full run), and how many adverts it recomputed.
+  bool incremental = false;
+  size_t recomputed_adverts = 0;
+  // With leads.incremental, why this run was full ("no kept state", "a
+  // site's chrome changed", …).
+  std::string full_run_reason;
   std::vector<std::string> boilerplate;  // "site: phone +44…", contacts ignored as site chrome
   std::vector<std::string> hubs;         // contacts on too many adverts to link blindly
   // Wall-clock seconds per step ("load", "images", "link", "score", "ids",

@@ -20,6 +20,11 @@ bool Contains(const std::vector<std::string>& sorted, const std::string& value) 
 
 LeadIdStats AssignLeadIds(const std::vector<LeadRecord>& previous, std::int64_t now,
                           std::vector<LeadRecord>* leads) {
+  return AssignLeadIds(previous, now, leads, {});
+}
+
+LeadIdStats AssignLeadIds(const std::vector<LeadRecord>& previous, std::int64_t now,
+                          std::vector<LeadRecord>* leads, const std::set<std::string>& elsewhere) {
   LeadIdStats stats;
   // Flat containers throughout: at a million adverts and 100k+ leads, maps
   // of strings and pairs cost seconds in allocation alone.
@@ -72,8 +77,9 @@ LeadIdStats AssignLeadIds(const std::vector<LeadRecord>& previous, std::int64_t 
   }
 
   std::unordered_set<std::string> used;
-  used.reserve(previous.size() + leads->size());
+  used.reserve(previous.size() + leads->size() + elsewhere.size());
   for (const LeadRecord& old : previous) used.insert(old.id);
+  used.insert(elsewhere.begin(), elsewhere.end());
   // Where each new lead's run starts in `overlap`.
   std::vector<size_t> first_overlap(leads->size() + 1, overlap.size());
   for (size_t i = overlap.size(); i-- > 0;) first_overlap[overlap[i].fresh] = i;

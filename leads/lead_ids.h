@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <vector>
 
 #include "store/advert.h"
@@ -30,5 +31,9 @@ struct LeadIdStats {
 // each of `leads` (advert_ids must be sorted).
 LeadIdStats AssignLeadIds(const std::vector<LeadRecord>& previous, std::int64_t now,
                           std::vector<LeadRecord>* leads);
+// The same, where `previous` are some of the stored leads and `elsewhere`
+// the ids of the others, which no new lead may take (an incremental run).
+LeadIdStats AssignLeadIds(const std::vector<LeadRecord>& previous, std::int64_t now,
+                          std::vector<LeadRecord>* leads, const std::set<std::string>& elsewhere);
 
 }  // namespace plainsight

@@ -412,6 +412,53 @@ Result<std::vector<std::string>> LinkHolders(const Store& store, const std::stri
   return MetaKeySuffixes(store, HolderPrefix(entity));
 }
 
+Result<std::string> CountedSiteOf(const Store& store, const std::string& id) {
+  auto digest = StoredDigest(store, id);
+  if (!digest.ok()) return digest.status();
+  return digest->has_value() ? (*digest)->site : std::string();
+}
+
+Result<bool> LinkCountsReady(const Store& store) {
+  auto state = store.GetMeta(mk::kLinkCountsState);
+  if (!state.ok()) return state.status();
+  return state->has_value() && **state == kReady;
+}
+
+Result<SiteCounts> ReadEntityCounts(const Store& store, const std::string& entity) {
+  auto value = store.GetMeta(mk::kLinkEntity + entity);
+  if (!value.ok()) return value.status();
+  SiteCounts counts;
+  if (value->has_value() && !DecodeSiteCounts(**value, &counts)) {
+    return Status::Corruption("link counts: " + entity + " holds no counts");
+  }
+  return counts;
+}
+
+Result<std::int64_t> ReadSiteTotal(const Store& store, const std::string& site) {
+  return KeptCount(store, mk::kLinkSite + site);
+}
+
+Result<std::int64_t> ReadWordingCount(const Store& store, const std::string& site,
+                                      const std::string& indicator, const std::string& match) {
+  return KeptCount(store, mk::kLinkWording + site + "\x1f" + indicator + "\x1f" + match);
+}
+
+Status ForEachEntityCounts(
+    const Store& store, const std::string& prefix,
+    const std::function<bool(const std::string& entity, const SiteCounts& holders)>& visit) {
+  const std::string key_prefix = mk::kLinkEntity + prefix;
+  SiteCounts counts;
+  Status failed;
+  Status s = store.ForEachMeta(key_prefix, [&](const std::string& key, const std::string& value) {
+    if (!DecodeSiteCounts(value, &counts)) {
+      failed = Status::Corruption("link counts: " + key + " holds no counts");
+      return false;
+    }
+    return visit(key.substr(sizeof(mk::kLinkEntity) - 1), counts);
+  });
+  return s.ok() ? failed : s;
+}
+
 Hygiene DecideHygiene(const SiteCounts& holders, const SiteCounts& site_totals,
                       const LeadSettings& settings) {
   std::int64_t count = 0;

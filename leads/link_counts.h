@@ -25,6 +25,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -66,6 +67,27 @@ Result<LinkCountChanges> ApplyLinkCountChanges(Store& store, const std::vector<s
 
 // The adverts holding `entity` (a key such as "phone +44…"), ascending.
 Result<std::vector<std::string>> LinkHolders(const Store& store, const std::string& entity);
+
+// The site the counts hold `id` on, before changes are applied to it
+// (empty when they hold nothing of it).
+Result<std::string> CountedSiteOf(const Store& store, const std::string& id);
+
+// Whether a whole recount is kept (changes can be applied to it).
+Result<bool> LinkCountsReady(const Store& store);
+
+// The kept counts, one at a time (an incremental run decides only the
+// entities and wordings of the adverts it recomputes): an entity's holders
+// per site (empty when none), a site's adverts, a site's adverts with one
+// indicator wording.
+Result<SiteCounts> ReadEntityCounts(const Store& store, const std::string& entity);
+Result<std::int64_t> ReadSiteTotal(const Store& store, const std::string& site);
+Result<std::int64_t> ReadWordingCount(const Store& store, const std::string& site,
+                                      const std::string& indicator, const std::string& match);
+// Every kept entity whose key starts with `prefix` (a phone's 1000-number
+// block: "phone +447700900"), in key order, with its holders per site.
+Status ForEachEntityCounts(
+    const Store& store, const std::string& prefix,
+    const std::function<bool(const std::string& entity, const SiteCounts& holders)>& visit);
 
 // The hygiene decision link_facts.cc takes for an entity that is not a
 // photo, from its holders per site and the sites' totals: a site's own

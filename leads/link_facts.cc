@@ -16,30 +16,11 @@ std::vector<size_t> SiteTotals(const Corpus& corpus) {
   return totals;
 }
 
-// The site (if any) on which `members` are most of the adverts: a site's
-// own contact or page layout, not a link between writers.
-struct SiteShare {
-  bool boilerplate = false;
-  std::uint16_t site = 0;
-  size_t count = 0;
-  size_t sites = 0;  // distinct sites among members
-};
-
-SiteShare CheckSiteShare(const Corpus& corpus, const std::vector<std::uint32_t>& members,
-                         const std::vector<size_t>& site_totals, const LeadSettings& settings) {
-  std::map<std::uint16_t, size_t> per_site;
-  for (std::uint32_t i : members) ++per_site[corpus.adverts[i].site];
-  SiteShare out;
-  out.sites = per_site.size();
-  for (const auto& [site, count] : per_site) {
-    double share = static_cast<double>(count) / static_cast<double>(site_totals[site]);
-    if (count >= static_cast<size_t>(settings.boilerplate_min_adverts) &&
-        share >= settings.boilerplate_share) {
-      out = {true, site, count, per_site.size()};
-      return out;
-    }
-  }
-  return out;
+// Each site's holders among `members`, by site name.
+SiteCounts PerSite(const Corpus& corpus, const std::vector<std::uint32_t>& members) {
+  SiteCounts per_site;
+  for (std::uint32_t i : members) ++per_site[corpus.sites[corpus.adverts[i].site]];
+  return per_site;
 }
 
 std::string Plural(size_t n, const char* one, const char* many) {
@@ -134,7 +115,104 @@ void FindPostcodeAddresses(const Corpus& corpus, const std::vector<bool>& ignore
   }
 }
 
+// The site on which `per_site` are most of the adverts (at least
+// boilerplate_share of them and boilerplate_min_adverts), the first by
+// name: a site's own contact or page layout, not a link between writers.
+const std::pair<const std::string, std::int64_t>* BoilerplateSite(const SiteCounts& per_site,
+                                                                  const SiteCounts& totals,
+                                                                  const LeadSettings& settings) {
+  for (const auto& entry : per_site) {
+    const auto total = totals.find(entry.first);
+    if (total == totals.end() || total->second <= 0) continue;
+    if (entry.second >= settings.boilerplate_min_adverts &&
+        static_cast<double>(entry.second) / static_cast<double>(total->second) >=
+            settings.boilerplate_share) {
+      return &entry;
+    }
+  }
+  return nullptr;
+}
+
+void AddVerdict(std::uint32_t e, EntityVerdict verdict, LinkFacts* facts) {
+  if (verdict.hygiene == Hygiene::kLinks) return;
+  facts->entity_ignored[e] = true;
+  if (verdict.hygiene == Hygiene::kBoilerplate) {
+    facts->boilerplate.push_back(std::move(verdict.line));
+    return;
+  }
+  if (verdict.over_cap) ++facts->over_cap;
+  facts->hubs.push_back(verdict.line);
+  facts->entity_hub[e] = std::move(verdict.line);
+}
+
+// Adds a template cluster's line when it is a site's layout or a hub;
+// true when it may link.
+bool AddTemplateVerdict(EntityVerdict verdict, LinkFacts* facts) {
+  if (verdict.hygiene == Hygiene::kLinks) return true;
+  (verdict.hygiene == Hygiene::kBoilerplate ? facts->boilerplate : facts->hubs)
+      .push_back(std::move(verdict.line));
+  return false;
+}
+
 }  // namespace
+
+EntityVerdict JudgeTemplate(const SiteCounts& per_site, const SiteCounts& totals,
+                            const LeadSettings& settings) {
+  EntityVerdict verdict;
+  std::int64_t size = 0;
+  for (const auto& [site, n] : per_site) size += n;
+  if (const auto* site = BoilerplateSite(per_site, totals, settings)) {
+    verdict.hygiene = Hygiene::kBoilerplate;
+    verdict.line = site->first + ": one near-duplicate template on " +
+                   std::to_string(site->second) + " of " + std::to_string(totals.at(site->first)) +
+                   " adverts (site layout)";
+  } else if (size > settings.hub_max_adverts) {
+    verdict.hygiene = Hygiene::kHub;
+    verdict.line = "near-duplicate template on " + std::to_string(size) + " adverts across " +
+                   Plural(per_site.size(), "site", "sites");
+  }
+  return verdict;
+}
+
+EntityVerdict JudgeEntity(const std::string& key, EntityType type, const SiteCounts& holders,
+                          const SiteCounts& site_totals, const LeadSettings& settings,
+                          const std::string& image_hub) {
+  EntityVerdict verdict;
+  std::int64_t count = 0;
+  for (const auto& [site, n] : holders) count += n;
+  if (count < 2) return verdict;
+  if (const auto* site = BoilerplateSite(holders, site_totals, settings)) {
+    verdict.hygiene = Hygiene::kBoilerplate;
+    verdict.line = site->first + ": " + key + " on " + std::to_string(site->second) + " of " +
+                   std::to_string(site_totals.at(site->first)) + " adverts";
+    return verdict;
+  }
+  verdict.hygiene = Hygiene::kHub;
+  if (!image_hub.empty()) {
+    verdict.line = image_hub;
+    return verdict;
+  }
+  const auto sites = static_cast<std::int64_t>(holders.size());
+  if (count > settings.hub_max_adverts ||
+      (count > settings.hub_multi_site_adverts && sites >= settings.hub_min_sites)) {
+    verdict.line = key + " on " + std::to_string(count) + " adverts across " +
+                   Plural(holders.size(), "site", "sites");
+    return verdict;
+  }
+  // A contact or address on more adverts than the cap would make a group
+  // past it whatever else links, so grouping would always withhold it:
+  // decided here by its own count, it ties no unit of the incremental run
+  // together (incremental_correlation.md, step 2). Postcodes never join
+  // by themselves, so they stay for grouping to judge.
+  if (count > settings.max_lead_adverts && type != EntityType::kPostcode) {
+    verdict.line = key + ": on " + std::to_string(count) + " adverts, over max_lead_adverts " +
+                   std::to_string(settings.max_lead_adverts);
+    verdict.over_cap = true;
+    return verdict;
+  }
+  verdict.hygiene = Hygiene::kLinks;
+  return verdict;
+}
 
 EntityHolders IndexHolders(const Corpus& corpus) {
   EntityHolders h;
@@ -155,48 +233,27 @@ LinkFacts ComputeLinkFacts(const Corpus& corpus, const EntityHolders& holders,
   const std::vector<size_t> site_totals = SiteTotals(corpus);
   facts.entity_ignored.assign(corpus.EntityCount(), false);
 
+  SiteCounts totals;
+  for (size_t site = 0; site < site_totals.size(); ++site) {
+    totals[corpus.sites[site]] = static_cast<std::int64_t>(site_totals[site]);
+  }
   for (size_t e = 0; e < corpus.EntityCount(); ++e) {
-    const size_t count = holders.Count(e);
-    if (count < 2) continue;
+    if (holders.Count(e) < 2) continue;
     const std::vector<std::uint32_t> members = holders.Of(e);
-    const SiteShare share = CheckSiteShare(corpus, members, site_totals, settings);
-    if (share.boilerplate) {
-      facts.boilerplate.push_back(corpus.sites[share.site] + ": " + corpus.EntityKey(e) + " on " +
-                                  std::to_string(share.count) + " of " +
-                                  std::to_string(site_totals[share.site]) + " adverts");
-      facts.entity_ignored[e] = true;
-      continue;
-    }
-    std::string hub;
+    const SiteCounts per_site = PerSite(corpus, members);
+    std::string image_hub;
     if (corpus.entity_types[e] == EntityType::kImage) {
       const size_t contacts = DistinctContacts(corpus, members);
       if (contacts > static_cast<size_t>(settings.image_hub_contacts)) {
-        hub = corpus.EntityKey(e) + " on " + std::to_string(count) + " adverts under " +
-              std::to_string(contacts) + " contacts across " +
-              Plural(share.sites, "site", "sites") + " (stock or placeholder photo)";
+        image_hub = corpus.EntityKey(e) + " on " + std::to_string(members.size()) +
+                    " adverts under " + std::to_string(contacts) + " contacts across " +
+                    Plural(per_site.size(), "site", "sites") + " (stock or placeholder photo)";
       }
     }
-    if (hub.empty() && (count > static_cast<size_t>(settings.hub_max_adverts) ||
-                        (count > static_cast<size_t>(settings.hub_multi_site_adverts) &&
-                         share.sites >= static_cast<size_t>(settings.hub_min_sites)))) {
-      hub = corpus.EntityKey(e) + " on " + std::to_string(count) + " adverts across " +
-            Plural(share.sites, "site", "sites");
-    }
-    // A contact or address on more adverts than the cap would make a group
-    // past it whatever else links, so grouping would always withhold it:
-    // decided here by its own count, it ties no unit of the incremental run
-    // together (incremental_correlation.md, step 2). Postcodes never join
-    // by themselves, so they stay for grouping to judge.
-    const auto cap = static_cast<size_t>(settings.max_lead_adverts);
-    if (hub.empty() && count > cap && corpus.entity_types[e] != EntityType::kPostcode) {
-      hub = corpus.EntityKey(e) + ": on " + std::to_string(count) +
-            " adverts, over max_lead_adverts " + std::to_string(cap);
-      ++facts.over_cap;
-    }
-    if (hub.empty()) continue;
-    facts.hubs.push_back(hub);
-    facts.entity_hub[static_cast<std::uint32_t>(e)] = std::move(hub);
-    facts.entity_ignored[e] = true;
+    AddVerdict(static_cast<std::uint32_t>(e),
+               JudgeEntity(corpus.EntityKey(e), corpus.entity_types[e], per_site, totals, settings,
+                           image_hub),
+               &facts);
   }
 
   std::vector<const std::uint16_t*> signatures(corpus.adverts.size());
@@ -206,25 +263,133 @@ LinkFacts ComputeLinkFacts(const Corpus& corpus, const EntityHolders& holders,
   banding.bands = std::max<size_t>(corpus.signature_bands, 1);
   banding.threshold = settings.near_duplicate_threshold;
   for (auto& members : FindTemplateClusters(signatures, banding)) {
-    const SiteShare share = CheckSiteShare(corpus, members, site_totals, settings);
-    if (share.boilerplate) {
-      facts.boilerplate.push_back(corpus.sites[share.site] + ": one near-duplicate template on " +
-                                  std::to_string(share.count) + " of " +
-                                  std::to_string(site_totals[share.site]) +
-                                  " adverts (site layout)");
-      continue;
+    if (AddTemplateVerdict(JudgeTemplate(PerSite(corpus, members), totals, settings), &facts)) {
+      facts.templates.push_back(std::move(members));
     }
-    if (members.size() > static_cast<size_t>(settings.hub_max_adverts)) {
-      facts.hubs.push_back("near-duplicate template on " + std::to_string(members.size()) +
-                           " adverts across " + Plural(share.sites, "site", "sites"));
-      continue;
-    }
-    facts.templates.push_back(std::move(members));
   }
 
   FindConsecutivePhones(corpus, facts.entity_ignored, settings, &facts);
   FindPostcodeAddresses(corpus, facts.entity_ignored, &facts);
   return facts;
+}
+
+Result<LinkFacts> StoredLinkFacts(const Store& store, const Corpus& corpus,
+                                  const std::vector<std::vector<std::string>>& clusters,
+                                  const LeadSettings& settings) {
+  LinkFacts facts;
+  facts.entity_ignored.assign(corpus.EntityCount(), false);
+  KeptVerdicts verdicts(store, settings);
+  for (size_t e = 0; e < corpus.EntityCount(); ++e) {
+    auto verdict = verdicts.Entity(corpus.EntityKey(e));
+    if (!verdict.ok()) return verdict.status();
+    AddVerdict(static_cast<std::uint32_t>(e), std::move(*verdict), &facts);
+  }
+
+  for (const std::vector<std::string>& ids : clusters) {
+    std::vector<std::uint32_t> inside;
+    for (const std::string& id : ids) {
+      const long i = corpus.Find(id);
+      if (i >= 0) inside.push_back(static_cast<std::uint32_t>(i));
+    }
+    auto verdict = verdicts.Cluster(ids);
+    if (!verdict.ok()) return verdict.status();
+    if (!AddTemplateVerdict(std::move(*verdict), &facts)) continue;
+    if (inside.size() != ids.size()) {
+      return Status::InvalidArgument("a template cluster that links reaches outside the corpus");
+    }
+    std::sort(inside.begin(), inside.end());
+    facts.templates.push_back(std::move(inside));
+  }
+
+  // Consecutive phones: each 1000-number block's phones in the store
+  // decide whether its pairs count; the pairs are those in the corpus.
+  std::map<std::uint64_t, std::vector<std::pair<int, std::uint32_t>>> blocks;
+  for (size_t e = 0; e < corpus.EntityCount(); ++e) {
+    if (corpus.entity_types[e] != EntityType::kPhone || facts.entity_ignored[e]) continue;
+    std::uint64_t block = 0;
+    int number = 0;
+    if (SplitPhoneBlock(corpus.EntityValue(e), &block, &number)) {
+      blocks[block].emplace_back(number, static_cast<std::uint32_t>(e));
+    }
+  }
+  const std::string phone_type = std::string(EntityTypeName(EntityType::kPhone)) + " ";
+  for (auto& entry : blocks) {
+    const std::uint64_t block = entry.first;
+    auto& phones = entry.second;
+    size_t in_store = 0;
+    Status failed;
+    Status s =
+        ForEachEntityCounts(store, phone_type + "+" + std::to_string(block),
+                            [&](const std::string& key, const SiteCounts& holders) {
+                              std::uint64_t its_block = 0;
+                              int number = 0;
+                              if (!SplitPhoneBlock(std::string_view(key).substr(phone_type.size()),
+                                                   &its_block, &number) ||
+                                  its_block != block) {
+                                return true;  // a longer number sharing the digits
+                              }
+                              auto verdict = verdicts.Entity(key, holders);
+                              if (!verdict.ok()) {
+                                failed = verdict.status();
+                                return false;
+                              }
+                              if (verdict->hygiene == Hygiene::kLinks) ++in_store;
+                              return true;
+                            });
+    if (!s.ok()) return s;
+    if (!failed.ok()) return failed;
+    if (in_store < 2 || in_store > static_cast<size_t>(settings.consecutive_block_max_phones)) {
+      continue;
+    }
+    std::sort(phones.begin(), phones.end());
+    for (size_t x = 0; x < phones.size(); ++x) {
+      for (size_t y = x + 1; y < phones.size(); ++y) {
+        if (phones[y].first - phones[x].first > settings.consecutive_phone_window) break;
+        facts.consecutive.emplace_back(phones[x].second, phones[y].second);
+      }
+    }
+  }
+  FindPostcodeAddresses(corpus, facts.entity_ignored, &facts);
+  return facts;
+}
+
+Status KeptVerdicts::ReadTotals(const SiteCounts& per_site) {
+  for (const auto& [site, n] : per_site) {
+    if (totals_.count(site) != 0) continue;
+    auto total = ReadSiteTotal(store_, site);
+    if (!total.ok()) return total.status();
+    totals_[site] = *total;
+  }
+  return Status::OK();
+}
+
+Result<EntityVerdict> KeptVerdicts::Entity(const std::string& entity) {
+  auto holders = ReadEntityCounts(store_, entity);
+  if (!holders.ok()) return holders.status();
+  return Entity(entity, *holders);
+}
+
+Result<EntityVerdict> KeptVerdicts::Entity(const std::string& entity, const SiteCounts& holders) {
+  Status s = ReadTotals(holders);
+  if (!s.ok()) return s;
+  // The type only matters to the cap rule, which spares postcodes.
+  const std::string postcode = std::string(EntityTypeName(EntityType::kPostcode)) + " ";
+  const EntityType type =
+      entity.rfind(postcode, 0) == 0 ? EntityType::kPostcode : EntityType::kPhone;
+  return JudgeEntity(entity, type, holders, totals_, settings_);
+}
+
+Result<EntityVerdict> KeptVerdicts::Cluster(const std::vector<std::string>& members) {
+  SiteCounts per_site;
+  for (const std::string& id : members) {
+    auto advert = store_.GetAdvertSummary(id);
+    if (!advert.ok()) return advert.status();
+    if (!advert->has_value()) return Status::Corruption("template cluster names gone advert " + id);
+    ++per_site[(*advert)->site];
+  }
+  Status s = ReadTotals(per_site);
+  if (!s.ok()) return s;
+  return JudgeTemplate(per_site, totals_, settings_);
 }
 
 }  // namespace plainsight

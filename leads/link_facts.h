@@ -29,6 +29,8 @@
 
 #include "core/config.h"
 #include "leads/corpus.h"
+#include "leads/link_counts.h"
+#include "store/store.h"
 
 namespace plainsight {
 
@@ -69,5 +71,54 @@ struct LinkFacts {
 // IndexHolders(corpus).
 LinkFacts ComputeLinkFacts(const Corpus& corpus, const EntityHolders& holders,
                            const LeadSettings& settings);
+
+// The facts of a corpus of whole units (an incremental run's, loaded by
+// LoadCorpusOf), decided as ComputeLinkFacts decides them but from what
+// the store keeps: each entity's holders per site and the sites' totals
+// (link_counts.h), the template clusters that touch the corpus
+// (`clusters`, from template_index.h; a cluster that may link lies whole
+// in the corpus, the others may reach outside it) and each 1000-number
+// block's phones. Photos are not decided here (a store with photos takes
+// the full run).
+Result<LinkFacts> StoredLinkFacts(const Store& store, const Corpus& corpus,
+                                  const std::vector<std::vector<std::string>>& clusters,
+                                  const LeadSettings& settings);
+
+// One entity's hygiene by its holders per site, as both kinds of run
+// decide it: `line` says why it does not link ("site-a: phone +44… on 9
+// of 12 adverts", "phone +44… on 30 adverts across 4 sites"); `image_hub`,
+// when not empty, is the line of a photo under too many contacts.
+struct EntityVerdict {
+  Hygiene hygiene = Hygiene::kLinks;
+  std::string line;
+  bool over_cap = false;  // a hub only by being on more adverts than the cap
+};
+EntityVerdict JudgeEntity(const std::string& key, EntityType type, const SiteCounts& holders,
+                          const SiteCounts& site_totals, const LeadSettings& settings,
+                          const std::string& image_hub = "");
+// A near-duplicate template cluster's, by its members per site: a site's
+// layout (most of one site's adverts) or a hub (over hub_max_adverts).
+EntityVerdict JudgeTemplate(const SiteCounts& per_site, const SiteCounts& site_totals,
+                            const LeadSettings& settings);
+
+// Judges entities and template clusters as the facts do, by the counts
+// the store keeps now (each site's total read once).
+class KeptVerdicts {
+ public:
+  KeptVerdicts(const Store& store, const LeadSettings& settings)
+      : store_(store), settings_(settings) {}
+  // `entity` is a key such as "phone +44…".
+  Result<EntityVerdict> Entity(const std::string& entity);
+  Result<EntityVerdict> Entity(const std::string& entity, const SiteCounts& holders);
+  // A cluster by its members' sites (read from the store).
+  Result<EntityVerdict> Cluster(const std::vector<std::string>& members);
+
+ private:
+  Status ReadTotals(const SiteCounts& per_site);
+
+  const Store& store_;
+  const LeadSettings& settings_;
+  SiteCounts totals_;
+};
 
 }  // namespace plainsight

@@ -45,8 +45,8 @@ void SiteChrome::Settle(double share, int min_adverts, double common_share,
       }
     }
     std::sort(writers_.begin(), writers_.end());
-    const auto writers = static_cast<double>(
-        std::unique(writers_.begin(), writers_.end()) - writers_.begin());
+    const auto writers =
+        static_cast<double>(std::unique(writers_.begin(), writers_.end()) - writers_.begin());
     const double needed = std::max(common_share * writers, static_cast<double>(common_min_writers));
     for (auto& [shingle, by] : shingle_writers_) {
       if (static_cast<double>(by.size()) < needed) continue;  // cheap test first
@@ -86,9 +86,15 @@ std::string SiteChrome::Encode(std::uint64_t sample) const {
 }
 
 bool SiteChrome::Parse(std::string_view bytes, std::uint64_t sample) {
+  const size_t sample_at = kMagic.size();
+  if (bytes.size() < sample_at + 8 || GetU64(bytes, sample_at) != sample) return false;
+  return ParseKept(bytes);
+}
+
+bool SiteChrome::ParseKept(std::string_view bytes) {
   if (bytes.substr(0, kMagic.size()) != kMagic) return false;
   bytes.remove_prefix(kMagic.size());
-  if (bytes.size() < 16 || bytes.size() % 8 != 0 || GetU64(bytes, 0) != sample) return false;
+  if (bytes.size() < 16 || bytes.size() % 8 != 0) return false;
   const std::uint64_t line_count = GetU64(bytes, 8);
   if (line_count > (bytes.size() - 16) / 8) return false;
   std::vector<std::uint64_t> lines, common;

@@ -63,11 +63,10 @@ class SiteChrome {
   // none when fewer than `min_adverts` were sampled; and the shingles of at
   // least `common_share` of the sample's writers and at least
   // `common_min_writers` of them.
-  void Settle(double share, int min_adverts, double common_share = 1.1,
-              int common_min_writers = 1);
+  void Settle(double share, int min_adverts, double common_share = 1.1, int common_min_writers = 1);
 
   bool IsChrome(std::string_view line) const;
-  const std::vector<std::uint64_t>& lines() const { return lines_; }  // sorted
+  const std::vector<std::uint64_t>& lines() const { return lines_; }             // sorted
   const std::vector<std::uint64_t>& common_shingles() const { return common_; }  // sorted
   // Changes whenever the set of chrome lines does.
   std::uint64_t fingerprint() const { return fingerprint_; }
@@ -76,6 +75,9 @@ class SiteChrome {
   // returns false on a value of another sample or format.
   std::string Encode(std::uint64_t sample) const;
   bool Parse(std::string_view bytes, std::uint64_t sample);
+  // The same, whatever sample it was learnt from (an incremental run has
+  // checked the sample itself: corpus.h).
+  bool ParseKept(std::string_view bytes);
 
  private:
   void SetLines(std::vector<std::uint64_t> lines, std::vector<std::uint64_t> common);

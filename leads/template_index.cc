@@ -463,6 +463,25 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
   return update;
 }
 
+Result<bool> TemplateIndexReady(const Store& store, const TemplateBanding& banding) {
+  auto state = store.GetMeta(mk::kTemplateIndexState);
+  if (!state.ok()) return state.status();
+  return state->has_value() && **state == StateValue(banding);
+}
+
+Result<std::vector<std::string>> TemplateClusterOf(const Store& store, const std::string& id) {
+  auto first = store.GetMeta(mk::kTemplateClusterOf + id);
+  if (!first.ok()) return first.status();
+  if (!first->has_value()) return std::vector<std::string>();
+  auto joined = store.GetMeta(mk::kTemplateCluster + **first);
+  if (!joined.ok()) return joined.status();
+  if (!joined->has_value()) {
+    return Status::Corruption("template index: " + id + " is in cluster " + **first +
+                              ", which is not kept");
+  }
+  return SplitIds(**joined);
+}
+
 Result<std::vector<std::vector<std::string>>> ReadTemplateClusters(const Store& store) {
   std::vector<std::vector<std::string>> clusters;
   Status s =

@@ -73,6 +73,12 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
                                                 const std::vector<TemplateSignature>& changes,
                                                 const TemplateBanding& banding);
 
+// Whether an index written whole with `banding` is kept.
+Result<bool> TemplateIndexReady(const Store& store, const TemplateBanding& banding);
+
+// The cluster `id` is in, ascending; empty when it is in none.
+Result<std::vector<std::string>> TemplateClusterOf(const Store& store, const std::string& id);
+
 // Every cluster in the index, each ascending, sorted.
 Result<std::vector<std::vector<std::string>>> ReadTemplateClusters(const Store& store);
 

@@ -45,6 +45,11 @@ inline constexpr char kImageRef[] = "image-ref\x1f";
 // leads/corpus.cc, + site name: the site's chrome lines and house style
 // (SiteChrome::Encode), with a hash of the sample they came from.
 inline constexpr char kChrome[] = "chrome\x1f";
+// leads/corpus.cc, + site: the site's chrome sample now (kChromeSample)
+// and the one its kept chrome was learnt from (kChromePin): a line of the
+// options, then a line per advert, "<id> <body hash, 16 hex>".
+inline constexpr char kChromeSample[] = "chrome-sample\x1f";
+inline constexpr char kChromePin[] = "chrome-pin\x1f";
 // leads/corpus.cc, + advert id: the advert's text signature (MinHash and
 // shingles), with a hash of the body it was made from.
 inline constexpr char kSignature[] = "sig\x1f";
@@ -53,7 +58,9 @@ inline constexpr char kSignature[] = "sig\x1f";
 // ever lowered, so retention does not move it).
 inline constexpr char kFirstCrawl[] = "first-crawl\x1f";
 // leads/corpus.cc: adverts in the corpus at the last correlation (decimal).
-inline constexpr char kAdvertCount[] = "leads\x1f" "advert_count";
+inline constexpr char kAdvertCount[] =
+    "leads\x1f"
+    "advert_count";
 // leads/template_index.cc: the near-duplicate template index
 // (template_index.h). kTemplateIndexState: "ready <length> <bands>
 // <threshold>" once written whole (absent or "building" otherwise).
@@ -76,6 +83,10 @@ inline constexpr char kTemplateCluster[] = "tpl-cluster\x1f";
 // adverts with that wording (decimal). kLinkCountsState: "ready" once a
 // recount is written whole.
 inline constexpr char kLinkCountsState[] = "link-counts\x1fstate";
+// leads/correlate.cc: "clean" and the lead settings once a run has left
+// the counts, the template index and the leads in step; "dirty" while a
+// run moves them (a run that finds it so is full).
+inline constexpr char kIncrementalState[] = "incremental\x1fstate";
 inline constexpr char kLinkDigest[] = "link-digest\x1f";
 inline constexpr char kLinkSite[] = "link-site\x1f";
 inline constexpr char kLinkEntity[] = "link-entity\x1f";

@@ -412,6 +412,14 @@ class RocksStore final : public Store {
     return Write(batch, "replace leads");
   }
 
+  Status PatchLeads(const std::vector<LeadRecord>& puts,
+                    const std::vector<std::string>& deletes) override {
+    rocksdb::WriteBatch batch;
+    for (const std::string& id : deletes) batch.Delete(family(kLeads), id);
+    for (const LeadRecord& lead : puts) batch.Put(family(kLeads), lead.id, EncodeLead(lead));
+    return Write(batch, "patch leads");
+  }
+
   Status PutLead(const LeadRecord& lead,
                  const std::vector<std::pair<std::string, std::string>>& meta) override {
     rocksdb::WriteBatch batch;

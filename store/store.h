@@ -141,6 +141,10 @@ class Store {
   // Replaces every stored lead with `leads` in one atomic batch. A lead whose
   // stored bytes would not change is not rewritten.
   virtual Status ReplaceLeads(const std::vector<LeadRecord>& leads) = 0;
+  // Writes `puts` and deletes the leads `deletes` names, in one atomic
+  // batch (an incremental correlation's leads; an id in both is written).
+  virtual Status PatchLeads(const std::vector<LeadRecord>& puts,
+                            const std::vector<std::string>& deletes) = 0;
   // The lead and `meta` entries (e.g. the review decision that changed it)
   // in one atomic write.
   virtual Status PutLead(const LeadRecord& lead,

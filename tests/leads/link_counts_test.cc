@@ -22,17 +22,6 @@
 namespace plainsight {
 namespace {
 
-std::vector<std::string> StoredIds(const Store& store) {
-  std::vector<std::string> ids;
-  REQUIRE(store
-              .ForEachAdvertSummary([&](const AdvertSummary& a) {
-                ids.push_back(a.id);
-                return true;
-              })
-              .ok());
-  return ids;
-}
-
 std::vector<std::string> Differences(const Store& store) {
   auto differences = CheckLinkCounts(store);
   REQUIRE(differences.ok());
@@ -94,7 +83,7 @@ TEST_CASE("LinkCounts_ChangesFromTheLogKeepThemEqualToAFreshCount") {
 
   for (int day = 1; day <= 3; ++day) {
     INFO("day " << day);
-    const std::vector<std::string> ids = StoredIds(store);
+    const std::vector<std::string> ids = testing::TempStore::StoredIds(store);
     for (size_t k = 0; k < 12; ++k) {  // edited: new phone, new postcode, new wording
       auto record = store.GetAdvert(ids[(k * 37 + static_cast<size_t>(day) * 11) % ids.size()]);
       REQUIRE(record.ok());
@@ -285,11 +274,15 @@ TEST_CASE("LinkCounts_ChangesAreRefusedUntilARecountIsWrittenWhole") {
   ad.url = "http://example.org/one";
   ad.phones = {"+447700900123"};
   t.Put(ad);
-  CHECK(ApplyLinkCountChanges(*t.store, StoredIds(*t.store)).status().IsNotFound());
+  CHECK(ApplyLinkCountChanges(*t.store, testing::TempStore::StoredIds(*t.store))
+            .status()
+            .IsNotFound());
   REQUIRE(RecountLinkCounts(*t.store).ok());
-  CHECK(ApplyLinkCountChanges(*t.store, StoredIds(*t.store)).ok());
+  CHECK(ApplyLinkCountChanges(*t.store, testing::TempStore::StoredIds(*t.store)).ok());
   REQUIRE(t.store->PutMeta(meta_keys::kLinkCountsState, "building").ok());
-  CHECK(ApplyLinkCountChanges(*t.store, StoredIds(*t.store)).status().IsNotFound());
+  CHECK(ApplyLinkCountChanges(*t.store, testing::TempStore::StoredIds(*t.store))
+            .status()
+            .IsNotFound());
 }
 
 }  // namespace

@@ -78,6 +78,17 @@ struct TempStore {
     ad.emails = std::move(emails);
     Put(ad);
   }
+  // Every stored advert's id, ascending.
+  static std::vector<std::string> StoredIds(const Store& store) {
+    std::vector<std::string> ids;
+    REQUIRE(store
+                .ForEachAdvertSummary([&](const AdvertSummary& a) {
+                  ids.push_back(a.id);
+                  return true;
+                })
+                .ok());
+    return ids;
+  }
   std::vector<LeadRecord> Leads() {
     std::vector<LeadRecord> leads;
     REQUIRE(store->ForEachLead([&](const LeadRecord& l) {

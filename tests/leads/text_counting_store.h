@@ -72,6 +72,10 @@ class TextCountingStore final : public Store {
   Status ReplaceLeads(const std::vector<LeadRecord>& leads) override {
     return base_.ReplaceLeads(leads);
   }
+  Status PatchLeads(const std::vector<LeadRecord>& puts,
+                    const std::vector<std::string>& deletes) override {
+    return base_.PatchLeads(puts, deletes);
+  }
   Status PutLead(const LeadRecord& lead,
                  const std::vector<std::pair<std::string, std::string>>& meta) override {
     return base_.PutLead(lead, meta);

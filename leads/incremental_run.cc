@@ -1,0 +1,295 @@
+#include "leads/incremental_run.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "leads/change_log.h"
+#include "leads/corpus.h"
+#include "leads/correlate_steps.h"
+#include "leads/lead_ids.h"
+#include "leads/link_counts.h"
+#include "leads/link_facts.h"
+#include "leads/link_graph.h"
+#include "leads/template_index.h"
+#include "leads/unit_closure.h"
+#include "store/meta_keys.h"
+
+namespace plainsight {
+namespace {
+
+// The stored adverts, removed ones too, by the kept counts.
+Result<std::int64_t> StoredAdverts(const Store& store) {
+  std::int64_t stored = 0;
+  Status s = store.ForEachMeta(meta_keys::kLinkSite, [&](const std::string&, const std::string& n) {
+    stored += std::strtoll(n.c_str(), nullptr, 10);
+    return true;
+  });
+  if (!s.ok()) return s;
+  return stored;
+}
+
+// The adverts whose units an incremental run recomputes: the changed ones;
+// every holder of an entity whose counts moved (the old units of what
+// changed, and the leads quoting a hub's count), unless it is a site's own
+// before and after (which no lead shows), or whose decision flipped; the
+// phones of each 1000-number block where a phone moved or flipped, unless
+// the block holds too few or too many linking phones for pairs both before
+// and after; and the members of every template cluster re-tied.
+Result<std::set<std::string>> ChangeSeeds(const Store& store, const LeadSettings& settings,
+                                          const std::vector<std::string>& present,
+                                          const LinkCountChanges& moved,
+                                          const std::vector<std::string>& flipped,
+                                          const TemplateIndexUpdate& retied) {
+  KeptVerdicts verdicts(store, settings);
+  std::set<std::string> seeds(present.begin(), present.end());
+  const std::set<std::string> flipped_set(flipped.begin(), flipped.end());
+  std::set<std::string> seed_entities(flipped_set);
+  for (const auto& [entity, counts] : moved.entities) {
+    auto verdict = verdicts.Entity(entity, counts.second);
+    if (!verdict.ok()) return verdict.status();
+    if (verdict->hygiene == Hygiene::kBoilerplate && flipped_set.count(entity) == 0) continue;
+    seed_entities.insert(entity);
+  }
+  // Phone blocks: keys of one length under one prefix ("phone +447700900").
+  const std::string phone = std::string(EntityTypeName(EntityType::kPhone)) + " +";
+  std::map<std::pair<std::string, size_t>, size_t> blocks;  // -> phones moved or flipped
+  auto count_block = [&](const std::string& entity) {
+    if (entity.rfind(phone, 0) == 0 && entity.size() >= phone.size() + 4) {
+      ++blocks[{entity.substr(0, entity.size() - 3), entity.size()}];
+    }
+  };
+  for (const auto& [entity, counts] : moved.entities) count_block(entity);
+  for (const std::string& entity : flipped_set) {
+    if (moved.entities.count(entity) == 0) count_block(entity);
+  }
+  for (const auto& entry : blocks) {
+    const auto& block = entry.first;
+    const size_t changed = entry.second;
+    std::vector<std::string> phones;
+    size_t linking = 0;
+    Status failed;
+    Status s = ForEachEntityCounts(store, block.first,
+                                   [&](const std::string& key, const SiteCounts& holders) {
+                                     if (key.size() != block.second) return true;
+                                     auto verdict = verdicts.Entity(key, holders);
+                                     if (!verdict.ok()) {
+                                       failed = verdict.status();
+                                       return false;
+                                     }
+                                     if (verdict->hygiene == Hygiene::kLinks) {
+                                       ++linking;
+                                       phones.push_back(key);
+                                     }
+                                     return true;
+                                   });
+    if (!s.ok()) return s;
+    if (!failed.ok()) return failed;
+    // Before the changes the block held between linking - changed and
+    // linking + changed linking phones.
+    const auto max_phones = static_cast<size_t>(settings.consecutive_block_max_phones);
+    if (linking + changed < 2 || linking > max_phones + changed) continue;
+    seed_entities.insert(phones.begin(), phones.end());
+  }
+  for (const std::string& entity : seed_entities) {
+    auto holders = LinkHolders(store, entity);
+    if (!holders.ok()) return holders.status();
+    seeds.insert(holders->begin(), holders->end());
+  }
+  for (const auto* clusters : {&retied.removed, &retied.added}) {
+    for (const auto& cluster : *clusters) seeds.insert(cluster.begin(), cluster.end());
+  }
+  return seeds;
+}
+
+}  // namespace
+
+Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
+                                                               const LeadSettings& settings,
+                                                               std::int64_t now,
+                                                               std::string* why_full) {
+  const auto full = [&](const char* why) {
+    *why_full = why;
+    return std::optional<CorrelateSummary>();
+  };
+  CorrelateSummary summary;
+  StepTimer timer(&summary);
+  auto state = store.GetMeta(meta_keys::kIncrementalState);
+  if (!state.ok()) return state.status();
+  if (!state->has_value()) return full("no kept state");
+  if (**state == "dirty") return full("the last run did not finish");
+  if (**state != IncrementalStateValue(settings)) return full("the lead settings changed");
+  auto counts_ready = LinkCountsReady(store);
+  if (!counts_ready.ok()) return counts_ready.status();
+  const TemplateBanding banding = BandingFor(settings);
+  auto index_ready = TemplateIndexReady(store, banding);
+  if (!index_ready.ok()) return index_ready.status();
+  if (!*counts_ready) return full("no kept link counts");
+  if (!*index_ready) return full("no template index");
+  auto photos = StoreHasPhotos(store);
+  if (!photos.ok()) return photos.status();
+  if (*photos) return full("the store has photos");
+
+  Result<ChangeLog> changes = ReadChangeLog(store);
+  if (!changes.ok()) return changes.status();
+  const std::vector<std::string>& changed = changes->advert_ids;
+  summary.changed_adverts = changed.size();
+  auto stored = StoredAdverts(store);
+  if (!stored.ok()) return stored.status();
+  if (changed.size() > 1000 && changed.size() * 4 > static_cast<size_t>(*stored)) {
+    return full("a quarter of the store changed");
+  }
+
+  // Each touched site's chrome must be the kept one (else the whole site
+  // is signed anew: the full run).
+  const CorpusOptions corpus_options = CorpusOptionsFor(settings, false);
+  std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> by_site;
+  std::vector<std::string> present;
+  for (const std::string& id : changed) {
+    auto advert = store.GetAdvertSummary(id);
+    if (!advert.ok()) return advert.status();
+    if (advert->has_value()) {
+      by_site[(*advert)->site].first.push_back(id);
+      present.push_back(id);
+      continue;
+    }
+    auto site = CountedSiteOf(store, id);
+    if (!site.ok()) return site.status();
+    if (!site->empty()) by_site[*site].second.push_back(id);
+  }
+  for (const auto& [site, ids] : by_site) {
+    auto holds = ChromeHoldsAfter(store, corpus_options, site, ids.first, ids.second);
+    if (!holds.ok()) return holds.status();
+    if (!*holds) return full("a site's chrome changed");
+  }
+
+  // From here the kept state moves: a run that stops before the end
+  // leaves it "dirty", and the next run is full.
+  Status s = store.PutMeta(meta_keys::kIncrementalState, "dirty");
+  if (!s.ok()) return s;
+  auto moved = ApplyLinkCountChanges(store, changed);
+  if (!moved.ok()) return moved.status();
+  auto flipped_wordings = FlippedWordings(store, *moved, settings);
+  if (!flipped_wordings.ok()) return flipped_wordings.status();
+  if (!flipped_wordings->empty()) return full("a site's own wording changed");
+  auto flipped = FlippedHygiene(store, *moved, settings);
+  if (!flipped.ok()) return flipped.status();
+
+  // The changed adverts signed (and cached), then the template index.
+  auto signed_changes = LoadCorpusOf(store, corpus_options, present);
+  if (!signed_changes.ok()) return signed_changes.status();
+  std::vector<TemplateSignature> signatures = SignaturesOf(*signed_changes);
+  summary.signatures_computed = signed_changes->signatures_computed;
+  for (const auto& [site, ids] : by_site) {
+    for (const std::string& id : ids.second) signatures.push_back({id, {}});
+  }
+  *signed_changes = Corpus{};
+  auto retied = UpdateTemplateIndex(store, signatures, banding);
+  if (!retied.ok()) return retied.status();
+  timer.Done("load");
+
+  auto seeds = ChangeSeeds(store, settings, present, *moved, *flipped, *retied);
+  if (!seeds.ok()) return seeds.status();
+
+  // The closure, grown until every earlier lead it touches lies inside
+  // it (a lead's adverts form one group, so they are in one unit).
+  UnitClosure closure(store, settings);
+  std::vector<LeadRecord> previous;  // the earlier leads inside the closure
+  std::set<std::string> lead_ids;    // every stored lead's id
+  size_t stored_leads = 0;
+  for (;;) {
+    for (const std::string& id : *seeds) {
+      s = closure.Add(id);
+      if (!s.ok()) return s;
+    }
+    seeds->clear();
+    const std::vector<std::string> inside = closure.Adverts();
+    previous.clear();
+    lead_ids.clear();
+    s = store.ForEachLeadBrief([&](const LeadRecord& lead) {
+      lead_ids.insert(lead.id);
+      bool touches = false;
+      for (const std::string& id : lead.advert_ids) {
+        if (std::binary_search(inside.begin(), inside.end(), id)) {
+          touches = true;
+          break;
+        }
+      }
+      if (!touches) return true;
+      previous.push_back(lead);
+      for (const std::string& id : lead.advert_ids) {
+        if (!std::binary_search(inside.begin(), inside.end(), id)) seeds->insert(id);
+      }
+      return true;
+    });
+    if (!s.ok()) return s;
+    stored_leads = lead_ids.size();
+    // Adverts of earlier leads that are gone are not stored: Add skips them.
+    size_t before = closure.size();
+    for (const std::string& id : *seeds) {
+      s = closure.Add(id);
+      if (!s.ok()) return s;
+    }
+    seeds->clear();
+    if (closure.size() == before) break;
+  }
+  timer.Done("closure");
+
+  auto loaded = LoadCorpusOf(store, corpus_options, closure.Adverts());
+  if (!loaded.ok()) return loaded.status();
+  const Corpus& corpus = *loaded;
+  summary.signatures_computed += corpus.signatures_computed;
+  summary.signatures_reused = corpus.signatures_reused;
+  stored = StoredAdverts(store);
+  if (!stored.ok()) return stored.status();
+  summary.adverts = static_cast<size_t>(*stored);
+  auto facts = StoredLinkFacts(store, corpus, closure.clusters(), settings);
+  if (!facts.ok()) return facts.status();
+  LinkGraph graph = BuildLinkGraph(corpus, std::move(*facts), settings);
+  timer.Done("link");
+  ScoredLeads scored = ScoreGroups(corpus, &graph, settings, &summary);
+  timer.Done("score");
+
+  // Ids against the earlier leads of these units, every other stored id
+  // kept out of reach.
+  std::set<std::string> elsewhere = lead_ids;
+  for (const LeadRecord& old : previous) elsewhere.erase(old.id);
+  LeadIdStats ids = AssignLeadIds(previous, now, &scored.leads, elsewhere);
+  summary.new_leads = ids.new_leads;
+  summary.updated_leads = ids.updated_leads;
+  summary.split_leads = ids.split_leads;
+  timer.Done("ids");
+  // Templates read whole leads' earlier templates.
+  std::vector<LeadRecord> previous_whole;
+  for (const LeadRecord& old : previous) {
+    auto lead = store.GetLead(old.id);
+    if (!lead.ok()) return lead.status();
+    if (lead->has_value()) previous_whole.push_back(std::move(**lead));
+  }
+  s = AddTemplates(store, corpus, previous_whole, &scored);
+  if (!s.ok()) return s;
+  timer.Done("templates");
+
+  std::set<std::string> kept;
+  for (const LeadRecord& lead : scored.leads) kept.insert(lead.id);
+  std::vector<std::string> deletes;
+  for (const LeadRecord& old : previous) {
+    if (kept.count(old.id) == 0) deletes.push_back(old.id);
+  }
+  summary.leads = stored_leads - previous.size() + scored.leads.size();
+  s = store.PatchLeads(scored.leads, deletes);
+  if (!s.ok()) return s;
+  s = ClearChangeLog(store, *changes);
+  if (!s.ok()) return s;
+  s = store.PutMeta(meta_keys::kIncrementalState, IncrementalStateValue(settings));
+  if (!s.ok()) return s;
+  summary.incremental = true;
+  summary.recomputed_adverts = corpus.adverts.size();
+  ReturnFreedMemory();
+  timer.Done("write");
+  return std::optional<CorrelateSummary>(std::move(summary));
+}
+
+}  // namespace plainsight

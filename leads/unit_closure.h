@@ -1,0 +1,53 @@
+// UnitClosure: the adverts an incremental run recomputes
+// (docs/incremental_correlation.md, "The unit of recomputation").
+//
+// Adverts are tied by every entity with two or more holders that links
+// (neither a site's own nor a hub, decided from the counts the store keeps,
+// link_counts.h, as link_facts.h decides them) and by every template
+// cluster that links (template_index.h). A unit is a connected set of
+// them. Starting from seeds, the closure walks those ties through the
+// store's holder index and cluster index, so it holds the whole unit of
+// every seed: grouped alone, with the store's facts, those adverts come
+// out as the full run groups them, and no group of the full run reaches
+// outside them.
+//
+// Reads the store as it is when walked; the caller has brought the counts
+// and the template index up to date first. Not thread-safe.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/config.h"
+#include "core/status.h"
+#include "leads/link_counts.h"
+#include "leads/link_facts.h"
+#include "store/store.h"
+
+namespace plainsight {
+
+class UnitClosure {
+ public:
+  UnitClosure(const Store& store, const LeadSettings& settings);
+
+  // Adds `id`'s unit (nothing when the advert is not stored).
+  Status Add(const std::string& id);
+
+  // The adverts of the units added, ascending.
+  std::vector<std::string> Adverts() const { return {adverts_.begin(), adverts_.end()}; }
+  size_t size() const { return adverts_.size(); }
+  // The template clusters met (each ascending), whether they link or not.
+  const std::vector<std::vector<std::string>>& clusters() const { return clusters_; }
+
+ private:
+  const Store& store_;
+  KeptVerdicts verdicts_;
+  std::set<std::string> adverts_;
+  std::set<std::string> entities_;        // walked or judged
+  std::set<std::string> cluster_firsts_;  // clusters met, by first id
+  std::vector<std::vector<std::string>> clusters_;
+};
+
+}  // namespace plainsight
