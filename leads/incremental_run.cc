@@ -31,26 +31,64 @@ Result<std::int64_t> StoredAdverts(const Store& store) {
   return stored;
 }
 
-// The adverts whose units an incremental run recomputes: the changed ones;
-// every holder of an entity whose counts moved (the old units of what
-// changed, and the leads quoting a hub's count), unless it is a site's own
-// before and after (which no lead shows), or whose decision flipped; the
+// What the changes call for: the adverts whose units are recomputed, and
+// the hub lines to rewrite in the leads outside them.
+struct Seeds {
+  std::set<std::string> adverts;
+  // Entity -> its hub line before and after (a hub before and after whose
+  // count moved: every lead showing it quotes the count, but nothing is
+  // grouped or scored otherwise).
+  std::map<std::string, std::pair<std::string, std::string>> hub_lines;
+};
+
+// Each site's total before the changes: the moved ones from the changes,
+// the others as kept.
+Result<SiteCounts> TotalsBefore(const Store& store, const LinkCountChanges& moved,
+                                const SiteCounts& holders) {
+  SiteCounts totals;
+  for (const auto& [site, n] : holders) {
+    if (const auto found = moved.sites.find(site); found != moved.sites.end()) {
+      totals[site] = found->second.first;
+      continue;
+    }
+    auto total = ReadSiteTotal(store, site);
+    if (!total.ok()) return total.status();
+    totals[site] = *total;
+  }
+  return totals;
+}
+
+// The seeds: the changed adverts; every holder of an entity whose counts
+// moved (the old units of what changed) unless it is a site's own before
+// and after (which no lead shows) or a hub before and after (its line is
+// rewritten instead), and of every entity whose decision flipped; the
 // phones of each 1000-number block where a phone moved or flipped, unless
 // the block holds too few or too many linking phones for pairs both before
 // and after; and the members of every template cluster re-tied.
-Result<std::set<std::string>> ChangeSeeds(const Store& store, const LeadSettings& settings,
-                                          const std::vector<std::string>& present,
-                                          const LinkCountChanges& moved,
-                                          const std::vector<std::string>& flipped,
-                                          const TemplateIndexUpdate& retied) {
+Result<Seeds> ChangeSeeds(const Store& store, const LeadSettings& settings,
+                          const std::vector<std::string>& present, const LinkCountChanges& moved,
+                          const std::vector<std::string>& flipped,
+                          const TemplateIndexUpdate& retied) {
   KeptVerdicts verdicts(store, settings);
-  std::set<std::string> seeds(present.begin(), present.end());
+  Seeds out;
+  std::set<std::string>& seeds = out.adverts;
+  seeds.insert(present.begin(), present.end());
   const std::set<std::string> flipped_set(flipped.begin(), flipped.end());
   std::set<std::string> seed_entities(flipped_set);
   for (const auto& [entity, counts] : moved.entities) {
-    auto verdict = verdicts.Entity(entity, counts.second);
-    if (!verdict.ok()) return verdict.status();
-    if (verdict->hygiene == Hygiene::kBoilerplate && flipped_set.count(entity) == 0) continue;
+    auto after = verdicts.Entity(entity, counts.second);
+    if (!after.ok()) return after.status();
+    auto totals_before = TotalsBefore(store, moved, counts.first);
+    if (!totals_before.ok()) return totals_before.status();
+    const EntityVerdict before =
+        JudgeEntity(entity, LinkKeyType(entity), counts.first, *totals_before, settings);
+    if (flipped_set.count(entity) == 0 && before.hygiene == after->hygiene) {
+      if (before.hygiene == Hygiene::kBoilerplate) continue;
+      if (before.hygiene == Hygiene::kHub) {
+        if (before.line != after->line) out.hub_lines[entity] = {before.line, after->line};
+        continue;
+      }
+    }
     seed_entities.insert(entity);
   }
   // Phone blocks: keys of one length under one prefix ("phone +447700900").
@@ -101,7 +139,64 @@ Result<std::set<std::string>> ChangeSeeds(const Store& store, const LeadSettings
   for (const auto* clusters : {&retied.removed, &retied.added}) {
     for (const auto& cluster : *clusters) seeds.insert(cluster.begin(), cluster.end());
   }
-  return seeds;
+  return out;
+}
+
+// `lead` with each hub line `lines` names (before -> after) rewritten, its
+// hubs and the reasons showing them (the last ones, one per hub, in the
+// hubs' order: lead_scorer.cc) in order again. False when it shows none.
+bool RewriteHubLines(const std::map<std::string, std::string>& lines, LeadRecord* lead) {
+  bool rewritten = false;
+  for (std::string& hub : lead->hubs) {
+    if (const auto found = lines.find(hub); found != lines.end()) {
+      hub = found->second;
+      rewritten = true;
+    }
+  }
+  if (!rewritten) return false;
+  constexpr char kShown[] = "hub not used to link (shown for review): ";
+  std::sort(lead->hubs.begin(), lead->hubs.end());
+  const size_t n = lead->hubs.size();
+  if (lead->reasons.size() < n) return true;
+  const size_t first = lead->reasons.size() - n;
+  for (size_t k = 0; k < n; ++k) lead->reasons[first + k] = kShown + lead->hubs[k];
+  return true;
+}
+
+// Appends to `puts` every stored lead outside `inside` (the recomputed
+// earlier leads) that shows a hub line `lines` rewrites, rewritten.
+Status RewriteHubLinesOutside(
+    const Store& store, const std::map<std::string, std::pair<std::string, std::string>>& lines,
+    const std::vector<LeadRecord>& inside, std::vector<LeadRecord>* puts) {
+  if (lines.empty()) return Status::OK();
+  std::set<std::string> holders;
+  std::map<std::string, std::string> after;  // line before -> after
+  for (const auto& [entity, before_after] : lines) {
+    auto held = LinkHolders(store, entity);
+    if (!held.ok()) return held.status();
+    holders.insert(held->begin(), held->end());
+    after[before_after.first] = before_after.second;
+  }
+  std::set<std::string> recomputed;
+  for (const LeadRecord& lead : inside) recomputed.insert(lead.id);
+  std::vector<std::string> showing;
+  Status s = store.ForEachLeadBrief([&](const LeadRecord& lead) {
+    if (recomputed.count(lead.id) != 0) return true;
+    for (const std::string& id : lead.advert_ids) {
+      if (holders.count(id) != 0) {
+        showing.push_back(lead.id);
+        break;
+      }
+    }
+    return true;
+  });
+  if (!s.ok()) return s;
+  for (const std::string& id : showing) {
+    auto lead = store.GetLead(id);
+    if (!lead.ok()) return lead.status();
+    if (lead->has_value() && RewriteHubLines(after, &**lead)) puts->push_back(std::move(**lead));
+  }
+  return Status::OK();
 }
 
 }  // namespace
@@ -190,8 +285,9 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
   if (!retied.ok()) return retied.status();
   timer.Done("load");
 
-  auto seeds = ChangeSeeds(store, settings, present, *moved, *flipped, *retied);
-  if (!seeds.ok()) return seeds.status();
+  auto changed_seeds = ChangeSeeds(store, settings, present, *moved, *flipped, *retied);
+  if (!changed_seeds.ok()) return changed_seeds.status();
+  std::set<std::string>* seeds = &changed_seeds->adverts;
 
   // The closure, grown until every earlier lead it touches lies inside
   // it (a lead's adverts form one group, so they are in one unit).
@@ -272,14 +368,20 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
   if (!s.ok()) return s;
   timer.Done("templates");
 
+  std::vector<LeadRecord> puts = std::move(scored.leads);
+  const size_t recomputed_leads = puts.size();
+  s = RewriteHubLinesOutside(store, changed_seeds->hub_lines, previous, &puts);
+  if (!s.ok()) return s;
+  timer.Done("hub lines");
+
   std::set<std::string> kept;
-  for (const LeadRecord& lead : scored.leads) kept.insert(lead.id);
+  for (const LeadRecord& lead : puts) kept.insert(lead.id);
   std::vector<std::string> deletes;
   for (const LeadRecord& old : previous) {
     if (kept.count(old.id) == 0) deletes.push_back(old.id);
   }
-  summary.leads = stored_leads - previous.size() + scored.leads.size();
-  s = store.PatchLeads(scored.leads, deletes);
+  summary.leads = stored_leads - previous.size() + recomputed_leads;
+  s = store.PatchLeads(puts, deletes);
   if (!s.ok()) return s;
   s = ClearChangeLog(store, *changes);
   if (!s.ok()) return s;

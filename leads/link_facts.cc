@@ -156,6 +156,18 @@ bool AddTemplateVerdict(EntityVerdict verdict, LinkFacts* facts) {
 
 }  // namespace
 
+EntityType LinkKeyType(const std::string& key) {
+  for (EntityType type : {EntityType::kPhone, EntityType::kEmail, EntityType::kPostcode,
+                          EntityType::kAddress, EntityType::kHandle, EntityType::kImage}) {
+    const std::string name = EntityTypeName(type);
+    if (key.size() > name.size() && key.compare(0, name.size(), name) == 0 &&
+        key[name.size()] == ' ') {
+      return type;
+    }
+  }
+  return EntityType::kPhone;
+}
+
 EntityVerdict JudgeTemplate(const SiteCounts& per_site, const SiteCounts& totals,
                             const LeadSettings& settings) {
   EntityVerdict verdict;
@@ -372,11 +384,7 @@ Result<EntityVerdict> KeptVerdicts::Entity(const std::string& entity) {
 Result<EntityVerdict> KeptVerdicts::Entity(const std::string& entity, const SiteCounts& holders) {
   Status s = ReadTotals(holders);
   if (!s.ok()) return s;
-  // The type only matters to the cap rule, which spares postcodes.
-  const std::string postcode = std::string(EntityTypeName(EntityType::kPostcode)) + " ";
-  const EntityType type =
-      entity.rfind(postcode, 0) == 0 ? EntityType::kPostcode : EntityType::kPhone;
-  return JudgeEntity(entity, type, holders, totals_, settings_);
+  return JudgeEntity(entity, LinkKeyType(entity), holders, totals_, settings_);
 }
 
 Result<EntityVerdict> KeptVerdicts::Cluster(const std::vector<std::string>& members) {

@@ -96,6 +96,8 @@ struct EntityVerdict {
 EntityVerdict JudgeEntity(const std::string& key, EntityType type, const SiteCounts& holders,
                           const SiteCounts& site_totals, const LeadSettings& settings,
                           const std::string& image_hub = "");
+// The type of an entity key ("phone +44…" is a phone).
+EntityType LinkKeyType(const std::string& key);
 // A near-duplicate template cluster's, by its members per site: a site's
 // layout (most of one site's adverts) or a hub (over hub_max_adverts).
 EntityVerdict JudgeTemplate(const SiteCounts& per_site, const SiteCounts& site_totals,
