@@ -17,8 +17,11 @@
 // process of their own, so the day's time and peak RSS are its own; a
 // `correlate --rebuild` of the whole store follows, also on its own.
 //
-// Usage: correlate_bench [--adverts N] [--day D] [--keep DIR]
+// Usage: correlate_bench [--adverts N] [--day D] [--keep DIR] [--incremental]
 //                        [--generate-only | --dump-leads FILE | --day-only]
+// --incremental turns leads.incremental on in every run: the first run is
+// full and keeps the link counts and template index, the day is then
+// correlated incrementally (the summary's steps say so).
 // With --keep, a DIR already holding a generated store is measured again
 // without regenerating it (for profiling runs). Its "first run" is then not
 // a first run: the signature cache and leads of the earlier measurement are
@@ -57,6 +60,16 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 constexpr int kSites = 50;
+// --incremental: leads.incremental on in every run (the first run is full
+// and keeps the counts and template index; the rest are incremental).
+bool g_incremental = false;
+
+LeadSettings BenchSettings() {
+  LeadSettings settings;
+  settings.incremental = g_incremental;
+  return settings;
+}
+
 constexpr double kCorrelateTargetSeconds = 60;
 constexpr double kLookupP99TargetMs = 5;
 constexpr double kRssTargetMiB = 1024;
@@ -77,8 +90,8 @@ double PeakRssMiB() {
 class Generator {
  public:
   explicit Generator(std::uint64_t seed) : rng_(seed) {
-    static const char* const kSyllables[] = {"ka", "lo", "mi", "ren", "to", "sa", "vel", "dor",
-                                             "an", "is", "bri", "mo", "tal", "ne", "qu", "ex"};
+    static const char* const kSyllables[] = {"ka", "lo", "mi",  "ren", "to",  "sa", "vel", "dor",
+                                             "an", "is", "bri", "mo",  "tal", "ne", "qu",  "ex"};
     for (int i = 0; i < 3000; ++i) {
       std::string w;
       int parts = 2 + Below(3);
@@ -88,9 +101,7 @@ class Generator {
   }
   int Below(int n) { return static_cast<int>(rng_() % static_cast<std::uint64_t>(n)); }
   // A mobile number outside any block another advert is likely to use.
-  std::string UniquePhone() {
-    return "+447" + std::to_string(100000000 + (rng_() % 800000000));
-  }
+  std::string UniquePhone() { return "+447" + std::to_string(100000000 + (rng_() % 800000000)); }
   std::string Words(int n) {
     std::string out;
     for (int i = 0; i < n; ++i) out += (i ? " " : "") + words_[static_cast<size_t>(Below(3000))];
@@ -103,8 +114,8 @@ class Generator {
   std::vector<std::string> words_;
 };
 
-const char* const kTowns[] = {"Northampton", "Kettering", "Corby", "Wellingborough", "Daventry",
-                              "Rushden", "Towcester", "Brackley", "Oundle", "Raunds"};
+const char* const kTowns[] = {"Northampton", "Kettering", "Corby",    "Wellingborough", "Daventry",
+                              "Rushden",     "Towcester", "Brackley", "Oundle",         "Raunds"};
 
 // A uniform sample of the phones written (reservoir sampling), for lookups.
 struct Built {
@@ -253,7 +264,7 @@ int Measure(const std::string& dir) {
     for (std::string line; std::getline(in, line);) phones.push_back(line);
   }
   int code = 0;
-  LeadSettings settings;
+  const LeadSettings settings = BenchSettings();
   auto start = Clock::now();
   auto first = Correlate(*store, settings, 1796083200 + 40 * 86400);
   const double first_seconds = Seconds(start);
@@ -268,16 +279,22 @@ int Measure(const std::string& dir) {
     std::fprintf(stderr, "correlate: %s\n", second.status().ToString().c_str());
     return 1;
   }
-  std::printf("correlate, first run:  %.1f s (target < %.0f s): %zu adverts, %zu leads, "
-              "%zu signed, %zu boilerplate, %zu hubs, %zu template links\n",
-              first_seconds, kCorrelateTargetSeconds, first->adverts, first->leads,
-              first->signatures_computed, first->boilerplate.size(), first->hubs.size(),
-              first->template_links);
-  std::printf("correlate, second run: %.1f s (target < %.0f s): %zu leads, %zu signed, "
-              "%zu reused, %zu new leads\n",
-              second_seconds, kCorrelateTargetSeconds, second->leads,
-              second->signatures_computed, second->signatures_reused, second->new_leads);
+  std::printf(
+      "correlate, first run:  %.1f s (target < %.0f s): %zu adverts, %zu leads, "
+      "%zu signed, %zu boilerplate, %zu hubs, %zu template links\n",
+      first_seconds, kCorrelateTargetSeconds, first->adverts, first->leads,
+      first->signatures_computed, first->boilerplate.size(), first->hubs.size(),
+      first->template_links);
+  std::printf(
+      "correlate, second run: %.1f s (target < %.0f s): %zu leads, %zu signed, "
+      "%zu reused, %zu new leads\n",
+      second_seconds, kCorrelateTargetSeconds, second->leads, second->signatures_computed,
+      second->signatures_reused, second->new_leads);
   for (const auto* run : {&*first, &*second}) {
+    if (run->incremental)
+      std::printf("  incremental: %zu adverts recomputed\n", run->recomputed_adverts);
+    if (!run->full_run_reason.empty())
+      std::printf("  full run: %s\n", run->full_run_reason.c_str());
     std::printf("  steps:");
     for (const auto& [step, seconds] : run->step_seconds) {
       std::printf(" %s %.2f s", step.c_str(), seconds);
@@ -347,8 +364,20 @@ bool InChild(const std::string& dir, Phase phase) {
          }) == 0;
 }
 
+// A digest of every stored lead as encoded (ids, scores, reasons, …), to
+// tell whether two runs left the same leads.
+std::string LeadsDigest(const Store& store) {
+  std::string all;
+  Status s = store.ForEachLead([&](const LeadRecord& lead) {
+    all += EncodeLead(lead);
+    all += '\n';
+    return true;
+  });
+  return s.ok() ? Sha256Hex(all) : "unreadable: " + s.ToString();
+}
+
 // One day's adverts, then the day's correlation and a full rebuild, each
-// in a process of its own.
+// in a process of its own; the day's leads must equal the rebuild's.
 int MeasureDay(const std::string& dir, int stored, int day) {
   const bool wrote = InChild(dir, [&](Store& store) {
     Built unused(1);
@@ -365,7 +394,7 @@ int MeasureDay(const std::string& dir, int stored, int day) {
   if (!wrote) return 1;
   // Exit 3: correlated, but a target was missed.
   const bool day_met = InChild(dir, [&](Store& store) {
-    LeadSettings settings;
+    const LeadSettings settings = BenchSettings();
     auto start = Clock::now();
     auto summary = Correlate(store, settings, 1796083200 + 42 * 86400);
     const double seconds = Seconds(start);
@@ -374,20 +403,27 @@ int MeasureDay(const std::string& dir, int stored, int day) {
       return 1;
     }
     const double rss = PeakRssMiB();
-    std::printf("correlate, the day:    %.1f s (target < %.0f s), peak RSS %.0f MiB (target < "
-                "%.0f MiB): %zu adverts, %zu leads, %zu signed, %zu new leads, %zu updated\n",
-                seconds, kDayTargetSeconds, rss, kDayRssTargetMiB, summary->adverts,
-                summary->leads, summary->signatures_computed, summary->new_leads,
-                summary->updated_leads);
+    std::printf(
+        "correlate, the day:    %.1f s (target < %.0f s), peak RSS %.0f MiB (target < "
+        "%.0f MiB): %zu adverts, %zu leads, %zu signed, %zu new leads, %zu updated\n",
+        seconds, kDayTargetSeconds, rss, kDayRssTargetMiB, summary->adverts, summary->leads,
+        summary->signatures_computed, summary->new_leads, summary->updated_leads);
+    if (summary->incremental) {
+      std::printf("  incremental: %zu adverts recomputed\n", summary->recomputed_adverts);
+    }
+    if (!summary->full_run_reason.empty()) {
+      std::printf("  full run: %s\n", summary->full_run_reason.c_str());
+    }
     std::printf("  steps:");
     for (const auto& [step, step_seconds] : summary->step_seconds) {
       std::printf(" %s %.2f s", step.c_str(), step_seconds);
     }
     std::printf("\n");
+    std::ofstream(dir + "/day-leads.sha256") << LeadsDigest(store);
     return seconds < kDayTargetSeconds && rss < kDayRssTargetMiB ? 0 : 3;
   });
   const bool rebuilt = InChild(dir, [&](Store& store) {
-    LeadSettings settings;
+    const LeadSettings settings = BenchSettings();
     auto start = Clock::now();
     auto summary = CorrelateRebuild(store, settings, 1796083200 + 42 * 86400);
     if (!summary.ok()) {
@@ -396,7 +432,11 @@ int MeasureDay(const std::string& dir, int stored, int day) {
     }
     std::printf("correlate --rebuild:   %.1f s, peak RSS %.0f MiB: %zu adverts, %zu leads\n",
                 Seconds(start), PeakRssMiB(), summary->adverts, summary->leads);
-    return 0;
+    std::string day_digest;
+    std::ifstream(dir + "/day-leads.sha256") >> day_digest;
+    const bool same = day_digest == LeadsDigest(store);
+    std::printf("the day's leads equal the rebuild's: %s\n", same ? "yes" : "NO");
+    return same ? 0 : 1;
   });
   std::printf("day targets %s\n", day_met ? "met" : "MISSED");
   return rebuilt && day_met ? 0 : 1;
@@ -474,8 +514,13 @@ int main(int argc, char** argv) {
       generate_only = true;
     } else if (arg == "--day-only") {
       day_only = true;
+    } else if (arg == "--incremental") {
+      plainsight::g_incremental = true;
     } else {
-      std::fprintf(stderr, "usage: %s [--adverts N] [--day D] [--keep DIR] [--generate-only | --dump-leads FILE | --day-only]\n", argv[0]);
+      std::fprintf(stderr,
+                   "usage: %s [--adverts N] [--day D] [--keep DIR] [--incremental] "
+                   "[--generate-only | --dump-leads FILE | --day-only]\n",
+                   argv[0]);
       return 2;
     }
   }

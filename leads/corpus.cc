@@ -280,6 +280,24 @@ class CorpusBuilder {
     return Status::OK();
   }
 
+  // Forgets the kept chrome of sites with no adverts left: one that comes
+  // back starts with a sample of its own, as a full load would see it.
+  Status ForgetEmptySites() {
+    std::vector<std::string> gone;
+    const std::string prefix = meta_keys::kChromeSample;
+    Status s = store_.ForEachMeta(prefix, [&](const std::string& key, const std::string&) {
+      const std::string site = key.substr(prefix.size());
+      if (std::find(corpus_.sites.begin(), corpus_.sites.end(), site) == corpus_.sites.end()) {
+        gone.push_back(key);
+        gone.push_back(meta_keys::kChromePin + site);
+        gone.push_back(kChromeKeyPrefix + site);
+      }
+      return true;
+    });
+    if (!s.ok() || gone.empty()) return s;
+    return store_.DeleteMetas(gone);
+  }
+
   Status PutMetaIfChanged(const std::string& key, const std::string& value) {
     auto kept = store_.GetMeta(key);
     if (!kept.ok()) return kept.status();
@@ -693,6 +711,7 @@ Result<Corpus> LoadCorpus(Store& store, const CorpusOptions& options) {
   s = builder.PinFirstCrawls();
   if (!s.ok()) return s;
   s = builder.LearnChrome();
+  if (s.ok()) s = builder.ForgetEmptySites();
   if (!s.ok()) return s;
   s = builder.TakeCachedSignatures();
   if (!s.ok()) return s;

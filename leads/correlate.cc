@@ -23,6 +23,11 @@ Result<CorrelateSummary> CorrelateFully(Store& store, const LeadSettings& settin
                                         std::int64_t now, const CorrelateOptions& options) {
   CorrelateSummary summary;
   StepTimer timer(&summary);
+  // Read before the corpus (and the counts), so a change written while
+  // this runs is not cleared with the ones it saw; applying it again next
+  // time moves nothing.
+  Result<ChangeLog> changes = ReadChangeLog(store);
+  if (!changes.ok()) return changes.status();
   if (settings.incremental) {
     // Kept state is written anew below; until then a stop leaves it dirty.
     // Counted before the corpus loads: a change after this is in the
@@ -30,11 +35,17 @@ Result<CorrelateSummary> CorrelateFully(Store& store, const LeadSettings& settin
     Status s = store.PutMeta(meta_keys::kIncrementalState, "dirty");
     if (s.ok()) s = RecountLinkCounts(store);
     if (!s.ok()) return s;
+    timer.Done("counts");
+  } else {
+    // The counts and index miss what this run clears from the change log:
+    // an incremental run after it must start from a full one.
+    auto kept = store.GetMeta(meta_keys::kIncrementalState);
+    if (!kept.ok()) return kept.status();
+    if (kept->has_value()) {
+      Status s = store.DeleteMeta(meta_keys::kIncrementalState);
+      if (!s.ok()) return s;
+    }
   }
-  // Read before the corpus, so a change written while this runs is not
-  // cleared with the ones it saw.
-  Result<ChangeLog> changes = ReadChangeLog(store);
-  if (!changes.ok()) return changes.status();
   summary.changed_adverts = changes->advert_ids.size();
   Result<Corpus> loaded = LoadCorpus(store, CorpusOptionsFor(settings, options.rebuild));
   if (!loaded.ok()) return loaded.status();
@@ -50,6 +61,7 @@ Result<CorrelateSummary> CorrelateFully(Store& store, const LeadSettings& settin
   if (settings.incremental) {
     Status s = WriteTemplateIndex(store, SignaturesOf(corpus), BandingFor(settings));
     if (!s.ok()) return s;
+    timer.Done("template index");
   }
   LinkGraph graph = BuildLinkGraph(corpus, settings);
   // Nothing after linking reads the signatures (a quarter of a gigabyte at
@@ -116,8 +128,18 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
   std::string why_full = options.rebuild ? "rebuild" : "";
   if (settings.incremental && !options.rebuild) {
     auto incremental = CorrelateIncrementally(store, settings, now, &why_full);
-    if (!incremental.ok()) return incremental.status();
-    if (incremental->has_value()) return std::move(**incremental);
+    if (incremental.ok() && incremental->has_value()) return std::move(**incremental);
+    if (!incremental.ok()) {
+      // Kept state that does not hold (a cluster naming a gone advert, a
+      // site with no kept chrome): the full run counts everything anew.
+      // A failure to read or write the store is the full run's too.
+      const Status& failed = incremental.status();
+      if (failed.code() != Status::Code::kCorruption && !failed.IsNotFound() &&
+          !failed.IsInvalidArgument()) {
+        return failed;
+      }
+      why_full = "the kept state did not hold: " + failed.ToString();
+    }
   }
   auto summary = CorrelateFully(store, settings, now, options);
   if (summary.ok() && settings.incremental) summary->full_run_reason = why_full;

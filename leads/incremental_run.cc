@@ -1,6 +1,8 @@
 #include "leads/incremental_run.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 #include <utility>
@@ -56,6 +58,49 @@ Result<SiteCounts> TotalsBefore(const Store& store, const LinkCountChanges& move
     totals[site] = *total;
   }
   return totals;
+}
+
+// A template cluster is a site's layout by its share of the site, so a
+// site's total moving can flip it with no member changed: the members of
+// each cluster whose verdict the moved totals flip. Reads every cluster's
+// ids (not every advert), and the sites of those big enough to be most of
+// a moved site.
+Status SeedClustersFlippedBySiteTotals(const Store& store, const LeadSettings& settings,
+                                       const LinkCountChanges& moved,
+                                       std::set<std::string>* seeds) {
+  size_t smallest = std::numeric_limits<size_t>::max();
+  for (const auto& [site, totals] : moved.sites) {
+    if (totals.first == totals.second) continue;
+    const double least =
+        settings.boilerplate_share * static_cast<double>(std::min(totals.first, totals.second));
+    smallest = std::min(smallest, std::max(static_cast<size_t>(settings.boilerplate_min_adverts),
+                                           static_cast<size_t>(std::floor(least))));
+  }
+  if (smallest == std::numeric_limits<size_t>::max()) return Status::OK();
+  auto clusters = ReadTemplateClusters(store);
+  if (!clusters.ok()) return clusters.status();
+  for (const std::vector<std::string>& members : *clusters) {
+    if (members.size() < smallest) continue;
+    SiteCounts per_site;
+    for (const std::string& id : members) {
+      auto advert = store.GetAdvertSummary(id);
+      if (!advert.ok()) return advert.status();
+      if (advert->has_value()) ++per_site[(*advert)->site];
+    }
+    auto before = TotalsBefore(store, moved, per_site);
+    if (!before.ok()) return before.status();
+    SiteCounts after;
+    for (const auto& [site, n] : per_site) {
+      auto total = ReadSiteTotal(store, site);
+      if (!total.ok()) return total.status();
+      after[site] = *total;
+    }
+    if (JudgeTemplate(per_site, *before, settings).hygiene !=
+        JudgeTemplate(per_site, after, settings).hygiene) {
+      seeds->insert(members.begin(), members.end());
+    }
+  }
+  return Status::OK();
 }
 
 // The seeds: the changed adverts; every holder of an entity whose counts
@@ -139,6 +184,8 @@ Result<Seeds> ChangeSeeds(const Store& store, const LeadSettings& settings,
   for (const auto* clusters : {&retied.removed, &retied.added}) {
     for (const auto& cluster : *clusters) seeds.insert(cluster.begin(), cluster.end());
   }
+  Status s = SeedClustersFlippedBySiteTotals(store, settings, moved, &seeds);
+  if (!s.ok()) return s;
   return out;
 }
 
@@ -242,6 +289,7 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
   const CorpusOptions corpus_options = CorpusOptionsFor(settings, false);
   std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> by_site;
   std::vector<std::string> present;
+  std::set<std::string> gone;  // logged adverts no longer stored
   for (const std::string& id : changed) {
     auto advert = store.GetAdvertSummary(id);
     if (!advert.ok()) return advert.status();
@@ -250,6 +298,7 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
       present.push_back(id);
       continue;
     }
+    gone.insert(id);
     auto site = CountedSiteOf(store, id);
     if (!site.ok()) return site.status();
     if (!site->empty()) by_site[*site].second.push_back(id);
@@ -264,6 +313,7 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
   // leaves it "dirty", and the next run is full.
   Status s = store.PutMeta(meta_keys::kIncrementalState, "dirty");
   if (!s.ok()) return s;
+  timer.Done("chrome");
   auto moved = ApplyLinkCountChanges(store, changed);
   if (!moved.ok()) return moved.status();
   auto flipped_wordings = FlippedWordings(store, *moved, settings);
@@ -273,6 +323,7 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
   if (!flipped.ok()) return flipped.status();
 
   // The changed adverts signed (and cached), then the template index.
+  timer.Done("counts");
   auto signed_changes = LoadCorpusOf(store, corpus_options, present);
   if (!signed_changes.ok()) return signed_changes.status();
   std::vector<TemplateSignature> signatures = SignaturesOf(*signed_changes);
@@ -281,12 +332,14 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
     for (const std::string& id : ids.second) signatures.push_back({id, {}});
   }
   *signed_changes = Corpus{};
+  timer.Done("sign");
   auto retied = UpdateTemplateIndex(store, signatures, banding);
   if (!retied.ok()) return retied.status();
-  timer.Done("load");
+  timer.Done("template index");
 
   auto changed_seeds = ChangeSeeds(store, settings, present, *moved, *flipped, *retied);
   if (!changed_seeds.ok()) return changed_seeds.status();
+  timer.Done("seeds");
   std::set<std::string>* seeds = &changed_seeds->adverts;
 
   // The closure, grown until every earlier lead it touches lies inside
@@ -306,9 +359,10 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
     lead_ids.clear();
     s = store.ForEachLeadBrief([&](const LeadRecord& lead) {
       lead_ids.insert(lead.id);
+      // A lead of deleted adverts only is in no unit, and goes.
       bool touches = false;
       for (const std::string& id : lead.advert_ids) {
-        if (std::binary_search(inside.begin(), inside.end(), id)) {
+        if (std::binary_search(inside.begin(), inside.end(), id) || gone.count(id) != 0) {
           touches = true;
           break;
         }
@@ -335,6 +389,7 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
 
   auto loaded = LoadCorpusOf(store, corpus_options, closure.Adverts());
   if (!loaded.ok()) return loaded.status();
+  timer.Done("load");
   const Corpus& corpus = *loaded;
   summary.signatures_computed += corpus.signatures_computed;
   summary.signatures_reused = corpus.signatures_reused;

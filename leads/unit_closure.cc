@@ -1,5 +1,6 @@
 #include "leads/unit_closure.h"
 
+#include <cstdlib>
 #include <deque>
 #include <utility>
 
@@ -9,7 +10,60 @@
 namespace plainsight {
 
 UnitClosure::UnitClosure(const Store& store, const LeadSettings& settings)
-    : store_(store), verdicts_(store, settings) {}
+    : store_(store), settings_(settings), verdicts_(store, settings) {}
+
+Result<std::vector<std::string>> UnitClosure::ConsecutivePartners(const std::string& phone) {
+  const std::string type = std::string(EntityTypeName(EntityType::kPhone)) + " +";
+  std::vector<std::string> partners;
+  // The facts pair "+" and 7-15 digits (link_facts.cc, SplitPhoneBlock).
+  if (phone.rfind(type, 0) != 0 || phone.size() < type.size() + 7 ||
+      phone.size() > type.size() + 15 ||
+      phone.find_first_not_of("0123456789", type.size()) != std::string::npos) {
+    return partners;
+  }
+  const std::pair<std::string, size_t> block{phone.substr(0, phone.size() - 3), phone.size()};
+  auto found = blocks_.find(block);
+  if (found == blocks_.end()) {
+    std::vector<std::pair<int, std::string>> phones;
+    Status failed;
+    Status s = ForEachEntityCounts(
+        store_, block.first, [&](const std::string& key, const SiteCounts& holders) {
+          if (key.size() != block.second) return true;
+          auto verdict = verdicts_.Entity(key, holders);
+          if (!verdict.ok()) {
+            failed = verdict.status();
+            return false;
+          }
+          if (verdict->hygiene == Hygiene::kLinks) {
+            phones.emplace_back(std::stoi(key.substr(key.size() - 3)), key);
+          }
+          return true;
+        });
+    if (!s.ok()) return s;
+    if (!failed.ok()) return failed;
+    if (phones.size() < 2 ||
+        phones.size() > static_cast<size_t>(settings_.consecutive_block_max_phones)) {
+      phones.clear();
+    }
+    found = blocks_.emplace(block, std::move(phones)).first;
+  }
+  const int number = std::stoi(phone.substr(phone.size() - 3));
+  for (const auto& [other, key] : found->second) {
+    if (key != phone && std::abs(other - number) <= settings_.consecutive_phone_window) {
+      partners.push_back(key);
+    }
+  }
+  return partners;
+}
+
+Status UnitClosure::Walk(const std::string& entity, std::deque<std::string>* queue) {
+  auto holders = LinkHolders(store_, entity);
+  if (!holders.ok()) return holders.status();
+  for (std::string& holder : *holders) {
+    if (adverts_.count(holder) == 0) queue->push_back(std::move(holder));
+  }
+  return Status::OK();
+}
 
 Status UnitClosure::Add(const std::string& seed) {
   std::deque<std::string> queue;
@@ -33,10 +87,16 @@ Status UnitClosure::Add(const std::string& seed) {
       auto verdict = verdicts_.Entity(key);
       if (!verdict.ok()) return verdict.status();
       if (verdict->hygiene != Hygiene::kLinks) continue;
-      auto holders = LinkHolders(store_, key);
-      if (!holders.ok()) return holders.status();
-      for (std::string& holder : *holders) {
-        if (adverts_.count(holder) == 0) queue.push_back(std::move(holder));
+      Status s = Walk(key, &queue);
+      if (!s.ok()) return s;
+      auto partners = ConsecutivePartners(key);
+      if (!partners.ok()) return partners.status();
+      // Its holders are walked; the partner itself (and its own partners)
+      // when one of them is.
+      for (const std::string& partner : *partners) {
+        if (entities_.count(partner) != 0) continue;
+        s = Walk(partner, &queue);
+        if (!s.ok()) return s;
       }
     }
     auto cluster = TemplateClusterOf(store_, id);

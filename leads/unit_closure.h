@@ -3,8 +3,10 @@
 //
 // Adverts are tied by every entity with two or more holders that links
 // (neither a site's own nor a hub, decided from the counts the store keeps,
-// link_counts.h, as link_facts.h decides them) and by every template
-// cluster that links (template_index.h). A unit is a connected set of
+// link_counts.h, as link_facts.h decides them), by every template cluster
+// that links (template_index.h), and by pairs of consecutive phones (a
+// group holding one phone of a pair lists the pair, with the other
+// phone's adverts among its members). A unit is a connected set of
 // them. Starting from seeds, the closure walks those ties through the
 // store's holder index and cluster index, so it holds the whole unit of
 // every seed: grouped alone, with the store's facts, those adverts come
@@ -15,6 +17,7 @@
 // and the template index up to date first. Not thread-safe.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
@@ -42,8 +45,17 @@ class UnitClosure {
   const std::vector<std::vector<std::string>>& clusters() const { return clusters_; }
 
  private:
+  // The linking phones the facts would pair with `phone` (a key), read from
+  // the store's counts of its 1000-number block.
+  Result<std::vector<std::string>> ConsecutivePartners(const std::string& phone);
+  Status Walk(const std::string& entity, std::deque<std::string>* queue);
+
   const Store& store_;
+  const LeadSettings& settings_;
   KeptVerdicts verdicts_;
+  // Per block (its key prefix and key length): its linking phones by
+  // number, when the block holds few enough of them to pair.
+  std::map<std::pair<std::string, size_t>, std::vector<std::pair<int, std::string>>> blocks_;
   std::set<std::string> adverts_;
   std::set<std::string> entities_;        // walked or judged
   std::set<std::string> cluster_firsts_;  // clusters met, by first id

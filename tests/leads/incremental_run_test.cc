@@ -95,44 +95,159 @@ void ChangeADay(testing::TempStore& t, int day) {
   }
 }
 
-void CheckDaysAgree(LeadSettings settings) {
-  testing::TempStore incremental_store, full_store;
-  testing::PutVariedAdverts(incremental_store);
-  testing::PutVariedAdverts(full_store);
-  LeadSettings incremental = settings;
-  incremental.incremental = true;
-  size_t incremental_days = 0;
-  for (int day = 0; day < 5; ++day) {
-    INFO("day " << day);
-    if (day > 0) {
-      ChangeADay(incremental_store, day);
-      ChangeADay(full_store, day);
-    }
-    const std::int64_t now = 100000 + day * 86400;
-    auto a = Correlate(*incremental_store.store, incremental, now);
+// Two stores given the same adverts: `incremental` correlated with
+// leads.incremental, `full` without it.
+struct Twins {
+  testing::TempStore incremental, full;
+  LeadSettings settings;
+  std::int64_t now = 100000;
+
+  template <typename Change>
+  void Both(Change change) {
+    change(incremental);
+    change(full);
+  }
+  // Correlates both; the leads must be byte-equal. The incremental run's
+  // summary.
+  CorrelateSummary Agree() {
+    now += 86400;
+    LeadSettings on = settings;
+    on.incremental = true;
+    auto a = Correlate(*incremental.store, on, now);
     REQUIRE(a.ok());
-    auto b = Correlate(*full_store.store, settings, now);
+    auto b = Correlate(*full.store, settings, now);
     REQUIRE(b.ok());
     INFO(a->full_run_reason);
-    if (a->incremental) {
-      ++incremental_days;
-      // 26 adverts change a day; their units and the leads they touch
-      // come to 54-112 of about 500 (a switchboard on a fifth of the
-      // adverts only has its count rewritten in the leads showing it).
-      CHECK(a->recomputed_adverts * 4 < a->adverts);
-    }
     CHECK(a->leads == b->leads);
-    const auto mine = EncodedLeads(*incremental_store.store);
-    const auto theirs = EncodedLeads(*full_store.store);
-    REQUIRE(mine.size() == theirs.size());
+    const auto mine = EncodedLeads(*incremental.store);
+    const auto theirs = EncodedLeads(*full.store);
+    CHECK(mine.size() == theirs.size());
     for (const auto& [id, encoded] : theirs) {
       INFO(id);
       const auto found = mine.find(id);
       REQUIRE(found != mine.end());
       CHECK(found->second == encoded);
     }
+    return *a;
+  }
+};
+
+void CheckDaysAgree(LeadSettings settings) {
+  Twins twins;
+  twins.settings = settings;
+  twins.Both([](testing::TempStore& t) { testing::PutVariedAdverts(t); });
+  size_t incremental_days = 0;
+  for (int day = 0; day < 5; ++day) {
+    INFO("day " << day);
+    if (day > 0) twins.Both([day](testing::TempStore& t) { ChangeADay(t, day); });
+    const CorrelateSummary a = twins.Agree();
+    if (a.incremental) {
+      ++incremental_days;
+      // 26 adverts change a day; their units and the leads they touch
+      // come to 54-112 of about 500 (a switchboard on a fifth of the
+      // adverts only has its count rewritten in the leads showing it).
+      CHECK(a.recomputed_adverts * 4 < a.adverts);
+    }
   }
   CHECK(incremental_days == 4);
+}
+
+// Each of these once made the incremental run's leads differ from the full
+// run's (helper review of the first version): a change whose effect
+// reaches a lead outside the units the changed adverts are in.
+TEST_CASE("IncrementalRun_ChangesThatReachOutsideTheirUnits") {
+  Twins twins;
+  // A background so no site is tiny, and every day incremental.
+  twins.Both([](testing::TempStore& t) { testing::PutVariedAdverts(t); });
+  const IndicatorRecord fees{"jobs.fees", "fees", 2.5, "Registration fee 150 pounds"};
+  const IndicatorRecord held{"jobs.documents_held", "documents_held", 2.5, "we keep your passport"};
+  SECTION("a lead whose adverts are all deleted goes") {
+    testing::Ad lone;
+    lone.url = "http://example.org/reach/lone";
+    lone.site = "site-b";
+    lone.kind = "jobs";
+    lone.phones = {"+447700900990"};
+    lone.indicators = {fees, held};
+    twins.Both([&](testing::TempStore& t) { t.Put(lone); });
+    CHECK_FALSE(twins.Agree().incremental);  // the first run is full
+    twins.Both([&](testing::TempStore& t) {
+      REQUIRE(t.store->DeleteAdvert(AdvertIdForUrl(lone.url)).ok());
+    });
+    CHECK(twins.Agree().incremental);
+  }
+  SECTION("a pair of consecutive phones, one phone's adverts changed") {
+    // 01632 960 5xx holds only these two numbers: a pair.
+    for (int k = 0; k < 2; ++k) {
+      testing::Ad ad;
+      ad.url = "http://example.org/reach/pair-a" + std::to_string(k);
+      ad.site = "site-a";
+      ad.phones = {"+441632960501"};
+      ad.indicators = {fees};
+      twins.Both([&](testing::TempStore& t) { t.Put(ad); });
+    }
+    testing::Ad other;
+    other.url = "http://example.org/reach/pair-b";
+    other.site = "site-c";
+    other.phones = {"+441632960503"};
+    twins.Both([&](testing::TempStore& t) { t.Put(other); });
+    twins.Agree();
+    twins.Both([&](testing::TempStore& t) {
+      REQUIRE(t.store->MarkAdvertRemoved(AdvertIdForUrl("http://example.org/reach/pair-a0"), 9000)
+                  .ok());
+    });
+    CHECK(twins.Agree().incremental);
+  }
+  SECTION("a copied text stops being most of its site when the site grows") {
+    // Four writers (too few for the site's common phrasing), each line
+    // numbered (no line on half the site: not chrome), on 4 of 8 adverts:
+    // the site's layout; a ninth advert makes it 4 of 9, a template, whose
+    // four phones on four adult adverts are a risk that joins them.
+    const char* const lines[] = {
+        "Cleaners wanted for hotels across the county, start tomorrow morning early",
+        "Shared house provided by us near the depot, rent taken from wages weekly",
+        "Wages paid to our account first, fees for uniform and travel deducted",
+        "Documents kept safe by the office while you work, transport every day"};
+    for (int k = 0; k < 4; ++k) {
+      testing::Ad ad;
+      ad.url = "http://example.org/reach/copy" + std::to_string(k);
+      ad.site = "site-small";
+      ad.kind = "adult";
+      ad.phones = {"+44207946" + std::to_string(2000 + k)};
+      for (const char* line : lines)
+        ad.text += std::string(line) + " ref " + std::to_string(k) + "\n";
+      twins.Both([&](testing::TempStore& t) { t.Put(ad); });
+    }
+    auto own = [&](int k) {
+      testing::Ad ad;
+      ad.url = "http://example.org/reach/own" + std::to_string(k);
+      ad.site = "site-small";
+      ad.kind = "jobs";
+      ad.phones = {"+44207946" + std::to_string(2100 + k)};
+      ad.text = "An advert in its own words number " + std::to_string(k);
+      twins.Both([&](testing::TempStore& t) { t.Put(ad); });
+    };
+    for (int k = 0; k < 4; ++k) own(k);
+    twins.Agree();
+    own(4);
+    const CorrelateSummary grown = twins.Agree();
+    INFO(grown.full_run_reason);
+    CHECK(grown.incremental);
+  }
+  SECTION("incremental runs turned off for a day and on again") {
+    twins.Agree();
+    twins.Both([](testing::TempStore& t) { ChangeADay(t, 1); });
+    twins.Agree();
+    // A day correlated with leads.incremental off: the kept counts miss it.
+    twins.Both([](testing::TempStore& t) { ChangeADay(t, 2); });
+    twins.now += 86400;
+    twins.Both([&](testing::TempStore& t) {
+      REQUIRE(Correlate(*t.store, twins.settings, twins.now).ok());
+    });
+    twins.Both([](testing::TempStore& t) { ChangeADay(t, 3); });
+    const CorrelateSummary on = twins.Agree();
+    CHECK_FALSE(on.incremental);
+    CHECK(on.full_run_reason == "no kept state");
+  }
 }
 
 TEST_CASE("IncrementalRun_EachDaysLeadsEqualAFullRunsOnTheTwinStore") {
@@ -182,6 +297,14 @@ TEST_CASE("IncrementalRun_AStateLeftDirtyOrChangedSettingsMakeTheNextRunFull") {
   stricter.min_score = settings.min_score + 1;
   CorrelateSummary changed_settings = run(stricter);
   CHECK(changed_settings.full_run_reason == "the lead settings changed");
+  CHECK(run(stricter).incremental);
+  // Kept state that does not hold (here a site's chrome lost) is found
+  // part-way: the run is full, saying why.
+  ChangeADay(t, 4);
+  REQUIRE(t.store->DeleteMeta(std::string(meta_keys::kChrome) + "site-a").ok());
+  CorrelateSummary lost_chrome = run(stricter);
+  CHECK_FALSE(lost_chrome.incremental);
+  CHECK(lost_chrome.full_run_reason.find("the kept state did not hold") == 0);
   CHECK(run(stricter).incremental);
   // A rebuild is full, and leaves the state kept for the next run.
   auto rebuilt = CorrelateRebuild(*t.store, stricter, now += 86400);
