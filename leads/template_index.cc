@@ -351,7 +351,8 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
   std::set<std::string> touched;
   for (const auto& [prefix, ids] : view.added()) touched.insert(prefix);
   for (const auto& [prefix, ids] : view.removed()) touched.insert(prefix);
-  auto touched_members = view.Buckets({touched.begin(), touched.end()});
+  const std::vector<std::string> touched_prefixes(touched.begin(), touched.end());
+  auto touched_members = view.Buckets(touched_prefixes);
   if (!touched_members.ok()) return touched_members.status();
   for (const std::vector<std::string>& members : *touched_members) {
     for (const std::string& id : members) {
@@ -362,10 +363,41 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
 
   // Re-tie every bucket of every advert in the set, whole. A tie to an
   // advert outside it brings that advert's cluster in: the set is walked
-  // in waves, each wave's buckets read in one pass.
+  // in waves, each wave's buckets read in one pass. The touched buckets,
+  // in hand already, are tied first (ties do not depend on the order
+  // buckets are tied in: template_clusters.h).
   std::vector<std::pair<std::string, std::string>> ties;
-  std::set<std::string> tied_buckets;
   TemplateIndexUpdate update;
+  auto tie = [&](const std::vector<std::string>& members) -> Status {
+    if (members.size() < 2) return Status::OK();
+    std::vector<const std::uint16_t*> member_values;
+    for (const std::string& member : members) {
+      auto v = view.Signature(member);
+      if (!v.ok()) return v.status();
+      member_values.push_back((*v)->data());
+    }
+    Status failed;
+    TieBucket(
+        members.size(), [](size_t, size_t) { return false; },
+        [&](size_t a, size_t b) {
+          return SignatureAgreement(member_values[a], member_values[b], banding.signature_length) >=
+                 banding.threshold;
+        },
+        [&](size_t a, size_t b) {
+          for (size_t k : {a, b}) {
+            const size_t before = retied.ids().size();
+            if (failed.ok()) failed = retied.Add(members[k]);
+            if (retied.ids().size() != before) ++update.outside_ties;
+          }
+          ties.emplace_back(members[a], members[b]);
+        });
+    return failed;
+  };
+  std::set<std::string> tied_buckets(touched.begin(), touched.end());
+  for (const std::vector<std::string>& members : *touched_members) {
+    s = tie(members);
+    if (!s.ok()) return s;
+  }
   for (size_t next = 0; next < retied.ids().size();) {
     const size_t wave_end = retied.ids().size();
     std::set<std::string> wave;
@@ -382,29 +414,8 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
     auto buckets = view.Buckets({wave.begin(), wave.end()});
     if (!buckets.ok()) return buckets.status();
     for (const std::vector<std::string>& members : *buckets) {
-      if (members.size() < 2) continue;
-      std::vector<const std::uint16_t*> member_values;
-      for (const std::string& member : members) {
-        auto v = view.Signature(member);
-        if (!v.ok()) return v.status();
-        member_values.push_back((*v)->data());
-      }
-      Status failed;
-      TieBucket(
-          members.size(), [](size_t, size_t) { return false; },
-          [&](size_t a, size_t b) {
-            return SignatureAgreement(member_values[a], member_values[b],
-                                      banding.signature_length) >= banding.threshold;
-          },
-          [&](size_t a, size_t b) {
-            for (size_t k : {a, b}) {
-              const size_t before = retied.ids().size();
-              if (failed.ok()) failed = retied.Add(members[k]);
-              if (retied.ids().size() != before) ++update.outside_ties;
-            }
-            ties.emplace_back(members[a], members[b]);
-          });
-      if (!failed.ok()) return failed;
+      s = tie(members);
+      if (!s.ok()) return s;
     }
   }
   update.buckets_read = view.buckets_read();
