@@ -151,30 +151,14 @@ Result<Seeds> ChangeSeeds(const Store& store, const LeadSettings& settings,
   for (const auto& entry : blocks) {
     const auto& block = entry.first;
     const size_t changed = entry.second;
-    std::vector<std::string> phones;
-    size_t linking = 0;
-    Status failed;
-    Status s = ForEachEntityCounts(store, block.first,
-                                   [&](const std::string& key, const SiteCounts& holders) {
-                                     if (key.size() != block.second) return true;
-                                     auto verdict = verdicts.Entity(key, holders);
-                                     if (!verdict.ok()) {
-                                       failed = verdict.status();
-                                       return false;
-                                     }
-                                     if (verdict->hygiene == Hygiene::kLinks) {
-                                       ++linking;
-                                       phones.push_back(key);
-                                     }
-                                     return true;
-                                   });
-    if (!s.ok()) return s;
-    if (!failed.ok()) return failed;
+    auto phones = verdicts.LinkingPhones(block.first, block.second);
+    if (!phones.ok()) return phones.status();
+    const size_t linking = phones->size();
     // Before the changes the block held between linking - changed and
     // linking + changed linking phones.
     const auto max_phones = static_cast<size_t>(settings.consecutive_block_max_phones);
     if (linking + changed < 2 || linking > max_phones + changed) continue;
-    seed_entities.insert(phones.begin(), phones.end());
+    seed_entities.insert(phones->begin(), phones->end());
   }
   for (const std::string& entity : seed_entities) {
     auto holders = LinkHolders(store, entity);

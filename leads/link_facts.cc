@@ -387,6 +387,26 @@ Result<EntityVerdict> KeptVerdicts::Entity(const std::string& entity, const Site
   return JudgeEntity(entity, LinkKeyType(entity), holders, totals_, settings_);
 }
 
+Result<std::vector<std::string>> KeptVerdicts::LinkingPhones(const std::string& prefix,
+                                                             size_t length) {
+  std::vector<std::string> phones;
+  Status failed;
+  Status s =
+      ForEachEntityCounts(store_, prefix, [&](const std::string& key, const SiteCounts& holders) {
+        if (key.size() != length) return true;
+        auto verdict = Entity(key, holders);
+        if (!verdict.ok()) {
+          failed = verdict.status();
+          return false;
+        }
+        if (verdict->hygiene == Hygiene::kLinks) phones.push_back(key);
+        return true;
+      });
+  if (!s.ok()) return s;
+  if (!failed.ok()) return failed;
+  return phones;
+}
+
 Result<EntityVerdict> KeptVerdicts::Cluster(const std::vector<std::string>& members) {
   SiteCounts per_site;
   for (const std::string& id : members) {

@@ -112,6 +112,9 @@ class KeptVerdicts {
   // `entity` is a key such as "phone +44…".
   Result<EntityVerdict> Entity(const std::string& entity);
   Result<EntityVerdict> Entity(const std::string& entity, const SiteCounts& holders);
+  // The phones of one 1000-number block that link, ascending: the kept
+  // entity keys of `length` under `prefix` ("phone +447700900").
+  Result<std::vector<std::string>> LinkingPhones(const std::string& prefix, size_t length);
   // A cluster by its members' sites (read from the store).
   Result<EntityVerdict> Cluster(const std::vector<std::string>& members);
 

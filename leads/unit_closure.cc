@@ -24,23 +24,13 @@ Result<std::vector<std::string>> UnitClosure::ConsecutivePartners(const std::str
   const std::pair<std::string, size_t> block{phone.substr(0, phone.size() - 3), phone.size()};
   auto found = blocks_.find(block);
   if (found == blocks_.end()) {
+    auto keys = verdicts_.LinkingPhones(block.first, block.second);
+    if (!keys.ok()) return keys.status();
     std::vector<std::pair<int, std::string>> phones;
-    Status failed;
-    Status s = ForEachEntityCounts(
-        store_, block.first, [&](const std::string& key, const SiteCounts& holders) {
-          if (key.size() != block.second) return true;
-          auto verdict = verdicts_.Entity(key, holders);
-          if (!verdict.ok()) {
-            failed = verdict.status();
-            return false;
-          }
-          if (verdict->hygiene == Hygiene::kLinks) {
-            phones.emplace_back(std::stoi(key.substr(key.size() - 3)), key);
-          }
-          return true;
-        });
-    if (!s.ok()) return s;
-    if (!failed.ok()) return failed;
+    for (std::string& key : *keys) {
+      const int number = std::stoi(key.substr(key.size() - 3));
+      phones.emplace_back(number, std::move(key));
+    }
     if (phones.size() < 2 ||
         phones.size() > static_cast<size_t>(settings_.consecutive_block_max_phones)) {
       phones.clear();
