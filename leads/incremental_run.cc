@@ -333,10 +333,8 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
   std::set<std::string> lead_ids;    // every stored lead's id
   size_t stored_leads = 0;
   for (;;) {
-    for (const std::string& id : *seeds) {
-      s = closure.Add(id);
-      if (!s.ok()) return s;
-    }
+    s = closure.Add({seeds->begin(), seeds->end()});
+    if (!s.ok()) return s;
     seeds->clear();
     const std::vector<std::string> inside = closure.Adverts();
     previous.clear();
@@ -362,10 +360,8 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
     stored_leads = lead_ids.size();
     // Adverts of earlier leads that are gone are not stored: Add skips them.
     size_t before = closure.size();
-    for (const std::string& id : *seeds) {
-      s = closure.Add(id);
-      if (!s.ok()) return s;
-    }
+    s = closure.Add({seeds->begin(), seeds->end()});
+    if (!s.ok()) return s;
     seeds->clear();
     if (closure.size() == before) break;
   }

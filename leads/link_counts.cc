@@ -412,6 +412,28 @@ Result<std::vector<std::string>> LinkHolders(const Store& store, const std::stri
   return MetaKeySuffixes(store, HolderPrefix(entity));
 }
 
+Result<std::vector<std::vector<std::string>>> LinkHolders(
+    const Store& store, const std::vector<std::string>& entities) {
+  // Prefixes ascending and distinct (no prefix begins another: the
+  // entity's length leads each), each with the entities it answers.
+  std::map<std::string, std::vector<size_t>> asked;
+  for (size_t i = 0; i < entities.size(); ++i) asked[HolderPrefix(entities[i])].push_back(i);
+  std::vector<std::string> prefixes;
+  std::vector<const std::vector<size_t>*> askers;
+  for (const auto& [prefix, which] : asked) {
+    prefixes.push_back(prefix);
+    askers.push_back(&which);
+  }
+  std::vector<std::vector<std::string>> holders(entities.size());
+  Status s =
+      store.ForEachMetaUnder(prefixes, [&](size_t p, const std::string& key, const std::string&) {
+        for (size_t i : *askers[p]) holders[i].push_back(key.substr(prefixes[p].size()));
+        return true;
+      });
+  if (!s.ok()) return s;
+  return holders;
+}
+
 Result<std::string> CountedSiteOf(const Store& store, const std::string& id) {
   auto digest = StoredDigest(store, id);
   if (!digest.ok()) return digest.status();
@@ -425,11 +447,24 @@ Result<bool> LinkCountsReady(const Store& store) {
 }
 
 Result<SiteCounts> ReadEntityCounts(const Store& store, const std::string& entity) {
-  auto value = store.GetMeta(mk::kLinkEntity + entity);
-  if (!value.ok()) return value.status();
-  SiteCounts counts;
-  if (value->has_value() && !DecodeSiteCounts(**value, &counts)) {
-    return Status::Corruption("link counts: " + entity + " holds no counts");
+  auto counts = ReadEntityCounts(store, std::vector<std::string>{entity});
+  if (!counts.ok()) return counts.status();
+  return std::move(counts->front());
+}
+
+Result<std::vector<SiteCounts>> ReadEntityCounts(const Store& store,
+                                                 const std::vector<std::string>& entities) {
+  std::vector<std::string> keys;
+  keys.reserve(entities.size());
+  for (const std::string& entity : entities) keys.push_back(mk::kLinkEntity + entity);
+  auto values = store.GetMetas(keys);
+  if (!values.ok()) return values.status();
+  std::vector<SiteCounts> counts(entities.size());
+  for (size_t i = 0; i < entities.size(); ++i) {
+    const std::optional<std::string>& value = (*values)[i];
+    if (value.has_value() && !DecodeSiteCounts(*value, &counts[i])) {
+      return Status::Corruption("link counts: " + entities[i] + " holds no counts");
+    }
   }
   return counts;
 }

@@ -67,6 +67,10 @@ Result<LinkCountChanges> ApplyLinkCountChanges(Store& store, const std::vector<s
 
 // The adverts holding `entity` (a key such as "phone +44…"), ascending.
 Result<std::vector<std::string>> LinkHolders(const Store& store, const std::string& entity);
+// The holders of each of `entities`, in their order: one pass over the
+// store for all.
+Result<std::vector<std::vector<std::string>>> LinkHolders(const Store& store,
+                                                          const std::vector<std::string>& entities);
 
 // The site the counts hold `id` on, before changes are applied to it
 // (empty when they hold nothing of it).
@@ -80,6 +84,9 @@ Result<bool> LinkCountsReady(const Store& store);
 // per site (empty when none), a site's adverts, a site's adverts with one
 // indicator wording.
 Result<SiteCounts> ReadEntityCounts(const Store& store, const std::string& entity);
+// Each of `entities`' counts, in their order: one batched read.
+Result<std::vector<SiteCounts>> ReadEntityCounts(const Store& store,
+                                                 const std::vector<std::string>& entities);
 Result<std::int64_t> ReadSiteTotal(const Store& store, const std::string& site);
 Result<std::int64_t> ReadWordingCount(const Store& store, const std::string& site,
                                       const std::string& indicator, const std::string& match);

@@ -387,6 +387,20 @@ Result<EntityVerdict> KeptVerdicts::Entity(const std::string& entity, const Site
   return JudgeEntity(entity, LinkKeyType(entity), holders, totals_, settings_);
 }
 
+Result<std::vector<EntityVerdict>> KeptVerdicts::Entities(
+    const std::vector<std::string>& entities) {
+  auto holders = ReadEntityCounts(store_, entities);
+  if (!holders.ok()) return holders.status();
+  std::vector<EntityVerdict> verdicts;
+  verdicts.reserve(entities.size());
+  for (size_t i = 0; i < entities.size(); ++i) {
+    auto verdict = Entity(entities[i], (*holders)[i]);
+    if (!verdict.ok()) return verdict.status();
+    verdicts.push_back(std::move(*verdict));
+  }
+  return verdicts;
+}
+
 Result<std::vector<std::string>> KeptVerdicts::LinkingPhones(const std::string& prefix,
                                                              size_t length) {
   std::vector<std::string> phones;
@@ -409,11 +423,14 @@ Result<std::vector<std::string>> KeptVerdicts::LinkingPhones(const std::string& 
 
 Result<EntityVerdict> KeptVerdicts::Cluster(const std::vector<std::string>& members) {
   SiteCounts per_site;
-  for (const std::string& id : members) {
-    auto advert = store_.GetAdvertSummary(id);
-    if (!advert.ok()) return advert.status();
-    if (!advert->has_value()) return Status::Corruption("template cluster names gone advert " + id);
-    ++per_site[(*advert)->site];
+  auto adverts = store_.GetAdvertSummaries(members);
+  if (!adverts.ok()) return adverts.status();
+  for (size_t i = 0; i < members.size(); ++i) {
+    const std::optional<AdvertSummary>& advert = (*adverts)[i];
+    if (!advert.has_value()) {
+      return Status::Corruption("template cluster names gone advert " + members[i]);
+    }
+    ++per_site[advert->site];
   }
   Status s = ReadTotals(per_site);
   if (!s.ok()) return s;

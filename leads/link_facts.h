@@ -112,6 +112,8 @@ class KeptVerdicts {
   // `entity` is a key such as "phone +44…".
   Result<EntityVerdict> Entity(const std::string& entity);
   Result<EntityVerdict> Entity(const std::string& entity, const SiteCounts& holders);
+  // Each of `entities`, in their order, their counts read in one batch.
+  Result<std::vector<EntityVerdict>> Entities(const std::vector<std::string>& entities);
   // The phones of one 1000-number block that link, ascending: the kept
   // entity keys of `length` under `prefix` ("phone +447700900").
   Result<std::vector<std::string>> LinkingPhones(const std::string& prefix, size_t length);

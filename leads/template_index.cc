@@ -7,6 +7,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "leads/little_endian.h"
@@ -25,7 +26,8 @@ constexpr std::string_view kIndexPrefixes[] = {mk::kTemplateSignature, mk::kTemp
 
 std::string StateValue(const TemplateBanding& banding) {
   char buffer[96];
-  std::snprintf(buffer, sizeof buffer, "ready %zu %zu %.17g", banding.signature_length,
+  // "2": one key per bucket (before, one per posting).
+  std::snprintf(buffer, sizeof buffer, "ready 2 %zu %zu %.17g", banding.signature_length,
                 banding.bands, banding.threshold);
   return buffer;
 }
@@ -43,11 +45,11 @@ std::vector<std::uint16_t> DecodeValues(std::string_view bytes) {
   return values;
 }
 
-std::string BucketPrefix(size_t band, std::uint64_t key) {
-  std::string prefix(mk::kTemplateBucket);
-  prefix.push_back(static_cast<char>(band));
-  PutBigEndianU64(prefix, key);
-  return prefix;
+std::string BucketKey(size_t band, std::uint64_t key) {
+  std::string bucket(mk::kTemplateBucket);
+  bucket.push_back(static_cast<char>(band));
+  PutBigEndianU64(bucket, key);
+  return bucket;
 }
 
 std::string JoinIds(const std::vector<std::string>& ids) {
@@ -100,8 +102,33 @@ Status CheckBanding(const TemplateBanding& banding) {
   return Status::OK();
 }
 
+// A band bucket, ordered as its key is in the store (band byte, then the
+// bucket key big-endian).
+struct BucketId {
+  std::uint64_t key = 0;
+  std::uint8_t band = 0;
+  bool operator<(const BucketId& o) const { return band != o.band ? band < o.band : key < o.key; }
+  bool operator==(const BucketId& o) const { return band == o.band && key == o.key; }
+};
+
+struct BucketIdHash {
+  size_t operator()(const BucketId& b) const {
+    return std::hash<std::uint64_t>()(b.key ^ (std::uint64_t{b.band} << 56));
+  }
+};
+
+std::string BucketKey(const BucketId& bucket) { return BucketKey(bucket.band, bucket.key); }
+
+// The keys `prefix` + id of `ids`, in their order.
+std::vector<std::string> KeysOf(std::string_view prefix, const std::vector<std::string>& ids) {
+  std::vector<std::string> keys;
+  keys.reserve(ids.size());
+  for (const std::string& id : ids) keys.push_back(std::string(prefix) + id);
+  return keys;
+}
+
 // One update's view of the index: what is stored, with the changes laid
-// over it, read lazily and kept.
+// over it, read in batches and kept.
 class IndexView {
  public:
   IndexView(const Store& store, const TemplateBanding& banding)
@@ -111,44 +138,70 @@ class IndexView {
   void SetSignature(const std::string& id, std::vector<std::uint16_t> values) {
     signatures_[id] = std::move(values);
   }
-  void AddToBucket(const std::string& prefix, const std::string& id) { added_[prefix].insert(id); }
-  void RemoveFromBucket(const std::string& prefix, const std::string& id) {
-    removed_[prefix].insert(id);
+  void AddToBucket(const BucketId& bucket, const std::string& id) { added_[bucket].push_back(id); }
+  void RemoveFromBucket(const BucketId& bucket, const std::string& id) {
+    removed_[bucket].push_back(id);
   }
-  const std::map<std::string, std::set<std::string>>& added() const { return added_; }
-  const std::map<std::string, std::set<std::string>>& removed() const { return removed_; }
+  // The buckets something entered or left, ascending.
+  std::vector<BucketId> Touched() const {
+    std::vector<BucketId> touched;
+    touched.reserve(added_.size() + removed_.size());
+    for (const auto& [bucket, ids] : added_) touched.push_back(bucket);
+    for (const auto& [bucket, ids] : removed_) touched.push_back(bucket);
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    return touched;
+  }
+
+  // Reads the signatures of those of `ids` not yet known, in one batch.
+  Status LoadSignatures(const std::vector<std::string>& ids) {
+    std::vector<std::string> wanted;
+    for (const std::string& id : ids) {
+      if (signatures_.count(id) == 0) wanted.push_back(id);
+    }
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    auto stored = store_.GetMetas(KeysOf(mk::kTemplateSignature, wanted));
+    if (!stored.ok()) return stored.status();
+    for (size_t i = 0; i < wanted.size(); ++i) {
+      auto values = Decoded(wanted[i], (*stored)[i]);
+      if (!values.ok()) return values.status();
+      signatures_.emplace(wanted[i], std::move(*values));
+    }
+    return Status::OK();
+  }
 
   // The signature now (empty: none). The pointer stays valid.
   Result<const std::vector<std::uint16_t>*> Signature(const std::string& id) {
     auto it = signatures_.find(id);
     if (it == signatures_.end()) {
-      auto stored = StoredSignature(id);
-      if (!stored.ok()) return stored.status();
-      it = signatures_.emplace(id, std::move(*stored)).first;
+      Status s = LoadSignatures({id});
+      if (!s.ok()) return s;
+      it = signatures_.find(id);
     }
     return &it->second;
   }
 
-  // The members now of each bucket of `prefixes` (ascending), each list
-  // ascending: one pass over the store.
-  Result<std::vector<std::vector<std::string>>> Buckets(const std::vector<std::string>& prefixes) {
-    buckets_read_ += prefixes.size();
-    std::vector<std::vector<std::string>> members(prefixes.size());
-    Status s = store_.ForEachMetaUnder(prefixes,
-                                       [&](size_t i, const std::string& key, const std::string&) {
-                                         members[i].push_back(key.substr(prefixes[i].size()));
-                                         return true;
-                                       });
-    if (!s.ok()) return s;
-    for (size_t i = 0; i < prefixes.size(); ++i) {
+  // The members now of each of `buckets` (ascending), each list ascending:
+  // one batched lookup.
+  Result<std::vector<std::vector<std::string>>> Buckets(const std::vector<BucketId>& buckets) {
+    buckets_read_ += buckets.size();
+    std::vector<std::string> keys;
+    keys.reserve(buckets.size());
+    for (const BucketId& bucket : buckets) keys.push_back(BucketKey(bucket));
+    auto stored = store_.GetMetas(keys);
+    if (!stored.ok()) return stored.status();
+    std::vector<std::vector<std::string>> members(buckets.size());
+    for (size_t i = 0; i < buckets.size(); ++i) {
       std::vector<std::string>& ids = members[i];
-      if (const auto gone = removed_.find(prefixes[i]); gone != removed_.end()) {
-        ids.erase(
-            std::remove_if(ids.begin(), ids.end(),
-                           [&](const std::string& id) { return gone->second.count(id) != 0; }),
-            ids.end());
+      if ((*stored)[i].has_value()) ids = SplitIds(*(*stored)[i]);
+      if (const auto gone = removed_.find(buckets[i]); gone != removed_.end()) {
+        const std::set<std::string> leaving(gone->second.begin(), gone->second.end());
+        ids.erase(std::remove_if(ids.begin(), ids.end(),
+                                 [&](const std::string& id) { return leaving.count(id) != 0; }),
+                  ids.end());
       }
-      if (const auto came = added_.find(prefixes[i]); came != added_.end()) {
+      if (const auto came = added_.find(buckets[i]); came != added_.end()) {
         ids.insert(ids.end(), came->second.begin(), came->second.end());
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -157,32 +210,41 @@ class IndexView {
     return members;
   }
 
-  // The first id of the advert's cluster as stored, "" when in none.
-  Result<std::string> ClusterOf(const std::string& id) const {
-    auto first = store_.GetMeta(mk::kTemplateClusterOf + id);
-    if (!first.ok()) return first.status();
-    return first->value_or("");
-  }
-
-  // The stored cluster whose first id is `first`.
-  Result<const std::vector<std::string>*> Cluster(const std::string& first) {
-    auto it = clusters_.find(first);
-    if (it == clusters_.end()) {
-      auto joined = store_.GetMeta(mk::kTemplateCluster + first);
-      if (!joined.ok()) return joined.status();
-      if (!joined->has_value()) {
-        return Status::Corruption("template index: cluster " + first + " is missing");
-      }
-      it = clusters_.emplace(first, SplitIds(**joined)).first;
-    }
-    return &it->second;
-  }
-
-  Result<std::vector<std::uint16_t>> StoredSignature(const std::string& id) const {
-    auto stored = store_.GetMeta(mk::kTemplateSignature + id);
+  // The first id of each advert's cluster as stored ("" when in none).
+  Result<std::vector<std::string>> ClustersOf(const std::vector<std::string>& ids) const {
+    auto stored = store_.GetMetas(KeysOf(mk::kTemplateClusterOf, ids));
     if (!stored.ok()) return stored.status();
-    if (!stored->has_value()) return std::vector<std::uint16_t>();
-    std::vector<std::uint16_t> values = DecodeValues(**stored);
+    std::vector<std::string> firsts(ids.size());
+    for (size_t i = 0; i < ids.size(); ++i) firsts[i] = (*stored)[i].value_or("");
+    return firsts;
+  }
+
+  // Reads the stored clusters whose first ids are `firsts` (not yet read).
+  Status LoadClusters(const std::vector<std::string>& firsts) {
+    std::vector<std::string> wanted;
+    for (const std::string& first : firsts) {
+      if (clusters_.count(first) == 0) wanted.push_back(first);
+    }
+    auto stored = store_.GetMetas(KeysOf(mk::kTemplateCluster, wanted));
+    if (!stored.ok()) return stored.status();
+    for (size_t i = 0; i < wanted.size(); ++i) {
+      if (!(*stored)[i].has_value()) {
+        return Status::Corruption("template index: cluster " + wanted[i] + " is missing");
+      }
+      clusters_.emplace(wanted[i], SplitIds(*(*stored)[i]));
+    }
+    return Status::OK();
+  }
+
+  // A stored cluster read by LoadClusters.
+  const std::vector<std::string>& Cluster(const std::string& first) const {
+    return clusters_.at(first);
+  }
+
+  Result<std::vector<std::uint16_t>> Decoded(const std::string& id,
+                                             const std::optional<std::string>& stored) const {
+    if (!stored.has_value()) return std::vector<std::uint16_t>();
+    std::vector<std::uint16_t> values = DecodeValues(*stored);
     if (values.size() != banding_.signature_length) {
       return Status::Corruption("template index: the signature of " + id + " has " +
                                 std::to_string(values.size()) + " values");
@@ -191,14 +253,13 @@ class IndexView {
   }
 
   size_t buckets_read() const { return buckets_read_; }
-  const TemplateBanding& banding() const { return banding_; }
 
  private:
   const Store& store_;
   TemplateBanding banding_;
-  std::map<std::string, std::vector<std::uint16_t>> signatures_;
-  std::map<std::string, std::set<std::string>> added_;    // bucket prefix -> ids entering
-  std::map<std::string, std::set<std::string>> removed_;  // bucket prefix -> ids leaving
+  std::unordered_map<std::string, std::vector<std::uint16_t>> signatures_;
+  std::unordered_map<BucketId, std::vector<std::string>, BucketIdHash> added_;    // ids entering
+  std::unordered_map<BucketId, std::vector<std::string>, BucketIdHash> removed_;  // ids leaving
   std::map<std::string, std::vector<std::string>> clusters_;
   size_t buckets_read_ = 0;
 };
@@ -209,20 +270,32 @@ class Retied {
  public:
   explicit Retied(IndexView& view) : view_(view) {}
 
-  Status Add(const std::string& id) {
-    if (index_.count(id) != 0) return Status::OK();
-    auto first = view_.ClusterOf(id);
-    if (!first.ok()) return first.status();
-    if (!first->empty() && old_firsts_.insert(*first).second) {
-      auto cluster = view_.Cluster(*first);
-      if (!cluster.ok()) return cluster.status();
-      for (const std::string& member : **cluster) Insert(member);
+  // Adds each of `ids` with its cluster: one batch of reads for all.
+  Status Add(const std::vector<std::string>& ids) {
+    std::vector<std::string> fresh;
+    for (const std::string& id : ids) {
+      if (index_.count(id) == 0) fresh.push_back(id);
     }
-    Insert(id);
+    std::sort(fresh.begin(), fresh.end());
+    fresh.erase(std::unique(fresh.begin(), fresh.end()), fresh.end());
+    if (fresh.empty()) return Status::OK();
+    auto firsts = view_.ClustersOf(fresh);
+    if (!firsts.ok()) return firsts.status();
+    std::vector<std::string> met;
+    for (const std::string& first : *firsts) {
+      if (!first.empty() && old_firsts_.insert(first).second) met.push_back(first);
+    }
+    Status s = view_.LoadClusters(met);
+    if (!s.ok()) return s;
+    for (const std::string& first : met) {
+      for (const std::string& member : view_.Cluster(first)) Insert(member);
+    }
+    for (const std::string& id : fresh) Insert(id);
     return Status::OK();
   }
 
   size_t IndexOf(const std::string& id) const { return index_.at(id); }
+  bool Has(const std::string& id) const { return index_.count(id) != 0; }
   const std::vector<std::string>& ids() const { return ids_; }
   const std::set<std::string>& old_firsts() const { return old_firsts_; }
 
@@ -265,9 +338,11 @@ Status WriteTemplateIndex(Store& store, const std::vector<TemplateSignature>& ad
     s = writer.Put(mk::kTemplateSignature + a.id, EncodeValues(a.values));
     if (!s.ok()) return s;
   }
-  // Postings band by band, each band's in key order: RocksDB takes keys in
-  // order several times faster than scattered ones.
+  // Buckets band by band, each band's in key order (RocksDB takes keys in
+  // order several times faster than scattered ones); a bucket's ids come
+  // ascending because `sorted` is.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
+  std::vector<std::string> members;
   for (size_t band = 0; band < banding.bands; ++band) {
     keys.clear();
     for (size_t i = 0; i < sorted.size(); ++i) {
@@ -277,9 +352,15 @@ Status WriteTemplateIndex(Store& store, const std::vector<TemplateSignature>& ad
       }
     }
     std::sort(keys.begin(), keys.end());
-    for (const auto& [key, i] : keys) {
-      s = writer.Put(BucketPrefix(band, key) + sorted[i]->id, "");
+    for (size_t run = 0; run < keys.size();) {
+      members.clear();
+      size_t end = run;
+      for (; end < keys.size() && keys[end].first == keys[run].first; ++end) {
+        members.push_back(sorted[keys[end].second]->id);
+      }
+      s = writer.Put(BucketKey(band, keys[run].first), JoinIds(members));
       if (!s.ok()) return s;
+      run = end;
     }
   }
   for (const std::vector<std::uint32_t>& cluster : FindTemplateClusters(signatures, banding)) {
@@ -310,113 +391,133 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
   }
   const size_t rows = banding.Rows();
   IndexView view(store, banding);
-  // Final writes by key: nullopt deletes. Later entries overwrite earlier.
-  std::map<std::string, std::optional<std::string>> writes;
+  std::vector<std::pair<std::string, std::string>> puts;
+  std::vector<std::string> deletes;
   std::vector<std::string> changed;
-  for (const TemplateSignature& change : changes) {
-    auto old = view.StoredSignature(change.id);
-    if (!old.ok()) return old.status();
-    std::vector<std::uint16_t> now = change.values;
-    if (*old == now) continue;  // nothing the index holds changed
-    std::set<std::string> old_keys, new_keys;
-    for (size_t band = 0; band < banding.bands; ++band) {
-      if (!old->empty())
-        old_keys.insert(BucketPrefix(band, TemplateBandKey(old->data(), band, rows)));
-      if (!now.empty())
-        new_keys.insert(BucketPrefix(band, TemplateBandKey(now.data(), band, rows)));
+  {
+    std::vector<std::string> ids;
+    for (const TemplateSignature& change : changes) ids.push_back(change.id);
+    auto stored = store.GetMetas(KeysOf(mk::kTemplateSignature, ids));
+    if (!stored.ok()) return stored.status();
+    for (size_t c = 0; c < changes.size(); ++c) {
+      const TemplateSignature& change = changes[c];
+      auto old = view.Decoded(change.id, (*stored)[c]);
+      if (!old.ok()) return old.status();
+      const std::vector<std::uint16_t>& now = change.values;
+      if (*old == now) continue;  // nothing the index holds changed
+      for (size_t band = 0; band < banding.bands; ++band) {
+        const auto b = static_cast<std::uint8_t>(band);
+        std::optional<std::uint64_t> was, is;
+        if (!old->empty()) was = TemplateBandKey(old->data(), band, rows);
+        if (!now.empty()) is = TemplateBandKey(now.data(), band, rows);
+        if (was == is) continue;
+        if (was.has_value()) view.RemoveFromBucket({*was, b}, change.id);
+        if (is.has_value()) view.AddToBucket({*is, b}, change.id);
+      }
+      if (now.empty()) {
+        deletes.push_back(mk::kTemplateSignature + change.id);
+      } else {
+        puts.emplace_back(mk::kTemplateSignature + change.id, EncodeValues(now));
+      }
+      view.SetSignature(change.id, now);
+      changed.push_back(change.id);
     }
-    for (const std::string& prefix : old_keys) {
-      if (new_keys.count(prefix) != 0) continue;
-      view.RemoveFromBucket(prefix, change.id);
-      writes[prefix + change.id] = std::nullopt;
-    }
-    for (const std::string& prefix : new_keys) {
-      if (old_keys.count(prefix) != 0) continue;
-      view.AddToBucket(prefix, change.id);
-      writes[prefix + change.id] = "";
-    }
-    writes[mk::kTemplateSignature + change.id] =
-        now.empty() ? std::nullopt : std::optional<std::string>(EncodeValues(now));
-    view.SetSignature(change.id, std::move(now));
-    changed.push_back(change.id);
   }
 
   // Every advert in a bucket something entered or left, and each changed
   // advert, with their clusters: only their ties can have changed.
   Retied retied(view);
-  for (const std::string& id : changed) {
-    s = retied.Add(id);
-    if (!s.ok()) return s;
-  }
-  std::set<std::string> touched;
-  for (const auto& [prefix, ids] : view.added()) touched.insert(prefix);
-  for (const auto& [prefix, ids] : view.removed()) touched.insert(prefix);
-  const std::vector<std::string> touched_prefixes(touched.begin(), touched.end());
-  auto touched_members = view.Buckets(touched_prefixes);
+  s = retied.Add(changed);
+  if (!s.ok()) return s;
+  const std::vector<BucketId> touched = view.Touched();
+  auto touched_members = view.Buckets(touched);
   if (!touched_members.ok()) return touched_members.status();
-  for (const std::vector<std::string>& members : *touched_members) {
-    for (const std::string& id : members) {
-      s = retied.Add(id);
-      if (!s.ok()) return s;
+  {
+    std::vector<std::string> members_all;
+    for (size_t i = 0; i < touched.size(); ++i) {
+      const std::vector<std::string>& members = (*touched_members)[i];
+      if (members.empty()) {
+        deletes.push_back(BucketKey(touched[i]));
+      } else {
+        puts.emplace_back(BucketKey(touched[i]), JoinIds(members));
+      }
+      members_all.insert(members_all.end(), members.begin(), members.end());
     }
+    s = retied.Add(members_all);
+    if (!s.ok()) return s;
   }
 
   // Re-tie every bucket of every advert in the set, whole. A tie to an
   // advert outside it brings that advert's cluster in: the set is walked
-  // in waves, each wave's buckets read in one pass. The touched buckets,
+  // in waves, each wave's buckets read in one batch. The touched buckets,
   // in hand already, are tied first (ties do not depend on the order
   // buckets are tied in: template_clusters.h).
   std::vector<std::pair<std::string, std::string>> ties;
   TemplateIndexUpdate update;
-  auto tie = [&](const std::vector<std::string>& members) -> Status {
-    if (members.size() < 2) return Status::OK();
-    std::vector<const std::uint16_t*> member_values;
-    for (const std::string& member : members) {
-      auto v = view.Signature(member);
-      if (!v.ok()) return v.status();
-      member_values.push_back((*v)->data());
+  // Ties the buckets `lists`, after reading their members' signatures in
+  // one batch.
+  auto tie_all = [&](const std::vector<std::vector<std::string>>& lists) -> Status {
+    std::vector<std::string> members_all;
+    for (const std::vector<std::string>& members : lists) {
+      if (members.size() >= 2)
+        members_all.insert(members_all.end(), members.begin(), members.end());
     }
-    Status failed;
-    TieBucket(
-        members.size(), [](size_t, size_t) { return false; },
-        [&](size_t a, size_t b) {
-          return SignatureAgreement(member_values[a], member_values[b], banding.signature_length) >=
-                 banding.threshold;
-        },
-        [&](size_t a, size_t b) {
-          for (size_t k : {a, b}) {
-            const size_t before = retied.ids().size();
-            if (failed.ok()) failed = retied.Add(members[k]);
-            if (retied.ids().size() != before) ++update.outside_ties;
-          }
-          ties.emplace_back(members[a], members[b]);
-        });
-    return failed;
+    Status loaded = view.LoadSignatures(members_all);
+    if (!loaded.ok()) return loaded;
+    std::vector<std::string> outside;
+    std::vector<const std::uint16_t*> member_values;
+    for (const std::vector<std::string>& members : lists) {
+      if (members.size() < 2) continue;
+      member_values.clear();
+      for (const std::string& member : members) {
+        auto v = view.Signature(member);
+        if (!v.ok()) return v.status();
+        member_values.push_back((*v)->data());
+      }
+      TieBucket(
+          members.size(), [](size_t, size_t) { return false; },
+          [&](size_t a, size_t b) {
+            return SignatureAgreement(member_values[a], member_values[b],
+                                      banding.signature_length) >= banding.threshold;
+          },
+          [&](size_t a, size_t b) {
+            for (size_t k : {a, b}) {
+              if (!retied.Has(members[k])) outside.push_back(members[k]);
+            }
+            ties.emplace_back(members[a], members[b]);
+          });
+    }
+    std::sort(outside.begin(), outside.end());
+    outside.erase(std::unique(outside.begin(), outside.end()), outside.end());
+    update.outside_ties += outside.size();
+    return retied.Add(outside);
   };
-  std::set<std::string> tied_buckets(touched.begin(), touched.end());
-  for (const std::vector<std::string>& members : *touched_members) {
-    s = tie(members);
-    if (!s.ok()) return s;
-  }
+  std::unordered_set<BucketId, BucketIdHash> tied_buckets(touched.begin(), touched.end());
+  s = tie_all(*touched_members);
+  if (!s.ok()) return s;
+  touched_members->clear();
   for (size_t next = 0; next < retied.ids().size();) {
     const size_t wave_end = retied.ids().size();
-    std::set<std::string> wave;
+    s = view.LoadSignatures({retied.ids().begin() + static_cast<std::ptrdiff_t>(next),
+                             retied.ids().begin() + static_cast<std::ptrdiff_t>(wave_end)});
+    if (!s.ok()) return s;
+    std::vector<BucketId> wave;
     for (; next < wave_end; ++next) {
       auto signature = view.Signature(retied.ids()[next]);
       if (!signature.ok()) return signature.status();
       if ((*signature)->empty()) continue;
       ++update.adverts_retied;
       for (size_t band = 0; band < banding.bands; ++band) {
-        std::string prefix = BucketPrefix(band, TemplateBandKey((*signature)->data(), band, rows));
-        if (tied_buckets.insert(prefix).second) wave.insert(std::move(prefix));
+        const BucketId bucket{TemplateBandKey((*signature)->data(), band, rows),
+                              static_cast<std::uint8_t>(band)};
+        if (tied_buckets.insert(bucket).second) wave.push_back(bucket);
       }
     }
-    auto buckets = view.Buckets({wave.begin(), wave.end()});
+    std::sort(wave.begin(), wave.end());
+    auto buckets = view.Buckets(wave);
     if (!buckets.ok()) return buckets.status();
-    for (const std::vector<std::string>& members : *buckets) {
-      s = tie(members);
-      if (!s.ok()) return s;
-    }
+    s = tie_all(*buckets);
+    if (!s.ok()) return s;
   }
   update.buckets_read = view.buckets_read();
 
@@ -432,11 +533,9 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
     now_clusters.insert(std::move(ids));
   }
   std::set<std::vector<std::string>> old_clusters;
-  for (const std::string& first : retied.old_firsts()) {
-    auto cluster = view.Cluster(first);
-    if (!cluster.ok()) return cluster.status();
-    old_clusters.insert(**cluster);
-  }
+  for (const std::string& first : retied.old_firsts()) old_clusters.insert(view.Cluster(first));
+  // Cluster entries by key: nullopt deletes; later entries overwrite.
+  std::map<std::string, std::optional<std::string>> writes;
   std::map<std::string, std::string> old_first;  // member -> its old cluster's first
   for (const std::vector<std::string>& old : old_clusters) {
     for (const std::string& id : old) old_first[id] = old.front();
@@ -459,9 +558,6 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
     }
     update.added.push_back(now);
   }
-
-  std::vector<std::pair<std::string, std::string>> puts;
-  std::vector<std::string> deletes;
   for (auto& [key, value] : writes) {
     if (value.has_value()) {
       puts.emplace_back(key, std::move(*value));
@@ -481,16 +577,35 @@ Result<bool> TemplateIndexReady(const Store& store, const TemplateBanding& bandi
 }
 
 Result<std::vector<std::string>> TemplateClusterOf(const Store& store, const std::string& id) {
-  auto first = store.GetMeta(mk::kTemplateClusterOf + id);
-  if (!first.ok()) return first.status();
-  if (!first->has_value()) return std::vector<std::string>();
-  auto joined = store.GetMeta(mk::kTemplateCluster + **first);
-  if (!joined.ok()) return joined.status();
-  if (!joined->has_value()) {
-    return Status::Corruption("template index: " + id + " is in cluster " + **first +
-                              ", which is not kept");
+  auto clusters = TemplateClustersOf(store, {id});
+  if (!clusters.ok()) return clusters.status();
+  return std::move(clusters->front());
+}
+
+Result<std::vector<std::vector<std::string>>> TemplateClustersOf(
+    const Store& store, const std::vector<std::string>& ids) {
+  auto firsts = store.GetMetas(KeysOf(mk::kTemplateClusterOf, ids));
+  if (!firsts.ok()) return firsts.status();
+  std::vector<std::string> wanted;
+  for (const std::optional<std::string>& first : *firsts) {
+    if (first.has_value()) wanted.push_back(*first);
   }
-  return SplitIds(**joined);
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  auto joined = store.GetMetas(KeysOf(mk::kTemplateCluster, wanted));
+  if (!joined.ok()) return joined.status();
+  std::vector<std::vector<std::string>> clusters(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (!(*firsts)[i].has_value()) continue;
+    const size_t k = static_cast<size_t>(
+        std::lower_bound(wanted.begin(), wanted.end(), *(*firsts)[i]) - wanted.begin());
+    if (!(*joined)[k].has_value()) {
+      return Status::Corruption("template index: " + ids[i] + " is in cluster " + wanted[k] +
+                                ", which is not kept");
+    }
+    clusters[i] = SplitIds(*(*joined)[k]);
+  }
+  return clusters;
 }
 
 Result<std::vector<std::vector<std::string>>> ReadTemplateClusters(const Store& store) {

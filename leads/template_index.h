@@ -57,7 +57,8 @@ struct TemplateIndexUpdate {
   std::vector<std::vector<std::string>> removed;
   std::vector<std::vector<std::string>> added;
   size_t adverts_retied = 0;  // adverts whose buckets were tied again
-  size_t outside_ties = 0;    // ties that reached outside the set (bringing a cluster in)
+  // Adverts outside the set that ties reached (bringing their clusters in).
+  size_t outside_ties = 0;
   size_t buckets_read = 0;
 };
 
@@ -78,6 +79,10 @@ Result<bool> TemplateIndexReady(const Store& store, const TemplateBanding& bandi
 
 // The cluster `id` is in, ascending; empty when it is in none.
 Result<std::vector<std::string>> TemplateClusterOf(const Store& store, const std::string& id);
+
+// The cluster each of `ids` is in, in their order: two batched reads.
+Result<std::vector<std::vector<std::string>>> TemplateClustersOf(
+    const Store& store, const std::vector<std::string>& ids);
 
 // Every cluster in the index, each ascending, sorted.
 Result<std::vector<std::vector<std::string>>> ReadTemplateClusters(const Store& store);

@@ -1,7 +1,7 @@
 #include "leads/unit_closure.h"
 
+#include <algorithm>
 #include <cstdlib>
-#include <deque>
 #include <utility>
 
 #include "leads/corpus.h"
@@ -46,59 +46,73 @@ Result<std::vector<std::string>> UnitClosure::ConsecutivePartners(const std::str
   return partners;
 }
 
-Status UnitClosure::Walk(const std::string& entity, std::deque<std::string>* queue) {
-  auto holders = LinkHolders(store_, entity);
+Status UnitClosure::Walk(const std::vector<std::string>& entities, std::vector<std::string>* next) {
+  auto holders = LinkHolders(store_, entities);
   if (!holders.ok()) return holders.status();
-  for (std::string& holder : *holders) {
-    if (adverts_.count(holder) == 0) queue->push_back(std::move(holder));
+  for (std::vector<std::string>& of_one : *holders) {
+    for (std::string& holder : of_one) {
+      if (adverts_.count(holder) == 0) next->push_back(std::move(holder));
+    }
   }
   return Status::OK();
 }
 
-Status UnitClosure::Add(const std::string& seed) {
-  std::deque<std::string> queue;
-  if (adverts_.count(seed) == 0) queue.push_back(seed);
-  while (!queue.empty()) {
-    const std::string id = std::move(queue.front());
-    queue.pop_front();
-    if (adverts_.count(id) != 0) continue;
-    auto advert = store_.GetAdvertSummary(id);
-    if (!advert.ok()) return advert.status();
-    if (!advert->has_value()) continue;
-    adverts_.insert(id);
-    std::vector<std::string> keys;
-    ForEachLinkEntity(**advert, [&](EntityType type, const std::vector<std::string>& values) {
-      for (const std::string& value : values) {
-        keys.push_back(std::string(EntityTypeName(type)) + " " + value);
-      }
-    });
-    for (const std::string& key : keys) {
-      if (!entities_.insert(key).second) continue;
-      auto verdict = verdicts_.Entity(key);
-      if (!verdict.ok()) return verdict.status();
-      if (verdict->hygiene != Hygiene::kLinks) continue;
-      Status s = Walk(key, &queue);
-      if (!s.ok()) return s;
-      auto partners = ConsecutivePartners(key);
+Status UnitClosure::Add(const std::vector<std::string>& seeds) {
+  std::vector<std::string> wave = seeds;
+  while (!wave.empty()) {
+    std::sort(wave.begin(), wave.end());
+    wave.erase(std::unique(wave.begin(), wave.end()), wave.end());
+    wave.erase(std::remove_if(wave.begin(), wave.end(),
+                              [&](const std::string& id) { return adverts_.count(id) != 0; }),
+               wave.end());
+    auto summaries = store_.GetAdvertSummaries(wave);
+    if (!summaries.ok()) return summaries.status();
+    std::vector<std::string> present;
+    std::vector<std::string> keys;  // entities not met before
+    for (size_t i = 0; i < wave.size(); ++i) {
+      if (!(*summaries)[i].has_value()) continue;
+      adverts_.insert(wave[i]);
+      present.push_back(wave[i]);
+      ForEachLinkEntity(*(*summaries)[i],
+                        [&](EntityType type, const std::vector<std::string>& values) {
+                          for (const std::string& value : values) {
+                            std::string key = std::string(EntityTypeName(type)) + " " + value;
+                            if (entities_.insert(key).second) keys.push_back(std::move(key));
+                          }
+                        });
+    }
+    summaries->clear();
+    auto verdicts = verdicts_.Entities(keys);
+    if (!verdicts.ok()) return verdicts.status();
+    std::vector<std::string> walked;
+    for (size_t k = 0; k < keys.size(); ++k) {
+      if ((*verdicts)[k].hygiene != Hygiene::kLinks) continue;
+      walked.push_back(keys[k]);
+      auto partners = ConsecutivePartners(keys[k]);
       if (!partners.ok()) return partners.status();
       // Its holders are walked; the partner itself (and its own partners)
       // when one of them is.
       for (const std::string& partner : *partners) {
-        if (entities_.count(partner) != 0) continue;
-        s = Walk(partner, &queue);
-        if (!s.ok()) return s;
+        if (entities_.count(partner) == 0) walked.push_back(partner);
       }
     }
-    auto cluster = TemplateClusterOf(store_, id);
-    if (!cluster.ok()) return cluster.status();
-    if (cluster->empty() || !cluster_firsts_.insert(cluster->front()).second) continue;
-    clusters_.push_back(*cluster);
-    auto verdict = verdicts_.Cluster(*cluster);
-    if (!verdict.ok()) return verdict.status();
-    if (verdict->hygiene != Hygiene::kLinks) continue;
-    for (const std::string& member : *cluster) {
-      if (adverts_.count(member) == 0) queue.push_back(member);
+    std::vector<std::string> next;
+    Status s = Walk(walked, &next);
+    if (!s.ok()) return s;
+    auto clusters = TemplateClustersOf(store_, present);
+    if (!clusters.ok()) return clusters.status();
+    for (std::vector<std::string>& cluster : *clusters) {
+      if (cluster.empty() || !cluster_firsts_.insert(cluster.front()).second) continue;
+      auto verdict = verdicts_.Cluster(cluster);
+      if (!verdict.ok()) return verdict.status();
+      if (verdict->hygiene == Hygiene::kLinks) {
+        for (const std::string& member : cluster) {
+          if (adverts_.count(member) == 0) next.push_back(member);
+        }
+      }
+      clusters_.push_back(std::move(cluster));
     }
+    wave = std::move(next);
   }
   return Status::OK();
 }

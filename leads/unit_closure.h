@@ -17,7 +17,6 @@
 // and the template index up to date first. Not thread-safe.
 #pragma once
 
-#include <deque>
 #include <map>
 #include <set>
 #include <string>
@@ -35,8 +34,9 @@ class UnitClosure {
  public:
   UnitClosure(const Store& store, const LeadSettings& settings);
 
-  // Adds `id`'s unit (nothing when the advert is not stored).
-  Status Add(const std::string& id);
+  // Adds the units of `ids` (nothing for an advert not stored). The
+  // units are walked in waves, each wave's reads batched.
+  Status Add(const std::vector<std::string>& ids);
 
   // The adverts of the units added, ascending.
   std::vector<std::string> Adverts() const { return {adverts_.begin(), adverts_.end()}; }
@@ -48,7 +48,8 @@ class UnitClosure {
   // The linking phones the facts would pair with `phone` (a key), read from
   // the store's counts of its 1000-number block.
   Result<std::vector<std::string>> ConsecutivePartners(const std::string& phone);
-  Status Walk(const std::string& entity, std::deque<std::string>* queue);
+  // The next wave: the holders of `entities` not yet in.
+  Status Walk(const std::vector<std::string>& entities, std::vector<std::string>* next);
 
   const Store& store_;
   const LeadSettings& settings_;

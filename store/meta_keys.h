@@ -62,12 +62,14 @@ inline constexpr char kAdvertCount[] =
     "leads\x1f"
     "advert_count";
 // leads/template_index.cc: the near-duplicate template index
-// (template_index.h). kTemplateIndexState: "ready <length> <bands>
-// <threshold>" once written whole (absent or "building" otherwise).
-// kTemplateSignature + advert id: its 16-bit signature as indexed (values
-// little-endian). kTemplateBucket + band (1 byte) + bucket key (8 bytes,
-// big-endian) + advert id: "" (one posting). kTemplateClusterOf + advert
-// id: the first id of its cluster (adverts in clusters of two or more).
+// (template_index.h). kTemplateIndexState: "ready 2 <length> <bands>
+// <threshold>" once written whole (absent or "building" otherwise; "2"
+// is the format). kTemplateSignature + advert id: its 16-bit signature as
+// indexed (values little-endian). kTemplateBucket + band (1 byte) + bucket
+// key (8 bytes, big-endian): the ids in the bucket, ascending,
+// "\x1f"-joined (one key per bucket, so a read is a point lookup the
+// bloom filter answers). kTemplateClusterOf + advert id: the first id of
+// its cluster (adverts in clusters of two or more).
 // kTemplateCluster + first id: the cluster's ids ascending, "\x1f"-joined.
 inline constexpr char kTemplateIndexState[] = "tpl-index\x1fstate";
 inline constexpr char kTemplateSignature[] = "tpl-sig\x1f";
