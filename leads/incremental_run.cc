@@ -160,11 +160,11 @@ Result<Seeds> ChangeSeeds(const Store& store, const LeadSettings& settings,
     if (linking + changed < 2 || linking > max_phones + changed) continue;
     seed_entities.insert(phones->begin(), phones->end());
   }
-  for (const std::string& entity : seed_entities) {
-    auto holders = LinkHolders(store, entity);
-    if (!holders.ok()) return holders.status();
-    seeds.insert(holders->begin(), holders->end());
-  }
+  auto holders =
+      LinkHolders(store, std::vector<std::string>(seed_entities.begin(), seed_entities.end()));
+  if (!holders.ok()) return holders.status();
+  for (const std::vector<std::string>& of_one : *holders)
+    seeds.insert(of_one.begin(), of_one.end());
   for (const auto* clusters : {&retied.removed, &retied.added}) {
     for (const auto& cluster : *clusters) seeds.insert(cluster.begin(), cluster.end());
   }
@@ -202,12 +202,14 @@ Status RewriteHubLinesOutside(
   if (lines.empty()) return Status::OK();
   std::set<std::string> holders;
   std::map<std::string, std::string> after;  // line before -> after
+  std::vector<std::string> entities;
   for (const auto& [entity, before_after] : lines) {
-    auto held = LinkHolders(store, entity);
-    if (!held.ok()) return held.status();
-    holders.insert(held->begin(), held->end());
+    entities.push_back(entity);
     after[before_after.first] = before_after.second;
   }
+  auto held = LinkHolders(store, entities);
+  if (!held.ok()) return held.status();
+  for (const std::vector<std::string>& of_one : *held) holders.insert(of_one.begin(), of_one.end());
   std::set<std::string> recomputed;
   for (const LeadRecord& lead : inside) recomputed.insert(lead.id);
   std::vector<std::string> showing;
@@ -274,11 +276,12 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
   std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> by_site;
   std::vector<std::string> present;
   std::set<std::string> gone;  // logged adverts no longer stored
-  for (const std::string& id : changed) {
-    auto advert = store.GetAdvertSummary(id);
-    if (!advert.ok()) return advert.status();
-    if (advert->has_value()) {
-      by_site[(*advert)->site].first.push_back(id);
+  auto summaries = store.GetAdvertSummaries(changed);
+  if (!summaries.ok()) return summaries.status();
+  for (size_t i = 0; i < changed.size(); ++i) {
+    const std::string& id = changed[i];
+    if (const std::optional<AdvertSummary>& advert = (*summaries)[i]; advert.has_value()) {
+      by_site[advert->site].first.push_back(id);
       present.push_back(id);
       continue;
     }
@@ -287,6 +290,7 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
     if (!site.ok()) return site.status();
     if (!site->empty()) by_site[*site].second.push_back(id);
   }
+  summaries->clear();
   for (const auto& [site, ids] : by_site) {
     auto holds = ChromeHoldsAfter(store, corpus_options, site, ids.first, ids.second);
     if (!holds.ok()) return holds.status();
