@@ -20,7 +20,6 @@ namespace {
 
 namespace mk = meta_keys;
 
-constexpr size_t kWriteBatch = 20000;
 constexpr std::string_view kIndexPrefixes[] = {mk::kTemplateSignature, mk::kTemplateBucket,
                                                mk::kTemplateClusterOf, mk::kTemplateCluster};
 
@@ -329,20 +328,23 @@ Status WriteTemplateIndex(Store& store, const std::vector<TemplateSignature>& ad
   std::sort(sorted.begin(), sorted.end(),
             [](const TemplateSignature* a, const TemplateSignature* b) { return a->id < b->id; });
   std::vector<const std::uint16_t*> signatures(sorted.size(), nullptr);
-  MetaBatchWriter writer(store, kWriteBatch);
-  const size_t rows = banding.Rows();
   for (size_t i = 0; i < sorted.size(); ++i) {
-    const TemplateSignature& a = *sorted[i];
-    if (a.values.empty()) continue;
-    signatures[i] = a.values.data();
-    s = writer.Put(mk::kTemplateSignature + a.id, EncodeValues(a.values));
-    if (!s.ok()) return s;
+    if (!sorted[i]->values.empty()) signatures[i] = sorted[i]->values.data();
   }
-  // Buckets band by band, each band's in key order (RocksDB takes keys in
-  // order several times faster than scattered ones); a bucket's ids come
+  // Every key in ascending order, so the store can take them in as one
+  // table file: buckets, clusters, cluster entries, then signatures (the
+  // prefixes' order).
+  static_assert(std::string_view(mk::kTemplateBucket) < mk::kTemplateCluster &&
+                std::string_view(mk::kTemplateCluster) < mk::kTemplateClusterOf &&
+                std::string_view(mk::kTemplateClusterOf) < mk::kTemplateSignature);
+  auto made = store.NewSortedMetaWriter();
+  if (!made.ok()) return made.status();
+  SortedMetaWriter& writer = **made;
+  const size_t rows = banding.Rows();
+  // Buckets band by band, each band's in key order; a bucket's ids come
   // ascending because `sorted` is.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
-  std::vector<std::string> members;
+  std::string bucket, joined;
   for (size_t band = 0; band < banding.bands; ++band) {
     keys.clear();
     for (size_t i = 0; i < sorted.size(); ++i) {
@@ -353,26 +355,41 @@ Status WriteTemplateIndex(Store& store, const std::vector<TemplateSignature>& ad
     }
     std::sort(keys.begin(), keys.end());
     for (size_t run = 0; run < keys.size();) {
-      members.clear();
+      joined.clear();
       size_t end = run;
       for (; end < keys.size() && keys[end].first == keys[run].first; ++end) {
-        members.push_back(sorted[keys[end].second]->id);
+        if (end != run) joined.push_back('\x1f');
+        joined += sorted[keys[end].second]->id;
       }
-      s = writer.Put(BucketKey(band, keys[run].first), JoinIds(members));
+      bucket.assign(mk::kTemplateBucket);
+      bucket.push_back(static_cast<char>(band));
+      PutBigEndianU64(bucket, keys[run].first);
+      s = writer.Put(bucket, joined);
       if (!s.ok()) return s;
       run = end;
     }
   }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> cluster_of;  // member -> first, as indices
   for (const std::vector<std::uint32_t>& cluster : FindTemplateClusters(signatures, banding)) {
     std::vector<std::string> ids;
-    for (std::uint32_t i : cluster) ids.push_back(sorted[i]->id);
-    s = writer.Put(mk::kTemplateCluster + ids.front(), JoinIds(ids));
-    for (size_t k = 0; k < ids.size() && s.ok(); ++k) {
-      s = writer.Put(mk::kTemplateClusterOf + ids[k], ids.front());
+    for (std::uint32_t i : cluster) {
+      ids.push_back(sorted[i]->id);
+      cluster_of.emplace_back(i, cluster.front());
     }
+    s = writer.Put(mk::kTemplateCluster + ids.front(), JoinIds(ids));
     if (!s.ok()) return s;
   }
-  s = writer.Flush();
+  std::sort(cluster_of.begin(), cluster_of.end());
+  for (const auto& [member, first] : cluster_of) {
+    s = writer.Put(mk::kTemplateClusterOf + sorted[member]->id, sorted[first]->id);
+    if (!s.ok()) return s;
+  }
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    if (signatures[i] == nullptr) continue;
+    s = writer.Put(mk::kTemplateSignature + sorted[i]->id, EncodeValues(sorted[i]->values));
+    if (!s.ok()) return s;
+  }
+  s = writer.Finish();
   if (!s.ok()) return s;
   return store.PutMeta(mk::kTemplateIndexState, StateValue(banding));
 }

@@ -2,6 +2,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
+#include <rocksdb/sst_file_writer.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 #include <sys/stat.h>
@@ -41,6 +42,10 @@ rocksdb::ColumnFamilyOptions FamilyOptions(Family f) {
   }
   return options;
 }
+
+// Table files a SortedMetaWriter is filling; one left by a killed run is
+// removed when the store is next opened for writing.
+constexpr char kIngestPrefix[] = "ingest-";
 
 // Present (holding the summary format) once every advert has a summary. A
 // store made before summaries existed lacks it until they are built.
@@ -168,10 +173,63 @@ class RocksHandles {
   std::vector<rocksdb::ColumnFamilyHandle*> families_;
 };
 
+// Entries in key order written to a table file in the store's directory,
+// taken in by the meta family at Finish (the file is moved, not copied).
+class IngestingMetaWriter final : public SortedMetaWriter {
+ public:
+  IngestingMetaWriter(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* meta,
+                      const rocksdb::Options& options, std::string path)
+      : db_(db), meta_(meta), writer_(rocksdb::EnvOptions(), options), path_(std::move(path)) {}
+  IngestingMetaWriter(const IngestingMetaWriter&) = delete;
+  IngestingMetaWriter& operator=(const IngestingMetaWriter&) = delete;
+  ~IngestingMetaWriter() override {
+    std::error_code ignored;
+    std::filesystem::remove(path_, ignored);
+  }
+
+  Status Open() { return FromRocks(writer_.Open(path_), "open " + path_); }
+
+  // The table writer refuses keys out of order itself.
+  Status Put(std::string_view key, std::string_view value) override {
+    rocksdb::Status s = writer_.Put(rocksdb::Slice(key.data(), key.size()),
+                                    rocksdb::Slice(value.data(), value.size()));
+    if (s.IsInvalidArgument()) {
+      return Status::InvalidArgument("write " + path_ + ": " + s.ToString());
+    }
+    if (!s.ok()) return FromRocks(s, "write " + path_);
+    ++entries_;
+    return Status::OK();
+  }
+
+  Status Finish() override {
+    if (entries_ == 0) {  // a table file cannot be empty
+      std::error_code ignored;
+      std::filesystem::remove(path_, ignored);
+      return Status::OK();
+    }
+    rocksdb::Status s = writer_.Finish();
+    if (!s.ok()) return FromRocks(s, "finish " + path_);
+    rocksdb::IngestExternalFileOptions ingest;
+    ingest.move_files = true;
+    return FromRocks(db_->IngestExternalFile(meta_, {path_}, ingest), "ingest " + path_);
+  }
+
+ private:
+  rocksdb::DB* db_;
+  rocksdb::ColumnFamilyHandle* meta_;
+  rocksdb::SstFileWriter writer_;
+  std::string path_;
+  size_t entries_ = 0;
+};
+
 class RocksStore final : public Store {
  public:
-  RocksStore(RocksHandles handles, bool read_only)
-      : handles_(std::move(handles)), read_only_(read_only) {}
+  RocksStore(RocksHandles handles, bool read_only, std::string dir,
+             const rocksdb::DBOptions& db_options)
+      : handles_(std::move(handles)),
+        read_only_(read_only),
+        dir_(std::move(dir)),
+        meta_options_(db_options, FamilyOptions(kMeta)) {}
 
   Status CheckSchema(const std::string& dir) {
     auto stored = GetMeta(kSchemaKey);
@@ -587,6 +645,17 @@ class RocksStore final : public Store {
     return FromRocks(it->status(), "scan meta");
   }
 
+  Result<std::unique_ptr<SortedMetaWriter>> NewSortedMetaWriter() override {
+    if (read_only_) return Status::InvalidArgument("store opened read-only");
+    static std::atomic<unsigned> serial{0};
+    auto writer = std::make_unique<IngestingMetaWriter>(
+        db(), family(kMeta), meta_options_,
+        dir_ + "/" + kIngestPrefix + std::to_string(serial++) + ".sst");
+    Status s = writer->Open();
+    if (!s.ok()) return s;
+    return std::unique_ptr<SortedMetaWriter>(std::move(writer));
+  }
+
   Status DeleteMeta(const std::string& key) override {
     return WriteMetaBatch({}, {key}, "delete meta");
   }
@@ -846,6 +915,8 @@ class RocksStore final : public Store {
 
   RocksHandles handles_;
   const bool read_only_;
+  const std::string dir_;
+  const rocksdb::Options meta_options_;  // what table files for the meta family are written with
   // Serialises read-modify-write of adverts and leads, and the one-off
   // summary build (which a const scan may start).
   mutable std::mutex write_mutex_;
@@ -938,7 +1009,13 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const StoreOp
     s = rocksdb::DB::Open(db_options, dir, descriptors, handles.families_out(), handles.db_out());
   }
   if (!s.ok()) return FromRocks(s, "open store " + dir);
-  auto store = std::make_unique<RocksStore>(std::move(handles), options.read_only);
+  if (!options.read_only) {
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      const std::string name = entry.path().filename().string();
+      if (name.rfind(kIngestPrefix, 0) == 0) fs::remove(entry.path(), ec);
+    }
+  }
+  auto store = std::make_unique<RocksStore>(std::move(handles), options.read_only, dir, db_options);
   Status init = store->CheckSchema(dir);
   if (init.ok()) init = store->InitSummaries();
   if (!init.ok()) return init;

@@ -28,6 +28,7 @@
 #include "core/status.h"
 #include "store/advert.h"
 #include "store/advert_summary.h"
+#include "store/sorted_meta_writer.h"
 
 namespace plainsight {
 
@@ -234,6 +235,10 @@ class Store {
       if (!s.ok() || !more) return s;
     }
     return Status::OK();
+  }
+  // A writer of entries in ascending key order (sorted_meta_writer.h).
+  virtual Result<std::unique_ptr<SortedMetaWriter>> NewSortedMetaWriter() {
+    return NewBatchedSortedMetaWriter(*this);
   }
   virtual Status DeleteMeta(const std::string& key) = 0;
   // Many keys in one atomic write.
