@@ -22,7 +22,6 @@ namespace {
 
 namespace mk = meta_keys;
 
-constexpr size_t kWriteBatch = 20000;
 // The state once a recount is whole, with the form of its digests and
 // keys: a change to either (the entity forms of corpus.h, say) must bump
 // it, so counts of the old form are recounted, not applied to.
@@ -278,27 +277,70 @@ Status RecountLinkCounts(Store& store) {
   auto counts = CountAll(store, &digests, &holder_keys);
   if (!counts.ok()) return counts.status();
   Status s = DeleteMetaPrefixes(store, kPrefixes);
-  MetaBatchWriter writer(store, kWriteBatch);
-  for (std::string& key : holder_keys) {
-    if (s.ok()) s = writer.Put(std::move(key), "");
+  if (!s.ok()) return s;
+  // Each kind of key in ascending order through a writer of its own, so
+  // the store takes each in as one table file (sorted_meta_writer.h).
+  auto write_sorted = [&](const std::function<Status(SortedMetaWriter&)>& fill) -> Status {
+    auto writer = store.NewSortedMetaWriter();
+    if (!writer.ok()) return writer.status();
+    Status filled = fill(**writer);
+    return filled.ok() ? (*writer)->Finish() : filled;
+  };
+  auto write_keys = [&](std::vector<std::string>* keys) {
+    std::sort(keys->begin(), keys->end());
+    return write_sorted([&](SortedMetaWriter& writer) {
+      for (const std::string& key : *keys) {
+        Status put = writer.Put(key, "");
+        if (!put.ok()) return put;
+      }
+      return Status::OK();
+    });
+  };
+  s = write_keys(&holder_keys);
+  holder_keys = {};
+  if (s.ok()) {
+    s = write_sorted([&](SortedMetaWriter& writer) {
+      for (const auto& [id, digest] : digests) {
+        Status put = writer.Put(mk::kLinkDigest + id, digest);
+        if (!put.ok()) return put;
+      }
+      return Status::OK();
+    });
   }
-  for (auto& [id, digest] : digests) {
-    if (s.ok()) s = writer.Put(mk::kLinkDigest + id, std::move(digest));
+  digests = {};
+  if (s.ok()) {
+    s = write_sorted([&](SortedMetaWriter& writer) {
+      for (const auto& [site, n] : counts->sites) {
+        Status put = writer.Put(mk::kLinkSite + site, std::to_string(n));
+        if (!put.ok()) return put;
+      }
+      return Status::OK();
+    });
   }
-  for (const auto& [site, n] : counts->sites) {
-    if (s.ok()) s = writer.Put(mk::kLinkSite + site, std::to_string(n));
+  std::vector<std::string> by_count;
+  if (s.ok()) {
+    s = write_sorted([&](SortedMetaWriter& writer) {
+      for (const auto& [entity, per_site] : counts->entities) {
+        Status put = writer.Put(mk::kLinkEntity + entity, EncodeSiteCounts(per_site));
+        if (!put.ok()) return put;
+        for (const auto& [site, n] : per_site) by_count.push_back(SiteEntityKey(site, n, entity));
+      }
+      return Status::OK();
+    });
   }
-  for (const auto& [entity, per_site] : counts->entities) {
-    if (s.ok()) s = writer.Put(mk::kLinkEntity + entity, EncodeSiteCounts(per_site));
-    for (const auto& [site, n] : per_site) {
-      if (s.ok()) s = writer.Put(SiteEntityKey(site, n, entity), "");
-    }
+  if (s.ok()) s = write_keys(&by_count);
+  by_count.clear();
+  if (s.ok()) {
+    s = write_sorted([&](SortedMetaWriter& writer) {
+      for (const auto& [wording, n] : counts->wordings) {
+        Status put = writer.Put(mk::kLinkWording + wording, std::to_string(n));
+        if (!put.ok()) return put;
+        by_count.push_back(SiteWordingKey(wording, n));
+      }
+      return Status::OK();
+    });
   }
-  for (const auto& [wording, n] : counts->wordings) {
-    if (s.ok()) s = writer.Put(mk::kLinkWording + wording, std::to_string(n));
-    if (s.ok()) s = writer.Put(SiteWordingKey(wording, n), "");
-  }
-  if (s.ok()) s = writer.Flush();
+  if (s.ok()) s = write_keys(&by_count);
   if (!s.ok()) return s;
   return store.PutMeta(mk::kLinkCountsState, kReady);
 }
