@@ -177,9 +177,15 @@ class RocksHandles {
 // taken in by the meta family at Finish (the file is moved, not copied).
 class IngestingMetaWriter final : public SortedMetaWriter {
  public:
+  // `commit` is the store's write mutex: the ingestion is a write like
+  // any other (RocksStore::Serialized says why writes go one at a time).
   IngestingMetaWriter(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* meta,
-                      const rocksdb::Options& options, std::string path)
-      : db_(db), meta_(meta), writer_(rocksdb::EnvOptions(), options), path_(std::move(path)) {}
+                      const rocksdb::Options& options, std::string path, std::mutex* commit)
+      : db_(db),
+        meta_(meta),
+        writer_(rocksdb::EnvOptions(), options),
+        path_(std::move(path)),
+        commit_(commit) {}
   IngestingMetaWriter(const IngestingMetaWriter&) = delete;
   IngestingMetaWriter& operator=(const IngestingMetaWriter&) = delete;
   ~IngestingMetaWriter() override {
@@ -211,6 +217,7 @@ class IngestingMetaWriter final : public SortedMetaWriter {
     if (!s.ok()) return FromRocks(s, "finish " + path_);
     rocksdb::IngestExternalFileOptions ingest;
     ingest.move_files = true;
+    std::lock_guard<std::mutex> lock(*commit_);
     return FromRocks(db_->IngestExternalFile(meta_, {path_}, ingest), "ingest " + path_);
   }
 
@@ -219,6 +226,7 @@ class IngestingMetaWriter final : public SortedMetaWriter {
   rocksdb::ColumnFamilyHandle* meta_;
   rocksdb::SstFileWriter writer_;
   std::string path_;
+  std::mutex* commit_;
   size_t entries_ = 0;
 };
 
@@ -650,7 +658,7 @@ class RocksStore final : public Store {
     static std::atomic<unsigned> serial{0};
     auto writer = std::make_unique<IngestingMetaWriter>(
         db(), family(kMeta), meta_options_,
-        dir_ + "/" + kIngestPrefix + std::to_string(serial++) + ".sst");
+        dir_ + "/" + kIngestPrefix + std::to_string(serial++) + ".sst", &commit_mutex_);
     Status s = writer->Open();
     if (!s.ok()) return s;
     return std::unique_ptr<SortedMetaWriter>(std::move(writer));
@@ -1010,9 +1018,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const StoreOp
   }
   if (!s.ok()) return FromRocks(s, "open store " + dir);
   if (!options.read_only) {
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
-      const std::string name = entry.path().filename().string();
-      if (name.rfind(kIngestPrefix, 0) == 0) fs::remove(entry.path(), ec);
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      std::error_code ignored;
+      if (name.rfind(kIngestPrefix, 0) == 0) fs::remove(it->path(), ignored);
     }
   }
   auto store = std::make_unique<RocksStore>(std::move(handles), options.read_only, dir, db_options);
