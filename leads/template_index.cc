@@ -209,37 +209,6 @@ class IndexView {
     return members;
   }
 
-  // The first id of each advert's cluster as stored ("" when in none).
-  Result<std::vector<std::string>> ClustersOf(const std::vector<std::string>& ids) const {
-    auto stored = store_.GetMetas(KeysOf(mk::kTemplateClusterOf, ids));
-    if (!stored.ok()) return stored.status();
-    std::vector<std::string> firsts(ids.size());
-    for (size_t i = 0; i < ids.size(); ++i) firsts[i] = (*stored)[i].value_or("");
-    return firsts;
-  }
-
-  // Reads the stored clusters whose first ids are `firsts` (not yet read).
-  Status LoadClusters(const std::vector<std::string>& firsts) {
-    std::vector<std::string> wanted;
-    for (const std::string& first : firsts) {
-      if (clusters_.count(first) == 0) wanted.push_back(first);
-    }
-    auto stored = store_.GetMetas(KeysOf(mk::kTemplateCluster, wanted));
-    if (!stored.ok()) return stored.status();
-    for (size_t i = 0; i < wanted.size(); ++i) {
-      if (!(*stored)[i].has_value()) {
-        return Status::Corruption("template index: cluster " + wanted[i] + " is missing");
-      }
-      clusters_.emplace(wanted[i], SplitIds(*(*stored)[i]));
-    }
-    return Status::OK();
-  }
-
-  // A stored cluster read by LoadClusters.
-  const std::vector<std::string>& Cluster(const std::string& first) const {
-    return clusters_.at(first);
-  }
-
   Result<std::vector<std::uint16_t>> Decoded(const std::string& id,
                                              const std::optional<std::string>& stored) const {
     if (!stored.has_value()) return std::vector<std::uint16_t>();
@@ -259,7 +228,6 @@ class IndexView {
   std::unordered_map<std::string, std::vector<std::uint16_t>> signatures_;
   std::unordered_map<BucketId, std::vector<std::string>, BucketIdHash> added_;    // ids entering
   std::unordered_map<BucketId, std::vector<std::string>, BucketIdHash> removed_;  // ids leaving
-  std::map<std::string, std::vector<std::string>> clusters_;
   size_t buckets_read_ = 0;
 };
 
@@ -267,7 +235,7 @@ class IndexView {
 // was in brought in whole.
 class Retied {
  public:
-  explicit Retied(IndexView& view) : view_(view) {}
+  explicit Retied(const Store& store) : store_(store) {}
 
   // Adds each of `ids` with its cluster: one batch of reads for all.
   Status Add(const std::vector<std::string>& ids) {
@@ -278,16 +246,13 @@ class Retied {
     std::sort(fresh.begin(), fresh.end());
     fresh.erase(std::unique(fresh.begin(), fresh.end()), fresh.end());
     if (fresh.empty()) return Status::OK();
-    auto firsts = view_.ClustersOf(fresh);
-    if (!firsts.ok()) return firsts.status();
-    std::vector<std::string> met;
-    for (const std::string& first : *firsts) {
-      if (!first.empty() && old_firsts_.insert(first).second) met.push_back(first);
-    }
-    Status s = view_.LoadClusters(met);
-    if (!s.ok()) return s;
-    for (const std::string& first : met) {
-      for (const std::string& member : view_.Cluster(first)) Insert(member);
+    auto clusters = TemplateClustersOf(store_, fresh);
+    if (!clusters.ok()) return clusters.status();
+    for (std::vector<std::string>& cluster : *clusters) {
+      if (cluster.empty() || old_clusters_.count(cluster.front()) != 0) continue;
+      for (const std::string& member : cluster) Insert(member);
+      const std::string first = cluster.front();
+      old_clusters_.emplace(first, std::move(cluster));
     }
     for (const std::string& id : fresh) Insert(id);
     return Status::OK();
@@ -296,16 +261,19 @@ class Retied {
   size_t IndexOf(const std::string& id) const { return index_.at(id); }
   bool Has(const std::string& id) const { return index_.count(id) != 0; }
   const std::vector<std::string>& ids() const { return ids_; }
-  const std::set<std::string>& old_firsts() const { return old_firsts_; }
+  // The stored clusters met, by first id.
+  const std::map<std::string, std::vector<std::string>>& old_clusters() const {
+    return old_clusters_;
+  }
 
  private:
   void Insert(const std::string& id) {
     if (index_.emplace(id, ids_.size()).second) ids_.push_back(id);
   }
-  IndexView& view_;
+  const Store& store_;
   std::unordered_map<std::string, size_t> index_;
   std::vector<std::string> ids_;
-  std::set<std::string> old_firsts_;
+  std::map<std::string, std::vector<std::string>> old_clusters_;
 };
 
 }  // namespace
@@ -443,7 +411,7 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
 
   // Every advert in a bucket something entered or left, and each changed
   // advert, with their clusters: only their ties can have changed.
-  Retied retied(view);
+  Retied retied(store);
   s = retied.Add(changed);
   if (!s.ok()) return s;
   const std::vector<BucketId> touched = view.Touched();
@@ -550,7 +518,7 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
     now_clusters.insert(std::move(ids));
   }
   std::set<std::vector<std::string>> old_clusters;
-  for (const std::string& first : retied.old_firsts()) old_clusters.insert(view.Cluster(first));
+  for (const auto& [first, members] : retied.old_clusters()) old_clusters.insert(members);
   // Cluster entries by key: nullopt deletes; later entries overwrite.
   std::map<std::string, std::optional<std::string>> writes;
   std::map<std::string, std::string> old_first;  // member -> its old cluster's first
