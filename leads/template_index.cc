@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -137,18 +138,26 @@ class IndexView {
   void SetSignature(const std::string& id, std::vector<std::uint16_t> values) {
     signatures_[id] = std::move(values);
   }
-  void AddToBucket(const BucketId& bucket, const std::string& id) { added_[bucket].push_back(id); }
-  void RemoveFromBucket(const BucketId& bucket, const std::string& id) {
-    removed_[bucket].push_back(id);
+  // The changes' moves between buckets; `id` must outlive the view.
+  void AddToBucket(const BucketId& bucket, const std::string& id) {
+    moves_.push_back({bucket, &id, Move::kEnters});
   }
-  // The buckets something entered or left, ascending.
-  std::vector<BucketId> Touched() const {
+  void RemoveFromBucket(const BucketId& bucket, const std::string& id) {
+    moves_.push_back({bucket, &id, Move::kLeaves});
+  }
+  // A bucket a re-signed advert stays in: no member comes or goes, but its
+  // ties there are judged on its new values.
+  void StayInBucket(const BucketId& bucket, const std::string& id) {
+    moves_.push_back({bucket, &id, Move::kStays});
+  }
+  // The buckets something entered, left or was re-signed in, ascending.
+  // Called once every move is in.
+  std::vector<BucketId> Touched() {
+    std::sort(moves_.begin(), moves_.end());
     std::vector<BucketId> touched;
-    touched.reserve(added_.size() + removed_.size());
-    for (const auto& [bucket, ids] : added_) touched.push_back(bucket);
-    for (const auto& [bucket, ids] : removed_) touched.push_back(bucket);
-    std::sort(touched.begin(), touched.end());
-    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    for (const Move& move : moves_) {
+      if (touched.empty() || !(touched.back() == move.bucket)) touched.push_back(move.bucket);
+    }
     return touched;
   }
 
@@ -181,30 +190,47 @@ class IndexView {
     return &it->second;
   }
 
-  // The members now of each of `buckets` (ascending), each list ascending:
-  // one batched lookup.
-  Result<std::vector<std::vector<std::string>>> Buckets(const std::vector<BucketId>& buckets) {
+  struct Members {
+    std::vector<std::string> before;  // as stored
+    std::vector<std::string> after;   // with the changes laid over
+  };
+  // The members of each of `buckets` (ascending) before and after the
+  // changes, each list ascending: one batched lookup.
+  Result<std::vector<Members>> Buckets(const std::vector<BucketId>& buckets) {
     buckets_read_ += buckets.size();
     std::vector<std::string> keys;
     keys.reserve(buckets.size());
     for (const BucketId& bucket : buckets) keys.push_back(BucketKey(bucket));
     auto stored = store_.GetMetas(keys);
     if (!stored.ok()) return stored.status();
-    std::vector<std::vector<std::string>> members(buckets.size());
+    std::vector<Members> members(buckets.size());
     for (size_t i = 0; i < buckets.size(); ++i) {
-      std::vector<std::string>& ids = members[i];
-      if ((*stored)[i].has_value()) ids = SplitIds(*(*stored)[i]);
-      if (const auto gone = removed_.find(buckets[i]); gone != removed_.end()) {
-        const std::set<std::string> leaving(gone->second.begin(), gone->second.end());
+      if ((*stored)[i].has_value()) members[i].before = SplitIds(*(*stored)[i]);
+      std::vector<std::string> ids = members[i].before;
+      const auto [begin, end] =
+          std::equal_range(moves_.begin(), moves_.end(), Move{buckets[i], nullptr, Move::kLeaves},
+                           [](const Move& x, const Move& y) { return x.bucket < y.bucket; });
+      std::vector<std::string_view> leaving;
+      bool entered = false;
+      for (auto move = begin; move != end; ++move) {
+        if (move->kind == Move::kLeaves) leaving.push_back(*move->id);
+        if (move->kind != Move::kEnters) continue;
+        ids.push_back(*move->id);
+        entered = true;
+      }
+      if (!leaving.empty()) {
         ids.erase(std::remove_if(ids.begin(), ids.end(),
-                                 [&](const std::string& id) { return leaving.count(id) != 0; }),
+                                 [&](const std::string& id) {
+                                   return std::find(leaving.begin(), leaving.end(), id) !=
+                                          leaving.end();
+                                 }),
                   ids.end());
       }
-      if (const auto came = added_.find(buckets[i]); came != added_.end()) {
-        ids.insert(ids.end(), came->second.begin(), came->second.end());
+      if (entered) {
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
       }
+      members[i].after = std::move(ids);
     }
     return members;
   }
@@ -226,8 +252,16 @@ class IndexView {
   const Store& store_;
   TemplateBanding banding_;
   std::unordered_map<std::string, std::vector<std::uint16_t>> signatures_;
-  std::unordered_map<BucketId, std::vector<std::string>, BucketIdHash> added_;    // ids entering
-  std::unordered_map<BucketId, std::vector<std::string>, BucketIdHash> removed_;  // ids leaving
+  struct Move {
+    BucketId bucket;
+    const std::string* id;
+    enum Kind : std::uint8_t { kLeaves, kEnters, kStays } kind;
+    bool operator<(const Move& o) const {
+      if (!(bucket == o.bucket)) return bucket < o.bucket;
+      return kind != o.kind ? kind < o.kind : *id < *o.id;
+    }
+  };
+  std::vector<Move> moves_;  // sorted by Touched()
   size_t buckets_read_ = 0;
 };
 
@@ -378,7 +412,10 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
   IndexView view(store, banding);
   std::vector<std::pair<std::string, std::string>> puts;
   std::vector<std::string> deletes;
-  std::vector<std::string> changed;
+  // The changed adverts' signatures as stored (empty: none), and those
+  // that have none now.
+  std::unordered_map<std::string, std::vector<std::uint16_t>> before;
+  std::unordered_set<std::string> gone;
   {
     std::vector<std::string> ids;
     for (const TemplateSignature& change : changes) ids.push_back(change.id);
@@ -395,63 +432,153 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
         std::optional<std::uint64_t> was, is;
         if (!old->empty()) was = TemplateBandKey(old->data(), band, rows);
         if (!now.empty()) is = TemplateBandKey(now.data(), band, rows);
-        if (was == is) continue;
+        if (was == is) {
+          if (was.has_value()) view.StayInBucket({*was, b}, change.id);
+          continue;
+        }
         if (was.has_value()) view.RemoveFromBucket({*was, b}, change.id);
         if (is.has_value()) view.AddToBucket({*is, b}, change.id);
       }
       if (now.empty()) {
         deletes.push_back(mk::kTemplateSignature + change.id);
+        gone.insert(change.id);
       } else {
         puts.emplace_back(mk::kTemplateSignature + change.id, EncodeValues(now));
       }
       view.SetSignature(change.id, now);
-      changed.push_back(change.id);
+      before.emplace(change.id, std::move(*old));
     }
   }
 
-  // Every advert in a bucket something entered or left, and each changed
-  // advert, with their clusters: only their ties can have changed.
-  Retied retied(store);
-  s = retied.Add(changed);
-  if (!s.ok()) return s;
+  // 1. The ties of the touched buckets before and after the changes: only
+  // theirs can differ (every other bucket keeps its members and values).
   const std::vector<BucketId> touched = view.Touched();
   auto touched_members = view.Buckets(touched);
   if (!touched_members.ok()) return touched_members.status();
-  {
-    std::vector<std::string> members_all;
-    for (size_t i = 0; i < touched.size(); ++i) {
-      const std::vector<std::string>& members = (*touched_members)[i];
-      if (members.empty()) {
-        deletes.push_back(BucketKey(touched[i]));
-      } else {
-        puts.emplace_back(BucketKey(touched[i]), JoinIds(members));
-      }
-      members_all.insert(members_all.end(), members.begin(), members.end());
+  std::vector<std::string> nodes;  // members of touched buckets with company
+  std::unordered_map<std::string, std::uint32_t> node_of;
+  auto node = [&](const std::string& id) {
+    const auto [it, inserted] = node_of.try_emplace(id, static_cast<std::uint32_t>(nodes.size()));
+    if (inserted) nodes.push_back(id);
+    return it->second;
+  };
+  for (size_t i = 0; i < touched.size(); ++i) {
+    const IndexView::Members& members = (*touched_members)[i];
+    if (members.after.empty()) {
+      deletes.push_back(BucketKey(touched[i]));
+    } else {
+      puts.emplace_back(BucketKey(touched[i]), JoinIds(members.after));
     }
-    s = retied.Add(members_all);
+    for (const std::vector<std::string>* list : {&members.before, &members.after}) {
+      if (list->size() < 2) continue;
+      for (const std::string& member : *list) node(member);
+    }
+  }
+  s = view.LoadSignatures(nodes);
+  if (!s.ok()) return s;
+  using Tie = std::pair<std::uint32_t, std::uint32_t>;  // nodes, lower first
+  // Ties `members` by their signatures before or after the changes.
+  auto tie_bucket = [&](const std::vector<std::string>& members, bool as_before,
+                        std::vector<Tie>* ties) -> Status {
+    if (members.size() < 2) return Status::OK();
+    std::vector<const std::uint16_t*> values;
+    std::vector<std::uint32_t> ids;
+    for (const std::string& member : members) {
+      const std::vector<std::uint16_t>* v = nullptr;
+      if (const auto was = before.find(member); as_before && was != before.end()) {
+        v = &was->second;
+      } else {
+        auto now = view.Signature(member);
+        if (!now.ok()) return now.status();
+        v = *now;
+      }
+      if (v->size() != banding.signature_length) {
+        return Status::Corruption("template index: bucket member " + member + " has no signature");
+      }
+      values.push_back(v->data());
+      ids.push_back(node(member));
+    }
+    TieBucket(
+        members.size(), [](size_t, size_t) { return false; },
+        [&](size_t a, size_t b) {
+          return SignatureAgreement(values[a], values[b], banding.signature_length) >=
+                 banding.threshold;
+        },
+        [&](size_t a, size_t b) {
+          ties->emplace_back(std::min(ids[a], ids[b]), std::max(ids[a], ids[b]));
+        });
+    return Status::OK();
+  };
+  std::vector<Tie> ties_before, ties_after;
+  for (const IndexView::Members& members : *touched_members) {
+    s = tie_bucket(members.before, true, &ties_before);
+    if (s.ok()) s = tie_bucket(members.after, false, &ties_after);
     if (!s.ok()) return s;
   }
+  touched_members->clear();
+  for (std::vector<Tie>* ties : {&ties_before, &ties_after}) {
+    std::sort(ties->begin(), ties->end());
+    ties->erase(std::unique(ties->begin(), ties->end()), ties->end());
+  }
+  std::vector<Tie> lost;
+  std::set_difference(ties_before.begin(), ties_before.end(), ties_after.begin(), ties_after.end(),
+                      std::back_inserter(lost));
 
-  // Re-tie every bucket of every advert in the set, whole. A tie to an
-  // advert outside it brings that advert's cluster in: the set is walked
-  // in waves, each wave's buckets read in one batch. The touched buckets,
-  // in hand already, are tied first (ties do not depend on the order
-  // buckets are tied in: template_clusters.h).
+  // 2. Clusters stay whole unless a lost tie split them. The touched
+  // buckets' ties after the changes are ties of the new graph: when they
+  // join the two ends of every lost tie, and all the old neighbours of an
+  // advert that is gone, every path the cluster had still holds. A cluster
+  // where they do not may have split: only those have every bucket of
+  // every member tied again.
+  UnionFind joined(nodes.size());
+  for (const auto& [a, b] : ties_after) joined.Union(a, b);
+  std::vector<std::string> may_have_split;  // a member of each such cluster
+  std::map<std::uint32_t, std::vector<std::uint32_t>> neighbours_of_gone;
+  for (const auto& [a, b] : lost) {
+    const bool a_gone = gone.count(nodes[a]) != 0;
+    const bool b_gone = gone.count(nodes[b]) != 0;
+    if (a_gone && b_gone) {
+      may_have_split.push_back(nodes[a]);
+    } else if (a_gone || b_gone) {
+      neighbours_of_gone[a_gone ? a : b].push_back(a_gone ? b : a);
+    } else if (joined.Find(a) != joined.Find(b)) {
+      may_have_split.push_back(nodes[a]);
+    }
+  }
+  for (const auto& [advert, neighbours] : neighbours_of_gone) {
+    for (std::uint32_t n : neighbours) {
+      if (joined.Find(n) != joined.Find(neighbours.front())) {
+        may_have_split.push_back(nodes[advert]);
+        break;
+      }
+    }
+  }
+
+  // 3. Re-tie every bucket of every advert in those clusters, whole. A tie
+  // to an advert outside brings that advert's cluster in: the set is walked
+  // in waves, each wave's buckets read in one batch. The touched buckets'
+  // ties are in hand already.
+  Retied retied(store);
+  s = retied.Add(may_have_split);
+  if (!s.ok()) return s;
   std::vector<std::pair<std::string, std::string>> ties;
   TemplateIndexUpdate update;
+  update.ties_lost = lost.size();
+  update.clusters_retied = retied.old_clusters().size();
   // Ties the buckets `lists`, after reading their members' signatures in
   // one batch.
-  auto tie_all = [&](const std::vector<std::vector<std::string>>& lists) -> Status {
+  auto tie_all = [&](const std::vector<IndexView::Members>& lists) -> Status {
     std::vector<std::string> members_all;
-    for (const std::vector<std::string>& members : lists) {
-      if (members.size() >= 2)
-        members_all.insert(members_all.end(), members.begin(), members.end());
+    for (const IndexView::Members& members : lists) {
+      if (members.after.size() >= 2)
+        members_all.insert(members_all.end(), members.after.begin(), members.after.end());
     }
     Status loaded = view.LoadSignatures(members_all);
     if (!loaded.ok()) return loaded;
     std::vector<std::string> outside;
     std::vector<const std::uint16_t*> member_values;
-    for (const std::vector<std::string>& members : lists) {
+    for (const IndexView::Members& bucket : lists) {
+      const std::vector<std::string>& members = bucket.after;
       if (members.size() < 2) continue;
       member_values.clear();
       for (const std::string& member : members) {
@@ -478,9 +605,6 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
     return retied.Add(outside);
   };
   std::unordered_set<BucketId, BucketIdHash> tied_buckets(touched.begin(), touched.end());
-  s = tie_all(*touched_members);
-  if (!s.ok()) return s;
-  touched_members->clear();
   for (size_t next = 0; next < retied.ids().size();) {
     const size_t wave_end = retied.ids().size();
     s = view.LoadSignatures({retied.ids().begin() + static_cast<std::ptrdiff_t>(next),
@@ -506,11 +630,45 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
   }
   update.buckets_read = view.buckets_read();
 
-  // The connected sets anew.
-  UnionFind uf(retied.ids().size());
-  for (const auto& [a, b] : ties) uf.Union(retied.IndexOf(a), retied.IndexOf(b));
+  // 4. The connected sets anew, over the touched buckets' members, their
+  // old clusters and the re-tied set: an old cluster no lost tie split is
+  // joined whole (less what is gone), the re-tied ones by their ties, and
+  // all by the touched buckets' ties.
+  auto clusters_of_nodes = TemplateClustersOf(store, nodes);
+  if (!clusters_of_nodes.ok()) return clusters_of_nodes.status();
+  std::map<std::string, std::vector<std::string>> old_by_first = retied.old_clusters();
+  for (std::vector<std::string>& cluster : *clusters_of_nodes) {
+    if (!cluster.empty()) old_by_first.try_emplace(cluster.front(), std::move(cluster));
+  }
+  clusters_of_nodes->clear();
+  std::vector<std::string> universe = nodes;
+  std::unordered_map<std::string, size_t> index(node_of.begin(), node_of.end());
+  auto index_of = [&](const std::string& id) {
+    const auto [it, inserted] = index.try_emplace(id, universe.size());
+    if (inserted) universe.push_back(id);
+    return it->second;
+  };
+  for (const auto& [first, members] : old_by_first) {
+    for (const std::string& id : members) index_of(id);
+  }
+  for (const std::string& id : retied.ids()) index_of(id);
+  UnionFind uf(universe.size());
+  for (const auto& [a, b] : ties_after) uf.Union(a, b);
+  for (const auto& [a, b] : ties) uf.Union(index.at(a), index.at(b));
+  for (const auto& [first, members] : old_by_first) {
+    if (retied.old_clusters().count(first) != 0) continue;
+    std::optional<size_t> anchor;
+    for (const std::string& id : members) {
+      if (gone.count(id) != 0) continue;
+      if (!anchor.has_value()) {
+        anchor = index.at(id);
+      } else {
+        uf.Union(*anchor, index.at(id));
+      }
+    }
+  }
   std::map<size_t, std::vector<std::string>> by_root;
-  for (size_t i = 0; i < retied.ids().size(); ++i) by_root[uf.Find(i)].push_back(retied.ids()[i]);
+  for (size_t i = 0; i < universe.size(); ++i) by_root[uf.Find(i)].push_back(universe[i]);
   std::set<std::vector<std::string>> now_clusters;
   for (auto& [root, ids] : by_root) {
     if (ids.size() < 2) continue;
@@ -518,7 +676,7 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
     now_clusters.insert(std::move(ids));
   }
   std::set<std::vector<std::string>> old_clusters;
-  for (const auto& [first, members] : retied.old_clusters()) old_clusters.insert(members);
+  for (auto& [first, members] : old_by_first) old_clusters.insert(std::move(members));
   // Cluster entries by key: nullopt deletes; later entries overwrite.
   std::map<std::string, std::optional<std::string>> writes;
   std::map<std::string, std::string> old_first;  // member -> its old cluster's first

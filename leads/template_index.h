@@ -8,17 +8,17 @@
 // as indexed, one posting per band bucket it falls in, and each cluster of
 // two or more adverts with, per member, the cluster it is in.
 //
-// An update finds every bucket a changed advert left or entered, and the
-// clusters of all adverts in those buckets and of the changed adverts
-// (whose ties in the buckets they stay in change with their values): only
-// their ties can change.
-// It re-ties every bucket of every advert in those clusters (reading whole
-// buckets, so a bucket's first and previous members are the true ones) and
-// takes the connected sets anew; an advert tied to one outside the set
-// brings its cluster in too. The ties of buckets nothing entered or left
-// are as they were, so the clusters come out as a full banding of all
-// indexed adverts would give them (the test compares the two after random
-// inserts, deletes and re-signings).
+// An update reads every bucket a changed advert entered, left or stayed in
+// (re-signed, its ties there are judged anew) and ties each twice, with
+// its members before and after the changes: only these ties can differ.
+// New ties join clusters. A lost tie splits nothing when the touched
+// buckets' ties after the changes still join its two ends (for an advert
+// that is gone: all its old neighbours); only a cluster where they do not
+// has every bucket of every member read and tied again (a tie to an advert
+// outside bringing that one's cluster in). So the clusters come out as a
+// full banding of all indexed adverts would give them (the test compares
+// the two after random inserts, deletes and re-signings), while a new
+// copy of a common text costs its own buckets, not its family's.
 //
 // The index is valid only for the banding it was written with; an update
 // of an index written with another (or never finished) fails with
@@ -56,8 +56,10 @@ struct TemplateIndexUpdate {
   // a cluster that came out unchanged is in neither.
   std::vector<std::vector<std::string>> removed;
   std::vector<std::vector<std::string>> added;
-  size_t adverts_retied = 0;  // adverts whose buckets were tied again
-  // Adverts outside the set that ties reached (bringing their clusters in).
+  size_t ties_lost = 0;        // ties of touched buckets the changes undid
+  size_t clusters_retied = 0;  // old clusters a lost tie may have split
+  size_t adverts_retied = 0;   // adverts whose every bucket was tied again
+  // Adverts outside the re-tied clusters that their ties reached.
   size_t outside_ties = 0;
   size_t buckets_read = 0;
 };
@@ -66,10 +68,9 @@ struct TemplateIndexUpdate {
 // comes twice or values have another length than the banding's; Corruption
 // when a stored signature has.
 //
-// Cost: every advert of every cluster touched, and every member of a
-// touched bucket, has all its buckets read; one new copy of a text posted
-// 100,000 times reads about 4 million postings. Narrowing that to the
-// positions whose ties can change is left for when it is measured.
+// Cost: the touched buckets whole (one new copy of a text posted 100,000
+// times reads its 42 buckets of about 100,000 ids each), and every bucket
+// of the clusters a lost tie may have split.
 Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
                                                 const std::vector<TemplateSignature>& changes,
                                                 const TemplateBanding& banding);

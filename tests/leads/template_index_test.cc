@@ -240,7 +240,7 @@ TEST_CASE("TemplateIndex_AfterRandomInsertsDeletesAndResigningsHoldsTheClustersO
   REQUIRE(*written == FullClusters(now, banding));
   REQUIRE(written->size() > 20);
 
-  size_t removed = 0, added = 0;
+  size_t removed = 0, added = 0, lost = 0, retied = 0;
   for (int round = 0; round < 6; ++round) {
     INFO("round " << round);
     Signatures changes;
@@ -274,13 +274,18 @@ TEST_CASE("TemplateIndex_AfterRandomInsertsDeletesAndResigningsHoldsTheClustersO
     REQUIRE(update.ok());
     removed += update->removed.size();
     added += update->added.size();
+    lost += update->ties_lost;
+    retied += update->clusters_retied;
     auto clusters = ReadTemplateClusters(store);
     REQUIRE(clusters.ok());
     CHECK(*clusters == FullClusters(now, banding));
   }
-  // The rounds did break clusters up and make new ones.
+  // The rounds did break clusters up and make new ones, through both
+  // paths: lost ties the touched buckets bridged, and clusters re-tied.
   CHECK(removed > 5);
   CHECK(added > 5);
+  CHECK(retied > 0);
+  CHECK(lost > retied);
   // And the index left is the one a fresh write makes.
   testing::TempStore fresh;
   REQUIRE(WriteTemplateIndex(*fresh.store, AsList(now), banding).ok());
@@ -345,11 +350,60 @@ TEST_CASE("TemplateIndex_AReSignedAdvertTiesToOneOutsideTheSetInABucketItStaysIn
   now["A-1"] = a;
   auto update = UpdateTemplateIndex(*temp.store, {{"A-1", a}}, Banding());
   REQUIRE(update.ok());
-  CHECK(update->outside_ties == 2);  // X, and Y in X's bucket
+  // Y lost its tie to X (X now ties to A, the bucket's first), but A joins
+  // them: nothing needed tying again.
+  CHECK(update->ties_lost == 1);
+  CHECK(update->clusters_retied == 0);
+  CHECK(update->adverts_retied == 0);
   auto clusters = ReadTemplateClusters(*temp.store);
   REQUIRE(clusters.ok());
   CHECK(*clusters == FullClusters(now, Banding()));
   CHECK(*clusters == std::vector<std::vector<std::string>>{{"A-1", "A-2", "A-3"}});
+}
+
+// A chain P - Q - R: Q ties to P in band 0's bucket and R ties to Q in
+// band 1's. Q re-signed to share neither bucket's values loses both ties;
+// nothing the touched buckets tie joins P and R, so the cluster is tied
+// again whole and falls apart. Deleting R from a pair leaves P alone
+// without that: R's one neighbour needs no joining.
+TEST_CASE("TemplateIndex_ALostTieNothingBridgesRetiesItsClusterWhole") {
+  testing::TempStore temp;
+  std::vector<std::uint16_t> p(kLength), q(kLength), r(kLength);
+  for (size_t i = 0; i < kLength; ++i) {
+    p[i] = static_cast<std::uint16_t>(1000 + i);
+    q[i] = static_cast<std::uint16_t>(2000 + i);
+    r[i] = static_cast<std::uint16_t>(3000 + i);
+  }
+  // Q agrees with P on bands 0-19 (60 values) and with R on bands 20-39.
+  std::copy_n(p.begin(), 60, q.begin());
+  std::copy_n(r.begin() + 60, 60, q.begin() + 60);
+  Signatures now = {{"C-1", p}, {"C-2", q}, {"C-3", r}};
+  REQUIRE(WriteTemplateIndex(*temp.store, AsList(now), Banding()).ok());
+  REQUIRE(*ReadTemplateClusters(*temp.store) ==
+          std::vector<std::vector<std::string>>{{"C-1", "C-2", "C-3"}});
+
+  for (size_t i = 0; i < kLength; ++i) q[i] = static_cast<std::uint16_t>(4000 + i);
+  now["C-2"] = q;
+  auto update = UpdateTemplateIndex(*temp.store, {{"C-2", q}}, Banding());
+  REQUIRE(update.ok());
+  CHECK(update->ties_lost == 2);
+  CHECK(update->clusters_retied == 1);
+  CHECK(update->adverts_retied == 3);
+  CHECK(update->removed == std::vector<std::vector<std::string>>{{"C-1", "C-2", "C-3"}});
+  CHECK(update->added.empty());
+  CHECK(ReadTemplateClusters(*temp.store)->empty());
+
+  // A pair, one of them deleted.
+  now["C-2"] = p;
+  REQUIRE(UpdateTemplateIndex(*temp.store, {{"C-2", p}}, Banding()).ok());
+  REQUIRE(*ReadTemplateClusters(*temp.store) ==
+          std::vector<std::vector<std::string>>{{"C-1", "C-2"}});
+  update = UpdateTemplateIndex(*temp.store, {{"C-2", {}}}, Banding());
+  REQUIRE(update.ok());
+  CHECK(update->ties_lost == 1);
+  CHECK(update->clusters_retied == 0);
+  CHECK(update->removed == std::vector<std::vector<std::string>>{{"C-1", "C-2"}});
+  CHECK(ReadTemplateClusters(*temp.store)->empty());
 }
 
 TEST_CASE("TemplateIndex_RepeatedIdsAndValuesOfAnotherLengthAreRefused") {
