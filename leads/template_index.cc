@@ -14,15 +14,11 @@
 #include "leads/little_endian.h"
 #include "leads/union_find.h"
 #include "store/meta_keys.h"
-#include "store/meta_scan.h"
 
 namespace plainsight {
 namespace {
 
 namespace mk = meta_keys;
-
-constexpr std::string_view kIndexPrefixes[] = {mk::kTemplateSignature, mk::kTemplateBucket,
-                                               mk::kTemplateClusterOf, mk::kTemplateCluster};
 
 std::string StateValue(const TemplateBanding& banding) {
   char buffer[96];
@@ -194,7 +190,7 @@ class IndexView {
     std::vector<std::string> before;  // as stored
     std::vector<std::string> after;   // with the changes laid over
   };
-  // The members of each of `buckets` (ascending) before and after the
+  // The members of each of `buckets` (ascending, distinct) before and after the
   // changes, each list ascending: one batched lookup.
   Result<std::vector<Members>> Buckets(const std::vector<BucketId>& buckets) {
     buckets_read_ += buckets.size();
@@ -204,12 +200,15 @@ class IndexView {
     auto stored = store_.GetMetas(keys);
     if (!stored.ok()) return stored.status();
     std::vector<Members> members(buckets.size());
+    // `buckets` ascend, as the moves do: one merged walk.
+    auto next_move = moves_.cbegin();
     for (size_t i = 0; i < buckets.size(); ++i) {
       if ((*stored)[i].has_value()) members[i].before = SplitIds(*(*stored)[i]);
       std::vector<std::string> ids = members[i].before;
-      const auto [begin, end] =
-          std::equal_range(moves_.begin(), moves_.end(), Move{buckets[i], nullptr, Move::kLeaves},
-                           [](const Move& x, const Move& y) { return x.bucket < y.bucket; });
+      while (next_move != moves_.cend() && next_move->bucket < buckets[i]) ++next_move;
+      const auto begin = next_move;
+      while (next_move != moves_.cend() && next_move->bucket == buckets[i]) ++next_move;
+      const auto end = next_move;
       std::vector<std::string_view> leaving;
       bool entered = false;
       for (auto move = begin; move != end; ++move) {
@@ -322,7 +321,7 @@ Status WriteTemplateIndex(Store& store, const std::vector<TemplateSignature>& ad
   // will trust.
   s = store.PutMeta(mk::kTemplateIndexState, "building");
   if (!s.ok()) return s;
-  s = DeleteMetaPrefixes(store, kIndexPrefixes);
+  s = store.ClearMetaPrefixes({mk::kTemplateIndexKeys});
   if (!s.ok()) return s;
   std::vector<const TemplateSignature*> sorted;
   sorted.reserve(adverts.size());

@@ -71,7 +71,12 @@ inline constexpr char kAdvertCount[] =
 // bloom filter answers). kTemplateClusterOf + advert id: the first id of
 // its cluster (adverts in clusters of two or more).
 // kTemplateCluster + first id: the cluster's ids ascending, "\x1f"-joined.
-inline constexpr char kTemplateIndexState[] = "tpl-index\x1fstate";
+// Every index key starts kTemplateIndexKeys; the state sorts outside them,
+// so the table file an index is written as overlaps no key in memory and
+// lands in the bottom level (before, "tpl-index\x1fstate", cleared with
+// the index).
+inline constexpr char kTemplateIndexState[] = "tpl\x1fstate";
+inline constexpr char kTemplateIndexKeys[] = "tpl-";
 inline constexpr char kTemplateSignature[] = "tpl-sig\x1f";
 inline constexpr char kTemplateBucket[] = "tpl-bucket\x1f";
 inline constexpr char kTemplateClusterOf[] = "tpl-of\x1f";

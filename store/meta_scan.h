@@ -54,21 +54,12 @@ class MetaBatchWriter {
   std::vector<std::string> deletes_;
 };
 
-// Deletes every meta key under each of `prefixes`, a batch at a time.
+// Deletes every meta key under each of `prefixes` (Store::ClearMetaPrefixes).
 template <typename Prefixes>
 Status DeleteMetaPrefixes(Store& store, const Prefixes& prefixes) {
-  MetaBatchWriter writer(store);
-  for (const auto& prefix : prefixes) {
-    Status failed;
-    Status s =
-        store.ForEachMeta(std::string(prefix), [&](const std::string& key, const std::string&) {
-          failed = writer.Delete(key);
-          return failed.ok();
-        });
-    if (!s.ok()) return s;
-    if (!failed.ok()) return failed;
-  }
-  return writer.Flush();
+  std::vector<std::string> list;
+  for (const auto& prefix : prefixes) list.emplace_back(prefix);
+  return store.ClearMetaPrefixes(list);
 }
 
 }  // namespace plainsight

@@ -1,4 +1,5 @@
 // The RocksDB implementation of Store.
+#include <rocksdb/convenience.h>
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
@@ -666,6 +667,35 @@ class RocksStore final : public Store {
 
   Status DeleteMeta(const std::string& key) override {
     return WriteMetaBatch({}, {key}, "delete meta");
+  }
+
+  Status ClearMetaPrefixes(const std::vector<std::string>& prefixes) override {
+    if (read_only_) return Status::InvalidArgument("store opened read-only");
+    if (prefixes.empty()) return Status::OK();
+    std::vector<std::string> ends;
+    for (const std::string& prefix : prefixes) {
+      std::string end = prefix;
+      while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xff) end.pop_back();
+      if (end.empty()) return Status::InvalidArgument("clear meta: a prefix of 0xff bytes");
+      end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
+      ends.push_back(std::move(end));
+    }
+    std::lock_guard<std::mutex> lock(commit_mutex_);
+    for (size_t i = 0; i < prefixes.size(); ++i) {
+      const rocksdb::Slice begin(prefixes[i]), end(ends[i]);
+      // Files wholly inside the range go at once; a range tombstone covers
+      // what is left (and anything those files hid).
+      rocksdb::Status s = rocksdb::DeleteFilesInRange(db(), family(kMeta), &begin, &end, false);
+      if (s.ok()) s = db()->DeleteRange(WriteOpts(), family(kMeta), begin, end);
+      if (!s.ok()) return FromRocks(s, "clear meta " + prefixes[i]);
+    }
+    // Compacting the ranges to the bottom drops the tombstones with what
+    // they cover: the files at their edges, read once.
+    const rocksdb::Slice begin(*std::min_element(prefixes.begin(), prefixes.end()));
+    const rocksdb::Slice end(*std::max_element(ends.begin(), ends.end()));
+    rocksdb::CompactRangeOptions compact;
+    compact.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForceOptimized;
+    return FromRocks(db()->CompactRange(compact, family(kMeta), &begin, &end), "clear meta");
   }
 
   Status DeleteMetas(const std::vector<std::string>& keys) override {

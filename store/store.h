@@ -241,6 +241,30 @@ class Store {
     return NewBatchedSortedMetaWriter(*this);
   }
   virtual Status DeleteMeta(const std::string& key) = 0;
+  // Deletes every meta key under each of `prefixes`, before an index is
+  // written anew. Not atomic (a caller marks its index unfinished first).
+  // The RocksDB store drops whole table files and compacts the rest of the
+  // ranges away, so a table file a SortedMetaWriter then ingests over them
+  // overlaps nothing and lands in the bottom level, instead of in level 0
+  // where it would be compacted down again (a second write of the index).
+  virtual Status ClearMetaPrefixes(const std::vector<std::string>& prefixes) {
+    constexpr size_t kBatch = 10000;
+    std::vector<std::string> keys;
+    for (const std::string& prefix : prefixes) {
+      Status failed;
+      Status s = ForEachMeta(prefix, [&](const std::string& key, const std::string&) {
+        keys.push_back(key);
+        if (keys.size() >= kBatch) {
+          failed = DeleteMetas(keys);
+          keys.clear();
+        }
+        return failed.ok();
+      });
+      if (!s.ok()) return s;
+      if (!failed.ok()) return failed;
+    }
+    return keys.empty() ? Status::OK() : DeleteMetas(keys);
+  }
   // Many keys in one atomic write.
   virtual Status DeleteMetas(const std::vector<std::string>& keys) = 0;
   // Puts and deletes in one atomic write (an index that must never be

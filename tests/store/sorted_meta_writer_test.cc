@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <string>
@@ -134,6 +135,51 @@ TEST_CASE("SortedMetaWriter_NothingPutOrNoFinishLeavesNothing") {
   auto reopened = Store::Open(dir.path(), StoreOptions{});
   REQUIRE(reopened.ok());
   CHECK(FilesNamed(dir.path(), "ingest-") == 0);
+}
+
+// ClearMetaPrefixes, which an index written anew calls first: every key
+// under each prefix goes, whether in table files or still in memory, and
+// nothing beside them; what a writer ingests after it is kept, and a
+// reopened store has the same.
+TEST_CASE("ClearMetaPrefixes_DeletesEveryKeyUnderThePrefixesAndNothingBeside") {
+  testing::TempDir dir("plainsight-clear-meta");
+  const std::string a("p-a\x1f"), b("p-b\xff");
+  const std::map<std::string, std::string> beside = {{"p-", "1"},
+                                                     {"p-a", "2"},
+                                                     {"p-a\x1e", "3"},
+                                                     {"p-c\x1f"
+                                                      "1",
+                                                      "4"},
+                                                     {"p.", "5"},
+                                                     {"q", "6"}};
+  {
+    auto opened = Store::Open(dir.path(), StoreOptions{});
+    REQUIRE(opened.ok());
+    Store& store = **opened;
+    for (int i = 0; i < 2000; ++i) {
+      REQUIRE(store.PutMeta(a + std::to_string(i), "x").ok());
+      REQUIRE(store.PutMeta(b + std::to_string(i), "y").ok());
+    }
+    REQUIRE(store.Flush().ok());  // in table files
+    for (int i = 2000; i < 2100; ++i) REQUIRE(store.PutMeta(a + std::to_string(i), "x").ok());
+    for (const auto& [key, value] : beside) REQUIRE(store.PutMeta(key, value).ok());
+    REQUIRE(store.ClearMetaPrefixes({a, b}).ok());
+    CHECK(MetaUnder(store, a).empty());
+    CHECK(MetaUnder(store, b).empty());
+    CHECK(MetaUnder(store, "p") ==
+          std::map<std::string, std::string>(beside.begin(), std::prev(beside.end())));
+    auto made = store.NewSortedMetaWriter();
+    REQUIRE(made.ok());
+    REQUIRE((*made)->Put(a + "new", "z").ok());
+    REQUIRE((*made)->Finish().ok());
+    CHECK(MetaUnder(store, a) == std::map<std::string, std::string>{{a + "new", "z"}});
+    CHECK(store.ClearMetaPrefixes({}).ok());
+  }
+  auto reopened = Store::Open(dir.path(), StoreOptions{});
+  REQUIRE(reopened.ok());
+  CHECK(MetaUnder(**reopened, a) == std::map<std::string, std::string>{{a + "new", "z"}});
+  CHECK(MetaUnder(**reopened, b).empty());
+  CHECK(MetaUnder(**reopened, "q") == std::map<std::string, std::string>{{"q", "6"}});
 }
 
 }  // namespace
