@@ -110,6 +110,18 @@ Result<CorrelateSummary> CorrelateFully(Store& store, const LeadSettings& settin
   return summary;
 }
 
+// The run's writes on disk and the compactions they call for done, as a
+// last step: the next run (or an analyst's query) starts on a settled
+// store instead of paying for this one.
+Result<CorrelateSummary> Settled(Store& store, Result<CorrelateSummary> summary) {
+  if (!summary.ok()) return summary;
+  StepTimer timer(&*summary);
+  Status s = store.Flush();
+  if (!s.ok()) return s;
+  timer.Done("settle");
+  return summary;
+}
+
 }  // namespace
 
 Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, std::int64_t now) {
@@ -128,7 +140,9 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
   std::string why_full = options.rebuild ? "rebuild" : "";
   if (settings.incremental && !options.rebuild) {
     auto incremental = CorrelateIncrementally(store, settings, now, &why_full);
-    if (incremental.ok() && incremental->has_value()) return std::move(**incremental);
+    if (incremental.ok() && incremental->has_value()) {
+      return Settled(store, std::move(**incremental));
+    }
     if (!incremental.ok()) {
       // Kept state that does not hold (a cluster naming a gone advert, a
       // site with no kept chrome): the full run counts everything anew.
@@ -143,7 +157,7 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
   }
   auto summary = CorrelateFully(store, settings, now, options);
   if (summary.ok() && settings.incremental) summary->full_run_reason = why_full;
-  return summary;
+  return Settled(store, std::move(summary));
 }
 
 }  // namespace plainsight

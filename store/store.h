@@ -278,7 +278,8 @@ class Store {
       const std::vector<std::pair<std::string, std::string>>& read) = 0;
 
   // Forces buffered writes to disk (end of a run), the write-ahead log and
-  // the memtables both, so the next Open has no log to replay.
+  // the memtables both, so the next Open has no log to replay; and waits
+  // for the compactions they call for, so the next run starts with none.
   virtual Status Flush() = 0;
 };
 
