@@ -533,6 +533,7 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
   for (const auto& [a, b] : ties_after) joined.Union(a, b);
   std::vector<std::string> may_have_split;  // a member of each such cluster
   std::map<std::uint32_t, std::vector<std::uint32_t>> neighbours_of_gone;
+  size_t bridged = 0;
   for (const auto& [a, b] : lost) {
     const bool a_gone = gone.count(nodes[a]) != 0;
     const bool b_gone = gone.count(nodes[b]) != 0;
@@ -542,6 +543,8 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
       neighbours_of_gone[a_gone ? a : b].push_back(a_gone ? b : a);
     } else if (joined.Find(a) != joined.Find(b)) {
       may_have_split.push_back(nodes[a]);
+    } else {
+      ++bridged;
     }
   }
   for (const auto& [advert, neighbours] : neighbours_of_gone) {
@@ -563,6 +566,7 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
   std::vector<std::pair<std::string, std::string>> ties;
   TemplateIndexUpdate update;
   update.ties_lost = lost.size();
+  update.ties_bridged = bridged;
   update.clusters_retied = retied.old_clusters().size();
   // Ties the buckets `lists`, after reading their members' signatures in
   // one batch.

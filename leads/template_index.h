@@ -57,6 +57,7 @@ struct TemplateIndexUpdate {
   std::vector<std::vector<std::string>> removed;
   std::vector<std::vector<std::string>> added;
   size_t ties_lost = 0;        // ties of touched buckets the changes undid
+  size_t ties_bridged = 0;     // of them, between adverts the new ties still join
   size_t clusters_retied = 0;  // old clusters a lost tie may have split
   size_t adverts_retied = 0;   // adverts whose every bucket was tied again
   // Adverts outside the re-tied clusters that their ties reached.

@@ -680,14 +680,20 @@ class RocksStore final : public Store {
       end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
       ends.push_back(std::move(end));
     }
-    std::lock_guard<std::mutex> lock(commit_mutex_);
-    for (size_t i = 0; i < prefixes.size(); ++i) {
-      const rocksdb::Slice begin(prefixes[i]), end(ends[i]);
-      // Files wholly inside the range go at once; a range tombstone covers
-      // what is left (and anything those files hid).
-      rocksdb::Status s = rocksdb::DeleteFilesInRange(db(), family(kMeta), &begin, &end, false);
-      if (s.ok()) s = db()->DeleteRange(WriteOpts(), family(kMeta), begin, end);
-      if (!s.ok()) return FromRocks(s, "clear meta " + prefixes[i]);
+    {
+      std::lock_guard<std::mutex> lock(commit_mutex_);
+      // Dropped files are gone for good (the manifest is synced), while the
+      // write-ahead log is not synced per write: sync it first, so a
+      // caller's "unfinished" mark cannot be lost with the files dropped.
+      rocksdb::Status s = db()->FlushWAL(true);
+      for (size_t i = 0; i < prefixes.size() && s.ok(); ++i) {
+        const rocksdb::Slice begin(prefixes[i]), end(ends[i]);
+        // Files wholly inside the range go at once; a range tombstone
+        // covers what is left (and anything those files hid).
+        s = rocksdb::DeleteFilesInRange(db(), family(kMeta), &begin, &end, false);
+        if (s.ok()) s = db()->DeleteRange(WriteOpts(), family(kMeta), begin, end);
+      }
+      if (!s.ok()) return FromRocks(s, "clear meta");
     }
     // Compacting the ranges to the bottom drops the tombstones with what
     // they cover: the files at their edges, read once.
@@ -741,12 +747,16 @@ class RocksStore final : public Store {
   // with the next day's correlation (a first run's 1.4 GB of signatures
   // took 28 s of a 2-core machine during the day after it). Polled:
   // RocksDB 7.8 has no WaitForCompact. Gives up after ten minutes, or at a
-  // background error (which the next write reports).
+  // new background error (which the next write reports). Assumes level
+  // compaction with auto compactions on, as the store is opened: under
+  // others "compaction-pending" can stay set with nothing to pick.
   Status WaitForCompactions(const std::vector<rocksdb::ColumnFamilyHandle*>& families) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(10);
+    std::uint64_t errors_before = 0;
+    db()->GetIntProperty("rocksdb.background-errors", &errors_before);
     while (std::chrono::steady_clock::now() < deadline) {
       std::uint64_t value = 0;
-      if (db()->GetIntProperty("rocksdb.background-errors", &value) && value > 0) break;
+      if (db()->GetIntProperty("rocksdb.background-errors", &value) && value > errors_before) break;
       bool busy = db()->GetIntProperty("rocksdb.num-running-compactions", &value) && value > 0;
       for (rocksdb::ColumnFamilyHandle* f : families) {
         busy = busy || (db()->GetIntProperty(f, "rocksdb.compaction-pending", &value) && value > 0);

@@ -10,6 +10,7 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "store/store.h"
@@ -137,37 +138,62 @@ TEST_CASE("SortedMetaWriter_NothingPutOrNoFinishLeavesNothing") {
   CHECK(FilesNamed(dir.path(), "ingest-") == 0);
 }
 
+std::set<std::string> TableFiles(const std::string& dir) {
+  std::set<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() == ".sst") names.insert(entry.path().filename().string());
+  }
+  return names;
+}
+
 // ClearMetaPrefixes, which an index written anew calls first: every key
 // under each prefix goes, whether in table files or still in memory, and
-// nothing beside them; what a writer ingests after it is kept, and a
-// reopened store has the same.
+// nothing beside them; a table file wholly under a prefix is dropped whole
+// and the files beside it stay as they were; what a writer ingests after
+// it is kept, and a reopened store has the same.
 TEST_CASE("ClearMetaPrefixes_DeletesEveryKeyUnderThePrefixesAndNothingBeside") {
   testing::TempDir dir("plainsight-clear-meta");
   const std::string a("p-a\x1f"), b("p-b\xff");
-  const std::map<std::string, std::string> beside = {{"p-", "1"},
-                                                     {"p-a", "2"},
-                                                     {"p-a\x1e", "3"},
-                                                     {"p-c\x1f"
-                                                      "1",
-                                                      "4"},
-                                                     {"p.", "5"},
-                                                     {"q", "6"}};
+  const std::map<std::string, std::string> below = {{"p-", "1"}, {"p-a", "2"}, {"p-a\x1e", "3"}};
+  const std::map<std::string, std::string> above = {{"p-c\x1f"
+                                                     "1",
+                                                     "4"},
+                                                    {"p.", "5"},
+                                                    {"q", "6"}};
+  std::map<std::string, std::string> beside = below;
+  beside.insert(above.begin(), above.end());
   {
     auto opened = Store::Open(dir.path(), StoreOptions{});
     REQUIRE(opened.ok());
     Store& store = **opened;
-    for (int i = 0; i < 2000; ++i) {
-      REQUIRE(store.PutMeta(a + std::to_string(i), "x").ok());
-      REQUIRE(store.PutMeta(b + std::to_string(i), "y").ok());
+    // Four table files of their own, in the bottom level (nothing overlaps
+    // them): below a, under a, under b, above b.
+    std::map<std::string, std::string> under_a, under_b;
+    for (int i = 1000; i < 3000; ++i) {
+      under_a[a + std::to_string(i)] = "x";
+      under_b[b + std::to_string(i)] = "y";
     }
-    REQUIRE(store.Flush().ok());  // in table files
-    for (int i = 2000; i < 2100; ++i) REQUIRE(store.PutMeta(a + std::to_string(i), "x").ok());
-    for (const auto& [key, value] : beside) REQUIRE(store.PutMeta(key, value).ok());
+    using Entries = std::map<std::string, std::string>;
+    for (const Entries* entries : {&below, static_cast<const Entries*>(&under_a),
+                                   static_cast<const Entries*>(&under_b), &above}) {
+      auto made = store.NewSortedMetaWriter();
+      REQUIRE(made.ok());
+      for (const auto& [key, value] : *entries) REQUIRE((*made)->Put(key, value).ok());
+      REQUIRE((*made)->Finish().ok());
+    }
+    const std::set<std::string> files = TableFiles(dir.path());
+    REQUIRE(files.size() == 4);
+    for (int i = 3000; i < 3100; ++i) REQUIRE(store.PutMeta(a + std::to_string(i), "x").ok());
     REQUIRE(store.ClearMetaPrefixes({a, b}).ok());
     CHECK(MetaUnder(store, a).empty());
     CHECK(MetaUnder(store, b).empty());
     CHECK(MetaUnder(store, "p") ==
           std::map<std::string, std::string>(beside.begin(), std::prev(beside.end())));
+    std::set<std::string> still;
+    for (const std::string& name : TableFiles(dir.path())) still.insert(name);
+    size_t kept = 0;
+    for (const std::string& name : files) kept += still.count(name);
+    CHECK(kept == 2);  // the files beside, untouched
     auto made = store.NewSortedMetaWriter();
     REQUIRE(made.ok());
     REQUIRE((*made)->Put(a + "new", "z").ok());
@@ -179,6 +205,9 @@ TEST_CASE("ClearMetaPrefixes_DeletesEveryKeyUnderThePrefixesAndNothingBeside") {
   REQUIRE(reopened.ok());
   CHECK(MetaUnder(**reopened, a) == std::map<std::string, std::string>{{a + "new", "z"}});
   CHECK(MetaUnder(**reopened, b).empty());
+  beside[a + "new"] = "z";
+  CHECK(MetaUnder(**reopened, "p") ==
+        std::map<std::string, std::string>(beside.begin(), std::prev(beside.end())));
   CHECK(MetaUnder(**reopened, "q") == std::map<std::string, std::string>{{"q", "6"}});
 }
 
