@@ -184,12 +184,14 @@ int Run(size_t adverts, size_t day, size_t resigned) {
       failed = 1;
     }
     std::printf(
-        "day of %zu new and %zu re-signed: update %.2f s (%zu ties lost, %zu clusters re-tied "
+        "day of %zu new and %zu re-signed: update %.2f s (%zu ties lost, %zu bridged, %zu clusters "
+        "re-tied "
         "whole: %zu adverts; %zu buckets read, %zu clusters out, %zu in); full banding of %zu: "
         "%.2f s; ratio %.3fx\n",
-        day, changes.size() - day, update_seconds, update->ties_lost, update->clusters_retied,
-        update->adverts_retied, update->buckets_read, update->removed.size(), update->added.size(),
-        all.size(), full_seconds, update_seconds / full_seconds);
+        day, changes.size() - day, update_seconds, update->ties_lost, update->ties_bridged,
+        update->clusters_retied, update->adverts_retied, update->buckets_read,
+        update->removed.size(), update->added.size(), all.size(), full_seconds,
+        update_seconds / full_seconds);
     std::printf("clusters: %zu, %s; peak RSS %.0f MiB (the signatures are held in memory)\n",
                 expected.size(), failed == 0 ? "equal" : "DIFFERENT", PeakRssMiB());
   }
