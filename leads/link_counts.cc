@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -276,7 +277,7 @@ Status RecountLinkCounts(Store& store) {
   std::vector<std::string> holder_keys;
   auto counts = CountAll(store, &digests, &holder_keys);
   if (!counts.ok()) return counts.status();
-  Status s = DeleteMetaPrefixes(store, kPrefixes);
+  Status s = store.ClearMetaPrefixes({std::begin(kPrefixes), std::end(kPrefixes)});
   if (!s.ok()) return s;
   // Each kind of key in ascending order through a writer of its own, so
   // the store takes each in as one table file (sorted_meta_writer.h).

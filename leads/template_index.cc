@@ -291,7 +291,6 @@ class Retied {
     return Status::OK();
   }
 
-  size_t IndexOf(const std::string& id) const { return index_.at(id); }
   bool Has(const std::string& id) const { return index_.count(id) != 0; }
   const std::vector<std::string>& ids() const { return ids_; }
   // The stored clusters met, by first id.
@@ -563,44 +562,32 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
   Retied retied(store);
   s = retied.Add(may_have_split);
   if (!s.ok()) return s;
-  std::vector<std::pair<std::string, std::string>> ties;
   TemplateIndexUpdate update;
   update.ties_lost = lost.size();
   update.ties_bridged = bridged;
   update.clusters_retied = retied.old_clusters().size();
-  // Ties the buckets `lists`, after reading their members' signatures in
-  // one batch.
+  // The touched buckets' members: their clusters are read in step 4 (the
+  // waves add the members of the re-tied set's buckets after them).
+  const size_t touched_nodes = nodes.size();
+  // Ties the buckets `lists` as they are after the changes, after reading
+  // their members' signatures in one batch.
   auto tie_all = [&](const std::vector<IndexView::Members>& lists) -> Status {
     std::vector<std::string> members_all;
     for (const IndexView::Members& members : lists) {
       if (members.after.size() >= 2)
         members_all.insert(members_all.end(), members.after.begin(), members.after.end());
     }
-    Status loaded = view.LoadSignatures(members_all);
-    if (!loaded.ok()) return loaded;
+    Status tied = view.LoadSignatures(members_all);
+    const size_t first_new = ties_after.size();
+    for (size_t i = 0; i < lists.size() && tied.ok(); ++i) {
+      tied = tie_bucket(lists[i].after, false, &ties_after);
+    }
+    if (!tied.ok()) return tied;
     std::vector<std::string> outside;
-    std::vector<const std::uint16_t*> member_values;
-    for (const IndexView::Members& bucket : lists) {
-      const std::vector<std::string>& members = bucket.after;
-      if (members.size() < 2) continue;
-      member_values.clear();
-      for (const std::string& member : members) {
-        auto v = view.Signature(member);
-        if (!v.ok()) return v.status();
-        member_values.push_back((*v)->data());
+    for (size_t t = first_new; t < ties_after.size(); ++t) {
+      for (std::uint32_t end : {ties_after[t].first, ties_after[t].second}) {
+        if (!retied.Has(nodes[end])) outside.push_back(nodes[end]);
       }
-      TieBucket(
-          members.size(), [](size_t, size_t) { return false; },
-          [&](size_t a, size_t b) {
-            return SignatureAgreement(member_values[a], member_values[b],
-                                      banding.signature_length) >= banding.threshold;
-          },
-          [&](size_t a, size_t b) {
-            for (size_t k : {a, b}) {
-              if (!retied.Has(members[k])) outside.push_back(members[k]);
-            }
-            ties.emplace_back(members[a], members[b]);
-          });
     }
     std::sort(outside.begin(), outside.end());
     outside.erase(std::unique(outside.begin(), outside.end()), outside.end());
@@ -637,41 +624,34 @@ Result<TemplateIndexUpdate> UpdateTemplateIndex(Store& store,
   // old clusters and the re-tied set: an old cluster no lost tie split is
   // joined whole (less what is gone), the re-tied ones by their ties, and
   // all by the touched buckets' ties.
-  auto clusters_of_nodes = TemplateClustersOf(store, nodes);
+  auto clusters_of_nodes = TemplateClustersOf(
+      store, {nodes.begin(), nodes.begin() + static_cast<std::ptrdiff_t>(touched_nodes)});
   if (!clusters_of_nodes.ok()) return clusters_of_nodes.status();
   std::map<std::string, std::vector<std::string>> old_by_first = retied.old_clusters();
   for (std::vector<std::string>& cluster : *clusters_of_nodes) {
     if (!cluster.empty()) old_by_first.try_emplace(cluster.front(), std::move(cluster));
   }
   clusters_of_nodes->clear();
-  std::vector<std::string> universe = nodes;
-  std::unordered_map<std::string, size_t> index(node_of.begin(), node_of.end());
-  auto index_of = [&](const std::string& id) {
-    const auto [it, inserted] = index.try_emplace(id, universe.size());
-    if (inserted) universe.push_back(id);
-    return it->second;
-  };
   for (const auto& [first, members] : old_by_first) {
-    for (const std::string& id : members) index_of(id);
+    for (const std::string& id : members) node(id);
   }
-  for (const std::string& id : retied.ids()) index_of(id);
-  UnionFind uf(universe.size());
+  for (const std::string& id : retied.ids()) node(id);
+  UnionFind uf(nodes.size());
   for (const auto& [a, b] : ties_after) uf.Union(a, b);
-  for (const auto& [a, b] : ties) uf.Union(index.at(a), index.at(b));
   for (const auto& [first, members] : old_by_first) {
     if (retied.old_clusters().count(first) != 0) continue;
     std::optional<size_t> anchor;
     for (const std::string& id : members) {
       if (gone.count(id) != 0) continue;
       if (!anchor.has_value()) {
-        anchor = index.at(id);
+        anchor = node_of.at(id);
       } else {
-        uf.Union(*anchor, index.at(id));
+        uf.Union(*anchor, node_of.at(id));
       }
     }
   }
   std::map<size_t, std::vector<std::string>> by_root;
-  for (size_t i = 0; i < universe.size(); ++i) by_root[uf.Find(i)].push_back(universe[i]);
+  for (size_t i = 0; i < nodes.size(); ++i) by_root[uf.Find(i)].push_back(nodes[i]);
   std::set<std::vector<std::string>> now_clusters;
   for (auto& [root, ids] : by_root) {
     if (ids.size() < 2) continue;

@@ -1,8 +1,8 @@
 // Small reads and writes over the store's meta family shared by the
 // modules that keep an index there (image references, the template index,
-// link counts): the keys under a prefix, a writer that batches puts and
-// deletes, and the deletion of everything under some prefixes. Free
-// functions and a plain value; safe wherever the Store is.
+// link counts): the keys under a prefix, and a writer that batches puts
+// and deletes (Store::ClearMetaPrefixes deletes everything under some
+// prefixes). Free functions and a plain value; safe wherever the Store is.
 #pragma once
 
 #include <string>
@@ -53,13 +53,5 @@ class MetaBatchWriter {
   std::vector<std::pair<std::string, std::string>> puts_;
   std::vector<std::string> deletes_;
 };
-
-// Deletes every meta key under each of `prefixes` (Store::ClearMetaPrefixes).
-template <typename Prefixes>
-Status DeleteMetaPrefixes(Store& store, const Prefixes& prefixes) {
-  std::vector<std::string> list;
-  for (const auto& prefix : prefixes) list.emplace_back(prefix);
-  return store.ClearMetaPrefixes(list);
-}
 
 }  // namespace plainsight

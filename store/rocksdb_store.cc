@@ -738,7 +738,8 @@ class RocksStore final : public Store {
         families.push_back(family(static_cast<Family>(f)));
     }
     s = FromRocks(db()->Flush(rocksdb::FlushOptions(), families), "flush");
-    return s.ok() ? WaitForCompactions(families) : s;
+    if (s.ok()) WaitForCompactions(families);
+    return s;
   }
 
  private:
@@ -750,7 +751,7 @@ class RocksStore final : public Store {
   // new background error (which the next write reports). Assumes level
   // compaction with auto compactions on, as the store is opened: under
   // others "compaction-pending" can stay set with nothing to pick.
-  Status WaitForCompactions(const std::vector<rocksdb::ColumnFamilyHandle*>& families) {
+  void WaitForCompactions(const std::vector<rocksdb::ColumnFamilyHandle*>& families) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(10);
     std::uint64_t errors_before = 0;
     db()->GetIntProperty("rocksdb.background-errors", &errors_before);
@@ -764,7 +765,6 @@ class RocksStore final : public Store {
       if (!busy) break;
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    return Status::OK();
   }
 
   rocksdb::DB* db() const { return handles_.db(); }
