@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <set>
@@ -212,18 +213,12 @@ Status RewriteHubLinesOutside(
   for (const std::vector<std::string>& of_one : *held) holders.insert(of_one.begin(), of_one.end());
   std::set<std::string> recomputed;
   for (const LeadRecord& lead : inside) recomputed.insert(lead.id);
-  std::vector<std::string> showing;
-  Status s = store.ForEachLeadBrief([&](const LeadRecord& lead) {
-    if (recomputed.count(lead.id) != 0) return true;
-    for (const std::string& id : lead.advert_ids) {
-      if (holders.count(id) != 0) {
-        showing.push_back(lead.id);
-        break;
-      }
-    }
-    return true;
-  });
-  if (!s.ok()) return s;
+  auto lead_of = store.LeadIdsOfAdverts({holders.begin(), holders.end()});
+  if (!lead_of.ok()) return lead_of.status();
+  std::set<std::string> showing;
+  for (std::string& id : *lead_of) {
+    if (!id.empty() && recomputed.count(id) == 0) showing.insert(std::move(id));
+  }
   for (const std::string& id : showing) {
     auto lead = store.GetLead(id);
     if (!lead.ok()) return lead.status();
@@ -256,6 +251,9 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
   if (!index_ready.ok()) return index_ready.status();
   if (!*counts_ready) return full("no kept link counts");
   if (!*index_ready) return full("no template index");
+  auto lead_count = store.CountLeads();
+  if (!lead_count.ok()) return lead_count.status();
+  if (!lead_count->has_value()) return full("no lead index");
   auto photos = StoreHasPhotos(store);
   if (!photos.ok()) return photos.status();
   if (*photos) return full("the store has photos");
@@ -331,43 +329,41 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
   std::set<std::string>* seeds = &changed_seeds->adverts;
 
   // The closure, grown until every earlier lead it touches lies inside
-  // it (a lead's adverts form one group, so they are in one unit).
+  // it (a lead's adverts form one group, so they are in one unit). The
+  // leads are found through the store's lead-of-advert index, asked only
+  // of the adverts each round brings in (and of the deleted ones, whose
+  // leads go: a lead of deleted adverts only is in no unit).
   UnitClosure closure(store, settings);
   std::vector<LeadRecord> previous;  // the earlier leads inside the closure
-  std::set<std::string> lead_ids;    // every stored lead's id
-  size_t stored_leads = 0;
+  std::set<std::string> previous_ids;
+  std::vector<std::string> asked;  // ascending
+  std::vector<std::string> ask(gone.begin(), gone.end());
   for (;;) {
     s = closure.Add({seeds->begin(), seeds->end()});
     if (!s.ok()) return s;
     seeds->clear();
-    const std::vector<std::string> inside = closure.Adverts();
-    previous.clear();
-    lead_ids.clear();
-    s = store.ForEachLeadBrief([&](const LeadRecord& lead) {
-      lead_ids.insert(lead.id);
-      // A lead of deleted adverts only is in no unit, and goes.
-      bool touches = false;
-      for (const std::string& id : lead.advert_ids) {
-        if (std::binary_search(inside.begin(), inside.end(), id) || gone.count(id) != 0) {
-          touches = true;
-          break;
-        }
+    std::vector<std::string> inside = closure.Adverts();
+    std::set_difference(inside.begin(), inside.end(), asked.begin(), asked.end(),
+                        std::back_inserter(ask));
+    if (ask.empty()) break;
+    asked = std::move(inside);
+    auto lead_of = store.LeadIdsOfAdverts(ask);
+    if (!lead_of.ok()) return lead_of.status();
+    ask.clear();
+    std::set<std::string> found;
+    for (std::string& id : *lead_of) {
+      if (!id.empty() && previous_ids.count(id) == 0) found.insert(std::move(id));
+    }
+    auto briefs = store.GetLeadBriefs({found.begin(), found.end()});
+    if (!briefs.ok()) return briefs.status();
+    for (std::optional<LeadRecord>& lead : *briefs) {
+      if (!lead.has_value()) return Status::Corruption("lead index names a lead not stored");
+      for (const std::string& id : lead->advert_ids) {
+        if (!std::binary_search(asked.begin(), asked.end(), id)) seeds->insert(id);
       }
-      if (!touches) return true;
-      previous.push_back(lead);
-      for (const std::string& id : lead.advert_ids) {
-        if (!std::binary_search(inside.begin(), inside.end(), id)) seeds->insert(id);
-      }
-      return true;
-    });
-    if (!s.ok()) return s;
-    stored_leads = lead_ids.size();
-    // Adverts of earlier leads that are gone are not stored: Add skips them.
-    size_t before = closure.size();
-    s = closure.Add({seeds->begin(), seeds->end()});
-    if (!s.ok()) return s;
-    seeds->clear();
-    if (closure.size() == before) break;
+      previous_ids.insert(lead->id);
+      previous.push_back(std::move(*lead));
+    }
   }
   timer.Done("closure");
 
@@ -389,9 +385,14 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
 
   // Ids against the earlier leads of these units, every other stored id
   // kept out of reach.
-  std::set<std::string> elsewhere = lead_ids;
-  for (const LeadRecord& old : previous) elsewhere.erase(old.id);
-  LeadIdStats ids = AssignLeadIds(previous, now, &scored.leads, elsewhere);
+  Status unread;
+  const auto stored_elsewhere = [&](const std::string& id) {
+    auto lead = store.GetLeadBriefs({id});
+    if (!lead.ok()) unread = lead.status();
+    return lead.ok() && (*lead)[0].has_value();
+  };
+  LeadIdStats ids = AssignLeadIds(previous, now, &scored.leads, stored_elsewhere);
+  if (!unread.ok()) return unread;
   summary.new_leads = ids.new_leads;
   summary.updated_leads = ids.updated_leads;
   summary.split_leads = ids.split_leads;
@@ -419,7 +420,7 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
   for (const LeadRecord& old : previous) {
     if (kept.count(old.id) == 0) deletes.push_back(old.id);
   }
-  summary.leads = stored_leads - previous.size() + recomputed_leads;
+  summary.leads = **lead_count - previous.size() + recomputed_leads;
   s = store.PatchLeads(puts, deletes);
   if (!s.ok()) return s;
   s = ClearChangeLog(store, *changes);

@@ -24,7 +24,8 @@ LeadIdStats AssignLeadIds(const std::vector<LeadRecord>& previous, std::int64_t 
 }
 
 LeadIdStats AssignLeadIds(const std::vector<LeadRecord>& previous, std::int64_t now,
-                          std::vector<LeadRecord>* leads, const std::set<std::string>& elsewhere) {
+                          std::vector<LeadRecord>* leads,
+                          const std::function<bool(const std::string&)>& taken_elsewhere) {
   LeadIdStats stats;
   // Flat containers throughout: at a million adverts and 100k+ leads, maps
   // of strings and pairs cost seconds in allocation alone.
@@ -77,9 +78,11 @@ LeadIdStats AssignLeadIds(const std::vector<LeadRecord>& previous, std::int64_t 
   }
 
   std::unordered_set<std::string> used;
-  used.reserve(previous.size() + leads->size() + elsewhere.size());
+  used.reserve(previous.size() + leads->size());
   for (const LeadRecord& old : previous) used.insert(old.id);
-  used.insert(elsewhere.begin(), elsewhere.end());
+  const auto taken = [&](const std::string& id) {
+    return used.count(id) != 0 || (taken_elsewhere && taken_elsewhere(id));
+  };
   // Where each new lead's run starts in `overlap`.
   std::vector<size_t> first_overlap(leads->size() + 1, overlap.size());
   for (size_t i = overlap.size(); i-- > 0;) first_overlap[overlap[i].fresh] = i;
@@ -124,7 +127,7 @@ LeadIdStats AssignLeadIds(const std::vector<LeadRecord>& previous, std::int64_t 
     }
     if (heir[n] < 0) {
       lead.id = "L-" + Sha256Hex(lead.advert_ids.front()).substr(0, 12);
-      while (used.count(lead.id) != 0) lead.id = "L-" + Sha256Hex(lead.id).substr(0, 12);
+      while (taken(lead.id)) lead.id = "L-" + Sha256Hex(lead.id).substr(0, 12);
       lead.created_at = now;
       lead.updated_at = now;
       lead.status = "new";

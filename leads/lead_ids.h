@@ -14,7 +14,8 @@
 #pragma once
 
 #include <cstdint>
-#include <set>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "store/advert.h"
@@ -31,9 +32,12 @@ struct LeadIdStats {
 // each of `leads` (advert_ids must be sorted).
 LeadIdStats AssignLeadIds(const std::vector<LeadRecord>& previous, std::int64_t now,
                           std::vector<LeadRecord>* leads);
-// The same, where `previous` are some of the stored leads and `elsewhere`
-// the ids of the others, which no new lead may take (an incremental run).
+// The same, where `previous` are some of the stored leads and
+// `taken_elsewhere` says whether an id is one of the others', which no new
+// lead may take (an incremental run; asked only of ids a new lead would
+// take, so rarely).
 LeadIdStats AssignLeadIds(const std::vector<LeadRecord>& previous, std::int64_t now,
-                          std::vector<LeadRecord>* leads, const std::set<std::string>& elsewhere);
+                          std::vector<LeadRecord>* leads,
+                          const std::function<bool(const std::string&)>& taken_elsewhere);
 
 }  // namespace plainsight

@@ -122,6 +122,16 @@ inline constexpr char kPlaceReview[] = "place-review\x1f";
 // atomic write as the decision (so it is applied exactly once).
 inline constexpr char kJournalApplied[] = "journal-applied\x1f";
 
+// store/rocksdb_store.cc: the lead of each advert a stored lead lists,
+// kept in step with the leads family in the same atomic writes
+// (ReplaceLeads, PatchLeads, PutLead), so an incremental correlation finds
+// the earlier leads its adverts touch without scanning every lead.
+// kLeadOf + advert id: the lead id. kLeadIndexState: the stored leads
+// (decimal), present once a ReplaceLeads has written the index whole
+// (a store from before the index gets it at its next full correlation).
+inline constexpr char kLeadOf[] = "lead-of\x1f";
+inline constexpr char kLeadIndexState[] = "lead-index\x1fleads";
+
 // store/rocksdb_store.cc, + advert id: the advert changed in a way
 // correlation must hear of since the last correlation; the value names how
 // ("new", "changed", "re-extracted", "removed", "back", "deleted", "photo"

@@ -14,10 +14,12 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
 
+#include "store/lead_index.h"
 #include "store/meta_keys.h"
 #include "store/record_codec.h"
 #include "store/store.h"
@@ -479,50 +481,157 @@ class RocksStore final : public Store {
     // A re-run mostly reproduces the stored leads: writing only what changed
     // keeps the batch (and the write-ahead log) small. Both sides are walked
     // in id order, so the comparison is one merge, not a lookup per lead.
-    std::vector<std::pair<const std::string*, std::string>> encoded;
+    std::vector<std::pair<const LeadRecord*, std::string>> encoded;
     encoded.reserve(leads.size());
-    for (const LeadRecord& lead : leads) encoded.emplace_back(&lead.id, EncodeLead(lead));
+    for (const LeadRecord& lead : leads) encoded.emplace_back(&lead, EncodeLead(lead));
     std::stable_sort(encoded.begin(), encoded.end(),
-                     [](const auto& a, const auto& b) { return *a.first < *b.first; });
+                     [](const auto& a, const auto& b) { return a.first->id < b.first->id; });
     std::lock_guard<std::mutex> lock(write_mutex_);
+    auto indexed = CountLeads();
+    if (!indexed.ok()) return indexed.status();
+    // Without a kept index the old leads' keys are unknown: the index is
+    // written whole instead of moved.
+    LeadIndexDelta delta;
+    LeadRecord old;
+    const auto moved_from = [&](const rocksdb::Slice& bytes, const LeadRecord* after) {
+      if (!indexed->has_value()) return Status::OK();
+      Status s = DecodeLeadBrief(std::string_view(bytes.data(), bytes.size()), &old);
+      if (s.ok()) delta.Add(&old, after);
+      return s;
+    };
     rocksdb::WriteBatch batch;
     auto next = encoded.begin();
     std::unique_ptr<rocksdb::Iterator> it(
         db()->NewIterator(rocksdb::ReadOptions(), family(kLeads)));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       const rocksdb::Slice key = it->key();
-      for (; next != encoded.end() && rocksdb::Slice(*next->first).compare(key) < 0; ++next) {
-        batch.Put(family(kLeads), *next->first, next->second);
+      for (; next != encoded.end() && rocksdb::Slice(next->first->id).compare(key) < 0; ++next) {
+        batch.Put(family(kLeads), next->first->id, next->second);
+        delta.Add(nullptr, next->first);
       }
-      if (next != encoded.end() && rocksdb::Slice(*next->first) == key) {
+      Status s;
+      if (next != encoded.end() && rocksdb::Slice(next->first->id) == key) {
         if (it->value() != rocksdb::Slice(next->second)) {
-          batch.Put(family(kLeads), *next->first, next->second);
+          batch.Put(family(kLeads), next->first->id, next->second);
+          s = moved_from(it->value(), next->first);
         }
         ++next;
       } else {
         batch.Delete(family(kLeads), key);
+        s = moved_from(it->value(), nullptr);
       }
+      if (!s.ok()) return s;
     }
     Status s = FromRocks(it->status(), "scan leads");
     if (!s.ok()) return s;
-    for (; next != encoded.end(); ++next) batch.Put(family(kLeads), *next->first, next->second);
+    for (; next != encoded.end(); ++next) {
+      batch.Put(family(kLeads), next->first->id, next->second);
+      delta.Add(nullptr, next->first);
+    }
+    if (!indexed->has_value()) {
+      std::string end = meta_keys::kLeadOf;
+      ++end.back();
+      batch.DeleteRange(family(kMeta), meta_keys::kLeadOf, end);
+      delta = LeadIndexDelta();
+      for (const auto& [lead, bytes] : encoded) delta.Add(nullptr, lead);
+    }
+    s = AddLeadIndexDelta(delta, indexed->value_or(0), &batch);
+    if (!s.ok()) return s;
     return Write(batch, "replace leads");
   }
 
   Status PatchLeads(const std::vector<LeadRecord>& puts,
                     const std::vector<std::string>& deletes) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
     rocksdb::WriteBatch batch;
+    std::set<std::string> put_ids;
+    for (const LeadRecord& lead : puts) put_ids.insert(lead.id);
     for (const std::string& id : deletes) batch.Delete(family(kLeads), id);
     for (const LeadRecord& lead : puts) batch.Put(family(kLeads), lead.id, EncodeLead(lead));
+    auto indexed = CountLeads();
+    if (!indexed.ok()) return indexed.status();
+    if (indexed->has_value()) {
+      // The leads written over or deleted, each once: their old adverts.
+      std::set<std::string> dropped(deletes.begin(), deletes.end());
+      for (const std::string& id : put_ids) dropped.erase(id);
+      std::vector<std::string> touched(put_ids.begin(), put_ids.end());
+      touched.insert(touched.end(), dropped.begin(), dropped.end());
+      auto before = GetLeadBriefs(touched);
+      if (!before.ok()) return before.status();
+      std::map<std::string, const LeadRecord*> old_of;
+      for (size_t i = 0; i < touched.size(); ++i) {
+        if ((*before)[i].has_value()) old_of[touched[i]] = &*(*before)[i];
+      }
+      LeadIndexDelta delta;
+      for (const LeadRecord& lead : puts) {
+        const auto old = old_of.find(lead.id);
+        delta.Add(old != old_of.end() ? old->second : nullptr, &lead);
+      }
+      for (const std::string& id : dropped) {
+        if (const auto old = old_of.find(id); old != old_of.end()) delta.Add(old->second, nullptr);
+      }
+      Status s = AddLeadIndexDelta(delta, **indexed, &batch);
+      if (!s.ok()) return s;
+    }
     return Write(batch, "patch leads");
   }
 
   Status PutLead(const LeadRecord& lead,
                  const std::vector<std::pair<std::string, std::string>>& meta) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
     rocksdb::WriteBatch batch;
     batch.Put(family(kLeads), lead.id, EncodeLead(lead));
     for (const auto& [key, value] : meta) batch.Put(family(kMeta), key, value);
+    auto indexed = CountLeads();
+    if (!indexed.ok()) return indexed.status();
+    if (indexed->has_value()) {
+      auto before = GetLeadBriefs({lead.id});
+      if (!before.ok()) return before.status();
+      LeadIndexDelta delta;
+      delta.Add((*before)[0].has_value() ? &*(*before)[0] : nullptr, &lead);
+      Status s = AddLeadIndexDelta(delta, **indexed, &batch);
+      if (!s.ok()) return s;
+    }
     return Write(batch, "write lead");
+  }
+
+  Result<std::optional<std::uint64_t>> CountLeads() const override {
+    auto state = GetMeta(meta_keys::kLeadIndexState);
+    if (!state.ok()) return state.status();
+    if (!state->has_value()) return std::optional<std::uint64_t>();
+    char* end = nullptr;
+    const unsigned long long count = std::strtoull((*state)->c_str(), &end, 10);
+    if ((*state)->empty() || *end != '\0') {
+      return Status::Corruption("lead index count '" + **state + "'");
+    }
+    return std::optional<std::uint64_t>(count);
+  }
+
+  Result<std::vector<std::string>> LeadIdsOfAdverts(
+      const std::vector<std::string>& advert_ids) const override {
+    std::vector<std::string> keys;
+    keys.reserve(advert_ids.size());
+    for (const std::string& id : advert_ids) keys.push_back(LeadOfKey(id));
+    std::vector<std::string> leads(advert_ids.size());
+    Status s = MultiGet(kMeta, keys, "read lead of advert", [&](size_t i, std::string_view id) {
+      leads[i] = id;
+      return Status::OK();
+    });
+    if (!s.ok()) return s;
+    return leads;
+  }
+
+  Result<std::vector<std::optional<LeadRecord>>> GetLeadBriefs(
+      const std::vector<std::string>& ids) const override {
+    std::vector<std::optional<LeadRecord>> briefs(ids.size());
+    Status s = MultiGet(kLeads, ids, "read lead", [&](size_t i, std::string_view bytes) {
+      LeadRecord lead;
+      Status decoded = DecodeLeadBrief(bytes, &lead);
+      if (decoded.ok()) briefs[i] = std::move(lead);
+      return decoded;
+    });
+    if (!s.ok()) return s;
+    return briefs;
   }
 
   Result<std::optional<LeadRecord>> GetLead(const std::string& id) const override {
@@ -783,6 +892,18 @@ class RocksStore final : public Store {
     Status decoded = decode(key, std::string_view(bytes.data(), bytes.size()), &record);
     if (!decoded.ok()) return decoded;
     return std::optional<Record>(std::move(record));
+  }
+
+  // The index moves `delta` makes, and the lead count they leave from
+  // `leads` before, into `batch`. Called under write_mutex_.
+  Status AddLeadIndexDelta(const LeadIndexDelta& delta, std::uint64_t leads,
+                           rocksdb::WriteBatch* batch) {
+    const std::int64_t after = static_cast<std::int64_t>(leads) + delta.lead_change();
+    if (after < 0) return Status::Corruption("lead index count below zero");
+    for (const std::string& key : delta.drops()) batch->Delete(family(kMeta), key);
+    for (const auto& [key, lead] : delta.adds()) batch->Put(family(kMeta), key, lead);
+    batch->Put(family(kMeta), meta_keys::kLeadIndexState, std::to_string(after));
+    return Status::OK();
   }
 
   // Looks `keys` up in `f` in batches, calling found(i, value) for each

@@ -156,7 +156,8 @@ class Store {
   // stored bytes would not change is not rewritten.
   virtual Status ReplaceLeads(const std::vector<LeadRecord>& leads) = 0;
   // Writes `puts` and deletes the leads `deletes` names, in one atomic
-  // batch (an incremental correlation's leads; an id in both is written).
+  // batch (an incremental correlation's leads; an id in both is written;
+  // the ids of `puts` are distinct).
   virtual Status PatchLeads(const std::vector<LeadRecord>& puts,
                             const std::vector<std::string>& deletes) = 0;
   // The lead and `meta` entries (e.g. the review decision that changed it)
@@ -184,6 +185,20 @@ class Store {
       return visit(brief);
     });
   }
+
+  // The lead-of-advert index (meta_keys::kLeadOf), kept by the three lead
+  // writes above once a ReplaceLeads has written it whole.
+  // The stored leads counted; nullopt while the index is not kept (a store
+  // from before it, until its next ReplaceLeads).
+  virtual Result<std::optional<std::uint64_t>> CountLeads() const = 0;
+  // For each of `advert_ids`, the id of the stored lead that lists it (""
+  // for none). Meaningful only while CountLeads has a value.
+  virtual Result<std::vector<std::string>> LeadIdsOfAdverts(
+      const std::vector<std::string>& advert_ids) const = 0;
+  // The briefs (as ForEachLeadBrief) of the leads `ids` names, in their
+  // order (nullopt where absent): one batched lookup.
+  virtual Result<std::vector<std::optional<LeadRecord>>> GetLeadBriefs(
+      const std::vector<std::string>& ids) const = 0;
 
   // The crawl frontier of the run in progress.
   virtual Status AddToFrontier(const std::vector<FrontierEntry>& entries) = 0;

@@ -32,6 +32,33 @@ std::map<std::string, std::string> EncodedLeads(Store& store) {
   return leads;
 }
 
+// The store's lead-of-advert index holds exactly what its leads list, and
+// its count their number (the incremental run patches both).
+void CheckLeadIndex(const Store& store) {
+  std::map<std::string, std::string> listed, indexed;
+  size_t leads = 0;
+  REQUIRE(store
+              .ForEachLead([&](const LeadRecord& lead) {
+                ++leads;
+                for (const std::string& id : lead.advert_ids) listed[id] = lead.id;
+                return true;
+              })
+              .ok());
+  const std::string prefix = meta_keys::kLeadOf;
+  REQUIRE(store
+              .ForEachMeta(prefix,
+                           [&](const std::string& key, const std::string& lead) {
+                             indexed[key.substr(prefix.size())] = lead;
+                             return true;
+                           })
+              .ok());
+  CHECK(indexed == listed);
+  auto count = store.CountLeads();
+  REQUIRE(count.ok());
+  REQUIRE(count->has_value());
+  CHECK(**count == leads);
+}
+
 // One day's changes, the same in whichever store they are made.
 void ChangeADay(testing::TempStore& t, int day) {
   Store& store = *t.store;
@@ -128,6 +155,7 @@ struct Twins {
       REQUIRE(found != mine.end());
       CHECK(found->second == encoded);
     }
+    CheckLeadIndex(*incremental.store);
     return *a;
   }
 };

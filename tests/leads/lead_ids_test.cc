@@ -100,5 +100,29 @@ TEST_CASE("LeadIds_AssignLeadIds_Rules") {
   }
 }
 
+// An incremental run holds only some of the stored leads: a new lead
+// must not take the id of a lead stored elsewhere, which it learns by
+// asking (the store's leads are not all read).
+TEST_CASE("LeadIds_ANewLeadSkipsAnIdTakenElsewhere") {
+  LeadRecord fresh;
+  fresh.advert_ids = {"advert-1"};
+  std::vector<LeadRecord> alone = {fresh};
+  AssignLeadIds({}, 99, &alone);
+  const std::string natural = alone[0].id;
+
+  std::vector<std::string> asked;
+  std::vector<LeadRecord> leads = {fresh};
+  AssignLeadIds({}, 99, &leads, [&](const std::string& id) {
+    asked.push_back(id);
+    return id == natural;
+  });
+  CHECK(leads[0].id != natural);
+  CHECK(leads[0].id.rfind("L-", 0) == 0);
+  CHECK(leads[0].status == "new");
+  REQUIRE(asked.size() == 2);
+  CHECK(asked[0] == natural);
+  CHECK(asked[1] == leads[0].id);
+}
+
 }  // namespace
 }  // namespace plainsight

@@ -86,6 +86,15 @@ class TextCountingStore final : public Store {
   Status ForEachLead(const std::function<bool(const LeadRecord&)>& visit) const override {
     return base_.ForEachLead(visit);
   }
+  Result<std::optional<std::uint64_t>> CountLeads() const override { return base_.CountLeads(); }
+  Result<std::vector<std::string>> LeadIdsOfAdverts(
+      const std::vector<std::string>& advert_ids) const override {
+    return base_.LeadIdsOfAdverts(advert_ids);
+  }
+  Result<std::vector<std::optional<LeadRecord>>> GetLeadBriefs(
+      const std::vector<std::string>& ids) const override {
+    return base_.GetLeadBriefs(ids);
+  }
   Status AddToFrontier(const std::vector<FrontierEntry>& entries) override {
     return base_.AddToFrontier(entries);
   }
