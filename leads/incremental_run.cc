@@ -149,17 +149,20 @@ Result<Seeds> ChangeSeeds(const Store& store, const LeadSettings& settings,
   for (const std::string& entity : flipped_set) {
     if (moved.entities.count(entity) == 0) count_block(entity);
   }
+  std::vector<std::pair<std::string, size_t>> block_keys;
+  for (const auto& entry : blocks) block_keys.push_back(entry.first);
+  auto block_phones = verdicts.LinkingPhones(block_keys);
+  if (!block_phones.ok()) return block_phones.status();
+  size_t b = 0;
   for (const auto& entry : blocks) {
-    const auto& block = entry.first;
     const size_t changed = entry.second;
-    auto phones = verdicts.LinkingPhones(block.first, block.second);
-    if (!phones.ok()) return phones.status();
-    const size_t linking = phones->size();
+    const std::vector<std::string>& phones = (*block_phones)[b++];
+    const size_t linking = phones.size();
     // Before the changes the block held between linking - changed and
     // linking + changed linking phones.
     const auto max_phones = static_cast<size_t>(settings.consecutive_block_max_phones);
     if (linking + changed < 2 || linking > max_phones + changed) continue;
-    seed_entities.insert(phones->begin(), phones->end());
+    seed_entities.insert(phones.begin(), phones.end());
   }
   auto holders =
       LinkHolders(store, std::vector<std::string>(seed_entities.begin(), seed_entities.end()));

@@ -524,16 +524,28 @@ Result<std::int64_t> ReadWordingCount(const Store& store, const std::string& sit
 Status ForEachEntityCounts(
     const Store& store, const std::string& prefix,
     const std::function<bool(const std::string& entity, const SiteCounts& holders)>& visit) {
-  const std::string key_prefix = mk::kLinkEntity + prefix;
+  return ForEachEntityCounts(store, std::vector<std::string>{prefix},
+                             [&](size_t, const std::string& entity, const SiteCounts& holders) {
+                               return visit(entity, holders);
+                             });
+}
+
+Status ForEachEntityCounts(const Store& store, const std::vector<std::string>& prefixes,
+                           const std::function<bool(size_t prefix, const std::string& entity,
+                                                    const SiteCounts& holders)>& visit) {
+  std::vector<std::string> key_prefixes;
+  key_prefixes.reserve(prefixes.size());
+  for (const std::string& prefix : prefixes) key_prefixes.push_back(mk::kLinkEntity + prefix);
   SiteCounts counts;
   Status failed;
-  Status s = store.ForEachMeta(key_prefix, [&](const std::string& key, const std::string& value) {
-    if (!DecodeSiteCounts(value, &counts)) {
-      failed = Status::Corruption("link counts: " + key + " holds no counts");
-      return false;
-    }
-    return visit(key.substr(sizeof(mk::kLinkEntity) - 1), counts);
-  });
+  Status s = store.ForEachMetaUnder(
+      key_prefixes, [&](size_t p, const std::string& key, const std::string& value) {
+        if (!DecodeSiteCounts(value, &counts)) {
+          failed = Status::Corruption("link counts: " + key + " holds no counts");
+          return false;
+        }
+        return visit(p, key.substr(sizeof(mk::kLinkEntity) - 1), counts);
+      });
   return s.ok() ? failed : s;
 }
 

@@ -95,6 +95,13 @@ Result<std::int64_t> ReadWordingCount(const Store& store, const std::string& sit
 Status ForEachEntityCounts(
     const Store& store, const std::string& prefix,
     const std::function<bool(const std::string& entity, const SiteCounts& holders)>& visit);
+// The same under each of `prefixes` (in their order; one may begin
+// another), with the index of the prefix: one pass with one iterator,
+// much cheaper than a call per prefix for the tens of thousands of phone
+// blocks a day's units reach.
+Status ForEachEntityCounts(const Store& store, const std::vector<std::string>& prefixes,
+                           const std::function<bool(size_t prefix, const std::string& entity,
+                                                    const SiteCounts& holders)>& visit);
 
 // The hygiene decision link_facts.cc takes for an entity that is not a
 // photo, from its holders per site and the sites' totals: a site's own

@@ -291,10 +291,15 @@ Result<LinkFacts> StoredLinkFacts(const Store& store, const Corpus& corpus,
   LinkFacts facts;
   facts.entity_ignored.assign(corpus.EntityCount(), false);
   KeptVerdicts verdicts(store, settings);
-  for (size_t e = 0; e < corpus.EntityCount(); ++e) {
-    auto verdict = verdicts.Entity(corpus.EntityKey(e));
-    if (!verdict.ok()) return verdict.status();
-    AddVerdict(static_cast<std::uint32_t>(e), std::move(*verdict), &facts);
+  {
+    std::vector<std::string> keys;
+    keys.reserve(corpus.EntityCount());
+    for (size_t e = 0; e < corpus.EntityCount(); ++e) keys.push_back(corpus.EntityKey(e));
+    auto judged = verdicts.Entities(keys);
+    if (!judged.ok()) return judged.status();
+    for (size_t e = 0; e < corpus.EntityCount(); ++e) {
+      AddVerdict(static_cast<std::uint32_t>(e), std::move((*judged)[e]), &facts);
+    }
   }
 
   for (const std::vector<std::string>& ids : clusters) {
@@ -325,32 +330,38 @@ Result<LinkFacts> StoredLinkFacts(const Store& store, const Corpus& corpus,
     }
   }
   const std::string phone_type = std::string(EntityTypeName(EntityType::kPhone)) + " ";
+  std::vector<std::string> prefixes;
+  std::vector<std::uint64_t> block_of;  // by prefix
+  for (const auto& entry : blocks) {
+    prefixes.push_back(phone_type + "+" + std::to_string(entry.first));
+    block_of.push_back(entry.first);
+  }
+  std::vector<size_t> in_store(prefixes.size(), 0);  // its linking phones
+  Status failed;
+  Status s = ForEachEntityCounts(
+      store, prefixes, [&](size_t p, const std::string& key, const SiteCounts& holders) {
+        std::uint64_t its_block = 0;
+        int number = 0;
+        if (!SplitPhoneBlock(std::string_view(key).substr(phone_type.size()), &its_block,
+                             &number) ||
+            its_block != block_of[p]) {
+          return true;  // a longer number sharing the digits
+        }
+        auto verdict = verdicts.Entity(key, holders);
+        if (!verdict.ok()) {
+          failed = verdict.status();
+          return false;
+        }
+        if (verdict->hygiene == Hygiene::kLinks) ++in_store[p];
+        return true;
+      });
+  if (!s.ok()) return s;
+  if (!failed.ok()) return failed;
+  size_t p = 0;
   for (auto& entry : blocks) {
-    const std::uint64_t block = entry.first;
     auto& phones = entry.second;
-    size_t in_store = 0;
-    Status failed;
-    Status s =
-        ForEachEntityCounts(store, phone_type + "+" + std::to_string(block),
-                            [&](const std::string& key, const SiteCounts& holders) {
-                              std::uint64_t its_block = 0;
-                              int number = 0;
-                              if (!SplitPhoneBlock(std::string_view(key).substr(phone_type.size()),
-                                                   &its_block, &number) ||
-                                  its_block != block) {
-                                return true;  // a longer number sharing the digits
-                              }
-                              auto verdict = verdicts.Entity(key, holders);
-                              if (!verdict.ok()) {
-                                failed = verdict.status();
-                                return false;
-                              }
-                              if (verdict->hygiene == Hygiene::kLinks) ++in_store;
-                              return true;
-                            });
-    if (!s.ok()) return s;
-    if (!failed.ok()) return failed;
-    if (in_store < 2 || in_store > static_cast<size_t>(settings.consecutive_block_max_phones)) {
+    const size_t linking = in_store[p++];
+    if (linking < 2 || linking > static_cast<size_t>(settings.consecutive_block_max_phones)) {
       continue;
     }
     std::sort(phones.begin(), phones.end());
@@ -403,17 +414,27 @@ Result<std::vector<EntityVerdict>> KeptVerdicts::Entities(
 
 Result<std::vector<std::string>> KeptVerdicts::LinkingPhones(const std::string& prefix,
                                                              size_t length) {
-  std::vector<std::string> phones;
+  auto phones = LinkingPhones({{prefix, length}});
+  if (!phones.ok()) return phones.status();
+  return std::move(phones->front());
+}
+
+Result<std::vector<std::vector<std::string>>> KeptVerdicts::LinkingPhones(
+    const std::vector<std::pair<std::string, size_t>>& blocks) {
+  std::vector<std::vector<std::string>> phones(blocks.size());
+  std::vector<std::string> prefixes;
+  prefixes.reserve(blocks.size());
+  for (const auto& block : blocks) prefixes.push_back(block.first);
   Status failed;
-  Status s =
-      ForEachEntityCounts(store_, prefix, [&](const std::string& key, const SiteCounts& holders) {
-        if (key.size() != length) return true;
+  Status s = ForEachEntityCounts(
+      store_, prefixes, [&](size_t b, const std::string& key, const SiteCounts& holders) {
+        if (key.size() != blocks[b].second) return true;
         auto verdict = Entity(key, holders);
         if (!verdict.ok()) {
           failed = verdict.status();
           return false;
         }
-        if (verdict->hygiene == Hygiene::kLinks) phones.push_back(key);
+        if (verdict->hygiene == Hygiene::kLinks) phones[b].push_back(key);
         return true;
       });
   if (!s.ok()) return s;

@@ -117,6 +117,10 @@ class KeptVerdicts {
   // The phones of one 1000-number block that link, ascending: the kept
   // entity keys of `length` under `prefix` ("phone +447700900").
   Result<std::vector<std::string>> LinkingPhones(const std::string& prefix, size_t length);
+  // The same for each of `blocks` (prefix, length), in their order: one
+  // pass over the counts.
+  Result<std::vector<std::vector<std::string>>> LinkingPhones(
+      const std::vector<std::pair<std::string, size_t>>& blocks);
   // A cluster by its members' sites (read from the store).
   Result<EntityVerdict> Cluster(const std::vector<std::string>& members);
 

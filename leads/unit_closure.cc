@@ -12,32 +12,53 @@ namespace plainsight {
 UnitClosure::UnitClosure(const Store& store, const LeadSettings& settings)
     : store_(store), settings_(settings), verdicts_(store, settings) {}
 
-Result<std::vector<std::string>> UnitClosure::ConsecutivePartners(const std::string& phone) {
-  const std::string type = std::string(EntityTypeName(EntityType::kPhone)) + " +";
-  std::vector<std::string> partners;
-  // The facts pair "+" and 7-15 digits (link_facts.cc, SplitPhoneBlock).
+namespace {
+
+// The 1000-number block of a phone key the facts pair ("+" and 7-15
+// digits: link_facts.cc, SplitPhoneBlock): its key prefix and key length.
+bool BlockOf(const std::string& phone, std::pair<std::string, size_t>* block) {
+  static const std::string type = std::string(EntityTypeName(EntityType::kPhone)) + " +";
   if (phone.rfind(type, 0) != 0 || phone.size() < type.size() + 7 ||
       phone.size() > type.size() + 15 ||
       phone.find_first_not_of("0123456789", type.size()) != std::string::npos) {
-    return partners;
+    return false;
   }
-  const std::pair<std::string, size_t> block{phone.substr(0, phone.size() - 3), phone.size()};
-  auto found = blocks_.find(block);
-  if (found == blocks_.end()) {
-    auto keys = verdicts_.LinkingPhones(block.first, block.second);
-    if (!keys.ok()) return keys.status();
-    std::vector<std::pair<int, std::string>> phones;
-    for (std::string& key : *keys) {
-      const int number = std::stoi(key.substr(key.size() - 3));
-      phones.emplace_back(number, std::move(key));
-    }
-    if (phones.size() < 2 ||
-        phones.size() > static_cast<size_t>(settings_.consecutive_block_max_phones)) {
-      phones.clear();
-    }
-    found = blocks_.emplace(block, std::move(phones)).first;
+  *block = {phone.substr(0, phone.size() - 3), phone.size()};
+  return true;
+}
+
+int NumberInBlock(const std::string& phone) { return std::stoi(phone.substr(phone.size() - 3)); }
+
+}  // namespace
+
+Status UnitClosure::ReadBlocks(const std::vector<std::string>& phones) {
+  std::vector<std::pair<std::string, size_t>> unread;
+  std::pair<std::string, size_t> block;
+  for (const std::string& phone : phones) {
+    if (BlockOf(phone, &block) && blocks_.count(block) == 0) unread.push_back(block);
   }
-  const int number = std::stoi(phone.substr(phone.size() - 3));
+  std::sort(unread.begin(), unread.end());
+  unread.erase(std::unique(unread.begin(), unread.end()), unread.end());
+  auto linking = verdicts_.LinkingPhones(unread);
+  if (!linking.ok()) return linking.status();
+  for (size_t b = 0; b < unread.size(); ++b) {
+    std::vector<std::pair<int, std::string>> numbered;
+    std::vector<std::string>& keys = (*linking)[b];
+    if (keys.size() >= 2 && keys.size() <= static_cast<size_t>(settings_.consecutive_block_max_phones)) {
+      for (std::string& key : keys) numbered.emplace_back(NumberInBlock(key), std::move(key));
+    }
+    blocks_.emplace(std::move(unread[b]), std::move(numbered));
+  }
+  return Status::OK();
+}
+
+std::vector<std::string> UnitClosure::ConsecutivePartners(const std::string& phone) const {
+  std::vector<std::string> partners;
+  std::pair<std::string, size_t> block;
+  if (!BlockOf(phone, &block)) return partners;
+  const auto found = blocks_.find(block);
+  if (found == blocks_.end()) return partners;
+  const int number = NumberInBlock(phone);
   for (const auto& [other, key] : found->second) {
     if (key != phone && std::abs(other - number) <= settings_.consecutive_phone_window) {
       partners.push_back(key);
@@ -84,20 +105,23 @@ Status UnitClosure::Add(const std::vector<std::string>& seeds) {
     summaries->clear();
     auto verdicts = verdicts_.Entities(keys);
     if (!verdicts.ok()) return verdicts.status();
-    std::vector<std::string> walked;
+    std::vector<std::string> linking;
     for (size_t k = 0; k < keys.size(); ++k) {
-      if ((*verdicts)[k].hygiene != Hygiene::kLinks) continue;
-      walked.push_back(keys[k]);
-      auto partners = ConsecutivePartners(keys[k]);
-      if (!partners.ok()) return partners.status();
+      if ((*verdicts)[k].hygiene == Hygiene::kLinks) linking.push_back(keys[k]);
+    }
+    Status s = ReadBlocks(linking);
+    if (!s.ok()) return s;
+    std::vector<std::string> walked;
+    for (const std::string& key : linking) {
+      walked.push_back(key);
       // Its holders are walked; the partner itself (and its own partners)
       // when one of them is.
-      for (const std::string& partner : *partners) {
+      for (const std::string& partner : ConsecutivePartners(key)) {
         if (entities_.count(partner) == 0) walked.push_back(partner);
       }
     }
     std::vector<std::string> next;
-    Status s = Walk(walked, &next);
+    s = Walk(walked, &next);
     if (!s.ok()) return s;
     auto clusters = TemplateClustersOf(store_, present);
     if (!clusters.ok()) return clusters.status();

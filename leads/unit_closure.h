@@ -45,9 +45,12 @@ class UnitClosure {
   const std::vector<std::vector<std::string>>& clusters() const { return clusters_; }
 
  private:
-  // The linking phones the facts would pair with `phone` (a key), read from
-  // the store's counts of its 1000-number block.
-  Result<std::vector<std::string>> ConsecutivePartners(const std::string& phone);
+  // Reads the linking phones of the 1000-number blocks of `phones` (keys)
+  // not read before, all in one pass over the store's counts.
+  Status ReadBlocks(const std::vector<std::string>& phones);
+  // The linking phones the facts would pair with `phone` (a key), from
+  // its block as read.
+  std::vector<std::string> ConsecutivePartners(const std::string& phone) const;
   // The next wave: the holders of `entities` not yet in.
   Status Walk(const std::vector<std::string>& entities, std::vector<std::string>* next);
 

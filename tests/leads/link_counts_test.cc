@@ -285,5 +285,48 @@ TEST_CASE("LinkCounts_ChangesAreRefusedUntilARecountIsWrittenWhole") {
             .IsNotFound());
 }
 
+// The linking phones of many 1000-number blocks read in one pass equal
+// each block read alone, whatever the order asked and where one block's
+// prefix begins another's (a shorter number's block).
+TEST_CASE("LinkCounts_ManyBlocksReadAtOnceEqualEachReadAlone") {
+  testing::TempStore t;
+  const std::vector<std::vector<std::string>> adverts = {
+      {"+447700900123"}, {"+447700900124"}, {"+447700900125", "+4477009001"},
+      {"+4477009002"},   {"+441632960001"}, {"+442079460999"}};
+  for (size_t i = 0; i < adverts.size(); ++i) {
+    testing::Ad ad;
+    ad.url = "http://example.org/block/" + std::to_string(i);
+    ad.phones = adverts[i];
+    t.Put(ad);
+  }
+  REQUIRE(RecountLinkCounts(*t.store).ok());
+  const std::string phone = "phone ";
+  const std::vector<std::pair<std::string, size_t>> blocks = {
+      {phone + "+447700900", phone.size() + 13},  // three phones, and begins none
+      {phone + "+4477009", phone.size() + 11},    // begins the one above: two of its own
+      {phone + "+441632960", phone.size() + 13},  // one phone
+      {phone + "+447700901", phone.size() + 13},  // none
+      {phone + "+447700900", phone.size() + 14},  // the same prefix, a length no key has
+  };
+  LeadSettings settings;
+  KeptVerdicts together(*t.store, settings);
+  auto all = together.LinkingPhones(blocks);
+  REQUIRE(all.ok());
+  REQUIRE(all->size() == blocks.size());
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    INFO(blocks[b].first << " " << blocks[b].second);
+    KeptVerdicts alone(*t.store, settings);
+    auto one = alone.LinkingPhones(blocks[b].first, blocks[b].second);
+    REQUIRE(one.ok());
+    CHECK((*all)[b] == *one);
+  }
+  CHECK((*all)[0] == std::vector<std::string>{phone + "+447700900123", phone + "+447700900124",
+                                              phone + "+447700900125"});
+  CHECK((*all)[1] == std::vector<std::string>{phone + "+4477009001", phone + "+4477009002"});
+  CHECK((*all)[2].size() == 1);
+  CHECK((*all)[3].empty());
+  CHECK((*all)[4].empty());
+}
+
 }  // namespace
 }  // namespace plainsight
