@@ -395,7 +395,9 @@ Result<EntityVerdict> KeptVerdicts::Entity(const std::string& entity) {
 Result<EntityVerdict> KeptVerdicts::Entity(const std::string& entity, const SiteCounts& holders) {
   Status s = ReadTotals(holders);
   if (!s.ok()) return s;
-  return JudgeEntity(entity, LinkKeyType(entity), holders, totals_, settings_);
+  EntityVerdict verdict = JudgeEntity(entity, LinkKeyType(entity), holders, totals_, settings_);
+  for (const auto& [site, n] : holders) verdict.adverts += n;
+  return verdict;
 }
 
 Result<std::vector<EntityVerdict>> KeptVerdicts::Entities(

@@ -92,6 +92,8 @@ struct EntityVerdict {
   Hygiene hygiene = Hygiene::kLinks;
   std::string line;
   bool over_cap = false;  // a hub only by being on more adverts than the cap
+  // The adverts holding it by the kept counts (KeptVerdicts; 0 otherwise).
+  std::int64_t adverts = 0;
 };
 EntityVerdict JudgeEntity(const std::string& key, EntityType type, const SiteCounts& holders,
                           const SiteCounts& site_totals, const LeadSettings& settings,

@@ -106,14 +106,20 @@ Status UnitClosure::Add(const std::vector<std::string>& seeds) {
     auto verdicts = verdicts_.Entities(keys);
     if (!verdicts.ok()) return verdicts.status();
     std::vector<std::string> linking;
+    std::vector<bool> shared;  // held by another advert too
     for (size_t k = 0; k < keys.size(); ++k) {
-      if ((*verdicts)[k].hygiene == Hygiene::kLinks) linking.push_back(keys[k]);
+      if ((*verdicts)[k].hygiene != Hygiene::kLinks) continue;
+      linking.push_back(keys[k]);
+      shared.push_back((*verdicts)[k].adverts > 1);
     }
     Status s = ReadBlocks(linking);
     if (!s.ok()) return s;
     std::vector<std::string> walked;
-    for (const std::string& key : linking) {
-      walked.push_back(key);
+    for (size_t k = 0; k < linking.size(); ++k) {
+      const std::string& key = linking[k];
+      // An entity only the advert it came from holds has no holders to
+      // walk (most of them: a seek each saved).
+      if (shared[k]) walked.push_back(key);
       // Its holders are walked; the partner itself (and its own partners)
       // when one of them is.
       for (const std::string& partner : ConsecutivePartners(key)) {
