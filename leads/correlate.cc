@@ -155,6 +155,12 @@ Result<CorrelateSummary> Correlate(Store& store, const LeadSettings& settings, s
       why_full = "the kept state did not hold: " + failed.ToString();
     }
   }
+  if (options.rebuild || why_full.rfind("the kept state did not hold", 0) == 0) {
+    // The lead-of-advert index written whole by the full run's ReplaceLeads
+    // (store.h), not trusted.
+    Status s = store.DeleteMeta(meta_keys::kLeadIndexState);
+    if (!s.ok()) return s;
+  }
   auto summary = CorrelateFully(store, settings, now, options);
   if (summary.ok() && settings.incremental) summary->full_run_reason = why_full;
   return Settled(store, std::move(summary));

@@ -225,7 +225,10 @@ Status RewriteHubLinesOutside(
   for (const std::string& id : showing) {
     auto lead = store.GetLead(id);
     if (!lead.ok()) return lead.status();
-    if (lead->has_value() && RewriteHubLines(after, &**lead)) puts->push_back(std::move(**lead));
+    if (!lead->has_value()) {
+      return Status::Corruption("the lead index names " + id + ", which is not stored");
+    }
+    if (RewriteHubLines(after, &**lead)) puts->push_back(std::move(**lead));
   }
   return Status::OK();
 }
@@ -352,15 +355,25 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
     asked = std::move(inside);
     auto lead_of = store.LeadIdsOfAdverts(ask);
     if (!lead_of.ok()) return lead_of.status();
-    ask.clear();
-    std::set<std::string> found;
-    for (std::string& id : *lead_of) {
-      if (!id.empty() && previous_ids.count(id) == 0) found.insert(std::move(id));
+    std::map<std::string, std::string> found;  // lead -> an advert it was named for
+    for (size_t i = 0; i < ask.size(); ++i) {
+      std::string& id = (*lead_of)[i];
+      if (!id.empty() && previous_ids.count(id) == 0) found.emplace(std::move(id), ask[i]);
     }
-    auto briefs = store.GetLeadBriefs({found.begin(), found.end()});
+    ask.clear();
+    std::vector<std::string> found_ids;
+    for (const auto& entry : found) found_ids.push_back(entry.first);
+    auto briefs = store.GetLeadBriefs(found_ids);
     if (!briefs.ok()) return briefs.status();
     for (std::optional<LeadRecord>& lead : *briefs) {
-      if (!lead.has_value()) return Status::Corruption("lead index names a lead not stored");
+      // Corruption: the full run, which writes the index whole.
+      const auto& named = found_ids[static_cast<size_t>(&lead - briefs->data())];
+      const std::string& asked_for = found[named];
+      if (!lead.has_value() || std::find(lead->advert_ids.begin(), lead->advert_ids.end(),
+                                         asked_for) == lead->advert_ids.end()) {
+        return Status::Corruption("the lead index names " + named + " for advert " + asked_for +
+                                  ", which that lead does not list");
+      }
       for (const std::string& id : lead->advert_ids) {
         if (!std::binary_search(asked.begin(), asked.end(), id)) seeds->insert(id);
       }
@@ -368,6 +381,9 @@ Result<std::optional<CorrelateSummary>> CorrelateIncrementally(Store& store,
       previous.push_back(std::move(*lead));
     }
   }
+  // In id order, as the full run reads them: the ids given depend on it.
+  std::sort(previous.begin(), previous.end(),
+            [](const LeadRecord& a, const LeadRecord& b) { return a.id < b.id; });
   timer.Done("closure");
 
   auto loaded = LoadCorpusOf(store, corpus_options, closure.Adverts());

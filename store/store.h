@@ -187,7 +187,10 @@ class Store {
   }
 
   // The lead-of-advert index (meta_keys::kLeadOf), kept by the three lead
-  // writes above once a ReplaceLeads has written it whole.
+  // writes above once a ReplaceLeads has written it whole. A ReplaceLeads
+  // writes it whole again when meta_keys::kLeadIndexState is absent (a
+  // caller that no longer trusts it deletes that key) or its count does
+  // not come out at the leads written.
   // The stored leads counted; nullopt while the index is not kept (a store
   // from before it, until its next ReplaceLeads).
   virtual Result<std::optional<std::uint64_t>> CountLeads() const = 0;
@@ -233,7 +236,8 @@ class Store {
   virtual Status ForEachMeta(const std::string& prefix,
                              const std::function<bool(const std::string& key,
                                                       const std::string& value)>& visit) const = 0;
-  // Visits the keys under each of `prefixes` (ascending), with the index
+  // Visits the keys under each of `prefixes` (in their order; one may
+  // begin another, or repeat it), with the index
   // of the prefix, until false: one pass with one iterator, much cheaper
   // than ForEachMeta per prefix when there are many (the template index
   // reads a million buckets a day).

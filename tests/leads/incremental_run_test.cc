@@ -278,6 +278,56 @@ TEST_CASE("IncrementalRun_ChangesThatReachOutsideTheirUnits") {
   }
 }
 
+// A lead-of-advert index out of step with the leads is found: keys naming
+// a lead not stored by the incremental run (which is then full, saying
+// why), a count that does not come out by a full run's ReplaceLeads.
+// Either way the index is written whole again (checked); after the first,
+// the next run is incremental.
+TEST_CASE("IncrementalRun_ALeadIndexOutOfStepMakesTheRunFullAndIsWrittenWhole") {
+  Twins twins;
+  twins.Both([](testing::TempStore& t) { testing::PutVariedAdverts(t); });
+  twins.Agree();
+  Store& store = *twins.incremental.store;
+  SECTION("keys naming a lead not stored") {
+    std::vector<std::pair<std::string, std::string>> bogus;
+    REQUIRE(store
+                .ForEachMeta(meta_keys::kLeadOf,
+                             [&](const std::string& key, const std::string&) {
+                               bogus.emplace_back(key, "L-not-stored");
+                               return true;
+                             })
+                .ok());
+    REQUIRE_FALSE(bogus.empty());
+    REQUIRE(store.PutMetas(bogus).ok());
+    twins.Both([](testing::TempStore& t) { ChangeADay(t, 1); });
+    const CorrelateSummary found = twins.Agree();
+    CHECK_FALSE(found.incremental);
+    CHECK(found.full_run_reason.find("the kept state did not hold") == 0);
+    CHECK(found.full_run_reason.find("lead index") != std::string::npos);
+    twins.Both([](testing::TempStore& t) { ChangeADay(t, 3); });
+    const CorrelateSummary next = twins.Agree();
+    INFO(next.full_run_reason);
+    CHECK(next.incremental);
+  }
+  SECTION("a count that does not come out, and a key gone, at a full run") {
+    // A full run re-writing the same leads finds the count off and
+    // writes the index whole (the incremental run cannot tell). Run
+    // without leads.incremental, it drops the kept state: not continued.
+    REQUIRE(store.PutMeta(meta_keys::kLeadIndexState, "999999").ok());
+    std::string first_key;
+    REQUIRE(store
+                .ForEachMeta(meta_keys::kLeadOf,
+                             [&](const std::string& key, const std::string&) {
+                               first_key = key;
+                               return false;
+                             })
+                .ok());
+    REQUIRE(store.DeleteMeta(first_key).ok());
+    REQUIRE(Correlate(store, twins.settings, twins.now).ok());
+    CheckLeadIndex(store);
+  }
+}
+
 TEST_CASE("IncrementalRun_EachDaysLeadsEqualAFullRunsOnTheTwinStore") {
   SECTION("shipped settings") { CheckDaysAgree(LeadSettings{}); }
   SECTION("a tight cap that withholds links and makes small hubs") {

@@ -167,6 +167,42 @@ TEST_CASE("LeadIndex_AStoreFromBeforeTheIndexGetsItWholeAtItsNextFullWrite") {
   CheckIndex(store, {{"b1", "L-b"}, {"c1", "L-c"}, {"c2", "L-c"}});
 }
 
+// Schema 1 is a plainsight without the index, which writes leads without
+// moving it: a store it last opened keeps no index the next one trusts.
+TEST_CASE("LeadIndex_AStoreOfSchemaOneKeepsNoIndexUntilItsNextFullWrite") {
+  TempDir tmp;
+  const std::string dir = tmp.path + "/db";
+  {
+    auto opened = Store::Open(dir, {});
+    REQUIRE(opened.ok());
+    REQUIRE((*opened)->ReplaceLeads({Lead("L-a", {"a1"})}).ok());
+    REQUIRE((*opened)->PutMeta(meta_keys::kStoreSchema, "1").ok());
+  }
+  auto opened = Store::Open(dir, {});
+  REQUIRE(opened.ok());
+  Store& store = **opened;
+  auto schema = store.GetMeta(meta_keys::kStoreSchema);
+  REQUIRE(schema.ok());
+  CHECK(schema->value_or("") == "2");
+  auto count = store.CountLeads();
+  REQUIRE(count.ok());
+  CHECK_FALSE(count->has_value());
+  REQUIRE(store.ReplaceLeads({Lead("L-a", {"a1"}), Lead("L-b", {"b1"})}).ok());
+  CheckIndex(store, {{"a1", "L-a"}, {"b1", "L-b"}});
+}
+
+TEST_CASE("LeadIndex_AKeptCountThatDoesNotComeOutIsWrittenWhole") {
+  TempDir tmp;
+  auto opened = Store::Open(tmp.path + "/db", {});
+  REQUIRE(opened.ok());
+  Store& store = **opened;
+  REQUIRE(store.ReplaceLeads({Lead("L-a", {"a1"}), Lead("L-b", {"b1"})}).ok());
+  REQUIRE(store.PutMeta(meta_keys::kLeadIndexState, "5").ok());
+  REQUIRE(store.DeleteMeta(LeadOfKey("a1")).ok());
+  REQUIRE(store.ReplaceLeads({Lead("L-a", {"a1"}), Lead("L-b", {"b1"})}).ok());
+  CheckIndex(store, {{"a1", "L-a"}, {"b1", "L-b"}});
+}
+
 TEST_CASE("LeadIndex_BriefsAreReadInTheirOrderAbsentOnesEmpty") {
   TempDir tmp;
   auto opened = Store::Open(tmp.path + "/db", {});
