@@ -27,8 +27,8 @@ TEST_CASE("PatternCheck_FailingExamples_OneMessageEach", "[patterns]") {
       ":3: indicator test.fees: example \"Pay a fee to register\" did not match",
       // A counter-example the pattern catches (the other is suppressed by
       // `unless`, so it passes).
-      ":3: indicator test.fees: counter-example \"The registration fee is refunded\" matched "
-      "\"registration fee\"",
+      (":3: indicator test.fees: counter-example \"The registration fee is refunded\" matched "
+       "\"registration fee\""),
       // Two kinds, but one message per counter-example.
       ":13: indicator test.both_kinds: counter-example \"Paid in cash\" matched \"cash\"",
   };
