@@ -16,6 +16,7 @@
 #include "store/meta_keys.h"
 #include "store/record_codec.h"
 #include "tests/leads/temp_store.h"
+#include "tests/store/lead_index_check.h"
 #include "tests/leads/varied_adverts.h"
 
 namespace plainsight {
@@ -34,30 +35,7 @@ std::map<std::string, std::string> EncodedLeads(Store& store) {
 
 // The store's lead-of-advert index holds exactly what its leads list, and
 // its count their number (the incremental run patches both).
-void CheckLeadIndex(const Store& store) {
-  std::map<std::string, std::string> listed, indexed;
-  size_t leads = 0;
-  REQUIRE(store
-              .ForEachLead([&](const LeadRecord& lead) {
-                ++leads;
-                for (const std::string& id : lead.advert_ids) listed[id] = lead.id;
-                return true;
-              })
-              .ok());
-  const std::string prefix = meta_keys::kLeadOf;
-  REQUIRE(store
-              .ForEachMeta(prefix,
-                           [&](const std::string& key, const std::string& lead) {
-                             indexed[key.substr(prefix.size())] = lead;
-                             return true;
-                           })
-              .ok());
-  CHECK(indexed == listed);
-  auto count = store.CountLeads();
-  REQUIRE(count.ok());
-  REQUIRE(count->has_value());
-  CHECK(**count == leads);
-}
+void CheckLeadIndex(const Store& store) { testing::CheckLeadIndexInStep(store); }
 
 // One day's changes, the same in whichever store they are made.
 void ChangeADay(testing::TempStore& t, int day) {

@@ -14,6 +14,7 @@
 
 #include "store/meta_keys.h"
 #include "store/store.h"
+#include "tests/store/lead_index_check.h"
 
 namespace plainsight {
 namespace {
@@ -39,43 +40,12 @@ LeadRecord Lead(const std::string& id, std::vector<std::string> adverts,
   return lead;
 }
 
-using Index = std::map<std::string, std::string>;  // advert -> lead
-
-Index StoredIndex(const Store& store) {
-  Index index;
-  const std::string prefix = meta_keys::kLeadOf;
-  REQUIRE(store
-              .ForEachMeta(prefix,
-                           [&](const std::string& key, const std::string& lead) {
-                             index[key.substr(prefix.size())] = lead;
-                             return true;
-                           })
-              .ok());
-  return index;
-}
-
-// What the stored leads list, which the index must equal.
-Index IndexOfLeads(const Store& store, size_t* leads) {
-  Index index;
-  *leads = 0;
-  REQUIRE(store
-              .ForEachLead([&](const LeadRecord& lead) {
-                ++*leads;
-                for (const std::string& id : lead.advert_ids) index[id] = lead.id;
-                return true;
-              })
-              .ok());
-  return index;
-}
+using Index = testing::LeadIndex;
 
 void CheckIndex(const Store& store, const Index& expected) {
   size_t leads = 0;
-  CHECK(IndexOfLeads(store, &leads) == expected);
-  CHECK(StoredIndex(store) == expected);
-  auto count = store.CountLeads();
-  REQUIRE(count.ok());
-  REQUIRE(count->has_value());
-  CHECK(**count == leads);
+  CHECK(testing::LeadIndexOfLeads(store, &leads) == expected);
+  testing::CheckLeadIndexInStep(store);
   std::vector<std::string> adverts = {"not-in-any-lead"};
   for (const auto& [advert, lead] : expected) adverts.push_back(advert);
   auto found = store.LeadIdsOfAdverts(adverts);
